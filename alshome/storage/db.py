@@ -1,0 +1,85 @@
+"""The one place that opens the database: private file modes, pragmas, schema at head.
+
+SQLite settings follow its own advice for data that must survive a crash or a power cut:
+a write-ahead log with `synchronous=FULL` (NORMAL may lose the last commits on power
+loss), foreign keys enforced, and a busy timeout instead of instant "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from alshome.paths import ensure_private_dir
+from alshome.storage import migrate
+
+PRIVATE_FILE_MODE = 0o600
+SQLITE_PRAGMAS = ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
+SQLITE_SIDE_FILES = ("-wal", "-shm")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL; None for an in-memory database or another server."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.query.get("uri"):
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def open_database(url: str) -> Engine:
+    """An engine on `url` with the schema at head; raises NewerDatabaseError untouched."""
+    path = sqlite_file(url)
+    if path is not None:
+        _create_private_file(path)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin)
+    try:
+        migrate.upgrade_to_head(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    if path is not None:
+        _make_private(path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES)
+    return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the file 0600 ourselves: SQLite would create it with the umask's mode.
+
+    A missing folder is created private; a folder the user chose and already had keeps
+    its mode. SQLite gives the -wal and -shm files the mode of the database file.
+    """
+    if not path.parent.is_dir():
+        ensure_private_dir(path.parent)
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+    os.close(descriptor)
+    _make_private([path])
+
+
+def _make_private(paths: Iterable[Path]) -> None:
+    for path in paths:
+        if path.exists():
+            path.chmod(PRIVATE_FILE_MODE)
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling skips BEGIN before DDL, which would make
+    # migrations non-transactional; `_begin` emits BEGIN for every transaction instead.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,193 @@
+"""The one window: it owns which screen is shown and the keyboard contract.
+
+Screen changes happen in one place (`_show`), after every change the controller
+reports, so each screen only renders state. Keys are read by an application-wide
+filter so the contract holds whichever button has focus:
+Enter activates the focused button (each screen focuses its main action when it
+appears), Esc pauses, S asks "stop now?", digits answer the fatigue check, and the
+arrow keys move the focus like Tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alshome.domain.clock import Clock
+from alshome.domain.program import Program
+from alshome.domain.session import Phase
+from alshome.ui.screens.base import Screen
+from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
+from alshome.ui.screens.exercise import ExerciseScreen
+from alshome.ui.screens.fatigue import FatigueScreen
+from alshome.ui.screens.home import HomeScreen, LastSession
+from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
+from alshome.ui.screens.rest import RestScreen
+from alshome.ui.session_controller import SessionController
+from alshome.ui.widgets import label
+
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        program: Program,
+        controller: SessionController,
+        last_session: Callable[[], LastSession | None],
+        clock: Clock,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("alshome – home exercise"))
+        self.setMinimumSize(960, 600)
+        self.resize(1280, 800)
+        self.program = program
+        self.controller = controller
+        self._last_session = last_session
+        self._clock = clock
+        self._shown: tuple[Phase | None, int] | None = None
+
+        self.home = HomeScreen(self.start_session)
+        self.exercise = ExerciseScreen(controller)
+        self.fatigue = FatigueScreen(controller)
+        self.rest = RestScreen(controller)
+        self.paused = PausedScreen(controller)
+        self.confirm_stop = ConfirmStopScreen(controller)
+        self.stop_safely = StopSafelyScreen(controller)
+        self.summary = SummaryScreen(controller.close)
+        self.screens: dict[Phase | None, Screen] = {
+            None: self.home,
+            Phase.READY: self.exercise,
+            Phase.LEAD_IN: self.exercise,
+            Phase.RUNNING: self.exercise,
+            Phase.FATIGUE_CHECK: self.fatigue,
+            Phase.END_OFFERED: self.fatigue,
+            Phase.REST: self.rest,
+            Phase.PAUSED: self.paused,
+            Phase.CONFIRM_STOP: self.confirm_stop,
+            Phase.STOP_SAFELY: self.stop_safely,
+            Phase.SUMMARY: self.summary,
+        }
+        self.stack = QStackedWidget()
+        for screen in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(screen)
+
+        self.warning = label(
+            self.tr("This set could not be saved. The session goes on; please tell your helper."),
+            "headline",
+        )
+        self.warning.setVisible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self._footer(program))
+        self.setCentralWidget(central)
+
+        controller.changed.connect(self._show)
+        controller.ticked.connect(self._refresh)
+        controller.save_failed.connect(lambda: self.warning.setVisible(True))
+        QApplication.instance().installEventFilter(self)
+        self._show()
+
+    def _footer(self, program: Program) -> QFrame:
+        footer = QFrame()
+        footer.setObjectName("footer")
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(32, 8, 32, 8)
+        therapist = program.therapist
+        text = self.tr("Your program comes from {name}.").format(name=therapist.name or self.tr("your therapist"))
+        if therapist.contact:
+            text += " " + self.tr("Contact: {contact}").format(contact=therapist.contact)
+        self.footer_text = label(text, "note")
+        row.addWidget(self.footer_text)
+        return footer
+
+    @property
+    def current(self) -> Screen:
+        return self.stack.currentWidget()
+
+    def start_session(self) -> None:
+        self.controller.start(self.program)
+
+    def _show(self) -> None:
+        session = self.controller.session
+        phase = session.phase if session else None
+        screen = self.screens[phase]
+        if phase is None:
+            self.home.show_program(self.program, self._last_session(), self._clock.wall())
+        else:
+            screen.render(session)
+        where = (phase, session.index if session else -1)
+        if where != self._shown:
+            self._shown = where
+            self.stack.setCurrentWidget(screen)
+            target = screen.first_focus()
+            (target or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _refresh(self) -> None:
+        if self.controller.session is not None:
+            self.current.refresh(self.controller.session)
+
+    # ----- the keyboard contract -------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self:
+            return False
+        return self.handle_key(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        session = self.controller.session
+        if key in ENTER_KEYS:
+            if not event.isAutoRepeat():
+                self._enter()
+            return True
+        if key in DIGIT_KEYS:
+            self.current.digit(DIGIT_KEYS[key])
+            return True
+        if key == Qt.Key.Key_Escape:
+            if session and session.can_pause:
+                self.controller.pause()
+            elif session and session.phase is Phase.CONFIRM_STOP:
+                self.controller.cancel_stop()
+            return True
+        if key == Qt.Key.Key_S and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if session and session.can_request_stop:
+                self.controller.request_stop()
+            return True
+        if key in BACK_KEYS or key in FORWARD_KEYS:
+            self.focusNextPrevChild(key in FORWARD_KEYS)
+            return True
+        return False
+
+    def _enter(self) -> None:
+        focused = QApplication.focusWidget()
+        if (
+            isinstance(focused, QAbstractButton)
+            and focused.window() is self
+            and focused.isVisible()
+            and focused.isEnabled()
+        ):
+            focused.click()
+        else:
+            self.current.activate_primary()

@@ -1,0 +1,94 @@
+"""How a session ends: the calm stop-safely screen after a symptom, and the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from alshome.domain.session import Session, SessionStatus
+from alshome.ui import words
+from alshome.ui.screens.base import Screen
+from alshome.ui.session_controller import SessionController
+from alshome.ui.widgets import button, label, panel
+
+
+class StopSafelyScreen(Screen):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__(self.tr("Stop and rest"))
+        self.layout_.addWidget(label(self.tr("Stop and rest now"), "title"))
+        self.reported = label("", "headline")
+        self.layout_.addWidget(self.reported)
+        self.layout_.addWidget(
+            label(
+                self.tr(
+                    "Sit or lie down in a comfortable position and breathe slowly. "
+                    "Let someone near you know how you feel. Your session is saved."
+                ),
+                "body",
+            )
+        )
+        box = panel()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(28, 20, 28, 20)
+        inner.addWidget(label(self.tr("If it does not ease, or you are worried, contact your therapist:"), "body"))
+        self.contact = label("", "headline")
+        inner.addWidget(self.contact)
+        self.layout_.addWidget(box)
+        self.layout_.addWidget(
+            label(self.tr("If you feel very unwell, call your local emergency number."), "body")
+        )
+        self.layout_.addStretch(1)
+        self.primary = button(self.tr("Continue"), controller.acknowledge_stop, role="primary")
+        self.layout_.addWidget(self.primary)
+
+    def render(self, session: Session | None) -> None:
+        if session is None:
+            return
+        named = ", ".join(words.symptom(value) for value in sorted(session.stop_symptoms))
+        self.reported.setText(self.tr("You told us: {symptoms}.").format(symptoms=named.lower()))
+        therapist = session.program.therapist
+        known = "\n".join(part for part in (therapist.name, therapist.contact) if part)
+        self.contact.setText(
+            known or self.tr("Ask your therapist to add their contact details to your program.")
+        )
+
+
+class SummaryScreen(Screen):
+    def __init__(self, on_finish: Callable[[], None]) -> None:
+        super().__init__(self.tr("Summary"))
+        self.title = label("", "title")
+        self.outcome = label("", "headline")
+        self.details = label("", "body")
+        for widget in (self.title, self.outcome, self.details):
+            self.layout_.addWidget(widget)
+        self.layout_.addWidget(label(self.tr("Everything is saved."), "body"))
+        self.layout_.addStretch(1)
+        self.primary = button(self.tr("Finish"), on_finish, role="primary")
+        self.layout_.addWidget(self.primary)
+
+    def render(self, session: Session | None) -> None:
+        if session is None:
+            return
+        summary = session.summary()
+        completed = summary.status is SessionStatus.COMPLETED
+        self.title.setText(
+            self.tr("Good work today") if completed else self.tr("Well done for listening to your body")
+        )
+        self.outcome.setText(self.tr("Session {status}.").format(status=words.status(summary.status)))
+        lines = [
+            self.tr("Sets done: {done} of {planned}.").format(
+                done=summary.sets_done, planned=len(session.steps)
+            ),
+            self.tr("Time: {duration}.").format(
+                duration=words.duration((summary.ended_at - summary.started_at).total_seconds())
+            ),
+        ]
+        if summary.highest_fatigue is not None:
+            lines.append(
+                self.tr("Highest tiredness: {rating} of 10 ({word}).").format(
+                    rating=summary.highest_fatigue,
+                    word=words.fatigue_anchor(summary.highest_fatigue).lower(),
+                )
+            )
+        self.details.setText("\n".join(lines))

@@ -1,0 +1,177 @@
+"""The set screen: get ready, the lead-in count, then the hold, bout or repetitions.
+
+For stretches a helper does, the instructions speak to the helper. A timed set shows a
+countdown large enough to read from across the room; a counted set shows its target and
+lets the patient record fewer if that is what they managed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from alshome.domain.program import Mover
+from alshome.domain.session import Phase, Session
+from alshome.ui import words
+from alshome.ui.screens.base import Screen, row
+from alshome.ui.session_controller import SessionController
+from alshome.ui.widgets import button, label, panel, set_text
+
+
+class ExerciseScreen(Screen):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__(self.tr("Exercise"))
+        self.controller = controller
+        self.repetitions = 0
+        self.position = label("", "subtitle")
+        self.name = label("", "title")
+
+        box = panel()
+        instructions = QVBoxLayout(box)
+        instructions.setContentsMargins(26, 20, 26, 20)
+        self.audience = label("", "headline")
+        self.instruction = label("", "body")
+        self.safety = label("", "note")
+        for widget in (self.audience, self.instruction, self.safety):
+            instructions.addWidget(widget)
+        instructions.addStretch(1)
+
+        goal = QVBoxLayout()
+        goal.setSpacing(12)
+        self.big = label("", "countdown", wrap=False, center=True)
+        self.big.setAccessibleName(self.tr("Countdown"))
+        self.state = label("", "headline", center=True)
+        self.fewer = button("−", self.one_fewer, accessible_name=self.tr("One fewer repetition"))
+        self.count = label("", "headline", wrap=False, center=True)
+        self.more = button("+", self.one_more, accessible_name=self.tr("One more repetition"))
+        for widget in (self.fewer, self.more):
+            widget.setFixedWidth(110)
+        self.stepper = QHBoxLayout()
+        for widget in (self.fewer, self.count, self.more):
+            self.stepper.addWidget(widget)
+        self.primary = button(self.tr("Start"), self.on_primary, role="primary")
+        goal.addWidget(self.big)
+        goal.addWidget(self.state)
+        goal.addStretch(1)
+        goal.addLayout(self.stepper)
+        goal.addWidget(self.primary)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(box, 1)
+        middle.addLayout(goal, 1)
+
+        self.pause = button(self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses."))
+        self.skip_set = button(self.tr("Skip this set"), controller.skip_set)
+        self.skip_exercise = button(self.tr("Skip exercise"), controller.skip_exercise)
+        self.stop = button(
+            self.tr("I'm tired – stop"),
+            controller.request_stop,
+            role="stop",
+            description=self.tr("Ends the session. Everything you did is saved."),
+        )
+
+        for widget in (self.position, self.name):
+            self.layout_.addWidget(widget)
+        self.layout_.addLayout(middle, 1)
+        self.layout_.addLayout(row(self.pause, self.skip_set, self.skip_exercise, self.stop))
+
+    # ----- rendering -----------------------------------------------------------------------
+
+    def render(self, session: Session | None) -> None:
+        if session is None:
+            return
+        step = session.step
+        exercise = step.exercise
+        exercise_number = step.prescription_index + 1
+        parts = [
+            words.kind(exercise.kind),
+            self.tr("Exercise {n} of {total}").format(
+                n=exercise_number, total=len(session.program.prescriptions)
+            ),
+            self.tr("Set {n} of {total}").format(n=step.set_number, total=step.total_sets),
+        ]
+        if words.side(step.side):
+            parts.append(words.side(step.side))
+        self.position.setText(" · ".join(parts))
+        set_text(self.name, exercise.name)
+        helper = step.mover is not Mover.PATIENT and exercise.caregiver_instruction
+        self.audience.setText(self.tr("For your helper") if helper else self.tr("What to do"))
+        self.instruction.setText(exercise.caregiver_instruction if helper else exercise.instruction)
+        self.safety.setText(exercise.safety)
+        self.safety.setVisible(bool(exercise.safety))
+
+        phase = session.phase
+        counted = not step.target.timed
+        if phase is Phase.READY:
+            self.repetitions = step.target.repetitions or 0
+        self.primary.setText(
+            {
+                Phase.READY: self.tr("Start"),
+                Phase.LEAD_IN: self.tr("Start now"),
+            }.get(phase, self.tr("Done"))
+        )
+        self.primary.setAccessibleName(self.primary.text())
+        self.primary.setAccessibleDescription(
+            self.tr("Ends the set early and saves what you did.")
+            if phase is Phase.RUNNING and not counted
+            else ""
+        )
+        in_set = phase in (Phase.LEAD_IN, Phase.RUNNING)
+        self.skip_set.setText(self.tr("Stop this set") if in_set else self.tr("Skip this set"))
+        self.skip_set.setAccessibleName(self.skip_set.text())
+        showing_stepper = phase is Phase.RUNNING and counted
+        for widget in (self.fewer, self.count, self.more):
+            widget.setVisible(showing_stepper)
+        self.refresh(session)
+
+    def refresh(self, session: Session) -> None:
+        step = session.step
+        phase = session.phase
+        remaining = session.remaining()
+        if phase is Phase.LEAD_IN and remaining is not None:
+            self.big.setText(words.clock_time(remaining))
+            self.state.setText(self.tr("Get ready"))
+        elif phase is Phase.RUNNING and remaining is not None:
+            self.big.setText(words.clock_time(remaining))
+            self.state.setText(
+                self.tr("Time is up. Press Done when you are ready.")
+                if remaining <= 0
+                else self.tr("You may stop early: press Done")
+            )
+        else:
+            self.big.setText(self._big_target(session))
+            self.state.setText(words.target(step.target) if phase is Phase.READY else "")
+        self.big.setAccessibleName(self.big.text())
+        self.count.setText(self.tr("Done: {n}").format(n=self.repetitions))
+        self.count.setAccessibleName(self.count.text())
+
+    def _big_target(self, session: Session) -> str:
+        target = session.step.target
+        if target.seconds is not None:
+            return words.clock_time(target.seconds)
+        return str(target.repetitions)
+
+    # ----- input -------------------------------------------------------------------------
+
+    def on_primary(self) -> None:
+        phase = self.controller.phase
+        if phase in (Phase.READY, Phase.LEAD_IN):
+            self.controller.start_set()
+        elif phase is Phase.RUNNING:
+            counted = self.controller.session and not self.controller.session.step.target.timed
+            self.controller.finish_set(self.repetitions if counted else None)
+
+    def one_fewer(self) -> None:
+        self.repetitions = max(0, self.repetitions - 1)
+        self._refresh_count()
+
+    def one_more(self) -> None:
+        session = self.controller.session
+        planned = session.step.target.repetitions if session else None
+        self.repetitions = min(planned or 0, self.repetitions + 1)
+        self._refresh_count()
+
+    def _refresh_count(self) -> None:
+        if self.controller.session is not None:
+            self.refresh(self.controller.session)
+

@@ -1,0 +1,58 @@
+"""Paused, and the "stop now?" question: time stands still on both.
+
+The stop question puts its two answers far apart, so a shaky press cannot hit the wrong
+one; Enter confirms stopping, as the keyboard contract promises.
+"""
+
+from __future__ import annotations
+
+from alshome.domain.fatigue import Symptom
+from alshome.ui import words
+from alshome.ui.screens.base import Screen, row
+from alshome.ui.session_controller import SessionController
+from alshome.ui.widgets import button, label
+
+
+class PausedScreen(Screen):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__(self.tr("Paused"))
+        self.layout_.addWidget(label(self.tr("Paused"), "title"))
+        self.layout_.addWidget(
+            label(self.tr("Take all the time you need. Everything so far is saved."), "body")
+        )
+        self.primary = button(self.tr("Resume"), controller.resume, role="primary")
+        self.stop = button(
+            self.tr("I'm tired – stop"),
+            controller.request_stop,
+            role="stop",
+            description=self.tr("Ends the session. Everything you did is saved."),
+        )
+        self.symptoms = [
+            button(
+                words.symptom(value),
+                lambda v=value: controller.report_symptom({v}),
+                role="stop",
+                description=self.tr("Stops the session and shows what to do next."),
+            )
+            for value in Symptom
+        ]
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.primary)
+        self.layout_.addLayout(row(self.stop))
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(label(self.tr("Something wrong? Choose it to stop safely:"), "body"))
+        self.layout_.addLayout(row(*self.symptoms))
+
+
+class ConfirmStopScreen(Screen):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__(self.tr("Stop now?"))
+        self.layout_.addWidget(label(self.tr("Stop now?"), "title"))
+        self.layout_.addWidget(
+            label(self.tr("Everything you have done is saved. Stopping when tired is the right choice."), "body")
+        )
+        self.primary = button(self.tr("Yes, stop"), controller.stop_tired, role="primary")
+        self.back = button(self.tr("No, go back"), controller.cancel_stop, role="large")
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(row(self.primary, self.back, stretch_between=True))
+        self.layout_.addStretch(1)

@@ -1,0 +1,63 @@
+"""Rest between sets: a countdown that can be skipped, and what comes next.
+
+When the rest is over the app waits for the patient ("Continue") unless auto-advance is
+switched on; nobody is hurried.
+"""
+
+from __future__ import annotations
+
+from alshome.domain.session import Session
+from alshome.ui import words
+from alshome.ui.screens.base import Screen, row
+from alshome.ui.session_controller import SessionController
+from alshome.ui.widgets import button, label, set_text
+
+
+class RestScreen(Screen):
+    def __init__(self, controller: SessionController) -> None:
+        super().__init__(self.tr("Rest"))
+        self.title = label(self.tr("Rest and breathe"), "title")
+        self.longer = label(
+            self.tr("Your rest is longer this time, because you felt very tired."), "body"
+        )
+        self.big = label("", "countdown", wrap=False, center=True)
+        self.coming = label("", "body", center=True)
+        self.primary = button(self.tr("Skip rest"), controller.end_rest, role="primary")
+        self.pause = button(self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses."))
+        self.stop = button(
+            self.tr("I'm tired – stop"),
+            controller.request_stop,
+            role="stop",
+            description=self.tr("Ends the session. Everything you did is saved."),
+        )
+        for widget in (self.title, self.longer):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.big)
+        self.layout_.addWidget(self.coming)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.primary)
+        self.layout_.addLayout(row(self.pause, self.stop, stretch_between=True))
+
+    def render(self, session: Session | None) -> None:
+        if session is None:
+            return
+        step = session.step
+        self.longer.setVisible(session.rest_seconds > step.rest_seconds)
+        following = session.next_step
+        if following is not None:
+            parts = [following.exercise.name, self.tr("set {n} of {total}").format(
+                n=following.set_number, total=following.total_sets
+            )]
+            if words.side(following.side):
+                parts.append(words.side(following.side).lower())
+            self.coming.setText(self.tr("Next: {what}").format(what=", ".join(parts)))
+        self.refresh(session)
+
+    def refresh(self, session: Session) -> None:
+        remaining = session.remaining() or 0.0
+        over = remaining <= 0
+        self.big.setText(words.clock_time(remaining))
+        self.big.setAccessibleName(self.tr("Rest time left {time}").format(time=self.big.text()))
+        set_text(self.title, self.tr("Rest is over. Ready when you are.") if over else self.tr("Rest and breathe"))
+        set_text(self.primary, self.tr("Continue") if over else self.tr("Skip rest"))

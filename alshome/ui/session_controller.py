@@ -1,0 +1,180 @@
+"""Drives the domain session from Qt timers and forwards its events to storage.
+
+The session decides; this controller only calls `tick()` when a countdown may have
+ended and tells the screens to redraw. A precise single-shot timer is armed for each
+countdown's deadline on the monotonic clock, so a hold ends on time however busy the
+machine is, and a coarse display timer refreshes the numbers in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from sqlalchemy.exc import SQLAlchemyError
+
+from alshome.domain.clock import Clock
+from alshome.domain.fatigue import Symptom
+from alshome.domain.program import Program
+from alshome.domain.session import (
+    CountdownFinished,
+    Event,
+    Phase,
+    Session,
+    SessionOptions,
+)
+
+DISPLAY_INTERVAL_MS = 100
+
+
+class SessionController(QObject):
+    changed = Signal()  # the phase or what a screen shows has changed
+    ticked = Signal()  # only the countdown numbers moved
+    countdown_finished = Signal(str)  # phase value whose countdown reached zero
+    save_failed = Signal()  # storage refused a write; the session goes on
+
+    def __init__(
+        self,
+        clock: Clock,
+        recorder_for: Callable[[], Callable[[Event], None]],
+        options: SessionOptions | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._recorder_for = recorder_for
+        self.options = options or SessionOptions()
+        self.session: Session | None = None
+        self.countdown_lateness: list[float] = []
+        self._recorder: Callable[[Event], None] = lambda event: None
+        self._pending_deadline: float | None = None
+        self._display = QTimer(self)
+        self._display.setTimerType(Qt.TimerType.PreciseTimer)
+        self._display.setInterval(DISPLAY_INTERVAL_MS)
+        self._display.timeout.connect(self._on_timer)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self._on_timer)
+
+    # ----- lifecycle -------------------------------------------------------------------
+
+    def start(self, program: Program) -> None:
+        self._recorder = self._recorder_for()
+        self.countdown_lateness.clear()
+        self.session = Session(program, self._clock, self._on_event, self.options)
+        self._display.start()
+        self._after_action()
+
+    def close(self) -> None:
+        """Leave the summary: stop the timers and forget the finished session."""
+        self._display.stop()
+        self._deadline.stop()
+        self.session = None
+        self.changed.emit()
+
+    @property
+    def phase(self) -> Phase | None:
+        return self.session.phase if self.session else None
+
+    # ----- actions from the screens ---------------------------------------------------
+
+    def start_set(self) -> None:
+        self._act(lambda s: s.start_set())
+
+    def finish_set(self, repetitions: int | None = None) -> None:
+        self._act(lambda s: s.finish_set(repetitions))
+
+    def submit_fatigue(self, rating: int, end_if_offered: bool = True) -> None:
+        """Answer the check; past the stop threshold, end (the default) or leave the exercise."""
+
+        def answer(session: Session) -> None:
+            session.answer_fatigue(rating)
+            if session.phase is Phase.END_OFFERED:
+                if end_if_offered:
+                    session.end_session()
+                else:
+                    session.skip_exercise()
+
+        self._act(answer)
+
+    def report_symptom(self, symptoms: Iterable[Symptom]) -> None:
+        chosen = frozenset(symptoms)
+
+        def report(session: Session) -> None:
+            if session.phase is Phase.FATIGUE_CHECK:
+                session.answer_fatigue(None, chosen)
+            else:
+                session.report_symptom(chosen)
+
+        self._act(report)
+
+    def end_rest(self) -> None:
+        self._act(lambda s: s.end_rest())
+
+    def pause(self) -> None:
+        self._act(lambda s: s.pause())
+
+    def resume(self) -> None:
+        self._act(lambda s: s.resume())
+
+    def request_stop(self) -> None:
+        self._act(lambda s: s.request_stop())
+
+    def cancel_stop(self) -> None:
+        self._act(lambda s: s.cancel_stop())
+
+    def stop_tired(self) -> None:
+        self._act(lambda s: s.stop_tired())
+
+    def acknowledge_stop(self) -> None:
+        self._act(lambda s: s.acknowledge_stop())
+
+    def skip_set(self) -> None:
+        self._act(lambda s: s.skip_set())
+
+    def skip_exercise(self) -> None:
+        self._act(lambda s: s.skip_exercise())
+
+    # ----- internals -------------------------------------------------------------------
+
+    def _act(self, action: Callable[[Session], None]) -> None:
+        if self.session is None:
+            return
+        action(self.session)
+        self._after_action()
+
+    def _after_action(self) -> None:
+        self._arm_deadline()
+        if self.session is not None and self.session.ended:
+            self._display.stop()
+        self.changed.emit()
+
+    def _arm_deadline(self) -> None:
+        self._deadline.stop()
+        deadline = self.session.deadline() if self.session else None
+        self._pending_deadline = deadline
+        if deadline is not None and not self.session.time_up():
+            wait_ms = max(0, round((deadline - self._clock.monotonic()) * 1000))
+            self._deadline.start(wait_ms)
+
+    def _on_timer(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        phase = session.phase
+        session.tick()
+        if session.phase is not phase:
+            self._after_action()
+        else:
+            self.ticked.emit()
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, CountdownFinished):
+            if self._pending_deadline is not None:
+                self.countdown_lateness.append(self._clock.monotonic() - self._pending_deadline)
+            self.countdown_finished.emit(event.phase.value)
+        try:
+            self._recorder(event)
+        except SQLAlchemyError:
+            self.save_failed.emit()

@@ -1,0 +1,118 @@
+"""The words shown for the domain's enums and numbers, all through Qt's translation.
+
+The domain returns enums and numbers; this module is the one place that turns them into
+plain, calm text on screen.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from alshome.domain.fatigue import Symptom
+from alshome.domain.program import ExerciseKind, LoadUnit, SetTarget, Side
+from alshome.domain.session import SessionStatus
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """Pick the singular or plural sentence; both are translated where they are written."""
+    return one if n == 1 else many.format(n=n)
+
+
+def fatigue_anchor(rating: int) -> str:
+    """Our own anchor words for the 0-10 scale (deliberately not the Borg scale's)."""
+    anchors = (
+        QCoreApplication.translate("Words", "Not tired"),
+        QCoreApplication.translate("Words", "Barely"),
+        QCoreApplication.translate("Words", "A little"),
+        QCoreApplication.translate("Words", "Some"),
+        QCoreApplication.translate("Words", "Fairly tired"),
+        QCoreApplication.translate("Words", "Clearly tired"),
+        QCoreApplication.translate("Words", "Quite tired"),
+        QCoreApplication.translate("Words", "Very tired"),
+        QCoreApplication.translate("Words", "Heavy"),
+        QCoreApplication.translate("Words", "Very heavy"),
+        QCoreApplication.translate("Words", "Cannot go on"),
+    )
+    return anchors[rating]
+
+
+def symptom(value: Symptom) -> str:
+    return {
+        Symptom.CRAMP: QCoreApplication.translate("Words", "Cramp"),
+        Symptom.PAIN: QCoreApplication.translate("Words", "Pain"),
+        Symptom.SHORT_OF_BREATH: QCoreApplication.translate("Words", "Short of breath"),
+        Symptom.DIZZY: QCoreApplication.translate("Words", "Dizzy or unwell"),
+    }[value]
+
+
+def side(value: Side) -> str:
+    return {
+        Side.LEFT: QCoreApplication.translate("Words", "Left side"),
+        Side.RIGHT: QCoreApplication.translate("Words", "Right side"),
+        Side.NONE: "",
+    }[value]
+
+
+def kind(value: ExerciseKind) -> str:
+    return {
+        ExerciseKind.PASSIVE_STRETCH: QCoreApplication.translate("Words", "Stretch done by your helper"),
+        ExerciseKind.RANGE_OF_MOTION: QCoreApplication.translate("Words", "Range of motion"),
+        ExerciseKind.RESISTANCE: QCoreApplication.translate("Words", "Light strengthening"),
+        ExerciseKind.ENDURANCE: QCoreApplication.translate("Words", "Mini-cycle"),
+    }[value]
+
+
+def status(value: SessionStatus) -> str:
+    return {
+        SessionStatus.COMPLETED: QCoreApplication.translate("Words", "completed"),
+        SessionStatus.STOPPED_TIRED: QCoreApplication.translate("Words", "stopped when tired"),
+        SessionStatus.STOPPED_SYMPTOM: QCoreApplication.translate("Words", "stopped for a symptom"),
+        SessionStatus.INTERRUPTED: QCoreApplication.translate("Words", "interrupted"),
+        SessionStatus.IN_PROGRESS: QCoreApplication.translate("Words", "not finished"),
+    }[value]
+
+
+def clock_time(seconds: float) -> str:
+    """A countdown as m:ss, rounded up so 0:00 appears only when time is really up."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return QCoreApplication.translate("Words", "under a minute")
+    return minutes_text(minutes)
+
+
+def minutes_text(minutes: int) -> str:
+    return _count(
+        minutes,
+        QCoreApplication.translate("Words", "1 minute"),
+        QCoreApplication.translate("Words", "{n} minutes"),
+    )
+
+
+def load(amount: float, unit: LoadUnit) -> str:
+    text = f"{amount:g}"
+    return f"{text} kg" if unit is LoadUnit.KG else f"{text} lb"
+
+
+def target(value: SetTarget) -> str:
+    """The set's goal in a few words: "Hold 30 seconds", "8 times with 0.5 kg"."""
+    if value.seconds is not None:
+        if value.seconds >= 60 and value.seconds % 60 == 0:
+            return minutes_text(int(value.seconds // 60))
+        return QCoreApplication.translate("Words", "Hold {n} seconds").format(n=int(value.seconds))
+    times = _count(
+        value.repetitions or 0,
+        QCoreApplication.translate("Words", "once"),
+        QCoreApplication.translate("Words", "{n} times"),
+    )
+    if value.load is not None and value.unit is not None:
+        return QCoreApplication.translate("Words", "{times} with {load}").format(
+            times=times, load=load(value.load, value.unit)
+        )
+    return times

@@ -1,0 +1,48 @@
+"""Fixtures and settings shared by the whole test suite.
+
+QT_QPA_PLATFORM is set to "offscreen" here, before anything imports Qt, so that the widget
+tests (pytest-qt) build real widgets without a screen: on CI and on a developer's machine
+alike they never need a display, never open a window and never steal focus. Qt reads the
+variable when the QApplication is made, so setting it at import time of this conftest is early
+enough; `setdefault` leaves an explicit choice (say QT_QPA_PLATFORM=xcb to watch the tests)
+alone. The real-window tests in tests/e2e start their own Xvfb and give the app they launch
+its own DISPLAY and platform instead.
+
+No test may touch the person's real data: the session-wide guard below points the XDG folders
+(where platformdirs puts the default data folder) at a temporary folder and drops any
+ALSHOME_DATA_DIR / ALSHOME_DATABASE_URL from the developer's own environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep every test, and every app a test launches, away from the real data folder."""
+    home = tmp_path_factory.mktemp("xdg")
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+            folder = home / name.lower()
+            folder.mkdir()
+            mp.setenv(name, str(folder))
+        mp.delenv("ALSHOME_DATA_DIR", raising=False)
+        mp.delenv("ALSHOME_DATABASE_URL", raising=False)
+        yield
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder, set as ALSHOME_DATA_DIR for this test only."""
+    folder = tmp_path / "alshome-data"
+    folder.mkdir()
+    monkeypatch.setenv("ALSHOME_DATA_DIR", str(folder))
+    monkeypatch.delenv("ALSHOME_DATABASE_URL", raising=False)
+    return folder

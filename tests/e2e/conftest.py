@@ -1,0 +1,164 @@
+"""Real-window tests: a private Xvfb display for the session, and screenshots of it.
+
+Tests here are marked ``@pytest.mark.xvfb`` (deselect them with ``-m "not xvfb"``) and ask
+for the ``xvfb_display`` fixture (":N") or ``xvfb_env`` (an environment for launching the app
+on that display). The display is started once per test session and stopped at its end.
+
+Without the Xvfb binary these tests are skipped on a developer's machine, but they FAIL when
+the CI variable is set, so that CI can never pass by silently not running them.
+``packaging/bootstrap.sh test`` installs Xvfb (Debian package xvfb) and ImageMagick.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+XVFB_SCREEN = "1280x800x24"
+START_TIMEOUT_S = 10.0
+FIRST_DISPLAY = 99
+ATTEMPTS = 20
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def _skip_or_fail(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail on CI, where a missing tool is a setup bug."""
+    if _on_ci():
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _display_in_use(number: int) -> bool:
+    return Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
+
+
+def _free_displays() -> Iterator[int]:
+    number = FIRST_DISPLAY
+    while True:
+        if not _display_in_use(number):
+            yield number
+        number += 1
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM if pytest dies, so no Xvfb outlives a killed run (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[bytes] | None:
+    """Start Xvfb on :number; return it once it accepts connections, None if :number was taken.
+
+    Fails the test session if Xvfb starts but does not come up within START_TIMEOUT_S.
+    """
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [xvfb, f":{number}", "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp", "-noreset"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,  # fine here: no other threads at session start
+        )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log_text = log_path.read_text(errors="replace")
+            if "already active" in log_text or "server already running" in log_text:
+                return None  # another Xvfb took :number between our check and our start
+            pytest.fail(
+                f"Xvfb :{number} exited with status {process.returncode} at start:\n{log_text}",
+                pytrace=False,
+            )
+        if socket.exists():
+            return process
+        time.sleep(0.05)
+    _stop(process)
+    pytest.fail(
+        f"Xvfb :{number} did not accept connections within {START_TIMEOUT_S:.0f} s:\n"
+        + log_path.read_text(errors="replace"),
+        pytrace=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private X display (":N", 1280x800, 24-bit) for real windows; stopped after the run."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        _skip_or_fail(
+            "Xvfb is not installed, so the real-window tests cannot run; "
+            "`packaging/bootstrap.sh test` installs it (Debian package xvfb)"
+        )
+    log_dir = tmp_path_factory.mktemp("xvfb")
+    numbers = _free_displays()
+    for _ in range(ATTEMPTS):
+        number = next(numbers)
+        process = _start_xvfb(xvfb, number, log_dir / f"Xvfb-{number}.log")
+        if process is not None:
+            break
+    else:
+        pytest.fail(f"Found no free X display number in {ATTEMPTS} tries", pytrace=False)
+    try:
+        yield f":{number}"
+    finally:
+        _stop(process)
+
+
+@pytest.fixture
+def xvfb_env(xvfb_display: str) -> dict[str, str]:
+    """The environment for a subprocess that shows real windows on the test display."""
+    env = dict(os.environ)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["DISPLAY"] = xvfb_display
+    env["QT_QPA_PLATFORM"] = "xcb"
+    return env
+
+
+def screenshot(display: str, path: Path | str) -> Path:
+    """Save a PNG of the whole screen of `display` (":N") to `path`, with ImageMagick."""
+    tool = shutil.which("import")
+    if tool is None:
+        _skip_or_fail(
+            "ImageMagick's `import` is not installed, so no screenshot can be taken; "
+            "`packaging/bootstrap.sh test` installs it (Debian package imagemagick)"
+        )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [str(tool), "-display", display, "-window", "root", str(path)],
+        check=True,
+        timeout=30,
+        capture_output=True,
+    )
+    return path
+
+
+@pytest.fixture
+def take_screenshot(xvfb_display: str) -> Callable[[Path | str], Path]:
+    """`take_screenshot(path)`: a PNG of the test display, for tests that cannot import it."""
+    return lambda path: screenshot(xvfb_display, path)
