@@ -224,7 +224,9 @@ class Prescription:
     def __post_init__(self) -> None:
         expected = DOSE_FOR_KIND[self.exercise.kind]
         if not isinstance(self.dose, expected):
-            raise ValueError(f"{self.exercise.id}: a {self.exercise.kind} needs a {expected.__name__}")
+            raise ValueError(
+                f"{self.exercise.id}: a {self.exercise.kind} needs a {expected.__name__}"
+            )
 
     def steps(self, index: int) -> list[Step]:
         return [

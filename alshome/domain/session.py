@@ -110,7 +110,9 @@ class SessionEnded:
     symptoms: frozenset[Symptom]
 
 
-Event = SessionStarted | SetFinished | FatigueAnswered | CountdownFinished | PhaseChanged | SessionEnded
+Event = (
+    SessionStarted | SetFinished | FatigueAnswered | CountdownFinished | PhaseChanged | SessionEnded
+)
 
 
 @dataclass
@@ -266,7 +268,11 @@ class Session:
     def start_set(self) -> None:
         """Start (Enter on "get ready"); on a lead-in, start the hold now."""
         self._require(Phase.READY, Phase.LEAD_IN)
-        if self.phase is Phase.READY and self.step.target.timed and self.options.lead_in_seconds > 0:
+        if (
+            self.phase is Phase.READY
+            and self.step.target.timed
+            and self.options.lead_in_seconds > 0
+        ):
             self._enter(Phase.LEAD_IN)
             return
         self._set_started_at = self._clock.wall()
@@ -437,7 +443,9 @@ class Session:
         if self.index + 1 >= len(self.steps):
             self._end(SessionStatus.COMPLETED, Phase.SUMMARY)
             return
-        self.rest_seconds = self.program.thresholds.rest_after(self.last_rating, self.step.rest_seconds)
+        self.rest_seconds = self.program.thresholds.rest_after(
+            self.last_rating, self.step.rest_seconds
+        )
         if self.rest_seconds > 0:
             self._enter(Phase.REST)
         else:
@@ -451,7 +459,9 @@ class Session:
         self.index = index
         self._enter(Phase.READY)
 
-    def _end(self, status: SessionStatus, phase: Phase, symptoms: frozenset[Symptom] = frozenset()) -> None:
+    def _end(
+        self, status: SessionStatus, phase: Phase, symptoms: frozenset[Symptom] = frozenset()
+    ) -> None:
         self.status = status
         self.ended_at = self._clock.wall()
         self.stop_symptoms = symptoms

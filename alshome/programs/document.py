@@ -211,7 +211,9 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DocumentError(f"{path.name} is too large ({size} bytes; the limit is {max_bytes}).")
+            raise DocumentError(
+                f"{path.name} is too large ({size} bytes; the limit is {max_bytes})."
+            )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -225,7 +227,9 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     except UnicodeDecodeError:
         raise DocumentError(f"{path.name} is not a text file.") from None
     except json.JSONDecodeError as exc:
-        raise DocumentError(f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg}).") from None
+        raise DocumentError(
+            f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
+        ) from None
 
 
 def parse_program(data: Any, library: Mapping[str, Exercise]) -> Program:
@@ -238,11 +242,12 @@ def parse_program(data: Any, library: Mapping[str, Exercise]) -> Program:
     for index, entry in enumerate(document.prescriptions):
         exercise = library.get(entry.exercise)
         if exercise is None:
-            raise DocumentError(f"prescriptions[{index}].exercise: {entry.exercise!r} is not in the library")
-        if exercise.kind.value != entry.kind:
             raise DocumentError(
-                f"prescriptions[{index}].kind: {entry.exercise!r} is a {exercise.kind.value} exercise"
+                f"prescriptions[{index}].exercise: {entry.exercise!r} is not in the library"
             )
+        if exercise.kind.value != entry.kind:
+            where = f"prescriptions[{index}].kind"
+            raise DocumentError(f"{where}: {entry.exercise!r} is a {exercise.kind.value} exercise")
         prescriptions.append(Prescription(exercise, _dose(entry)))
     thresholds = document.thresholds
     if thresholds.rest_longer_at > thresholds.stop_at:

@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(footer)
         row.setContentsMargins(32, 8, 32, 8)
         therapist = program.therapist
-        text = self.tr("Your program comes from {name}.").format(name=therapist.name or self.tr("your therapist"))
+        text = self.tr("Your program comes from {name}.").format(
+            name=therapist.name or self.tr("your therapist")
+        )
         if therapist.contact:
             text += " " + self.tr("Contact: {contact}").format(contact=therapist.contact)
         self.footer_text = label(text, "note")

@@ -50,4 +50,3 @@ def set_text(widget: QLabel | QPushButton, text: str) -> None:
     """Change a label or button and its accessible name together, so readers follow."""
     widget.setText(text)
     widget.setAccessibleName(text.replace("\n", " "))
-

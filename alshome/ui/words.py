@@ -57,7 +57,9 @@ def side(value: Side) -> str:
 
 def kind(value: ExerciseKind) -> str:
     return {
-        ExerciseKind.PASSIVE_STRETCH: QCoreApplication.translate("Words", "Stretch done by your helper"),
+        ExerciseKind.PASSIVE_STRETCH: QCoreApplication.translate(
+            "Words", "Stretch done by your helper"
+        ),
         ExerciseKind.RANGE_OF_MOTION: QCoreApplication.translate("Words", "Range of motion"),
         ExerciseKind.RESISTANCE: QCoreApplication.translate("Words", "Light strengthening"),
         ExerciseKind.ENDURANCE: QCoreApplication.translate("Words", "Mini-cycle"),

@@ -33,7 +33,9 @@ from alshome.domain.session import (
     SetFinished,
 )
 
-STRETCH = Exercise("stretch", "Stretch", ExerciseKind.PASSIVE_STRETCH, "hips", "Relax.", "Lift slowly.")
+STRETCH = Exercise(
+    "stretch", "Stretch", ExerciseKind.PASSIVE_STRETCH, "hips", "Relax.", "Lift slowly."
+)
 LIFT = Exercise("lift", "Lift", ExerciseKind.RESISTANCE, "shoulders", "Lift slowly.")
 CYCLE = Exercise("cycle", "Cycle", ExerciseKind.ENDURANCE, "legs", "Pedal.")
 
@@ -388,7 +390,14 @@ def _drive_to(phase: Phase) -> Harness:
     raise AssertionError(phase)
 
 
-ACTIVE = [Phase.READY, Phase.LEAD_IN, Phase.RUNNING, Phase.FATIGUE_CHECK, Phase.END_OFFERED, Phase.REST]
+ACTIVE = [
+    Phase.READY,
+    Phase.LEAD_IN,
+    Phase.RUNNING,
+    Phase.FATIGUE_CHECK,
+    Phase.END_OFFERED,
+    Phase.REST,
+]
 
 
 @pytest.mark.parametrize("phase", ACTIVE)

@@ -47,7 +47,9 @@ def row(*widgets: QWidget, stretch_between: bool = False) -> QHBoxLayout:
     return layout
 
 
-def add_all(layout: QBoxLayout, widgets: tuple[QWidget, ...], stretch_between: bool = False) -> None:
+def add_all(
+    layout: QBoxLayout, widgets: tuple[QWidget, ...], stretch_between: bool = False
+) -> None:
     """Lay out buttons of equal width; `stretch_between` keeps them far apart (dwell safety)."""
     for index, widget in enumerate(widgets):
         if stretch_between and index:

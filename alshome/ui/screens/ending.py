@@ -31,7 +31,11 @@ class StopSafelyScreen(Screen):
         box = panel()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 20, 28, 20)
-        inner.addWidget(label(self.tr("If it does not ease, or you are worried, contact your therapist:"), "body"))
+        inner.addWidget(
+            label(
+                self.tr("If it does not ease, or you are worried, contact your therapist:"), "body"
+            )
+        )
         self.contact = label("", "headline")
         inner.addWidget(self.contact)
         self.layout_.addWidget(box)
@@ -73,9 +77,13 @@ class SummaryScreen(Screen):
         summary = session.summary()
         completed = summary.status is SessionStatus.COMPLETED
         self.title.setText(
-            self.tr("Good work today") if completed else self.tr("Well done for listening to your body")
+            self.tr("Good work today")
+            if completed
+            else self.tr("Well done for listening to your body")
         )
-        self.outcome.setText(self.tr("Session {status}.").format(status=words.status(summary.status)))
+        self.outcome.setText(
+            self.tr("Session {status}.").format(status=words.status(summary.status))
+        )
         lines = [
             self.tr("Sets done: {done} of {planned}.").format(
                 done=summary.sets_done, planned=len(session.steps)

@@ -60,7 +60,9 @@ class ExerciseScreen(Screen):
         middle.addWidget(box, 1)
         middle.addLayout(goal, 1)
 
-        self.pause = button(self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses."))
+        self.pause = button(
+            self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses.")
+        )
         self.skip_set = button(self.tr("Skip this set"), controller.skip_set)
         self.skip_exercise = button(self.tr("Skip exercise"), controller.skip_exercise)
         self.stop = button(
@@ -174,4 +176,3 @@ class ExerciseScreen(Screen):
     def _refresh_count(self) -> None:
         if self.controller.session is not None:
             self.refresh(self.controller.session)
-

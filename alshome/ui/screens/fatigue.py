@@ -47,7 +47,9 @@ class FatigueScreen(Screen):
         self.after = label("", "subtitle")
         self.question = label(self.tr("How tired do your muscles feel right now?"), "headline")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleDescription(self.tr("Press a number key from 0 to 9, or choose a button."))
+        self.setAccessibleDescription(
+            self.tr("Press a number key from 0 to 9, or choose a button.")
+        )
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -96,7 +98,10 @@ class FatigueScreen(Screen):
         if session is None:
             return
         step = session.step
-        parts = [step.exercise.name, self.tr("set {n} of {total}").format(n=step.set_number, total=step.total_sets)]
+        parts = [
+            step.exercise.name,
+            self.tr("set {n} of {total}").format(n=step.set_number, total=step.total_sets),
+        ]
         if words.side(step.side):
             parts.append(words.side(step.side).lower())
         self.after.setText(self.tr("After: {what}").format(what=", ".join(parts)))
@@ -152,6 +157,8 @@ class FatigueScreen(Screen):
             )
         else:
             self.message.setText(
-                self.tr("{rating}, {word}.").format(rating=rating, word=words.fatigue_anchor(rating).lower())
+                self.tr("{rating}, {word}.").format(
+                    rating=rating, word=words.fatigue_anchor(rating).lower()
+                )
             )
         self.message.setAccessibleName(self.message.text())

@@ -49,7 +49,12 @@ class ConfirmStopScreen(Screen):
         super().__init__(self.tr("Stop now?"))
         self.layout_.addWidget(label(self.tr("Stop now?"), "title"))
         self.layout_.addWidget(
-            label(self.tr("Everything you have done is saved. Stopping when tired is the right choice."), "body")
+            label(
+                self.tr(
+                    "Everything you have done is saved. Stopping when tired is the right choice."
+                ),
+                "body",
+            )
         )
         self.primary = button(self.tr("Yes, stop"), controller.stop_tired, role="primary")
         self.back = button(self.tr("No, go back"), controller.cancel_stop, role="large")

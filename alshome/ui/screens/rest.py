@@ -23,7 +23,9 @@ class RestScreen(Screen):
         self.big = label("", "countdown", wrap=False, center=True)
         self.coming = label("", "body", center=True)
         self.primary = button(self.tr("Skip rest"), controller.end_rest, role="primary")
-        self.pause = button(self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses."))
+        self.pause = button(
+            self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses.")
+        )
         self.stop = button(
             self.tr("I'm tired – stop"),
             controller.request_stop,
@@ -46,9 +48,12 @@ class RestScreen(Screen):
         self.longer.setVisible(session.rest_seconds > step.rest_seconds)
         following = session.next_step
         if following is not None:
-            parts = [following.exercise.name, self.tr("set {n} of {total}").format(
-                n=following.set_number, total=following.total_sets
-            )]
+            parts = [
+                following.exercise.name,
+                self.tr("set {n} of {total}").format(
+                    n=following.set_number, total=following.total_sets
+                ),
+            ]
             if words.side(following.side):
                 parts.append(words.side(following.side).lower())
             self.coming.setText(self.tr("Next: {what}").format(what=", ".join(parts)))
@@ -59,5 +64,8 @@ class RestScreen(Screen):
         over = remaining <= 0
         self.big.setText(words.clock_time(remaining))
         self.big.setAccessibleName(self.tr("Rest time left {time}").format(time=self.big.text()))
-        set_text(self.title, self.tr("Rest is over. Ready when you are.") if over else self.tr("Rest and breathe"))
+        set_text(
+            self.title,
+            self.tr("Rest is over. Ready when you are.") if over else self.tr("Rest and breathe"),
+        )
         set_text(self.primary, self.tr("Continue") if over else self.tr("Skip rest"))
