@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _enter(self) -> None:
-        focused = QApplication.focusWidget()
+        focused = self.focusWidget()
         if (
             isinstance(focused, QAbstractButton)
             and focused.window() is self

@@ -1,0 +1,311 @@
+"""Every screen offscreen: what it shows, its sizes and names, and the keyboard contract."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+
+from alshome.domain.fatigue import Symptom
+from alshome.domain.session import (
+    FatigueAnswered,
+    Phase,
+    SessionEnded,
+    SessionStatus,
+    SetFinished,
+)
+from alshome.ui.theme import PRIMARY_HEIGHT
+
+ENTER = Qt.Key.Key_Return
+
+
+def visible_buttons(screen):
+    return [b for b in screen.findChildren(QAbstractButton) if b.isVisible()]
+
+
+def to_fatigue_check(rig):
+    rig.key(ENTER)  # Start session
+    rig.key(ENTER)  # Start set: lead-in
+    rig.key(ENTER)  # Start now
+    rig.advance(4.0)
+    rig.key(ENTER)  # Done
+    assert rig.phase is Phase.FATIGUE_CHECK
+
+
+def check_targets(screen):
+    buttons = visible_buttons(screen)
+    assert buttons, screen
+    for widget in buttons:
+        assert widget.accessibleName().strip(), widget.text()
+        assert widget.height() >= 64, (widget.accessibleName(), widget.height())
+    if screen.primary is not None and screen.primary.isVisible():
+        assert screen.primary.height() >= 120
+        assert screen.primary.width() >= 400
+
+
+def test_home_offers_the_demo_with_one_huge_start(rig):
+    home = rig.window.home
+    assert rig.window.current is home
+    assert home.program_name.text() == "Example home program"
+    assert home.example_note.isVisible()
+    assert "No sessions yet" in home.last.text()
+    assert home.primary.height() >= PRIMARY_HEIGHT
+    assert rig.window.focusWidget() is home.primary
+    check_targets(home)
+
+
+def test_every_screen_has_named_large_targets(rig):
+    window = rig.window
+    rig.key(ENTER)
+    check_targets(window.exercise)
+    rig.key(ENTER)
+    rig.key(ENTER)
+    check_targets(window.exercise)
+    rig.key(ENTER)
+    check_targets(window.fatigue)
+    rig.key(Qt.Key.Key_9)
+    check_targets(window.fatigue)
+    rig.key(Qt.Key.Key_3)
+    rig.key(ENTER)
+    check_targets(window.rest)
+    rig.key(Qt.Key.Key_Escape)
+    check_targets(window.paused)
+    rig.key(Qt.Key.Key_S)
+    check_targets(window.confirm_stop)
+    rig.key(Qt.Key.Key_Escape)
+    rig.controller.report_symptom({Symptom.PAIN})
+    check_targets(window.stop_safely)
+    rig.key(ENTER)
+    check_targets(window.summary)
+
+
+def test_a_whole_hold_by_keyboard_with_countdown(rig):
+    window = rig.window
+    rig.key(ENTER)
+    assert rig.phase is Phase.READY
+    assert window.exercise.name.text() == "Back-of-thigh stretch"
+    assert window.exercise.audience.text() == "For your helper"
+    assert "Hold the heel" in window.exercise.instruction.text()
+    assert "Left side" in window.exercise.position.text()
+    rig.key(ENTER)
+    assert rig.phase is Phase.LEAD_IN
+    assert window.exercise.big.text() == "0:03"
+    rig.advance(3.0)
+    assert rig.phase is Phase.RUNNING
+    assert window.exercise.big.text() == "0:30"
+    rig.advance(10.2)
+    assert window.exercise.big.text() == "0:20"
+    rig.advance(25)
+    assert window.exercise.big.text() == "0:00"
+    assert "Time is up" in window.exercise.state.text()
+    assert rig.phase is Phase.RUNNING, "the app waits for the patient"
+    rig.key(ENTER)
+    record = [e for e in rig.events if isinstance(e, SetFinished)][0].record
+    assert record.done == {"seconds": 30.0}
+    assert rig.phase is Phase.FATIGUE_CHECK
+
+
+def test_enter_before_a_rating_does_nothing_and_digits_choose(rig):
+    to_fatigue_check(rig)
+    fatigue = rig.window.fatigue
+    assert not fatigue.primary.isEnabled()
+    rig.key(ENTER)
+    assert rig.phase is Phase.FATIGUE_CHECK
+    assert not [e for e in rig.events if isinstance(e, FatigueAnswered)]
+    rig.key(Qt.Key.Key_4)
+    assert fatigue.ratings[4].isChecked()
+    assert fatigue.ratings[4].text().startswith("✓")
+    assert fatigue.primary.text() == "Continue"
+    rig.key(Qt.Key.Key_2)
+    assert fatigue.ratings[2].isChecked() and not fatigue.ratings[4].isChecked()
+    rig.key(ENTER)
+    answers = [e for e in rig.events if isinstance(e, FatigueAnswered)]
+    assert [a.rating for a in answers] == [2]
+    assert rig.phase is Phase.REST
+
+
+def test_rest_longer_is_announced_on_the_check_and_the_rest(rig):
+    to_fatigue_check(rig)
+    rig.key(Qt.Key.Key_6)
+    assert "longer" in rig.window.fatigue.message.text()
+    rig.key(ENTER)
+    assert rig.phase is Phase.REST
+    assert rig.window.rest.longer.isVisible()
+    assert rig.controller.session.rest_seconds == 60
+
+
+def test_ten_is_reached_by_arrows_or_click(rig):
+    to_fatigue_check(rig)
+    fatigue = rig.window.fatigue
+    rig.key(Qt.Key.Key_9)
+    for _ in range(30):
+        if rig.window.focusWidget() is fatigue.ratings[10]:
+            break
+        rig.key(Qt.Key.Key_Left)
+    assert rig.window.focusWidget() is fatigue.ratings[10]
+    rig.key(ENTER)
+    assert fatigue.ratings[10].isChecked()
+    assert fatigue.primary.text() == "End session"
+    assert rig.window.focusWidget() is fatigue.primary
+
+
+@pytest.mark.parametrize("digit", [Qt.Key.Key_8, Qt.Key.Key_9])
+def test_enter_at_or_above_stop_threshold_ends_the_session(rig, digit):
+    to_fatigue_check(rig)
+    rig.key(digit)
+    assert rig.window.fatigue.primary.text() == "End session"
+    assert rig.window.fatigue.next_exercise.isVisible()
+    rig.key(ENTER)
+    assert rig.phase is Phase.SUMMARY
+    ended = [e for e in rig.events if isinstance(e, SessionEnded)]
+    assert ended[0].status is SessionStatus.STOPPED_TIRED
+    assert "listening to your body" in rig.window.summary.title.text()
+
+
+def test_next_exercise_instead_leaves_the_exercise(rig):
+    to_fatigue_check(rig)
+    rig.key(Qt.Key.Key_8)
+    rig.qtbot.mouseClick(rig.window.fatigue.next_exercise, Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.READY
+    assert rig.window.exercise.name.text() == "Calf and ankle stretch"
+
+
+def test_digits_do_nothing_on_other_screens(rig):
+    rig.key(Qt.Key.Key_5)
+    assert rig.phase is None
+    rig.key(ENTER)
+    before = list(rig.events)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_7, Qt.Key.Key_0):
+        rig.key(key)
+    assert rig.phase is Phase.READY
+    assert rig.events == before
+
+
+def test_escape_pauses_and_enter_resumes_with_time_kept(rig):
+    rig.key(ENTER)
+    rig.key(ENTER)
+    rig.key(ENTER)
+    rig.advance(5)
+    rig.key(Qt.Key.Key_Escape)
+    assert rig.phase is Phase.PAUSED
+    assert rig.window.current is rig.window.paused
+    rig.advance(100)
+    rig.key(ENTER)
+    assert rig.phase is Phase.RUNNING
+    assert rig.window.exercise.big.text() == "0:25"
+
+
+def test_s_asks_and_enter_confirms_stop(rig):
+    rig.key(ENTER)
+    rig.key(Qt.Key.Key_S)
+    assert rig.phase is Phase.CONFIRM_STOP
+    assert rig.window.focusWidget() is rig.window.confirm_stop.primary
+    rig.key(ENTER)
+    assert rig.phase is Phase.SUMMARY
+    assert rig.controller.session.status is SessionStatus.STOPPED_TIRED
+
+
+def test_stop_question_can_be_declined(rig):
+    rig.key(ENTER)
+    rig.key(Qt.Key.Key_S)
+    rig.qtbot.mouseClick(rig.window.confirm_stop.back, Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.READY
+
+
+def test_arrows_move_focus_like_tab(rig):
+    rig.key(ENTER)
+    exercise = rig.window.exercise
+    assert rig.window.focusWidget() is exercise.primary
+    rig.key(Qt.Key.Key_Right)
+    moved = rig.window.focusWidget()
+    assert moved is not exercise.primary
+    rig.key(Qt.Key.Key_Left)
+    assert rig.window.focusWidget() is exercise.primary
+
+
+def test_enter_activates_the_focused_button(rig):
+    rig.key(ENTER)
+    rig.window.exercise.skip_exercise.setFocus()
+    rig.key(ENTER)
+    assert rig.window.exercise.name.text() == "Calf and ankle stretch"
+
+
+def test_symptom_leads_to_stop_safely_with_contact(rig):
+    to_fatigue_check(rig)
+    rig.qtbot.mouseClick(rig.window.fatigue.symptoms[0], Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.STOP_SAFELY
+    screen = rig.window.stop_safely
+    assert "cramp" in screen.reported.text()
+    assert "contact details" in screen.contact.text()
+    ended = [e for e in rig.events if isinstance(e, SessionEnded)]
+    assert ended[0].status is SessionStatus.STOPPED_SYMPTOM
+    rig.key(ENTER)
+    assert rig.phase is Phase.SUMMARY
+    rig.key(ENTER)
+    assert rig.phase is None
+    assert rig.window.current is rig.window.home
+
+
+def test_symptom_from_pause(rig):
+    rig.key(ENTER)
+    rig.key(Qt.Key.Key_Escape)
+    rig.qtbot.mouseClick(rig.window.paused.symptoms[2], Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.STOP_SAFELY
+    assert "short of breath" in rig.window.stop_safely.reported.text()
+
+
+def test_repetitions_can_be_recorded_fewer(rig):
+    rig.key(ENTER)
+    rig.controller.skip_exercise()
+    rig.controller.skip_exercise()
+    assert rig.window.exercise.name.text().startswith("Forward arm raise")
+    rig.key(ENTER)
+    exercise = rig.window.exercise
+    assert exercise.fewer.isVisible() and exercise.more.isVisible()
+    assert exercise.count.text() == "Done: 8"
+    exercise.fewer.click()
+    exercise.fewer.click()
+    exercise.more.click()
+    assert exercise.count.text() == "Done: 7"
+    rig.key(ENTER)
+    record = [e for e in rig.events if isinstance(e, SetFinished)][-1].record
+    assert record.done == {"repetitions": 7}
+
+
+def test_rest_waits_when_over_and_enter_continues(rig):
+    to_fatigue_check(rig)
+    rig.key(Qt.Key.Key_1)
+    rig.key(ENTER)
+    rest = rig.window.rest
+    assert rest.primary.text() == "Skip rest"
+    rig.advance(20)
+    assert rig.phase is Phase.REST
+    assert rest.primary.text() == "Continue"
+    assert "Rest is over" in rest.title.text()
+    rig.key(ENTER)
+    assert rig.phase is Phase.READY
+    assert "Right side" in rig.window.exercise.position.text()
+
+
+def test_summary_then_home_shows_last_session(rig):
+    shown = {}
+
+    class Last:
+        from datetime import datetime
+
+        started_at = datetime(2026, 11, 24, 10, 0).astimezone()
+        status = SessionStatus.COMPLETED
+        sets_done = 18
+        sets_skipped = 0
+        highest_fatigue = 5
+
+    rig.window._last_session = lambda: shown.setdefault("last", Last)
+    rig.key(ENTER)
+    rig.key(Qt.Key.Key_S)
+    rig.key(ENTER)
+    summary = rig.window.summary
+    assert "Sets done: 0 of 18" in summary.details.text()
+    rig.key(ENTER)
+    assert "Last session" in rig.window.home.last.text()
+    assert "18 sets done" in rig.window.home.last.text()
+    assert "5 of 10" in rig.window.home.last.text()
