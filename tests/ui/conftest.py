@@ -50,7 +50,9 @@ def demo_program(**changes):
 
 @pytest.fixture
 def rig(qtbot):
-    QApplication.instance().setStyleSheet(style_sheet())
+    app = QApplication.instance()
+    if app.styleSheet() != style_sheet():
+        app.setStyleSheet(style_sheet())
     clock = ManualClock()
     events: list = []
     controller = SessionController(clock, lambda: events.append)

@@ -100,7 +100,7 @@ def test_a_whole_hold_by_keyboard_with_countdown(rig):
     assert "Time is up" in window.exercise.state.text()
     assert rig.phase is Phase.RUNNING, "the app waits for the patient"
     rig.key(ENTER)
-    record = [e for e in rig.events if isinstance(e, SetFinished)][0].record
+    record = next(e for e in rig.events if isinstance(e, SetFinished)).record
     assert record.done == {"seconds": 30.0}
     assert rig.phase is Phase.FATIGUE_CHECK
 
