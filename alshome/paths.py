@@ -33,7 +33,11 @@ def resolve_locations(data_dir: str | None = None, database_url: str | None = No
         or platformdirs.user_data_dir(APP_NAME, appauthor=False)
     )
     directory = Path(folder).expanduser().resolve()
-    url = database_url or os.environ.get(DATABASE_URL_VARIABLE) or sqlite_url(directory / DATABASE_FILE)
+    url = (
+        database_url
+        or os.environ.get(DATABASE_URL_VARIABLE)
+        or sqlite_url(directory / DATABASE_FILE)
+    )
     return Locations(data_dir=directory, database_url=url)
 
 

@@ -62,7 +62,7 @@ qt_packages=(
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth imagemagick poppler-utils)
 else
-    wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng)
+    wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi
 
 venv_ok() {

@@ -203,7 +203,10 @@ def _bounds_for(location: tuple[int | str, ...]) -> tuple[float, float] | None:
 def explain(error: ValidationError) -> str:
     """The first validation problem as one plain sentence naming the field."""
     first = error.errors()[0]
-    return f"{_field_path(first['loc'])}: {_plain_reason(first)}"
+    location = tuple(first["loc"])
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        location += (str(first["ctx"]["discriminator"]).strip("'"),)
+    return f"{_field_path(location)}: {_plain_reason(first)}"
 
 
 def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:

@@ -8,7 +8,6 @@ loss), foreign keys enforced, and a busy timeout instead of instant "database is
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,24 +47,24 @@ def open_database(url: str) -> Engine:
         engine.dispose()
         raise
     if path is not None:
-        _make_private(path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES)
+        _make_private([path, *(path.with_name(path.name + end) for end in SQLITE_SIDE_FILES)])
     return engine
 
 
 def _create_private_file(path: Path) -> None:
-    """Create the file 0600 ourselves: SQLite would create it with the umask's mode.
+    """Create a missing database file 0600 ourselves: SQLite would use the umask's mode.
 
     A missing folder is created private; a folder the user chose and already had keeps
-    its mode. SQLite gives the -wal and -shm files the mode of the database file.
+    its mode. An existing file is tightened only once it is known to be ours (not from a
+    newer app, which must stay untouched). SQLite gives -wal and -shm the file's mode.
     """
     if not path.parent.is_dir():
         ensure_private_dir(path.parent)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
     os.close(descriptor)
-    _make_private([path])
 
 
-def _make_private(paths: Iterable[Path]) -> None:
+def _make_private(paths: list[Path]) -> None:
     for path in paths:
         if path.exists():
             path.chmod(PRIVATE_FILE_MODE)

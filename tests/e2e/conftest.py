@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -73,34 +74,67 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[bytes] | None:
     """Start Xvfb on :number; return it once it accepts connections, None if :number was taken.
 
-    Fails the test session if Xvfb starts but does not come up within START_TIMEOUT_S.
+    Readiness comes from Xvfb itself: with -displayfd it writes the display number to a pipe
+    once it accepts connections (merely seeing /tmp/.X11-unix/XN is not enough: another
+    server that took :N in the meantime owns that socket too). Fails the test session if
+    Xvfb does not come up within START_TIMEOUT_S.
     """
     socket = Path(f"/tmp/.X11-unix/X{number}")
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [xvfb, f":{number}", "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp", "-noreset"],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,  # fine here: no other threads at session start
-        )
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log_text = log_path.read_text(errors="replace")
-            if "already active" in log_text or "server already running" in log_text:
-                return None  # another Xvfb took :number between our check and our start
-            pytest.fail(
-                f"Xvfb :{number} exited with status {process.returncode} at start:\n{log_text}",
-                pytrace=False,
+    read_end, write_end = os.pipe()
+    try:
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(
+                [
+                    xvfb,
+                    f":{number}",
+                    "-screen",
+                    "0",
+                    XVFB_SCREEN,
+                    "-nolisten",
+                    "tcp",
+                    "-noreset",
+                    "-displayfd",
+                    str(write_end),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                pass_fds=(write_end,),
+                preexec_fn=_die_with_parent,  # fine here: no other threads at session start
             )
-        if socket.exists():
-            return process
-        time.sleep(0.05)
-    _stop(process)
+        os.close(write_end)
+        write_end = -1
+        announced = b""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while b"\n" not in announced and (left := deadline - time.monotonic()) > 0:
+            readable, _, _ = select.select([read_end], [], [], left)
+            if not readable:
+                break
+            chunk = os.read(read_end, 64)
+            if not chunk:  # Xvfb closed the pipe: it exited without becoming ready
+                break
+            announced += chunk
+    finally:
+        os.close(read_end)
+        if write_end >= 0:
+            os.close(write_end)
+
+    if announced.strip() == str(number).encode() and socket.exists():
+        return process
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=2)  # it closed the pipe: give it a moment to finish exiting
+    if process.poll() is None:
+        _stop(process)
+        pytest.fail(
+            f"Xvfb :{number} did not accept connections within {START_TIMEOUT_S:.0f} s:\n"
+            + log_path.read_text(errors="replace"),
+            pytrace=False,
+        )
+    log_text = log_path.read_text(errors="replace")
+    if "already active" in log_text or "already running" in log_text:
+        return None  # another X server took :number between our check and our start
     pytest.fail(
-        f"Xvfb :{number} did not accept connections within {START_TIMEOUT_S:.0f} s:\n"
-        + log_path.read_text(errors="replace"),
+        f"Xvfb :{number} exited with status {process.returncode} at start:\n{log_text}",
         pytrace=False,
     )
 

@@ -1,0 +1,161 @@
+"""The `alshome` command: opens the app, or exports and imports history with no window.
+
+Nothing here imports Qt; the GUI is imported only when no command is given, and storage
+only when a command needs it, so each path loads what it uses. Any problem a user can
+fix ends the command with one plain sentence on stderr, status 2, and nothing written:
+an import is validated whole before the data folder is even created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+
+from alshome import __version__
+from alshome.paths import Locations, resolve_locations
+
+BAD_INPUT = 2
+FAILURE = 1
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes become one line instead of argparse's usage block and exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}.")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        options, qt_arguments = _parse(arguments)
+    except _UsageError as error:
+        print(error, file=sys.stderr)
+        return BAD_INPUT
+    locations = resolve_locations(options.data_dir, options.database_url)
+    if options.command is None:
+        from alshome.app import run_gui
+
+        return run_gui(locations, qt_arguments)
+    return _run_command(options.command, locations, options)
+
+
+def _parse(arguments: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Split a command from the GUI's own arguments (Qt takes options such as `-style X`)."""
+    first_pass = _Parser(prog="alshome", add_help=False, allow_abbrev=False)
+    options, rest = _global_options(first_pass).parse_known_args(arguments)
+    if (rest and rest[0] in COMMANDS) or {"-h", "--help", "--version"} & set(rest):
+        return _full_parser().parse_args(arguments), []
+    options.command = None
+    return options, rest
+
+
+def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--data-dir", metavar="DIR", help="folder for the history and backups")
+    parser.add_argument("--database-url", metavar="URL", help="any SQLAlchemy database URL")
+    return parser
+
+
+def _full_parser() -> argparse.ArgumentParser:
+    parser = _global_options(
+        _Parser(
+            prog="alshome",
+            allow_abbrev=False,
+            description="Guided home exercise sessions. With no command, opens the app.",
+        )
+    )
+    parser.add_argument("--version", action="version", version=f"alshome {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export = commands.add_parser("export", help="write the whole history to a file")
+    export.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        required=True,
+        help="JSON for restoring, CSV for a sheet",
+    )
+    export.add_argument("--output", metavar="FILE", type=Path, required=True, help="file to write")
+    restore = commands.add_parser("import", help="restore a JSON export into an empty history")
+    restore.add_argument("file", metavar="FILE", type=Path)
+    return parser
+
+
+def _run_command(command: str, locations: Locations, options: argparse.Namespace) -> int:
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from alshome.programs.document import DocumentError
+    from alshome.storage.migrate import NewerDatabaseError
+
+    try:
+        print(COMMANDS[command](locations, options))
+    except (DocumentError, NewerDatabaseError) as error:
+        print(error, file=sys.stderr)
+        return BAD_INPUT
+    except ArgumentError as error:
+        print(f"--database-url: {error}.", file=sys.stderr)
+        return BAD_INPUT
+    except DBAPIError as error:
+        # Only the driver's message: SQLAlchemy's own text includes statement parameters,
+        # which may be health data.
+        print(f"The database cannot be used: {error.orig}.", file=sys.stderr)
+        return FAILURE
+    except OSError as error:
+        print(
+            f"{error.filename or 'The data folder'} cannot be used: {error.strerror}.",
+            file=sys.stderr,
+        )
+        return FAILURE
+    return 0
+
+
+def _export(locations: Locations, options: argparse.Namespace) -> str:
+    from alshome import exchange
+    from alshome.programs.document import DocumentError
+    from alshome.storage.db import open_database, sqlite_file
+    from alshome.storage.repository import Repository
+
+    database = sqlite_file(locations.database_url)
+    if database is not None and not database.exists():
+        raise DocumentError(f"There is no alshome history in {database.parent}.")
+    engine = open_database(locations.database_url)
+    try:
+        repository = Repository(engine)
+        if options.format == "json":
+            text, count = exchange.export_json(repository, datetime.now().astimezone())
+        else:
+            text, count = exchange.export_csv(repository)
+    finally:
+        engine.dispose()
+    exchange.write_private_file(options.output, text)
+    return f"Exported {_sessions(count)} to {options.output}."
+
+
+def _import(locations: Locations, options: argparse.Namespace) -> str:
+    from alshome import exchange
+    from alshome.storage.db import open_database
+    from alshome.storage.repository import Repository
+
+    history = exchange.read_export(options.file)
+    engine = open_database(locations.database_url)
+    try:
+        count = exchange.import_history(history, Repository(engine))
+    finally:
+        engine.dispose()
+    return f"Imported {_sessions(count)} from {options.file}."
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"
+
+
+COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
+    "export": _export,
+    "import": _import,
+}

@@ -1,0 +1,449 @@
+"""Export and import of the whole history (JSON and CSV), with no window and no Qt.
+
+The JSON format is documented in the README; its `version` changes whenever a reader of
+the previous version could misread a file. An import is untrusted input: it is size
+capped and validated whole before the database is opened, then written in one
+transaction, or not at all. Exports are health data: they are written atomically and
+readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from alshome import __version__
+from alshome.domain.fatigue import MAX_RATING, Symptom
+from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
+from alshome.domain.session import SessionStatus
+from alshome.programs.document import DocumentError, ProgramDoc, explain, read_json_file
+from alshome.storage.repository import (
+    HistoryNotEmptyError,
+    ProgramConflictError,
+    ProgramRecord,
+    Repository,
+    StoredSession,
+    StoredSet,
+)
+
+EXPORT_FORMAT = "alshome-export"
+EXPORT_VERSION = 1
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+CSV_COLUMNS = (
+    "session_uuid",
+    "session_started_at",
+    "session_status",
+    "program_name",
+    "program_version",
+    "position",
+    "exercise_id",
+    "exercise_name",
+    "kind",
+    "side",
+    "set_number",
+    "total_sets",
+    "mover",
+    "planned_seconds",
+    "planned_repetitions",
+    "planned_load",
+    "planned_unit",
+    "done_seconds",
+    "done_repetitions",
+    "fatigue",
+    "symptoms",
+    "started_at",
+    "ended_at",
+)
+
+
+@dataclass(frozen=True)
+class ExportedHistory:
+    """A validated export, ready to be written to a database."""
+
+    programs: tuple[ProgramRecord, ...]
+    sessions: tuple[StoredSession, ...]
+
+
+# ----- export -----------------------------------------------------------------------------
+
+
+def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int]:
+    """The JSON export and the number of sessions in it."""
+    sessions = repository.sessions()
+    document = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": exported_at.isoformat(),
+        "app_version": __version__,
+        "programs": [
+            {
+                "name": program.name,
+                "version": program.version,
+                "active": program.active,
+                "document": program.document,
+            }
+            for program in repository.programs()
+        ],
+        "sessions": [_session_json(session) for session in sessions],
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return text, len(sessions)
+
+
+def export_csv(repository: Repository) -> tuple[str, int]:
+    """One row per set, for a spreadsheet, and the number of sessions in it."""
+    sessions = repository.sessions()
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for session in sessions:
+        for stored in session.sets:
+            writer.writerow(_csv_row(session, stored))
+    return buffer.getvalue(), len(sessions)
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write `text` atomically with mode 0600, or raise DocumentError having written nothing.
+
+    The temporary file lives in the same folder so the rename is atomic: a crash leaves
+    the previous file or the new one, never half of one. mkstemp creates it 0600.
+    """
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; only POSIX systems can open a folder to sync it."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _session_json(session: StoredSession) -> dict[str, Any]:
+    return {
+        "uuid": session.uuid,
+        "started_at": session.started_at.isoformat(),
+        "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
+        "status": session.status.value,
+        "program": {"name": session.program_name, "version": session.program_version},
+        "symptoms": [symptom.value for symptom in session.symptoms],
+        "sets": [_set_json(stored) for stored in session.sets],
+    }
+
+
+def _set_json(stored: StoredSet) -> dict[str, Any]:
+    return {
+        "position": stored.position,
+        "exercise_id": stored.exercise_id,
+        "exercise_name": stored.exercise_name,
+        "kind": stored.kind.value,
+        "side": stored.side.value,
+        "set_number": stored.set_number,
+        "total_sets": stored.total_sets,
+        "mover": stored.mover.value,
+        "planned": stored.planned,
+        "done": stored.done,
+        "fatigue": stored.fatigue,
+        "symptoms": [symptom.value for symptom in stored.symptoms],
+        "started_at": stored.started_at.isoformat(),
+        "ended_at": stored.ended_at.isoformat(),
+    }
+
+
+def _csv_row(session: StoredSession, stored: StoredSet) -> list[Any]:
+    planned = stored.planned
+    done = stored.done or {}
+    return [
+        session.uuid,
+        session.started_at.isoformat(),
+        session.status.value,
+        session.program_name,
+        session.program_version,
+        stored.position,
+        stored.exercise_id,
+        stored.exercise_name,
+        stored.kind.value,
+        stored.side.value,
+        stored.set_number,
+        stored.total_sets,
+        stored.mover.value,
+        planned.get("seconds"),
+        planned.get("repetitions"),
+        planned.get("load"),
+        planned.get("unit"),
+        done.get("seconds"),
+        done.get("repetitions"),
+        stored.fatigue,
+        ";".join(symptom.value for symptom in stored.symptoms),
+        stored.started_at.isoformat(),
+        stored.ended_at.isoformat(),
+    ]
+
+
+# ----- import: the whole file is validated before anything is written -----------------------
+
+
+def _between(low: float, high: float) -> AfterValidator:
+    """A bound that reads as one plain sentence, as `document.explain` expects."""
+
+    def check(value: float) -> float:
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _moment(value: Any) -> datetime:
+    """ISO 8601 text with an offset; pydantic alone would also take numbers as Unix times."""
+    reason = "must be a date and time in ISO 8601 with its UTC offset"
+    if not isinstance(value, str):
+        raise ValueError(reason)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(reason) from None
+    if moment.utcoffset() is None:
+        raise ValueError(reason)
+    return moment
+
+
+def _canonical_uuid(value: str) -> str:
+    """Lowercase and hyphenated, as alshome writes them, so merging by uuid is exact."""
+    try:
+        canonical = str(UUID(value))
+    except ValueError:
+        canonical = None
+    if canonical != value:
+        raise ValueError("must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e")
+    return value
+
+
+def _distinct(symptoms: list[Symptom]) -> list[Symptom]:
+    if len(set(symptoms)) != len(symptoms):
+        raise ValueError("must not name a symptom twice")
+    return symptoms
+
+
+Moment = Annotated[datetime, BeforeValidator(_moment)]
+Name = Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)]
+Version = Annotated[StrictInt, _between(1, 1_000_000)]
+Count = Annotated[StrictInt, _between(1, 1000)]
+Seconds = Annotated[StrictFloat, _between(0, 86_400)]
+Repetitions = Annotated[StrictInt, _between(0, 10_000)]
+Symptoms = Annotated[list[Symptom], AfterValidator(_distinct)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlannedDoc(_Strict):
+    seconds: Seconds | None = None
+    repetitions: Repetitions | None = None
+    load: Annotated[StrictFloat, _between(0, 1000)] | None = None
+    unit: LoadUnit | None = None
+
+
+class DoneDoc(_Strict):
+    seconds: Seconds | None = None
+    repetitions: Repetitions | None = None
+
+
+class SetDoc(_Strict):
+    position: Annotated[StrictInt, _between(0, 100_000)]
+    exercise_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=80)]
+    exercise_name: Name
+    kind: ExerciseKind
+    side: Side
+    set_number: Count
+    total_sets: Count
+    mover: Mover
+    planned: PlannedDoc
+    done: DoneDoc | None
+    fatigue: Annotated[StrictInt, _between(0, MAX_RATING)] | None
+    symptoms: Symptoms
+    started_at: Moment
+    ended_at: Moment
+
+    @model_validator(mode="after")
+    def _set_within_total(self) -> SetDoc:
+        if self.set_number > self.total_sets:
+            raise ValueError("set_number must not be above total_sets")
+        return self
+
+
+class ProgramRefDoc(_Strict):
+    name: Name
+    version: Version
+
+
+class SessionDoc(_Strict):
+    uuid: Annotated[StrictStr, AfterValidator(_canonical_uuid)]
+    started_at: Moment
+    ended_at: Moment | None
+    status: SessionStatus
+    program: ProgramRefDoc
+    symptoms: Symptoms
+    sets: list[SetDoc]
+
+    @model_validator(mode="after")
+    def _positions_distinct(self) -> SessionDoc:
+        if len({entry.position for entry in self.sets}) != len(self.sets):
+            raise ValueError("sets must not repeat a position")
+        return self
+
+
+def _program_document(document: dict[str, Any]) -> dict[str, Any]:
+    """Checked as a program file, but kept exactly as given, as the database keeps it."""
+    try:
+        ProgramDoc.model_validate(document)
+    except ValidationError as exc:
+        raise ValueError(explain(exc)) from None
+    return document
+
+
+class ProgramEntryDoc(_Strict):
+    name: Name
+    version: Version
+    active: StrictBool
+    document: Annotated[dict[str, Any], AfterValidator(_program_document)]
+
+    @model_validator(mode="after")
+    def _same_program(self) -> ProgramEntryDoc:
+        if (self.document["name"], self.document["version"]) != (self.name, self.version):
+            raise ValueError("name and version must match those of the document")
+        return self
+
+
+class ExportDoc(_Strict):
+    format: Literal["alshome-export"]
+    version: Literal[1]
+    exported_at: Moment
+    app_version: Annotated[StrictStr, StringConstraints(max_length=40)]
+    programs: list[ProgramEntryDoc]
+    sessions: list[SessionDoc]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExportDoc:
+        if len({(entry.name, entry.version) for entry in self.programs}) != len(self.programs):
+            raise ValueError("programs must not repeat a name and version")
+        if sum(entry.active for entry in self.programs) > 1:
+            raise ValueError("programs must have at most one active program")
+        if len({session.uuid for session in self.sessions}) != len(self.sessions):
+            raise ValueError("sessions must not repeat a uuid")
+        return self
+
+
+def read_export(path: Path) -> ExportedHistory:
+    """Read and validate a JSON export as a whole; raise one plain DocumentError if unusable."""
+    data = read_json_file(path, MAX_IMPORT_BYTES)
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise DocumentError(f"{path.name} is not an alshome export.")
+    version = data.get("version")
+    if type(version) is not int:
+        raise DocumentError(f"{path.name}: version: must be a whole number")
+    if version != EXPORT_VERSION:
+        raise DocumentError(
+            f"{path.name} is an export of version {version}, "
+            f"and this alshome reads version {EXPORT_VERSION}."
+        )
+    try:
+        document = ExportDoc.model_validate(data)
+    except ValidationError as exc:
+        raise DocumentError(f"{path.name}: {explain(exc)}") from None
+    return ExportedHistory(
+        programs=tuple(
+            ProgramRecord(entry.name, entry.version, entry.active, entry.document)
+            for entry in document.programs
+        ),
+        sessions=tuple(_stored_session(session) for session in document.sessions),
+    )
+
+
+def import_history(history: ExportedHistory, repository: Repository) -> int:
+    """Write a validated export into an empty history; return the number of sessions."""
+    try:
+        repository.import_history(history.programs, history.sessions)
+    except HistoryNotEmptyError:
+        raise DocumentError(
+            "There are already sessions saved here; alshome imports only into an empty history."
+        ) from None
+    except ProgramConflictError as exc:
+        raise DocumentError(str(exc)) from None
+    return len(history.sessions)
+
+
+def _stored_session(session: SessionDoc) -> StoredSession:
+    return StoredSession(
+        uuid=session.uuid,
+        started_at=session.started_at,
+        ended_at=session.ended_at,
+        status=session.status,
+        program_name=session.program.name,
+        program_version=session.program.version,
+        symptoms=tuple(session.symptoms),
+        sets=tuple(_stored_set(entry) for entry in session.sets),
+    )
+
+
+def _stored_set(entry: SetDoc) -> StoredSet:
+    return StoredSet(
+        position=entry.position,
+        exercise_id=entry.exercise_id,
+        exercise_name=entry.exercise_name,
+        kind=entry.kind,
+        side=entry.side,
+        set_number=entry.set_number,
+        total_sets=entry.total_sets,
+        mover=entry.mover,
+        planned=_plain(entry.planned),
+        done=None if entry.done is None else _plain(entry.done),
+        fatigue=entry.fatigue,
+        symptoms=tuple(entry.symptoms),
+        started_at=entry.started_at,
+        ended_at=entry.ended_at,
+    )
+
+
+def _plain(entry: BaseModel) -> dict[str, Any]:
+    return entry.model_dump(mode="json", exclude_none=True)

@@ -1,0 +1,92 @@
+"""Bring the schema to the revision this app expects, with the migrations shipped in the package.
+
+Most starts find the database already at head; that is decided with one plain query so
+that Alembic, slow to import, is loaded only when a migration really has to run. A
+migration runs in one transaction with foreign keys off (a table rebuild's DROP TABLE
+would otherwise cascade into its children) and is verified before it commits.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+HEAD_REVISION = "0001_initial"
+VERSION_TABLE = "alembic_version"
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer alshome; it is left exactly as it was."""
+
+
+class MigrationError(RuntimeError):
+    """A migration left references that point nowhere; it was rolled back."""
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database; None for a new, empty one."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+    if current is not None and current not in known:
+        raise NewerDatabaseError(
+            "This data was saved by a newer version of alshome; update alshome to open it."
+        )
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _set_foreign_keys(connection, enabled=False)
+        try:
+            with connection.begin():
+                command.upgrade(config, "head")
+                if sqlite:
+                    _check_foreign_keys(connection)
+        finally:
+            if sqlite:
+                _set_foreign_keys(connection, enabled=True)
+
+
+def alembic_config() -> Config:
+    """An Alembic configuration built in code, so no alembic.ini has to ship with the app.
+
+    env.py runs on the connection found in `config.attributes["connection"]`. Developers
+    add a revision with `command.revision(alembic_config(), message, rev_id="0002_...")`,
+    then raise HEAD_REVISION to match (a test checks it).
+    """
+    from alembic.config import Config
+
+    config = Config()
+    location = str(resources.files("alshome.storage") / "migrations")
+    config.set_main_option("script_location", location.replace("%", "%%"))
+    return config
+
+
+def _set_foreign_keys(connection: Connection, enabled: bool) -> None:
+    # Outside any transaction (SQLite ignores this pragma inside one), so on the raw
+    # driver connection: SQLAlchemy would begin a transaction first.
+    connection.connection.driver_connection.execute(
+        f"PRAGMA foreign_keys={'ON' if enabled else 'OFF'}"
+    )
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+        raise MigrationError("The database migration left broken references; it was undone.")

@@ -1,0 +1,123 @@
+"""The tables, as SQLAlchemy 2 typed models.
+
+The models describe the schema for queries; only the migrations in `migrations/versions`
+make it, and a test checks that the two agree. Moments are kept as ISO 8601 text with the
+offset the person lived them in (what the history shows, exactly as it happened); a
+session also keeps its start in naive UTC, which sorts correctly across daylight-saving
+changes and travel.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    UniqueConstraint,
+    false,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from alshome.domain.session import SessionStatus
+
+# Named constraints let later batch migrations on SQLite find and rebuild them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+MOMENT = String(40)
+STATUS_VALUES = ", ".join(f"'{status.value}'" for status in SessionStatus)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ProgramRow(Base):
+    """A program document as the therapist gave it, kept for every version ever used."""
+
+    __tablename__ = "programs"
+    __table_args__ = (
+        UniqueConstraint("name", "version"),
+        # At most one program is active, whatever the code that writes does.
+        Index(
+            "ix_programs_one_active",
+            "active",
+            unique=True,
+            sqlite_where=text("active"),
+            postgresql_where=text("active"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int]
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    active: Mapped[bool] = mapped_column(server_default=false())
+    added_at: Mapped[str] = mapped_column(MOMENT)
+
+
+class SessionRow(Base):
+    """One run through a program; it names the program itself, which may later be deleted."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (CheckConstraint(f"status IN ({STATUS_VALUES})", name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id", ondelete="SET NULL"))
+    program_name: Mapped[str] = mapped_column(String(200))
+    program_version: Mapped[int]
+    started_at: Mapped[str] = mapped_column(MOMENT)
+    started_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ended_at: Mapped[str | None] = mapped_column(MOMENT)
+    status: Mapped[str] = mapped_column(String(20))
+    symptoms: Mapped[list[str]] = mapped_column(JSON)
+
+    sets: Mapped[list[SetRow]] = relationship(
+        order_by="SetRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SetRow(Base):
+    """One set on one side as it happened; `done` is NULL when the set was skipped.
+
+    The unique (session_id, position) constraint is also the index for a session's sets.
+    """
+
+    __tablename__ = "sets"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position"),
+        CheckConstraint("position >= 0", name="position"),
+        CheckConstraint("set_number BETWEEN 1 AND total_sets", name="set_number"),
+        CheckConstraint("fatigue IS NULL OR fatigue BETWEEN 0 AND 10", name="fatigue"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    exercise_id: Mapped[str] = mapped_column(String(80))
+    exercise_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    side: Mapped[str] = mapped_column(String(10))
+    set_number: Mapped[int]
+    total_sets: Mapped[int]
+    mover: Mapped[str] = mapped_column(String(20))
+    planned: Mapped[dict[str, Any]] = mapped_column(JSON)
+    done: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    fatigue: Mapped[int | None]
+    symptoms: Mapped[list[str]] = mapped_column(JSON)
+    started_at: Mapped[str] = mapped_column(MOMENT)
+    ended_at: Mapped[str] = mapped_column(MOMENT)

@@ -1,0 +1,51 @@
+"""Saves a session as it happens, by listening to the state machine's events.
+
+Each event that carries data becomes one committed write the moment it is emitted, so
+what is on screen as done is already on disk. Phase changes and countdowns carry nothing
+worth keeping and are ignored.
+"""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from alshome.domain.session import (
+    Event,
+    FatigueAnswered,
+    SessionEnded,
+    SessionStarted,
+    SetFinished,
+)
+from alshome.storage.repository import Repository
+
+
+class SessionRecorder:
+    """The listener to give a `Session`; create it before the session, which starts at once."""
+
+    def __init__(self, repository: Repository, program_id: int) -> None:
+        self._repository = repository
+        self._program = repository.program(program_id)
+        self._session_id: int | None = None
+
+    @property
+    def session_id(self) -> int:
+        if self._session_id is None:
+            raise RuntimeError("no session has started")
+        return self._session_id
+
+    def __call__(self, event: Event) -> None:
+        match event:
+            case SessionStarted(started_at=started_at):
+                self._session_id = self._repository.start_session(
+                    uuid=str(uuid4()),
+                    program_id=self._program.id,
+                    program_name=self._program.name,
+                    program_version=self._program.version,
+                    started_at=started_at,
+                )
+            case SetFinished(record=record):
+                self._repository.record_set(self.session_id, record)
+            case FatigueAnswered(position=position, rating=rating, symptoms=symptoms):
+                self._repository.record_fatigue(self.session_id, position, rating, symptoms)
+            case SessionEnded(status=status, ended_at=ended_at, symptoms=symptoms):
+                self._repository.end_session(self.session_id, status, ended_at, symptoms)

@@ -1,0 +1,387 @@
+"""The storage API used by the app and the command line: plain dataclasses in and out.
+
+Every write is its own short transaction, committed before the call returns: a set the
+person finished must survive a crash that happens right after it. Callers never see ORM
+rows, so nothing they hold depends on an open database session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from alshome.domain.fatigue import Symptom
+from alshome.domain.program import ExerciseKind, Mover, Side
+from alshome.domain.session import SessionStatus, SetRecord
+from alshome.storage.models import ProgramRow, SessionRow, SetRow
+
+
+class HistoryNotEmptyError(RuntimeError):
+    """An import was refused because the database already holds sessions."""
+
+
+class ProgramConflictError(ValueError):
+    """A different program with the same name and version is already saved."""
+
+
+@dataclass(frozen=True)
+class StoredProgram:
+    id: int
+    name: str
+    version: int
+    document: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ProgramRecord:
+    """A saved program as exports carry it."""
+
+    name: str
+    version: int
+    active: bool
+    document: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    position: int
+    exercise_id: str
+    exercise_name: str
+    kind: ExerciseKind
+    side: Side
+    set_number: int
+    total_sets: int
+    mover: Mover
+    planned: dict[str, Any]
+    done: dict[str, Any] | None
+    fatigue: int | None
+    symptoms: tuple[Symptom, ...]
+    started_at: datetime
+    ended_at: datetime
+
+    @classmethod
+    def from_record(cls, record: SetRecord) -> StoredSet:
+        step = record.step
+        return cls(
+            position=record.position,
+            exercise_id=step.exercise.id,
+            exercise_name=step.exercise.name,
+            kind=step.exercise.kind,
+            side=step.side,
+            set_number=step.set_number,
+            total_sets=step.total_sets,
+            mover=record.mover,
+            planned=step.target.as_dict(),
+            done=record.done,
+            fatigue=None,
+            symptoms=tuple(sorted(record.symptoms)),
+            started_at=record.started_at,
+            ended_at=record.ended_at,
+        )
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    """A whole session with its sets in order: what exports and imports carry."""
+
+    uuid: str
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    program_name: str
+    program_version: int
+    symptoms: tuple[Symptom, ...]
+    sets: tuple[StoredSet, ...]
+
+
+@dataclass(frozen=True)
+class SessionOverview:
+    """What the home screen says about the last session."""
+
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    program_name: str
+    program_version: int
+    sets_done: int
+    sets_skipped: int
+    highest_fatigue: int | None
+
+    @property
+    def duration(self) -> timedelta | None:
+        return None if self.ended_at is None else self.ended_at - self.started_at
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self._db = sessionmaker(engine)
+
+    # ----- programs ------------------------------------------------------------------
+
+    def active_program(self) -> StoredProgram | None:
+        with self._db() as db:
+            row = db.scalars(select(ProgramRow).where(ProgramRow.active.is_(True))).one_or_none()
+            return None if row is None else _stored_program(row)
+
+    def program(self, program_id: int) -> StoredProgram:
+        with self._db() as db:
+            return _stored_program(db.get_one(ProgramRow, program_id))
+
+    def add_program(self, document: dict[str, Any], active: bool) -> int:
+        """Save a validated program document; saving the same one again reuses it."""
+        with self._db.begin() as db:
+            row = _find_or_add_program(db, document["name"], document["version"], document)
+            if active:
+                _activate(db, row)
+            return row.id
+
+    def programs(self) -> list[ProgramRecord]:
+        with self._db() as db:
+            rows = db.scalars(select(ProgramRow).order_by(ProgramRow.id))
+            return [ProgramRecord(row.name, row.version, row.active, row.document) for row in rows]
+
+    # ----- one session, written as it happens ---------------------------------------------
+
+    def start_session(
+        self,
+        uuid: str,
+        program_id: int | None,
+        program_name: str,
+        program_version: int,
+        started_at: datetime,
+    ) -> int:
+        session = StoredSession(
+            uuid=uuid,
+            started_at=started_at,
+            ended_at=None,
+            status=SessionStatus.IN_PROGRESS,
+            program_name=program_name,
+            program_version=program_version,
+            symptoms=(),
+            sets=(),
+        )
+        with self._db.begin() as db:
+            row = _session_row(session, program_id)
+            db.add(row)
+            db.flush()
+            return row.id
+
+    def record_set(self, session_id: int, record: SetRecord) -> None:
+        with self._db.begin() as db:
+            row = _set_row(StoredSet.from_record(record))
+            row.session_id = session_id
+            db.add(row)
+
+    def record_fatigue(
+        self, session_id: int, position: int, rating: int | None, symptoms: Iterable[Symptom]
+    ) -> None:
+        """The fatigue check after a set; its symptoms join any reported during the set."""
+        with self._db.begin() as db:
+            row = db.scalars(
+                select(SetRow).where(SetRow.session_id == session_id, SetRow.position == position)
+            ).one()
+            row.fatigue = rating
+            row.symptoms = _symptom_values([*map(Symptom, row.symptoms), *symptoms])
+
+    def end_session(
+        self,
+        session_id: int,
+        status: SessionStatus,
+        ended_at: datetime,
+        symptoms: Iterable[Symptom],
+    ) -> None:
+        with self._db.begin() as db:
+            row = db.get_one(SessionRow, session_id)
+            row.status = status.value
+            row.ended_at = _moment(ended_at)
+            row.symptoms = _symptom_values(symptoms)
+
+    # ----- history ---------------------------------------------------------------------
+
+    def has_history(self) -> bool:
+        with self._db() as db:
+            return _has_history(db)
+
+    def last_session(self) -> SessionOverview | None:
+        with self._db() as db:
+            row = db.scalars(
+                select(SessionRow)
+                .order_by(SessionRow.started_utc.desc(), SessionRow.id.desc())
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            total, done, highest = db.execute(
+                select(func.count(), func.count(SetRow.done), func.max(SetRow.fatigue)).where(
+                    SetRow.session_id == row.id
+                )
+            ).one()
+            return SessionOverview(
+                started_at=datetime.fromisoformat(row.started_at),
+                ended_at=_parse_moment(row.ended_at),
+                status=SessionStatus(row.status),
+                program_name=row.program_name,
+                program_version=row.program_version,
+                sets_done=done,
+                sets_skipped=total - done,
+                highest_fatigue=highest,
+            )
+
+    def sessions(self) -> list[StoredSession]:
+        """Every session, oldest first, each with its sets in order."""
+        with self._db() as db:
+            rows = db.scalars(
+                select(SessionRow)
+                .options(selectinload(SessionRow.sets))
+                .order_by(SessionRow.started_utc, SessionRow.id)
+            )
+            return [_stored_session(row) for row in rows]
+
+    def import_history(
+        self, programs: Sequence[ProgramRecord], sessions: Sequence[StoredSession]
+    ) -> None:
+        """Restore an exported history into an empty one, all or nothing.
+
+        Programs already saved (same name and version, same document) are reused; the
+        program that was active in the export becomes the active one.
+        """
+        with self._db.begin() as db:
+            if _has_history(db):
+                raise HistoryNotEmptyError("the database already holds sessions")
+            for program in programs:
+                row = _find_or_add_program(db, program.name, program.version, program.document)
+                if program.active:
+                    _activate(db, row)
+            db.flush()
+            program_ids = {
+                (name, version): program_id
+                for name, version, program_id in db.execute(
+                    select(ProgramRow.name, ProgramRow.version, ProgramRow.id)
+                )
+            }
+            for session in sessions:
+                key = (session.program_name, session.program_version)
+                db.add(_session_row(session, program_ids.get(key)))
+
+
+def _has_history(db: Session) -> bool:
+    return db.scalars(select(SessionRow.id).limit(1)).first() is not None
+
+
+def _find_or_add_program(
+    db: Session, name: str, version: int, document: dict[str, Any]
+) -> ProgramRow:
+    row = db.scalars(
+        select(ProgramRow).where(ProgramRow.name == name, ProgramRow.version == version)
+    ).one_or_none()
+    if row is None:
+        row = ProgramRow(
+            name=name,
+            version=version,
+            document=document,
+            active=False,
+            added_at=_moment(datetime.now().astimezone()),
+        )
+        db.add(row)
+        db.flush()
+    elif row.document != document:
+        raise ProgramConflictError(
+            f"A different program named {name!r}, version {version}, is already saved."
+        )
+    return row
+
+
+def _activate(db: Session, row: ProgramRow) -> None:
+    """Deactivate the others first: a unique index allows only one active program."""
+    db.execute(update(ProgramRow).where(ProgramRow.id != row.id).values(active=False))
+    row.active = True
+
+
+def _stored_program(row: ProgramRow) -> StoredProgram:
+    return StoredProgram(row.id, row.name, row.version, row.document)
+
+
+def _session_row(session: StoredSession, program_id: int | None) -> SessionRow:
+    return SessionRow(
+        uuid=session.uuid,
+        program_id=program_id,
+        program_name=session.program_name,
+        program_version=session.program_version,
+        started_at=_moment(session.started_at),
+        started_utc=session.started_at.astimezone(UTC).replace(tzinfo=None),
+        ended_at=None if session.ended_at is None else _moment(session.ended_at),
+        status=session.status.value,
+        symptoms=_symptom_values(session.symptoms),
+        sets=[_set_row(stored) for stored in session.sets],
+    )
+
+
+def _stored_session(row: SessionRow) -> StoredSession:
+    return StoredSession(
+        uuid=row.uuid,
+        started_at=datetime.fromisoformat(row.started_at),
+        ended_at=_parse_moment(row.ended_at),
+        status=SessionStatus(row.status),
+        program_name=row.program_name,
+        program_version=row.program_version,
+        symptoms=tuple(map(Symptom, row.symptoms)),
+        sets=tuple(_stored_set(set_row) for set_row in row.sets),
+    )
+
+
+def _set_row(stored: StoredSet) -> SetRow:
+    return SetRow(
+        position=stored.position,
+        exercise_id=stored.exercise_id,
+        exercise_name=stored.exercise_name,
+        kind=stored.kind.value,
+        side=stored.side.value,
+        set_number=stored.set_number,
+        total_sets=stored.total_sets,
+        mover=stored.mover.value,
+        planned=stored.planned,
+        done=stored.done,
+        fatigue=stored.fatigue,
+        symptoms=_symptom_values(stored.symptoms),
+        started_at=_moment(stored.started_at),
+        ended_at=_moment(stored.ended_at),
+    )
+
+
+def _stored_set(row: SetRow) -> StoredSet:
+    return StoredSet(
+        position=row.position,
+        exercise_id=row.exercise_id,
+        exercise_name=row.exercise_name,
+        kind=ExerciseKind(row.kind),
+        side=Side(row.side),
+        set_number=row.set_number,
+        total_sets=row.total_sets,
+        mover=Mover(row.mover),
+        planned=row.planned,
+        done=row.done,
+        fatigue=row.fatigue,
+        symptoms=tuple(map(Symptom, row.symptoms)),
+        started_at=datetime.fromisoformat(row.started_at),
+        ended_at=datetime.fromisoformat(row.ended_at),
+    )
+
+
+def _moment(moment: datetime) -> str:
+    """ISO 8601 with the offset it happened at; a naive time would be ambiguous forever."""
+    if moment.utcoffset() is None:
+        raise ValueError("a stored time needs its UTC offset")
+    return moment.isoformat()
+
+
+def _parse_moment(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def _symptom_values(symptoms: Iterable[Symptom]) -> list[str]:
+    return sorted({Symptom(symptom).value for symptom in symptoms})

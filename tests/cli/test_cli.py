@@ -1,0 +1,257 @@
+"""The command line: export and import without a window, and bad input that writes nothing."""
+
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import alshome
+from alshome.cli import main
+from alshome.paths import Locations, sqlite_url
+
+REPOSITORY_ROOT = Path(alshome.__file__).resolve().parent.parent
+
+
+def tree(root: Path) -> dict[str, bytes | None]:
+    """Every file and folder under `root` with the content of each file."""
+    return {
+        str(path.relative_to(root)): None if path.is_dir() else path.read_bytes()
+        for path in root.rglob("*")
+    }
+
+
+def run(capsys, *arguments: str) -> tuple[int, str, str]:
+    code = main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def output_in(folder: Path, kind: str, output: Path) -> list[str]:
+    return ["--data-dir", str(folder), "export", "--format", kind, "--output", str(output)]
+
+
+def export(capsys, folder: Path, output: Path, kind: str = "json") -> str:
+    code, out, err = run(capsys, *output_in(folder, kind, output))
+    assert (code, err) == (0, "")
+    return out
+
+
+def test_json_export_writes_a_private_file_and_one_line(history_dir, tmp_path, capsys):
+    output = tmp_path / "history.json"
+    out = export(capsys, history_dir, output)
+    assert out == f"Exported 2 sessions to {output}.\n"
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    document = json.loads(output.read_text())
+    assert (document["format"], document["version"]) == ("alshome-export", 1)
+    first, second = document["sessions"]
+    assert first["status"] == "stopped_symptom"
+    assert first["started_at"] == "2026-03-02T09:30:00+02:00"
+    assert first["program"] == {"name": "Example home program", "version": 1}
+    assert [s["fatigue"] for s in first["sets"]] == [0, 1]
+    assert len(second["sets"]) == 1
+
+
+def test_csv_export_has_a_header_and_one_row_per_set(history_dir, tmp_path, capsys):
+    output = tmp_path / "history.csv"
+    export(capsys, history_dir, output, "csv")
+    lines = output.read_text().splitlines()
+    assert lines[0].startswith("session_uuid,session_started_at,session_status,program_name")
+    assert len(lines) == 1 + 3
+
+
+def test_export_import_export_gives_the_same_sessions(history_dir, tmp_path, capsys):
+    first = tmp_path / "first.json"
+    export(capsys, history_dir, first)
+    restored = tmp_path / "restored"
+
+    code, out, err = run(capsys, "--data-dir", str(restored), "import", str(first))
+
+    assert (code, out, err) == (0, f"Imported 2 sessions from {first}.\n", "")
+    assert stat.S_IMODE(restored.stat().st_mode) == 0o700
+    second = tmp_path / "second.json"
+    export(capsys, restored, second)
+    before, after = json.loads(first.read_text()), json.loads(second.read_text())
+    assert after["sessions"] == before["sessions"]
+    assert after["programs"] == before["programs"]
+
+
+def test_the_environment_chooses_the_data_folder(history_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ALSHOME_DATA_DIR", str(history_dir))
+    code, out, _ = run(capsys, "export", "--format", "json", "--output", str(tmp_path / "x.json"))
+    assert code == 0 and "2 sessions" in out
+
+
+def test_a_database_url_overrides_the_data_folder(history_dir, tmp_path, capsys):
+    url = sqlite_url(history_dir / "alshome.sqlite3")
+    output = tmp_path / "x.json"
+    code, out, _ = run(
+        capsys, "--database-url", url, *output_in(tmp_path / "unused", "json", output)
+    )
+    assert code == 0 and "2 sessions" in out
+    assert not (tmp_path / "unused").exists()
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text)
+    return path
+
+
+def missing_file(tmp_path, history_dir):
+    return ["--data-dir", str(tmp_path / "new"), "import", str(tmp_path / "nowhere.json")]
+
+
+def invalid_json(tmp_path, history_dir):
+    broken = write(tmp_path / "broken.json", '{"format": "alshome-export", ')
+    return ["--data-dir", str(tmp_path / "new"), "import", str(broken)]
+
+
+def wrong_format(tmp_path, history_dir):
+    program = write(tmp_path / "program.json", '{"format": "alshome-program", "version": 1}')
+    return ["--data-dir", str(tmp_path / "new"), "import", str(program)]
+
+
+def wrong_version(tmp_path, history_dir):
+    future = write(tmp_path / "future.json", '{"format": "alshome-export", "version": 2}')
+    return ["--data-dir", str(tmp_path / "new"), "import", str(future)]
+
+
+def invalid_session(tmp_path, history_dir):
+    export = {
+        "format": "alshome-export",
+        "version": 1,
+        "exported_at": "2026-03-02T09:30:00+02:00",
+        "app_version": "0.1.0",
+        "programs": [],
+        "sessions": [{"uuid": "not-a-uuid"}],
+    }
+    bad = write(tmp_path / "bad.json", json.dumps(export))
+    return ["--data-dir", str(tmp_path / "new"), "import", str(bad)]
+
+
+def into_history(tmp_path, history_dir):
+    earlier = tmp_path / "export.json"
+    assert main(output_in(history_dir, "json", earlier)) == 0
+    return ["--data-dir", str(history_dir), "import", str(earlier)]
+
+
+def output_in_missing_folder(tmp_path, history_dir):
+    return output_in(history_dir, "json", tmp_path / "no-such-folder" / "x.json")
+
+
+def output_is_a_folder(tmp_path, history_dir):
+    return output_in(history_dir, "csv", tmp_path)
+
+
+def export_without_history(tmp_path, history_dir):
+    return output_in(tmp_path / "new", "json", tmp_path / "x.json")
+
+
+def unknown_format(tmp_path, history_dir):
+    return output_in(history_dir, "xml", tmp_path / "x.xml")
+
+
+def data_dir_without_a_folder(tmp_path, history_dir):
+    return ["--data-dir"]
+
+
+def missing_output(tmp_path, history_dir):
+    return ["--data-dir", str(history_dir), "export", "--format", "json"]
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        (missing_file, "There is no file at"),
+        (invalid_json, "broken.json is not valid JSON"),
+        (wrong_format, "program.json is not an alshome export."),
+        (wrong_version, "future.json is an export of version 2"),
+        (invalid_session, "bad.json: sessions[0].uuid: must be a lowercase UUID"),
+        (into_history, "There are already sessions saved here"),
+        (output_in_missing_folder, "cannot be written: No such file or directory."),
+        (output_is_a_folder, "cannot be written: Is a directory."),
+        (export_without_history, "There is no alshome history in"),
+        (unknown_format, "argument --format: invalid choice: 'xml'"),
+        (missing_output, "the following arguments are required: --output"),
+        (data_dir_without_a_folder, "alshome: argument --data-dir: expected one argument."),
+    ],
+)
+def test_bad_input_gets_one_sentence_status_2_and_writes_nothing(
+    case, message, history_dir, tmp_path, capsys
+):
+    arguments = case(tmp_path, history_dir)
+    capsys.readouterr()
+    before = tree(tmp_path)
+
+    code, out, err = run(capsys, *arguments)
+
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert err.endswith("\n") and err.count("\n") == 1
+    assert tree(tmp_path) == before
+
+
+def test_python_dash_m_refuses_bad_input_without_creating_the_folder(tmp_path):
+    folder = tmp_path / "new"
+    result = subprocess.run(
+        [sys.executable, "-m", "alshome", "--data-dir", str(folder), "import", "nowhere.json"],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY_ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "There is no file at" in result.stderr
+    assert not folder.exists()
+
+
+EXPORT_AND_LIST_QT = """
+import sys
+from alshome.cli import main
+code = main(sys.argv[1:])
+print(code, sorted(name for name in sys.modules if name.startswith(("PySide6", "pyqtgraph"))))
+"""
+
+
+def test_the_command_line_never_loads_qt(history_dir, tmp_path):
+    arguments = output_in(history_dir, "csv", tmp_path / "x.csv")
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT_AND_LIST_QT, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY_ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
+def test_with_no_command_the_app_opens_with_the_qt_arguments(tmp_path, monkeypatch):
+    calls = []
+    fake_app = types.ModuleType("alshome.app")
+    fake_app.run_gui = lambda locations, qt_args: calls.append((locations, qt_args)) or 7
+    monkeypatch.setitem(sys.modules, "alshome.app", fake_app)
+
+    code = main(["--data-dir", str(tmp_path / "data"), "-style", "fusion"])
+
+    assert code == 7
+    [(locations, qt_args)] = calls
+    assert isinstance(locations, Locations)
+    assert locations.data_dir == tmp_path / "data"
+    assert qt_args == ["-style", "fusion"]
+    assert not (tmp_path / "data").exists()
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert "export" in out and "import" in out

@@ -1,0 +1,142 @@
+"""The schema comes only from the shipped migrations, and a migration is all or nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+import alshome
+from alshome.paths import sqlite_url
+from alshome.storage.db import open_database
+from alshome.storage.migrate import (
+    HEAD_REVISION,
+    MigrationError,
+    NewerDatabaseError,
+    alembic_config,
+    current_revision,
+)
+from alshome.storage.models import Base
+
+REPOSITORY_ROOT = Path(alshome.__file__).resolve().parent.parent
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*")}
+
+
+def test_empty_database_is_migrated_to_head(engine, database_path):
+    assert tables(database_path) == {"alembic_version", "programs", "sessions", "sets"}
+    assert current_revision(engine) == HEAD_REVISION
+
+
+def test_head_revision_is_alembics_head():
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_current_head() == HEAD_REVISION
+
+
+def test_models_match_the_migrations(engine):
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_newer_database_is_refused_and_left_byte_identical(database_url, database_path):
+    open_database(database_url).dispose()
+    with sqlite3.connect(database_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.close()
+    database_path.chmod(0o640)
+    before = snapshot(database_path.parent)
+
+    with pytest.raises(NewerDatabaseError):
+        open_database(database_url)
+
+    assert snapshot(database_path.parent) == before
+    assert stat.S_IMODE(database_path.stat().st_mode) == 0o640
+
+
+def test_a_failed_migration_leaves_no_table_behind(database_url, database_path, monkeypatch):
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):
+        real_upgrade(config, revision)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(OSError, match="disk full"):
+        open_database(database_url)
+    assert tables(database_path) == set()
+
+
+def test_a_migration_that_breaks_references_is_rolled_back(
+    database_url, database_path, monkeypatch
+):
+    real_upgrade = command.upgrade
+
+    def upgrade_leaving_an_orphan(config, revision):
+        real_upgrade(config, revision)
+        config.attributes["connection"].exec_driver_sql(
+            "INSERT INTO sets (session_id, position, exercise_id, exercise_name, kind, side,"
+            " set_number, total_sets, mover, planned, symptoms, started_at, ended_at)"
+            " VALUES (42, 0, 'x', 'x', 'resistance', 'none', 1, 1, 'patient', '{}', '[]', '', '')"
+        )
+
+    monkeypatch.setattr(command, "upgrade", upgrade_leaving_an_orphan)
+    with pytest.raises(MigrationError):
+        open_database(database_url)
+    assert tables(database_path) == set()
+
+
+def test_foreign_keys_are_back_on_after_a_migration(engine):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+OPEN_AND_REPORT = """
+import sys
+from alshome.storage.db import open_database
+open_database(sys.argv[1]).dispose()
+print("alembic" in sys.modules)
+"""
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
+    url = sqlite_url(tmp_path / "alshome.sqlite3")
+
+    def open_in_a_new_process() -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", OPEN_AND_REPORT, url],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPOSITORY_ROOT,
+            timeout=60,
+        )
+        return result.stdout.strip()
+
+    assert open_in_a_new_process() == "True"  # the first open migrates
+    assert open_in_a_new_process() == "False"
+
+
+def test_inspecting_the_fresh_schema_finds_the_constraints(engine):
+    inspector = inspect(engine)
+    checks = {check["name"] for check in inspector.get_check_constraints("sets")}
+    assert checks == {"ck_sets_position", "ck_sets_set_number", "ck_sets_fatigue"}
+    foreign = inspector.get_foreign_keys("sets")[0]
+    assert foreign["options"]["ondelete"] == "CASCADE"
