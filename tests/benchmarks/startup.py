@@ -43,7 +43,7 @@ def exec_until_shown(*args):
         else:
             QTimer.singleShot(1, check)
     QTimer.singleShot(0, check)
-    return original_exec(*args)
+    return original_exec()
 
 QApplication.exec = exec_until_shown
 """
