@@ -51,11 +51,11 @@ class SessionController(QObject):
         self._display = QTimer(self)
         self._display.setTimerType(Qt.TimerType.PreciseTimer)
         self._display.setInterval(DISPLAY_INTERVAL_MS)
-        self._display.timeout.connect(self._on_timer)
+        self._display.timeout.connect(self.tick)
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
-        self._deadline.timeout.connect(self._on_timer)
+        self._deadline.timeout.connect(self.tick)
 
     # ----- lifecycle -------------------------------------------------------------------
 
@@ -158,7 +158,8 @@ class SessionController(QObject):
             wait_ms = max(0, round((deadline - self._clock.monotonic()) * 1000))
             self._deadline.start(wait_ms)
 
-    def _on_timer(self) -> None:
+    def tick(self) -> None:
+        """Let the session read the clock; the timers call this, and so can a script."""
         session = self.session
         if session is None:
             return

@@ -35,7 +35,7 @@ class Rig:
 
     def advance(self, seconds: float) -> None:
         self.clock.advance(seconds)
-        self.controller._on_timer()
+        self.controller.tick()
 
     @property
     def phase(self):

@@ -1,0 +1,69 @@
+"""Regenerate the screenshots in resources/screenshots (used by the README).
+
+    .venv/bin/python tests/e2e/make_screenshots.py
+
+It builds the real main window and drives the real session controller with a manual
+clock, so the countdown shows a chosen moment and the pictures come out the same every
+time. Nothing is saved: the session's events go nowhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from alshome.domain.clock import ManualClock
+from alshome.programs.demo import demo_document
+from alshome.programs.document import parse_program
+from alshome.programs.library import stock_library
+from alshome.resources import resource
+from alshome.ui.main_window import MainWindow
+from alshome.ui.session_controller import SessionController
+from alshome.ui.theme import style_sheet
+
+SIZE = (1280, 720)
+
+
+def main() -> int:
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else resource("screenshots")
+    target.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    app.setStyleSheet(style_sheet())
+    clock = ManualClock()
+    program = parse_program(demo_document(), stock_library())
+    controller = SessionController(clock, lambda: lambda event: None)
+    window = MainWindow(program, controller, lambda: None, clock)
+    window.resize(*SIZE)
+    window.show()
+
+    def save(name: str) -> None:
+        app.processEvents()
+        path = target / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    save("home")
+    controller.start(program)
+    controller.start_set()
+    controller.start_set()
+    clock.advance(8.4)
+    controller.tick()
+    save("session")
+    controller.finish_set()
+    window.fatigue.choose(6)
+    save("fatigue-check")
+    controller.submit_fatigue(6)
+    clock.advance(21)
+    controller.tick()
+    save("rest")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
