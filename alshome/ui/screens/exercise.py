@@ -13,6 +13,7 @@ from alshome.domain.program import Mover
 from alshome.domain.session import Phase, Session
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label, panel, set_text
 
@@ -60,17 +61,10 @@ class ExerciseScreen(Screen):
         middle.addWidget(box, 1)
         middle.addLayout(goal, 1)
 
-        self.pause = button(
-            self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses.")
-        )
+        self.pause = pause_button(controller)
         self.skip_set = button(self.tr("Skip this set"), controller.skip_set)
         self.skip_exercise = button(self.tr("Skip exercise"), controller.skip_exercise)
-        self.stop = button(
-            self.tr("I'm tired – stop"),
-            controller.request_stop,
-            role="stop",
-            description=self.tr("Ends the session. Everything you did is saved."),
-        )
+        self.stop = tired_stop_button(controller)
 
         for widget in (self.position, self.name):
             self.layout_.addWidget(widget)

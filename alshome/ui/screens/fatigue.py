@@ -10,10 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy
 
-from alshome.domain.fatigue import MAX_RATING, Symptom
+from alshome.domain.fatigue import MAX_RATING
 from alshome.domain.session import Session
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.session_buttons import symptom_buttons
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label, set_text
 
@@ -75,15 +76,7 @@ class FatigueScreen(Screen):
         )
 
         self.symptom_label = label(self.tr("Something wrong? Choose it to stop safely:"), "body")
-        self.symptoms = [
-            button(
-                words.symptom(value),
-                lambda v=value: controller.report_symptom({v}),
-                role="stop",
-                description=self.tr("Stops the session and shows what to do next."),
-            )
-            for value in Symptom
-        ]
+        self.symptoms = symptom_buttons(controller)
         self.layout_.addWidget(self.after)
         self.layout_.addWidget(self.question)
         self.layout_.addLayout(scale)

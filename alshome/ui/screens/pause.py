@@ -6,9 +6,8 @@ one; Enter confirms stopping, as the keyboard contract promises.
 
 from __future__ import annotations
 
-from alshome.domain.fatigue import Symptom
-from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.session_buttons import symptom_buttons, tired_stop_button
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label
 
@@ -21,21 +20,8 @@ class PausedScreen(Screen):
             label(self.tr("Take all the time you need. Everything so far is saved."), "body")
         )
         self.primary = button(self.tr("Resume"), controller.resume, role="primary")
-        self.stop = button(
-            self.tr("I'm tired – stop"),
-            controller.request_stop,
-            role="stop",
-            description=self.tr("Ends the session. Everything you did is saved."),
-        )
-        self.symptoms = [
-            button(
-                words.symptom(value),
-                lambda v=value: controller.report_symptom({v}),
-                role="stop",
-                description=self.tr("Stops the session and shows what to do next."),
-            )
-            for value in Symptom
-        ]
+        self.stop = tired_stop_button(controller)
+        self.symptoms = symptom_buttons(controller)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.primary)
         self.layout_.addLayout(row(self.stop))

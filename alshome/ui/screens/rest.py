@@ -9,6 +9,7 @@ from __future__ import annotations
 from alshome.domain.session import Session
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label, set_text
 
@@ -23,15 +24,8 @@ class RestScreen(Screen):
         self.big = label("", "countdown", wrap=False, center=True)
         self.coming = label("", "body", center=True)
         self.primary = button(self.tr("Skip rest"), controller.end_rest, role="primary")
-        self.pause = button(
-            self.tr("Pause"), controller.pause, description=self.tr("Esc also pauses.")
-        )
-        self.stop = button(
-            self.tr("I'm tired – stop"),
-            controller.request_stop,
-            role="stop",
-            description=self.tr("Ends the session. Everything you did is saved."),
-        )
+        self.pause = pause_button(controller)
+        self.stop = tired_stop_button(controller)
         for widget in (self.title, self.longer):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
