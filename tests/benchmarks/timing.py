@@ -124,7 +124,9 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=10.0)
     options = parser.parse_args()
 
-    burners = [multiprocessing.Process(target=burn, args=(os.getpid(),), daemon=True) for _ in range(2)]
+    burners = [
+        multiprocessing.Process(target=burn, args=(os.getpid(),), daemon=True) for _ in range(2)
+    ]
     for burner in burners:
         burner.start()
     app = QApplication(sys.argv[:1])
