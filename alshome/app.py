@@ -1,39 +1,138 @@
-"""Builds the running app: Qt application, storage, the active program, the window."""
+"""Builds the running app: Qt application, the window, and the history database.
+
+The home window comes first. On most starts `operations.quick_start` reads what it shows
+with the standard library alone, and the database is opened the full way (SQLAlchemy,
+crash-safe pragmas, the migration check, the demo saved on first launch) only once the
+window is on screen: SQLAlchemy and pydantic take longer to import than a bare Qt window
+takes to appear (issue 2, benchmark a). The opening waits for the window's first expose
+and then SETTLE_MS more, so that the half second it holds the event loop falls after the
+first frame and after the window manager has placed and sized the window, never on a
+blank window. A Start pressed before then opens the database on the spot, so no session
+ever runs without storage. When the quick read cannot be sure, the database is opened
+before the window is built, as it always was.
+
+Either way, a failure the person can act on ends the app with one plain message.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from alshome.domain.clock import SystemClock
+from alshome.failures import FAILURE, explain_failure
+from alshome.operations import Start, quick_start
 from alshome.paths import Locations
+from alshome.ui.main_window import MainWindow
+from alshome.ui.session_controller import SessionController
+from alshome.ui.theme import style_sheet
+
+if TYPE_CHECKING:
+    from alshome.storage.recorder import SessionRecorder
+    from alshome.storage.repository import Repository
+    from alshome.storage.snapshot import SessionOverview
+
+SETTLE_MS = 100
+
+
+class History:
+    """The history database, opened once: before the window, after it, or by Start."""
+
+    def __init__(self, database_url: str, start: Start | None) -> None:
+        self._url = database_url
+        self._start = start
+        self._repository: Repository | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._repository is not None
+
+    def open(self) -> Start:
+        """Open the database unless it is open; raises what opening raises.
+
+        After a quick start with no saved program yet (a first launch), this saves the demo.
+        """
+        if self._repository is None:
+            from alshome.operations import full_start
+            from alshome.storage.db import open_database
+            from alshome.storage.repository import Repository
+
+            repository = Repository(open_database(self._url))
+            if self._start is None or self._start.program_id is None:
+                self._start = full_start(repository)
+            self._repository = repository
+        return self._start
+
+    def recorder(self) -> SessionRecorder:
+        from alshome.storage.recorder import SessionRecorder
+
+        program_id = self.open().program_id
+        return SessionRecorder(self._repository, program_id)
+
+    def last_session(self) -> SessionOverview | None:
+        if self._repository is None:
+            return self._start.last_session
+        return self._repository.last_session()
+
+
+class _AfterFirstExpose(QObject):
+    """Runs `action` SETTLE_MS after the window is first exposed, its first frame drawn."""
+
+    def __init__(self, window: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action = action
+        window.windowHandle().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and watched.isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(SETTLE_MS, self._action)
+        return False
 
 
 def run_gui(locations: Locations, qt_args: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from alshome.domain.clock import SystemClock
-    from alshome.operations import load_active_program
-    from alshome.programs.document import DocumentError
-    from alshome.storage.db import open_database
-    from alshome.storage.migrate import NewerDatabaseError
-    from alshome.storage.recorder import SessionRecorder
-    from alshome.storage.repository import Repository
-    from alshome.ui.main_window import MainWindow
-    from alshome.ui.session_controller import SessionController
-    from alshome.ui.theme import style_sheet
-
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
     app.setDesktopFileName("alshome")
     app.setStyleSheet(style_sheet())
-    try:
-        repository = Repository(open_database(locations.database_url))
-        program_id, program = load_active_program(repository)
-    except (NewerDatabaseError, DocumentError) as exc:
-        print(exc, file=sys.stderr)
-        QMessageBox.critical(None, "alshome", str(exc))
-        return 1
+    start = quick_start(locations.database_url)
+    history = History(locations.database_url, start)
+    if start is None:
+        try:
+            start = history.open()
+        except Exception as error:
+            if not _tell(error, None):
+                raise
+            return FAILURE
     clock = SystemClock()
-    controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-    window = MainWindow(program, controller, repository.last_session, clock)
+    controller = SessionController(clock, history.recorder)
+    window = MainWindow(start.program, controller, history.last_session, clock)
     window.show()
+    if not history.is_open:
+        _AfterFirstExpose(window, lambda: _open_or_quit(history, window))
     return app.exec()
+
+
+def _open_or_quit(history: History, window: QWidget) -> None:
+    try:
+        history.open()
+    except Exception as error:
+        explained = _tell(error, window)
+        QApplication.exit(FAILURE)
+        if not explained:
+            raise
+
+
+def _tell(error: Exception, window: QWidget | None) -> bool:
+    """Show a failure the person can act on, on stderr and in a message; False for a bug."""
+    failure = explain_failure(error)
+    if failure is None:
+        return False
+    message = failure[1]
+    print(message, file=sys.stderr)
+    QMessageBox.critical(window, "alshome", message)
+    return True

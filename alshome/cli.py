@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from alshome import __version__
+from alshome.failures import BAD_INPUT, explain_failure
 from alshome.paths import Locations, resolve_locations
-
-BAD_INPUT = 2
-FAILURE = 1
 
 
 class _UsageError(Exception):
@@ -88,30 +86,15 @@ def _full_parser() -> argparse.ArgumentParser:
 
 
 def _run_command(command: str, locations: Locations, options: argparse.Namespace) -> int:
-    from sqlalchemy.exc import ArgumentError, DBAPIError
-
-    from alshome.programs.document import DocumentError
-    from alshome.storage.migrate import NewerDatabaseError
-
     try:
         print(COMMANDS[command](locations, options))
-    except (DocumentError, NewerDatabaseError) as error:
-        print(error, file=sys.stderr)
-        return BAD_INPUT
-    except ArgumentError as error:
-        print(f"--database-url: {error}.", file=sys.stderr)
-        return BAD_INPUT
-    except DBAPIError as error:
-        # Only the driver's message: SQLAlchemy's own text includes statement parameters,
-        # which may be health data.
-        print(f"The database cannot be used: {error.orig}.", file=sys.stderr)
-        return FAILURE
-    except OSError as error:
-        print(
-            f"{error.filename or 'The data folder'} cannot be used: {error.strerror}.",
-            file=sys.stderr,
-        )
-        return FAILURE
+    except Exception as error:
+        failure = explain_failure(error)
+        if failure is None:
+            raise
+        status, message = failure
+        print(message, file=sys.stderr)
+        return status
     return 0
 
 

@@ -38,7 +38,8 @@ from alshome import __version__
 from alshome.domain.fatigue import MAX_RATING, Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
 from alshome.domain.session import SessionStatus
-from alshome.programs.document import DocumentError, ProgramDoc, explain, read_json_file
+from alshome.programs.document import DocumentError, read_json_file
+from alshome.programs.schema import ProgramDoc, explain
 from alshome.storage.repository import (
     HistoryNotEmptyError,
     ProgramConflictError,
@@ -223,7 +224,7 @@ def _csv_row(session: StoredSession, stored: StoredSet) -> list[Any]:
 
 
 def _between(low: float, high: float) -> AfterValidator:
-    """A bound that reads as one plain sentence, as `document.explain` expects."""
+    """A bound that reads as one plain sentence, as `schema.explain` expects."""
 
     def check(value: float) -> float:
         if not low <= value <= high:

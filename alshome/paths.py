@@ -2,6 +2,8 @@
 
 Resolving a location never creates anything, so a command that fails on bad input
 leaves no empty folder behind; folders are made private only when something is saved.
+Nothing here imports SQLAlchemy: the app resolves its locations on every start, before it
+knows whether it will need SQLAlchemy at all (see `alshome.app`).
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import platformdirs
-from sqlalchemy.engine import URL
 
 APP_NAME = "alshome"
 DATABASE_FILE = "alshome.sqlite3"
 DATA_DIR_VARIABLE = "ALSHOME_DATA_DIR"
 DATABASE_URL_VARIABLE = "ALSHOME_DATABASE_URL"
+SQLITE_URL_PREFIX = "sqlite:///"
+URL_SAFE = " +/"
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,24 @@ def resolve_locations(data_dir: str | None = None, database_url: str | None = No
 
 
 def sqlite_url(path: Path) -> str:
-    """A SQLAlchemy URL for a SQLite file, escaped so any folder name works."""
-    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+    """A SQLAlchemy URL for a SQLite file, escaped so any folder name works.
+
+    Written as SQLAlchemy's `URL.create("sqlite", database=...)` renders it (a test
+    compares the two), and read back by `sqlite_path`.
+    """
+    return SQLITE_URL_PREFIX + quote(str(path), safe=URL_SAFE)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The SQLite file of a URL of the form `sqlite_url` writes; None for any other URL.
+
+    Deliberately narrow: it serves the quick read at start, which falls back to
+    SQLAlchemy's own reading of the URL (`storage.db.sqlite_file`) whenever this says None.
+    """
+    if not url.startswith(SQLITE_URL_PREFIX) or "?" in url:
+        return None
+    database = unquote(url.removeprefix(SQLITE_URL_PREFIX))
+    return Path(database) if database and database != ":memory:" else None
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -13,7 +13,8 @@ from pathlib import Path
 PROBE = """
 import importlib, pkgutil, sys
 import alshome
-names = ["alshome.cli", "alshome.exchange", "alshome.paths", "alshome.operations"]
+names = ["alshome.cli", "alshome.exchange", "alshome.failures", "alshome.paths",
+         "alshome.operations"]
 for package in ("alshome.domain", "alshome.storage", "alshome.programs"):
     module = importlib.import_module(package)
     names += [info.name for info in pkgutil.walk_packages(module.__path__, package + ".")
@@ -43,3 +44,26 @@ def test_import_linter_contracts_hold():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+QUICK_START_PROBE = """
+import sys
+from alshome.cli import main
+from alshome.operations import quick_start
+from alshome.paths import sqlite_url
+start = quick_start(sqlite_url(sys.argv[1]))
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "pydantic", "alembic"})
+print(start.program.name, heavy)
+"""
+
+
+def test_the_quick_start_imports_neither_sqlalchemy_nor_pydantic(tmp_path):
+    """What the window needs at start is read and built without them (see alshome.app)."""
+    result = subprocess.run(
+        [sys.executable, "-c", QUICK_START_PROBE, str(tmp_path / "alshome.sqlite3")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert result.stdout == "Example home program []\n"

@@ -1,49 +1,38 @@
-"""The exercise library shipped in resources/library: names, instructions, safety notes."""
+"""The exercise library shipped in resources/library: names, instructions, safety notes.
+
+The app reads the shipped file with `stock_library`, which trusts it and builds it without
+pydantic (importing pydantic would slow the start; see `alshome.programs.document`). The
+tests validate that same file with `load_library`, the loader for any other library file,
+so a mistake in the shipped file fails the tests, never a start.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from alshome.domain.program import Exercise, ExerciseKind
-from alshome.programs.document import DocumentError, explain, read_json_file
+from alshome.domain.program import Exercise
+from alshome.programs.document import build, read_json_file
 from alshome.resources import resource
 
 LIBRARY_FILE = resource("library", "exercises.json")
 
 
-class ExerciseDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]{2,80}$")]
-    name: Annotated[str, Field(min_length=1, max_length=120)]
-    kind: ExerciseKind
-    region: Annotated[str, Field(min_length=1, max_length=40)]
-    instruction: Annotated[str, Field(min_length=1, max_length=1000)]
-    caregiver_instruction: Annotated[str, Field(max_length=1000)] | None = None
-    safety: Annotated[str, Field(max_length=1000)] = ""
-
-
-class LibraryDoc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    format: Literal["alshome-library"]
-    version: Literal[1]
-    exercises: list[ExerciseDoc]
-
-
 def load_library(path: Path = LIBRARY_FILE) -> dict[str, Exercise]:
-    try:
-        document = LibraryDoc.model_validate(read_json_file(path))
-    except ValidationError as exc:
-        raise DocumentError(f"{path.name}: {explain(exc)}") from None
-    return {entry.id: Exercise(**entry.model_dump()) for entry in document.exercises}
+    """Validate a library file as a whole, then build it; raise DocumentError if unusable."""
+    from alshome.programs.schema import validate_library
+
+    return build_library(validate_library(read_json_file(path), path.name))
+
+
+def build_library(document: Mapping[str, Any]) -> dict[str, Exercise]:
+    """The exercises of a library document already known to be valid, by id."""
+    return {entry["id"]: build(Exercise, {}, entry) for entry in document["exercises"]}
 
 
 @cache
 def stock_library() -> dict[str, Exercise]:
     """The library shipped with the app, read once per process."""
-    return load_library()
+    return build_library(read_json_file(LIBRARY_FILE))

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
+
 if TYPE_CHECKING:
     from alembic.config import Config
-
-HEAD_REVISION = "0001_initial"
-VERSION_TABLE = "alembic_version"
 
 
 class NewerDatabaseError(RuntimeError):
@@ -69,7 +68,7 @@ def alembic_config() -> Config:
 
     env.py runs on the connection found in `config.attributes["connection"]`. Developers
     add a revision with `command.revision(alembic_config(), message, rev_id="0002_...")`,
-    then raise HEAD_REVISION to match (a test checks it).
+    then raise HEAD_REVISION in `revision.py` to match (a test checks it).
     """
     from alembic.config import Config
 

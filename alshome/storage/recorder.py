@@ -2,12 +2,15 @@
 
 Each event that carries data becomes one committed write the moment it is emitted, so
 what is on screen as done is already on disk. Phase changes and countdowns carry nothing
-worth keeping and are ignored.
+worth keeping and are ignored. A write the database refuses raises `SaveError`, so the
+screens can warn without knowing SQLAlchemy.
 """
 
 from __future__ import annotations
 
 from uuid import uuid4
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from alshome.domain.session import (
     Event,
@@ -16,6 +19,7 @@ from alshome.domain.session import (
     SessionStarted,
     SetFinished,
 )
+from alshome.storage.errors import SaveError
 from alshome.storage.repository import Repository
 
 
@@ -34,6 +38,12 @@ class SessionRecorder:
         return self._session_id
 
     def __call__(self, event: Event) -> None:
+        try:
+            self._record(event)
+        except SQLAlchemyError as error:
+            raise SaveError(f"{type(event).__name__} was not saved") from error
+
+    def _record(self, event: Event) -> None:
         match event:
             case SessionStarted(started_at=started_at):
                 self._session_id = self._repository.start_session(

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import JSON, Engine, select, text, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.storage.models import ProgramRow, SessionRow, SetRow
+from alshome.storage.snapshot import (
+    ACTIVE_PROGRAM_SQL,
+    LAST_SESSION_SQL,
+    SessionOverview,
+    StoredProgram,
+    parse_moment,
+    session_overview,
+    stored_program,
+)
 
 
 class HistoryNotEmptyError(RuntimeError):
@@ -27,14 +36,6 @@ class HistoryNotEmptyError(RuntimeError):
 
 class ProgramConflictError(ValueError):
     """A different program with the same name and version is already saved."""
-
-
-@dataclass(frozen=True)
-class StoredProgram:
-    id: int
-    name: str
-    version: int
-    document: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -99,24 +100,6 @@ class StoredSession:
     sets: tuple[StoredSet, ...]
 
 
-@dataclass(frozen=True)
-class SessionOverview:
-    """What the home screen says about the last session."""
-
-    started_at: datetime
-    ended_at: datetime | None
-    status: SessionStatus
-    program_name: str
-    program_version: int
-    sets_done: int
-    sets_skipped: int
-    highest_fatigue: int | None
-
-    @property
-    def duration(self) -> timedelta | None:
-        return None if self.ended_at is None else self.ended_at - self.started_at
-
-
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self._db = sessionmaker(engine)
@@ -124,13 +107,16 @@ class Repository:
     # ----- programs ------------------------------------------------------------------
 
     def active_program(self) -> StoredProgram | None:
+        """The same query as the quick read at start (`snapshot.read_snapshot`)."""
         with self._db() as db:
-            row = db.scalars(select(ProgramRow).where(ProgramRow.active.is_(True))).one_or_none()
-            return None if row is None else _stored_program(row)
+            return stored_program(
+                db.execute(text(ACTIVE_PROGRAM_SQL).columns(document=JSON)).first()
+            )
 
     def program(self, program_id: int) -> StoredProgram:
         with self._db() as db:
-            return _stored_program(db.get_one(ProgramRow, program_id))
+            row = db.get_one(ProgramRow, program_id)
+            return StoredProgram(row.id, row.name, row.version, row.document)
 
     def add_program(self, document: dict[str, Any], active: bool) -> int:
         """Save a validated program document; saving the same one again reuses it."""
@@ -208,29 +194,9 @@ class Repository:
             return _has_history(db)
 
     def last_session(self) -> SessionOverview | None:
+        """The same query as the quick read at start (`snapshot.read_snapshot`)."""
         with self._db() as db:
-            row = db.scalars(
-                select(SessionRow)
-                .order_by(SessionRow.started_utc.desc(), SessionRow.id.desc())
-                .limit(1)
-            ).first()
-            if row is None:
-                return None
-            total, done, highest = db.execute(
-                select(func.count(), func.count(SetRow.done), func.max(SetRow.fatigue)).where(
-                    SetRow.session_id == row.id
-                )
-            ).one()
-            return SessionOverview(
-                started_at=datetime.fromisoformat(row.started_at),
-                ended_at=_parse_moment(row.ended_at),
-                status=SessionStatus(row.status),
-                program_name=row.program_name,
-                program_version=row.program_version,
-                sets_done=done,
-                sets_skipped=total - done,
-                highest_fatigue=highest,
-            )
+            return session_overview(db.execute(text(LAST_SESSION_SQL)).first())
 
     def sessions(self) -> list[StoredSession]:
         """Every session, oldest first, each with its sets in order."""
@@ -302,10 +268,6 @@ def _activate(db: Session, row: ProgramRow) -> None:
     row.active = True
 
 
-def _stored_program(row: ProgramRow) -> StoredProgram:
-    return StoredProgram(row.id, row.name, row.version, row.document)
-
-
 def _session_row(session: StoredSession, program_id: int | None) -> SessionRow:
     return SessionRow(
         uuid=session.uuid,
@@ -325,7 +287,7 @@ def _stored_session(row: SessionRow) -> StoredSession:
     return StoredSession(
         uuid=row.uuid,
         started_at=datetime.fromisoformat(row.started_at),
-        ended_at=_parse_moment(row.ended_at),
+        ended_at=parse_moment(row.ended_at),
         status=SessionStatus(row.status),
         program_name=row.program_name,
         program_version=row.program_version,
@@ -377,10 +339,6 @@ def _moment(moment: datetime) -> str:
     if moment.utcoffset() is None:
         raise ValueError("a stored time needs its UTC offset")
     return moment.isoformat()
-
-
-def _parse_moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
 
 
 def _symptom_values(symptoms: Iterable[Symptom]) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from alshome.domain.clock import Clock
 from alshome.domain.fatigue import Symptom
@@ -23,6 +22,7 @@ from alshome.domain.session import (
     Session,
     SessionOptions,
 )
+from alshome.storage.errors import SaveError
 
 DISPLAY_INTERVAL_MS = 100
 
@@ -177,5 +177,5 @@ class SessionController(QObject):
             self.countdown_finished.emit(event.phase.value)
         try:
             self._recorder(event)
-        except SQLAlchemyError:
+        except SaveError:
             self.save_failed.emit()

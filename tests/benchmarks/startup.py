@@ -8,7 +8,10 @@ Each run is a new Python process. The clock starts just before the process is sp
 and stops when the child reports that its first top-level window is exposed on screen
 (the same probe wraps `QApplication.exec` in both the bare window and alshome, so the
 comparison is fair). alshome is measured twice: the first launch on an empty data
-folder (the database is created and migrated) and a later launch (the usual case).
+folder, and a later launch on a folder that holds a database (the usual case). A measured
+launch quits as soon as its window is shown, before the app opens (and on a first launch
+creates) the database, so a separate process makes the database the first launch would
+have left before the later launch is timed.
 Target (issue 2): a later launch takes at most 2.5 times the bare window.
 """
 
@@ -68,6 +71,18 @@ raise SystemExit(main(sys.argv[1:]))
 """
 )
 
+# What a first launch leaves in the data folder: the database at head, the demo saved.
+FIRST_LAUNCH_LEFT = r"""
+import sys
+from alshome.operations import load_active_program
+from alshome.paths import resolve_locations
+from alshome.storage.db import open_database
+from alshome.storage.repository import Repository
+engine = open_database(resolve_locations(sys.argv[1]).database_url)
+load_active_program(Repository(engine))
+engine.dispose()
+"""
+
 
 def time_to_shown(code: str, args: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
@@ -121,6 +136,9 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as folder:
                 args = ["--data-dir", folder]
                 first.append(time_to_shown(ALSHOME, args, env))
+                subprocess.run(
+                    [sys.executable, "-c", FIRST_LAUNCH_LEFT, folder], check=True, cwd=REPO
+                )
                 later.append(time_to_shown(ALSHOME, args, env))
     finally:
         if server is not None:

@@ -9,7 +9,12 @@ import pytest
 
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.programs.demo import demo_document
-from alshome.programs.document import DocumentError, parse_program, read_json_file
+from alshome.programs.document import (
+    DocumentError,
+    build_program,
+    parse_program,
+    read_json_file,
+)
 from alshome.programs.library import load_library, stock_library
 
 
@@ -133,3 +138,46 @@ def test_parsing_never_changes_the_document(demo):
     before = copy.deepcopy(demo)
     parse_program(demo, stock_library())
     assert demo == before
+
+
+def test_building_a_valid_document_gives_what_parsing_gives(demo):
+    assert build_program(demo, stock_library()) == parse_program(demo, stock_library())
+
+
+def test_building_fills_in_the_same_defaults_as_validation(demo):
+    kept = ("format", "format_version", "name", "version", "prescriptions")
+    minimal = {key: demo[key] for key in kept}
+    for entry in minimal["prescriptions"]:
+        for optional in ("rest_seconds", "unit", "resistance_level"):
+            entry.pop(optional, None)
+    built = build_program(minimal, stock_library())
+    assert built == parse_program(minimal, stock_library())
+    assert built.prescriptions[0].dose.rest_seconds == 15
+
+
+def test_building_checks_the_library_and_thresholds_too(demo):
+    demo["prescriptions"][0]["exercise"] = "moonwalk"
+    with pytest.raises(DocumentError, match="'moonwalk' is not in the library"):
+        build_program(demo, stock_library())
+    demo["prescriptions"][0]["exercise"] = "hamstring_stretch"
+    demo["thresholds"] = {"rest_longer_at": 9, "stop_at": 7}
+    with pytest.raises(DocumentError, match="rest_longer_at"):
+        build_program(demo, stock_library())
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [(("prescriptions", 0, "hold_seconds"), "30"), (("example",), 1), (("version",), 1.0)],
+)
+def test_building_refuses_what_only_lenient_validation_accepts(demo, path, value):
+    target = demo
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    parse_program(demo, stock_library())
+    with pytest.raises(DocumentError, match=f"{path[-1]}: .* is not written as the format says"):
+        build_program(demo, stock_library())
+
+
+def test_the_shipped_library_is_valid_and_read_the_same_without_validation():
+    assert stock_library() == load_library()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
 from alshome.paths import (
@@ -15,6 +16,7 @@ from alshome.paths import (
     Locations,
     ensure_private_dir,
     resolve_locations,
+    sqlite_path,
     sqlite_url,
 )
 from alshome.storage.db import open_database, sqlite_file
@@ -125,3 +127,25 @@ def test_memory_and_server_urls_have_no_file():
     assert sqlite_file("sqlite://") is None
     assert sqlite_file("sqlite:///:memory:") is None
     assert sqlite_file("postgresql://localhost/alshome") is None
+
+
+@pytest.mark.parametrize("name", ["plain", "odd ? name % # here", "a+b c", "ünïcødé"])
+def test_sqlite_urls_are_written_as_sqlalchemy_writes_them_and_read_back(tmp_path, name):
+    path = tmp_path / name / DATABASE_FILE
+    url = sqlite_url(path)
+    assert url == URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+    assert sqlite_path(url) == sqlite_file(url) == path
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite://",
+        "sqlite:///:memory:",
+        "postgresql://localhost/alshome",
+        "sqlite+pysqlite:////tmp/alshome.sqlite3",
+        "sqlite:////tmp/alshome.sqlite3?mode=ro",
+    ],
+)
+def test_only_urls_that_sqlite_url_writes_are_read_without_sqlalchemy(url):
+    assert sqlite_path(url) is None

@@ -1,12 +1,17 @@
-"""The program to follow: the demo on first launch, then whatever program is active."""
+"""The program to follow: the demo on first launch, then whatever program is active.
+
+The quick start (no SQLAlchemy, no pydantic) agrees with the full one, or leaves to it.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from alshome.operations import load_active_program
+from alshome.operations import Start, full_start, load_active_program, quick_start
+from alshome.paths import sqlite_url
 from alshome.programs.demo import demo_document
-from alshome.programs.document import DocumentError
+from alshome.programs.document import DocumentError, parse_program
+from alshome.programs.library import stock_library
 
 
 def test_first_launch_installs_the_demo_as_the_active_program(repository):
@@ -37,3 +42,32 @@ def test_a_saved_program_that_no_longer_fits_the_library_is_reported(repository,
     repository.add_program(short_document, active=True)
     with pytest.raises(DocumentError, match="retired_exercise"):
         load_active_program(repository)
+
+
+def test_a_quick_start_reads_what_the_full_start_reads(repository, database_url, short_document):
+    repository.add_program(short_document, active=True)
+    assert quick_start(database_url) == full_start(repository)
+
+
+def test_a_quick_start_on_a_new_folder_shows_the_demo_not_yet_saved(tmp_path):
+    start = quick_start(sqlite_url(tmp_path / "new" / "alshome.sqlite3"))
+    assert start == Start(None, parse_program(demo_document(), stock_library()), None)
+
+
+def test_a_saved_program_the_builder_doubts_is_left_to_the_full_start(
+    repository, database_url, short_document
+):
+    short_document["prescriptions"][0]["hold_seconds"] = "10"  # accepted by lenient validation
+    repository.add_program(short_document, active=True)
+    assert quick_start(database_url) is None
+    assert full_start(repository).program.prescriptions[0].dose.hold_seconds == 10
+
+
+def test_a_saved_program_that_no_longer_fits_is_left_to_the_full_start(
+    repository, database_url, short_document
+):
+    short_document["prescriptions"][0]["exercise"] = "retired_exercise"
+    repository.add_program(short_document, active=True)
+    assert quick_start(database_url) is None
+    with pytest.raises(DocumentError, match="retired_exercise"):
+        full_start(repository)

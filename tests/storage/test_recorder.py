@@ -10,9 +10,11 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
+from sqlalchemy.exc import SQLAlchemyError
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.session import Session, SessionStatus, SetFinished, SetRecord
+from alshome.storage.errors import SaveError
 from alshome.storage.recorder import SessionRecorder
 
 
@@ -115,3 +117,21 @@ def test_a_set_cannot_be_saved_before_its_session(repository, program_id, short_
     with pytest.raises(RuntimeError):
         recorder(SetFinished(orphan))
     assert not repository.has_history()
+
+
+def test_a_write_the_database_refuses_becomes_a_save_error(
+    repository, program_id, short_program, clock, database_path
+):
+    recorder = SessionRecorder(repository, program_id)
+    with sqlite3.connect(database_path) as connection:
+        connection.execute("DROP TABLE sets")
+    connection.close()
+    session = Session(short_program, clock, recorder)
+    session.start_set()
+    clock.advance(3)
+    session.tick()
+    clock.advance(10)
+    session.tick()
+    with pytest.raises(SaveError, match="SetFinished was not saved") as caught:
+        session.finish_set()
+    assert isinstance(caught.value.__cause__, SQLAlchemyError)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
+from alshome.domain.clock import ManualClock
 from alshome.domain.fatigue import Symptom
 from alshome.domain.session import (
     FatigueAnswered,
@@ -14,6 +15,11 @@ from alshome.domain.session import (
     SessionStatus,
     SetFinished,
 )
+from alshome.programs.demo import demo_document
+from alshome.programs.document import parse_program
+from alshome.programs.library import stock_library
+from alshome.storage.errors import SaveError
+from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import PRIMARY_HEIGHT
 
 ENTER = Qt.Key.Key_Return
@@ -309,3 +315,13 @@ def test_summary_then_home_shows_last_session(rig):
     assert "Last session" in rig.window.home.last.text()
     assert "18 sets done" in rig.window.home.last.text()
     assert "5 of 10" in rig.window.home.last.text()
+
+
+def test_a_save_the_database_refuses_is_signalled_and_the_session_goes_on(qtbot):
+    def refuse(event) -> None:
+        raise SaveError("refused")
+
+    controller = SessionController(ManualClock(), lambda: refuse)
+    with qtbot.waitSignal(controller.save_failed, timeout=1000):
+        controller.start(parse_program(demo_document(), stock_library()))
+    assert controller.phase is Phase.READY

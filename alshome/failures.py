@@ -1,0 +1,34 @@
+"""One plain sentence for each failure a person can act on, for the command line and the app.
+
+Both open the same database and read the same files, so they explain a failure the same
+way; anything not named here is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+BAD_INPUT = 2
+FAILURE = 1
+
+
+def explain_failure(error: BaseException) -> tuple[int, str] | None:
+    """The exit status and the sentence for `error`; None when it is not the user's to fix.
+
+    SQLAlchemy is imported here, not at the top, because the app asks only once opening
+    the database has failed, by which time it is loaded anyway.
+    """
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from alshome.programs.document import DocumentError
+    from alshome.storage.migrate import NewerDatabaseError
+
+    if isinstance(error, DocumentError | NewerDatabaseError):
+        return BAD_INPUT, str(error)
+    if isinstance(error, ArgumentError):
+        return BAD_INPUT, f"--database-url: {error}."
+    if isinstance(error, DBAPIError):
+        # Only the driver's message: SQLAlchemy's own text includes statement parameters,
+        # which may be health data.
+        return FAILURE, f"The database cannot be used: {error.orig}."
+    if isinstance(error, OSError):
+        return FAILURE, f"{error.filename or 'The data folder'} cannot be used: {error.strerror}."
+    return None

@@ -1,0 +1,227 @@
+"""The pydantic models of the program and library files: validation of untrusted documents.
+
+Only validation imports this module (and so pydantic): `document.parse_program`, the
+validating library loader, and the import of an export. Starting the app does not, since
+it builds the shipped files and stored programs, which are already valid, directly.
+
+Everything read from a file is validated whole (unknown fields refused, numbers bounded)
+before anything else sees it, and errors name the field in plain words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from alshome.domain.program import ExerciseKind, Limb, LoadUnit, RangeMode, Sides
+from alshome.programs.document import DEFAULTS, DocumentError
+
+PASSIVE_STRETCH = DEFAULTS[ExerciseKind.PASSIVE_STRETCH]
+RANGE_OF_MOTION = DEFAULTS[ExerciseKind.RANGE_OF_MOTION]
+RESISTANCE = DEFAULTS[ExerciseKind.RESISTANCE]
+ENDURANCE = DEFAULTS[ExerciseKind.ENDURANCE]
+
+
+def between(low: float, high: float) -> Any:
+    return Field(ge=low, le=high)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AuthorDoc(_Strict):
+    name: Annotated[str, Field(max_length=200)] = DEFAULTS["author"]["name"]
+    contact: Annotated[str, Field(max_length=500)] = DEFAULTS["author"]["contact"]
+
+
+class ThresholdsDoc(_Strict):
+    rest_longer_at: Annotated[int, between(1, 10)] = DEFAULTS["thresholds"]["rest_longer_at"]
+    stop_at: Annotated[int, between(1, 10)] = DEFAULTS["thresholds"]["stop_at"]
+    longer_rest_factor: Annotated[float, between(1, 5)] = DEFAULTS["thresholds"][
+        "longer_rest_factor"
+    ]
+
+
+class PassiveStretchDoc(_Strict):
+    exercise: Annotated[str, Field(max_length=80)]
+    kind: Literal["passive_stretch"]
+    hold_seconds: Annotated[int, between(5, 300)]
+    repetitions: Annotated[int, between(1, 10)]
+    sides: Sides
+    rest_seconds: Annotated[int, between(0, 600)] = PASSIVE_STRETCH["rest_seconds"]
+
+
+class RangeOfMotionDoc(_Strict):
+    exercise: Annotated[str, Field(max_length=80)]
+    kind: Literal["range_of_motion"]
+    repetitions: Annotated[int, between(1, 30)]
+    sets: Annotated[int, between(1, 5)] = RANGE_OF_MOTION["sets"]
+    sides: Sides
+    mode: RangeMode = RANGE_OF_MOTION["mode"]
+    rest_seconds: Annotated[int, between(0, 600)] = RANGE_OF_MOTION["rest_seconds"]
+
+
+class ResistanceDoc(_Strict):
+    exercise: Annotated[str, Field(max_length=80)]
+    kind: Literal["resistance"]
+    load: Annotated[float, between(0, 25)]
+    unit: LoadUnit = RESISTANCE["unit"]
+    repetitions: Annotated[int, between(1, 20)]
+    sets: Annotated[int, between(1, 5)]
+    sides: Sides
+    rest_seconds: Annotated[int, between(0, 600)] = RESISTANCE["rest_seconds"]
+
+
+class EnduranceDoc(_Strict):
+    exercise: Annotated[str, Field(max_length=80)]
+    kind: Literal["endurance"]
+    bout_minutes: Annotated[float, between(0.5, 30)]
+    bouts: Annotated[int, between(1, 6)]
+    rest_seconds: Annotated[int, between(0, 900)] = ENDURANCE["rest_seconds"]
+    resistance_level: Annotated[int, between(0, 10)] = ENDURANCE["resistance_level"]
+    limb: Limb
+
+
+PrescriptionDoc = Annotated[
+    PassiveStretchDoc | RangeOfMotionDoc | ResistanceDoc | EnduranceDoc,
+    Field(discriminator="kind"),
+]
+
+
+class ProgramDoc(_Strict):
+    format: Literal["alshome-program"]
+    format_version: Literal[1]
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    version: Annotated[int, between(1, 1_000_000)]
+    example: bool = DEFAULTS["program"]["example"]
+    author: AuthorDoc = AuthorDoc()
+    weekly_target: Annotated[int, between(1, 14)] = DEFAULTS["program"]["weekly_target"]
+    thresholds: ThresholdsDoc = ThresholdsDoc()
+    notes: Annotated[str, Field(max_length=4000)] = DEFAULTS["program"]["notes"]
+    prescriptions: Annotated[list[PrescriptionDoc], Field(min_length=1, max_length=60)]
+
+
+class ExerciseDoc(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]{2,80}$")]
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    kind: ExerciseKind
+    region: Annotated[str, Field(min_length=1, max_length=40)]
+    instruction: Annotated[str, Field(min_length=1, max_length=1000)]
+    caregiver_instruction: Annotated[str, Field(max_length=1000)] | None = None
+    safety: Annotated[str, Field(max_length=1000)] = ""
+
+
+class LibraryDoc(_Strict):
+    format: Literal["alshome-library"]
+    version: Literal[1]
+    exercises: list[ExerciseDoc]
+
+
+def validate_program(data: Any) -> dict[str, Any]:
+    """The program document with every default filled in, as JSON types; or DocumentError."""
+    return _validate(ProgramDoc, data, "")
+
+
+def validate_library(data: Any, file_name: str) -> dict[str, Any]:
+    """The library document as JSON types; a DocumentError names the file and the field."""
+    return _validate(LibraryDoc, data, f"{file_name}: ")
+
+
+def _validate(model: type[BaseModel], data: Any, prefix: str) -> dict[str, Any]:
+    try:
+        return model.model_validate(data).model_dump(mode="json")
+    except ValidationError as exc:
+        raise DocumentError(prefix + explain(exc)) from None
+
+
+def _field_path(location: tuple[int | str, ...]) -> str:
+    """`('prescriptions', 2, 'resistance', 'load')` -> `prescriptions[2].load`."""
+    path = ""
+    kinds = {kind.value for kind in ExerciseKind}
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part not in kinds:
+            path += f".{part}" if path else part
+    return path or "document"
+
+
+def _plain_reason(error: Mapping[str, Any]) -> str:
+    context = error.get("ctx") or {}
+    kind = error["type"]
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return _range_reason(error)
+    reasons = {
+        "missing": "is required",
+        "extra_forbidden": "is not a known field",
+        "int_type": "must be a whole number",
+        "int_parsing": "must be a whole number",
+        "int_from_float": "must be a whole number",
+        "float_type": "must be a number",
+        "float_parsing": "must be a number",
+        "bool_type": "must be true or false",
+        "string_type": "must be text",
+        "list_type": "must be a list",
+        "model_type": "must be an object",
+        "model_attributes_type": "must be an object",
+        "string_too_long": f"must be at most {context.get('max_length')} characters",
+        "string_too_short": "must not be empty",
+        "too_short": f"must have at least {context.get('min_length')} entries",
+        "too_long": f"must have at most {context.get('max_length')} entries",
+        "literal_error": f"must be {context.get('expected')}",
+        "enum": f"must be one of {context.get('expected')}",
+        "union_tag_invalid": f"must be one of {context.get('expected_tags')}",
+        "union_tag_not_found": "is required",
+        "value_error": str(context.get("error", "is not valid")),
+    }
+    return reasons.get(kind, "is not valid")
+
+
+def _range_reason(error: Mapping[str, Any]) -> str:
+    """Name both bounds of a bounded field, which pydantic reports one at a time."""
+    bounds = _bounds_for(error["loc"])
+    if bounds is None:
+        return "is out of range"
+    low, high = (int(value) if float(value).is_integer() else value for value in bounds)
+    return f"must be between {low} and {high}"
+
+
+def _bounds_for(location: tuple[int | str, ...]) -> tuple[float, float] | None:
+    model: type[BaseModel] | None = ProgramDoc
+    models_by_kind = {
+        "passive_stretch": PassiveStretchDoc,
+        "range_of_motion": RangeOfMotionDoc,
+        "resistance": ResistanceDoc,
+        "endurance": EnduranceDoc,
+    }
+    nested = {"author": AuthorDoc, "thresholds": ThresholdsDoc}
+    field_name = None
+    for part in location:
+        if isinstance(part, int):
+            continue
+        if part in models_by_kind:
+            model = models_by_kind[part]
+            continue
+        if model is not None and part in nested and model is ProgramDoc:
+            model = nested[part]
+            continue
+        field_name = part
+    if model is None or field_name is None or field_name not in model.model_fields:
+        return None
+    low = high = None
+    for rule in model.model_fields[field_name].metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    return None if low is None or high is None else (low, high)
+
+
+def explain(error: ValidationError) -> str:
+    """The first validation problem as one plain sentence naming the field."""
+    first = error.errors()[0]
+    location = tuple(first["loc"])
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        location += (str(first["ctx"]["discriminator"]).strip("'"),)
+    return f"{_field_path(location)}: {_plain_reason(first)}"
