@@ -34,7 +34,7 @@ class SessionRecorder:
     @property
     def session_id(self) -> int:
         if self._session_id is None:
-            raise RuntimeError("no session has started")
+            raise SaveError("the session's start was not saved, so its sets cannot be")
         return self._session_id
 
     def __call__(self, event: Event) -> None:

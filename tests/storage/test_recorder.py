@@ -135,3 +135,18 @@ def test_a_write_the_database_refuses_becomes_a_save_error(
     with pytest.raises(SaveError, match="SetFinished was not saved") as caught:
         session.finish_set()
     assert isinstance(caught.value.__cause__, SQLAlchemyError)
+
+
+def test_sets_after_an_unsaved_start_raise_save_error_not_a_crash():
+    from alshome.storage.errors import SaveError
+    from alshome.storage.recorder import SessionRecorder
+
+    class Refusing:
+        def program(self, program_id):
+            from alshome.storage.snapshot import StoredProgram
+
+            return StoredProgram(id=1, name="P", version=1, document={})
+
+    recorder = SessionRecorder(Refusing(), 1)
+    with pytest.raises(SaveError):
+        _ = recorder.session_id
