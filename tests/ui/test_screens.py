@@ -312,7 +312,7 @@ def test_summary_then_home_shows_last_session(rig):
     summary = rig.window.summary
     assert "Sets done: 0 of 18" in summary.details.text()
     rig.key(ENTER)
-    assert "Last session" in rig.window.home.last.text()
+    assert "Last session: Tuesday, 24 November 2026" in rig.window.home.last.text()
     assert "18 sets done" in rig.window.home.last.text()
     assert "5 of 10" in rig.window.home.last.text()
 
@@ -325,3 +325,13 @@ def test_a_save_the_database_refuses_is_signalled_and_the_session_goes_on(qtbot)
     with qtbot.waitSignal(controller.save_failed, timeout=1000):
         controller.start(parse_program(demo_document(), stock_library()))
     assert controller.phase is Phase.READY
+
+
+def test_last_session_today_and_yesterday_read_as_words(rig):
+    from datetime import timedelta
+
+    home = rig.window.home
+    now = rig.clock.wall()
+    assert home.when(now - timedelta(minutes=30), now) == "today"
+    assert home.when(now - timedelta(days=1), now) == "yesterday"
+    assert home.when(now - timedelta(days=3), now) != "yesterday"

@@ -89,13 +89,22 @@ class HomeScreen(Screen):
             )
         )
         self.exercises.setText(" · ".join(p.exercise.name for p in program.prescriptions))
-        self.last.setText(self.last_text(last))
+        self.last.setText(self.last_text(last, now))
 
-    def last_text(self, last: LastSession | None) -> str:
+    def when(self, moment: datetime, now: datetime) -> str:
+        """ "today" and "yesterday" read faster than a date for the most common cases."""
+        days = (now.date() - moment.astimezone(now.tzinfo).date()).days
+        if days == 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        return long_date(moment)
+
+    def last_text(self, last: LastSession | None, now: datetime) -> str:
         if last is None:
             return self.tr("No sessions yet. Your first one starts when you are ready.")
         text = self.tr("Last session: {date}, {status}, {done} sets done.").format(
-            date=long_date(last.started_at),
+            date=self.when(last.started_at, now),
             status=words.status(last.status),
             done=last.sets_done,
         )
