@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.fatigue import Symptom
@@ -39,6 +39,7 @@ def to_fatigue_check(rig):
 
 
 def check_targets(screen):
+    QApplication.processEvents()  # let layouts settle after buttons were shown or hidden
     buttons = visible_buttons(screen)
     assert buttons, screen
     for widget in buttons:
@@ -335,3 +336,16 @@ def test_last_session_today_and_yesterday_read_as_words(rig):
     assert home.when(now - timedelta(minutes=30), now) == "today"
     assert home.when(now - timedelta(days=1), now) == "yesterday"
     assert home.when(now - timedelta(days=3), now) != "yesterday"
+
+
+def test_the_fatigue_check_offers_stopping_when_tired_by_mouse_too(rig):
+    to_fatigue_check(rig)
+    fatigue = rig.window.fatigue
+    assert fatigue.stop.isVisible()
+    rig.key(Qt.Key.Key_9)
+    assert not fatigue.stop.isVisible(), "at the stop rating the main button already ends"
+    rig.key(Qt.Key.Key_2)
+    rig.qtbot.mouseClick(fatigue.stop, Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.CONFIRM_STOP
+    rig.key(ENTER)
+    assert rig.controller.session.status is SessionStatus.STOPPED_TIRED

@@ -14,7 +14,7 @@ from alshome.domain.fatigue import MAX_RATING
 from alshome.domain.session import Session
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
-from alshome.ui.screens.session_buttons import symptom_buttons
+from alshome.ui.screens.session_buttons import symptom_buttons, tired_stop_button
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label, set_text
 
@@ -81,7 +81,11 @@ class FatigueScreen(Screen):
         self.layout_.addWidget(self.question)
         self.layout_.addLayout(scale)
         self.layout_.addWidget(self.message)
-        self.layout_.addLayout(row(self.primary, self.next_exercise))
+        self.stop = tired_stop_button(controller)
+        self.stop.setProperty("role", "large")
+        answers = row(self.primary, self.next_exercise, self.stop)
+        answers.setStretchFactor(self.primary, 5)  # the main answer stays the widest target
+        self.layout_.addLayout(answers)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.symptom_label)
         self.layout_.addLayout(row(*self.symptoms))
@@ -134,6 +138,7 @@ class FatigueScreen(Screen):
             for step in session.steps[session.index :]
         )
         self.next_exercise.setVisible(offers_end and has_next)
+        self.stop.setVisible(not offers_end)
         if rating is None:
             self.message.setText(self.tr("Press a number key, or choose a button."))
         elif offers_end:
