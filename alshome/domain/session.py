@@ -164,6 +164,7 @@ class Session:
         self.records: list[SetRecord] = []
         self.ratings: list[int] = []
         self.rest_seconds = 0.0
+        self.longer_rest = False  # the rest was lengthened by the fatigue rule
         self.last_rating: int | None = None
         self.status = SessionStatus.IN_PROGRESS
         self.started_at = clock.wall()
@@ -307,6 +308,14 @@ class Session:
         self._require(Phase.REST)
         self._advance_to(self.index + 1)
 
+    def extend_rest(self, seconds: float = 30.0) -> None:
+        """More rest, asked for by the patient: the countdown grows, even once it has ended."""
+        self._require(Phase.REST)
+        if seconds <= 0:
+            raise InvalidTransition("a rest can only be made longer")
+        self.rest_seconds = max(self.rest_seconds, self.elapsed()) + seconds
+        self._timing.countdown_reported = False
+
     def pause(self) -> None:
         self._require(*_PAUSABLE)
         self._before_freeze = self.phase
@@ -446,6 +455,7 @@ class Session:
         self.rest_seconds = self.program.thresholds.rest_after(
             self.last_rating, self.step.rest_seconds
         )
+        self.longer_rest = self.rest_seconds > self.step.rest_seconds
         if self.rest_seconds > 0:
             self._enter(Phase.REST)
         else:

@@ -112,6 +112,9 @@ class SessionController(QObject):
     def end_rest(self) -> None:
         self._act(lambda s: s.end_rest())
 
+    def extend_rest(self) -> None:
+        self._act(lambda s: s.extend_rest())
+
     def pause(self) -> None:
         self._act(lambda s: s.pause())
 

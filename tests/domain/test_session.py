@@ -481,3 +481,39 @@ def test_set_timestamps_come_from_the_injected_clock():
     assert (record.started_at - start).total_seconds() == pytest.approx(3)
     assert (record.ended_at - start).total_seconds() == pytest.approx(33)
     assert record.started_at.tzinfo is not None
+
+
+def test_more_rest_lengthens_a_running_or_finished_rest():
+    h = Harness()
+    s = h.session
+    h.run_timed_set(30)
+    s.answer_fatigue(1)
+    assert not s.longer_rest
+    h.clock.advance(4)
+    s.extend_rest()
+    assert s.remaining() == pytest.approx(36)
+    h.clock.advance(36)
+    s.tick()
+    assert s.time_up() and s.phase is Phase.REST
+    h.clock.advance(50)
+    s.extend_rest(30)
+    assert s.remaining() == pytest.approx(30), "more rest counts from now once it had ended"
+    h.clock.advance(30)
+    s.tick()
+    ends = [e for e in h.of(CountdownFinished) if e.phase is Phase.REST]
+    assert len(ends) == 2, "the end of the lengthened rest is announced again"
+    with pytest.raises(InvalidTransition):
+        s.extend_rest(0)
+
+
+def test_more_rest_only_during_rest():
+    h = Harness()
+    with pytest.raises(InvalidTransition):
+        h.session.extend_rest()
+
+
+def test_longer_rest_flag_marks_the_fatigue_rule_only():
+    h = Harness()
+    h.run_timed_set(30)
+    h.session.answer_fatigue(7)
+    assert h.session.longer_rest

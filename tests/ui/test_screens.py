@@ -349,3 +349,17 @@ def test_the_fatigue_check_offers_stopping_when_tired_by_mouse_too(rig):
     assert rig.phase is Phase.CONFIRM_STOP
     rig.key(ENTER)
     assert rig.controller.session.status is SessionStatus.STOPPED_TIRED
+
+
+def test_more_rest_button_and_no_fatigue_note_after_it(rig):
+    to_fatigue_check(rig)
+    rig.key(Qt.Key.Key_1)
+    rig.key(ENTER)
+    rest = rig.window.rest
+    rig.advance(20)
+    assert rest.primary.text() == "Continue"
+    rig.qtbot.mouseClick(rest.more, Qt.MouseButton.LeftButton)
+    assert rig.phase is Phase.REST
+    assert rest.primary.text() == "Skip rest"
+    assert rest.big.text() == "0:30"
+    assert not rest.longer.isVisible()

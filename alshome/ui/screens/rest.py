@@ -26,6 +26,11 @@ class RestScreen(Screen):
         self.primary = button(self.tr("Skip rest"), controller.end_rest, role="primary")
         self.pause = pause_button(controller)
         self.stop = tired_stop_button(controller)
+        self.more = button(
+            self.tr("30 seconds more"),
+            controller.extend_rest,
+            description=self.tr("Makes this rest longer. Take the time you need."),
+        )
         for widget in (self.title, self.longer):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
@@ -33,13 +38,12 @@ class RestScreen(Screen):
         self.layout_.addWidget(self.coming)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.primary)
-        self.layout_.addLayout(row(self.pause, self.stop, stretch_between=True))
+        self.layout_.addLayout(row(self.pause, self.more, self.stop, stretch_between=True))
 
     def render(self, session: Session | None) -> None:
         if session is None:
             return
-        step = session.step
-        self.longer.setVisible(session.rest_seconds > step.rest_seconds)
+        self.longer.setVisible(session.longer_rest)
         following = session.next_step
         if following is not None:
             parts = [
