@@ -35,8 +35,6 @@ from alshome.domain.program import (
 
 T = TypeVar("T")
 
-FORMAT = "alshome-program"
-FORMAT_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024
 
 # The optional fields of a program file and their values when a file leaves them out. The

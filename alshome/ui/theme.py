@@ -12,7 +12,6 @@ from dataclasses import dataclass
 PRIMARY_HEIGHT = 132  # huge primary buttons (at least 120 px at 100 %)
 TARGET_HEIGHT = 72  # every other target (at least 64 px at 100 %)
 RATING_HEIGHT = 132  # the eleven fatigue buttons: number and anchor word
-MIN_WINDOW = (1280, 720)
 
 
 @dataclass(frozen=True)
