@@ -11,7 +11,9 @@ blank window. A Start pressed before then opens the database on the spot, so no 
 ever runs without storage. When the quick read cannot be sure, the database is opened
 before the window is built, as it always was.
 
-Either way, a failure the person can act on ends the app with one plain message.
+Either way, a failure the person can act on ends the app with one plain message. The
+settings file is read with the standard library alone, and only read: it is written when
+the person saves a change, so a start never leaves a file behind.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations
+from alshome.settings import Settings
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
@@ -109,7 +112,8 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
                 raise
             return FAILURE
     clock = SystemClock()
-    controller = SessionController(clock, history.recorder)
+    settings = Settings.load(locations.data_dir)
+    controller = SessionController(clock, history.recorder, settings.session_options())
     window = MainWindow(start.program, controller, history.last_session, clock)
     window.show()
     if not history.is_open:

@@ -100,6 +100,7 @@ def _run_command(command: str, locations: Locations, options: argparse.Namespace
 
 def _export(locations: Locations, options: argparse.Namespace) -> str:
     from alshome import exchange
+    from alshome.files import write_private_file
     from alshome.programs.document import DocumentError
     from alshome.storage.db import open_database, sqlite_file
     from alshome.storage.repository import Repository
@@ -116,7 +117,7 @@ def _export(locations: Locations, options: argparse.Namespace) -> str:
             text, count = exchange.export_csv(repository)
     finally:
         engine.dispose()
-    exchange.write_private_file(options.output, text)
+    write_private_file(options.output, text)
     return f"Exported {_sessions(count)} to {options.output}."
 
 

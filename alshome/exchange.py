@@ -3,7 +3,7 @@
 The JSON format is documented in the README; its `version` changes whenever a reader of
 the previous version could misread a file. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then written in one
-transaction, or not at all. Exports are health data: they are written atomically and
+transaction, or not at all. Exports are health data: `alshome.files` writes them atomically,
 readable by their owner only.
 """
 
@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -124,39 +122,6 @@ def export_csv(repository: Repository) -> tuple[str, int]:
         for stored in session.sets:
             writer.writerow(_csv_row(session, stored))
     return buffer.getvalue(), len(sessions)
-
-
-def write_private_file(path: Path, text: str) -> None:
-    """Write `text` atomically with mode 0600, or raise DocumentError having written nothing.
-
-    The temporary file lives in the same folder so the rename is atomic: a crash leaves
-    the previous file or the new one, never half of one. mkstemp creates it 0600.
-    """
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; only POSIX systems can open a folder to sync it."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _session_json(session: StoredSession) -> dict[str, Any]:

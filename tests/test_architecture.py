@@ -14,7 +14,7 @@ PROBE = """
 import importlib, pkgutil, sys
 import alshome
 names = ["alshome.cli", "alshome.exchange", "alshome.failures", "alshome.paths",
-         "alshome.operations"]
+         "alshome.operations", "alshome.files", "alshome.settings"]
 for package in ("alshome.domain", "alshome.storage", "alshome.programs"):
     module = importlib.import_module(package)
     names += [info.name for info in pkgutil.walk_packages(module.__path__, package + ".")

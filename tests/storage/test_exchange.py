@@ -23,8 +23,8 @@ from alshome.exchange import (
     export_json,
     import_history,
     read_export,
-    write_private_file,
 )
+from alshome.files import write_private_file
 from alshome.paths import sqlite_url
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database

@@ -24,6 +24,7 @@ from alshome.domain.session import Session
 from alshome.failures import FAILURE
 from alshome.operations import load_active_program, quick_start
 from alshome.paths import resolve_locations
+from alshome.settings import SETTINGS_FILE, Settings
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
@@ -52,6 +53,7 @@ def report_and_quit():
         "heavy": sorted(names & {"sqlalchemy", "pydantic", "alembic"}),
         "program": window.program.name,
         "last": window.home.last.text(),
+        "pace": [window.controller.options.lead_in_seconds, window.controller.options.auto_advance],
     }), flush=True)
     quit_now()
 
@@ -128,6 +130,16 @@ def test_a_later_launch_shows_the_window_before_loading_storage(history_folder):
     assert last.startswith("Last session:")
     assert "0 sets done" in last
     assert database.read_bytes() == before
+    assert not (history_folder / SETTINGS_FILE).exists()
+
+
+def test_the_session_is_paced_by_the_saved_settings(history_folder):
+    settings = Settings.load(history_folder)
+    settings.set("lead_in_seconds", 7)
+    settings.set("auto_advance", True)
+    settings.save()
+    _shown, report = launch(REPORT_WHEN_SHOWN, history_folder)
+    assert json.loads(report)["pace"] == [7.0, True]
 
 
 def test_a_first_launch_shows_the_demo_before_making_the_database(tmp_path):

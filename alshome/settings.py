@@ -1,0 +1,168 @@
+"""Every user setting, declared once with its type, default, bounds and label; and their file.
+
+As in Picard's `options.py`, a setting is declared in one place and everything else (the
+file, a settings screen, the session) reads that declaration, so a default or a bound
+cannot disagree between two places. Labels are plain English source text: the UI shows
+them through `QCoreApplication.translate("Settings", label)`, which keeps this module,
+like the domain, free of Qt.
+
+The file is `settings.json` in the data folder, beside the database. It is read leniently:
+a bad value must never stop the app from opening on the day someone needs it, so a value
+that is missing, of the wrong type or out of bounds takes its default, and a file that
+cannot be read at all counts as empty (the next save rewrites it). Its `version` names
+the file's layout; a later layout that changes what a key means adds a step here that
+upgrades the older file before its values are read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from alshome.domain.session import SessionOptions
+from alshome.files import write_private_file
+from alshome.paths import ensure_private_dir
+
+SETTINGS_FILE = "settings.json"
+VERSION = 1
+MAX_FILE_BYTES = 64 * 1024  # far above a real file; a bigger one is not read into memory
+
+Value = bool | int | float | str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: `type` is bool, int, float or str; a str setting takes one of `choices`.
+
+    `choices` pairs each stored value with its label, so the labels are declared here too.
+    """
+
+    key: str
+    type: type[bool] | type[int] | type[float] | type[str]
+    default: Value
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+    step: int = 1
+    choices: tuple[tuple[str, str], ...] = ()
+
+    def check(self, value: object) -> Value:
+        """`value` as this setting keeps it, or a ValueError in one plain sentence.
+
+        The bounds also refuse NaN and infinity, which Python's JSON reader accepts.
+        """
+        if self.type is bool:
+            if isinstance(value, bool):
+                return value
+            raise ValueError(f"{self.label}: must be on or off (true or false).")
+        if self.type is str:
+            allowed = [choice for choice, _label in self.choices]
+            if value in allowed:
+                return value
+            raise ValueError(f"{self.label}: must be one of {', '.join(allowed)}.")
+        bounds = f"from {self.minimum:g} to {self.maximum:g}"
+        if self.type is int:
+            if (
+                isinstance(value, int)
+                and not isinstance(value, bool)
+                and self.minimum <= value <= self.maximum
+                and (value - self.minimum) % self.step == 0
+            ):
+                return value
+            steps = f" in steps of {self.step}" if self.step != 1 else ""
+            raise ValueError(f"{self.label}: must be a whole number {bounds}{steps}.")
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and self.minimum <= value <= self.maximum
+        ):
+            return float(value)
+        raise ValueError(f"{self.label}: must be a number {bounds}.")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("auto_advance", bool, False, "Move on by itself when a hold or rest ends"),
+    # WCAG 2.2.1: whoever lets the app move on by itself can give themselves up to ten
+    # times as long before it does.
+    Setting(
+        "auto_advance_factor",
+        int,
+        1,
+        "Time to wait before moving on (times)",
+        minimum=1,
+        maximum=10,
+    ),
+    Setting("lead_in_seconds", int, 3, "Get-ready count (seconds)", minimum=0, maximum=10),
+    Setting("text_scale", int, 100, "Text size (%)", minimum=100, maximum=200, step=25),
+    Setting(
+        "theme",
+        str,
+        "light",
+        "Colours",
+        choices=(("light", "Light"), ("dark", "Dark"), ("high_contrast", "High contrast")),
+    ),
+    Setting("full_screen", bool, False, "Full screen"),
+    Setting("voice", bool, True, "Spoken guidance"),
+    Setting("voice_rate", float, 0.0, "Speaking speed", minimum=-1.0, maximum=1.0),
+    Setting("voice_volume", float, 0.8, "Speaking volume", minimum=0.0, maximum=1.0),
+    Setting("chime", bool, True, "Chime at the start and end of a hold"),
+)
+SETTING_BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+class Settings:
+    """The person's settings as kept in `path`; changes stay in memory until `save`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Value] = {}
+        self.reset()
+
+    @classmethod
+    def load(cls, data_dir: Path) -> Settings:
+        """The settings saved in `data_dir`, defaults for anything unusable; never raises."""
+        settings = cls(data_dir / SETTINGS_FILE)
+        for key, value in _read_object(settings.path).items():
+            with contextlib.suppress(ValueError):  # "version", unknown keys and bad values
+                settings.set(key, value)
+        return settings
+
+    def get(self, key: str) -> Value:
+        return self._values[key]
+
+    def set(self, key: str, value: Value) -> None:
+        setting = SETTING_BY_KEY.get(key)
+        if setting is None:
+            raise ValueError(f"There is no setting called {key!r}.")
+        self._values[key] = setting.check(value)
+
+    def reset(self) -> None:
+        """Every setting back to its default; `save` makes it last."""
+        self._values = {setting.key: setting.default for setting in SETTINGS}
+
+    def save(self) -> None:
+        """Write the file whole and private, or raise DocumentError having changed nothing."""
+        ensure_private_dir(self.path.parent)
+        document = {"version": VERSION, **self._values}
+        write_private_file(self.path, json.dumps(document, indent=2) + "\n")
+
+    def session_options(self) -> SessionOptions:
+        return SessionOptions(
+            lead_in_seconds=float(self.get("lead_in_seconds")),
+            auto_advance=self.get("auto_advance"),
+        )
+
+
+def _read_object(path: Path) -> dict[str, object]:
+    """The file's top-level JSON object; empty when there is none, or it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return {}
+        document = json.loads(data.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return document if isinstance(document, dict) else {}
