@@ -11,6 +11,7 @@ arrow keys move the focus like Tab.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +41,19 @@ from alshome.ui.widgets import label
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+SCREEN_FOR_PHASE: dict[Phase | None, str] = {
+    None: "home",
+    Phase.READY: "exercise",
+    Phase.LEAD_IN: "exercise",
+    Phase.RUNNING: "exercise",
+    Phase.FATIGUE_CHECK: "fatigue",
+    Phase.END_OFFERED: "fatigue",
+    Phase.REST: "rest",
+    Phase.PAUSED: "paused",
+    Phase.CONFIRM_STOP: "confirm_stop",
+    Phase.STOP_SAFELY: "stop_safely",
+    Phase.SUMMARY: "summary",
+}
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
@@ -62,30 +76,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
 
-        self.home = HomeScreen(self.start_session)
-        self.exercise = ExerciseScreen(controller)
-        self.fatigue = FatigueScreen(controller)
-        self.rest = RestScreen(controller)
-        self.paused = PausedScreen(controller)
-        self.confirm_stop = ConfirmStopScreen(controller)
-        self.stop_safely = StopSafelyScreen(controller)
-        self.summary = SummaryScreen(controller.close)
-        self.screens: dict[Phase | None, Screen] = {
-            None: self.home,
-            Phase.READY: self.exercise,
-            Phase.LEAD_IN: self.exercise,
-            Phase.RUNNING: self.exercise,
-            Phase.FATIGUE_CHECK: self.fatigue,
-            Phase.END_OFFERED: self.fatigue,
-            Phase.REST: self.rest,
-            Phase.PAUSED: self.paused,
-            Phase.CONFIRM_STOP: self.confirm_stop,
-            Phase.STOP_SAFELY: self.stop_safely,
-            Phase.SUMMARY: self.summary,
-        }
         self.stack = QStackedWidget()
-        for screen in dict.fromkeys(self.screens.values()):
-            self.stack.addWidget(screen)
+        self.home = HomeScreen(self.start_session)
+        self.stack.addWidget(self.home)
 
         self.warning = label(
             self.tr("This set could not be saved. The session goes on; please tell your helper."),
@@ -106,6 +99,44 @@ class MainWindow(QMainWindow):
         controller.save_failed.connect(lambda: self.warning.setVisible(True))
         QApplication.instance().installEventFilter(self)
         self._show()
+
+    # The session's screens are built the first time they are needed, not at start-up:
+    # the home window appears sooner (benchmark a), and most of them wait for Start.
+
+    @cached_property
+    def exercise(self) -> ExerciseScreen:
+        return self._add(ExerciseScreen(self.controller))
+
+    @cached_property
+    def fatigue(self) -> FatigueScreen:
+        return self._add(FatigueScreen(self.controller))
+
+    @cached_property
+    def rest(self) -> RestScreen:
+        return self._add(RestScreen(self.controller))
+
+    @cached_property
+    def paused(self) -> PausedScreen:
+        return self._add(PausedScreen(self.controller))
+
+    @cached_property
+    def confirm_stop(self) -> ConfirmStopScreen:
+        return self._add(ConfirmStopScreen(self.controller))
+
+    @cached_property
+    def stop_safely(self) -> StopSafelyScreen:
+        return self._add(StopSafelyScreen(self.controller))
+
+    @cached_property
+    def summary(self) -> SummaryScreen:
+        return self._add(SummaryScreen(self.controller.close))
+
+    def screen_for(self, phase: Phase | None) -> Screen:
+        return getattr(self, SCREEN_FOR_PHASE[phase])
+
+    def _add(self, screen: Screen) -> Screen:
+        self.stack.addWidget(screen)
+        return screen
 
     def _footer(self, program: Program) -> QFrame:
         footer = QFrame()
@@ -132,7 +163,7 @@ class MainWindow(QMainWindow):
     def _show(self) -> None:
         session = self.controller.session
         phase = session.phase if session else None
-        screen = self.screens[phase]
+        screen = self.screen_for(phase)
         if phase is None:
             self.home.show_program(self.program, self._last_session(), self._clock.wall())
         else:
