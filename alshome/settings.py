@@ -29,23 +29,26 @@ SETTINGS_FILE = "settings.json"
 VERSION = 1
 MAX_FILE_BYTES = 64 * 1024  # far above a real file; a bigger one is not read into memory
 
-Value = bool | int | float | str
+Value = bool | int | float | str | tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: `type` is bool, int, float or str; a str setting takes one of `choices`.
+    """One setting: `type` is bool, int, float, str or tuple.
 
-    `choices` pairs each stored value with its label, so the labels are declared here too.
+    A str setting takes one of `choices`, a tuple setting any set of them (kept in the
+    order of `choices`); `choices` pairs each stored value with its label, so the labels
+    are declared here too. `step` is what one press of "more" or "less" changes a number
+    by on the settings screen (and, for whole numbers, the only values allowed).
     """
 
     key: str
-    type: type[bool] | type[int] | type[float] | type[str]
+    type: type[bool] | type[int] | type[float] | type[str] | type[tuple]
     default: Value
     label: str
     minimum: float | None = None
     maximum: float | None = None
-    step: int = 1
+    step: float = 1
     choices: tuple[tuple[str, str], ...] = ()
 
     def check(self, value: object) -> Value:
@@ -57,11 +60,15 @@ class Setting:
             if isinstance(value, bool):
                 return value
             raise ValueError(f"{self.label}: must be on or off (true or false).")
+        allowed = [choice for choice, _label in self.choices]
         if self.type is str:
-            allowed = [choice for choice, _label in self.choices]
             if value in allowed:
                 return value
             raise ValueError(f"{self.label}: must be one of {', '.join(allowed)}.")
+        if self.type is tuple:
+            if isinstance(value, list | tuple) and all(item in allowed for item in value):
+                return tuple(choice for choice in allowed if choice in value)
+            raise ValueError(f"{self.label}: must be a list of {', '.join(allowed)}.")
         bounds = f"from {self.minimum:g} to {self.maximum:g}"
         if self.type is int:
             if (
@@ -71,7 +78,7 @@ class Setting:
                 and (value - self.minimum) % self.step == 0
             ):
                 return value
-            steps = f" in steps of {self.step}" if self.step != 1 else ""
+            steps = f" in steps of {self.step:g}" if self.step != 1 else ""
             raise ValueError(f"{self.label}: must be a whole number {bounds}{steps}.")
         if (
             isinstance(value, int | float)
@@ -108,6 +115,75 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("voice_rate", float, 0.0, "Speaking speed", minimum=-1.0, maximum=1.0),
     Setting("voice_volume", float, 0.8, "Speaking volume", minimum=0.0, maximum=1.0),
     Setting("chime", bool, True, "Chime at the start and end of a hold"),
+    Setting(
+        "voice_time_left",
+        str,
+        "halfway",
+        "Say the time left",
+        choices=(
+            ("off", "Never"),
+            ("halfway", "Half way and 10 seconds before the end"),
+            ("every_10", "Every 10 seconds"),
+        ),
+    ),
+    # Switch access: one switch lets the highlight move by itself (auto), two switches
+    # move it with Space and choose with Enter (step).
+    Setting(
+        "scan_mode",
+        str,
+        "off",
+        "Switch scanning",
+        choices=(
+            ("off", "Off"),
+            ("auto", "One switch: the highlight moves by itself"),
+            ("step", "Two switches: Space moves, Enter chooses"),
+        ),
+    ),
+    Setting(
+        "scan_interval",
+        float,
+        1.5,
+        "Time on each item (seconds)",
+        minimum=0.5,
+        maximum=6.0,
+        step=0.25,
+    ),
+    Setting(
+        "scan_first_pause",
+        float,
+        1.5,
+        "Extra time on the first item (seconds)",
+        minimum=0.0,
+        maximum=6.0,
+        step=0.5,
+    ),
+    Setting("scan_loops", int, 3, "Rounds before the highlight rests", minimum=1, maximum=10),
+    Setting("reminder", bool, False, "Remind me on session days"),
+    Setting(
+        "reminder_time",
+        int,
+        600,
+        "Reminder time",
+        minimum=0,
+        maximum=23 * 60 + 45,
+        step=15,
+    ),
+    Setting(
+        "preferred_days",
+        tuple,
+        ("mon", "thu"),
+        "Session days",
+        choices=(
+            ("mon", "Monday"),
+            ("tue", "Tuesday"),
+            ("wed", "Wednesday"),
+            ("thu", "Thursday"),
+            ("fri", "Friday"),
+            ("sat", "Saturday"),
+            ("sun", "Sunday"),
+        ),
+    ),
+    Setting("start_with_desktop", bool, False, "Open alshome when the computer starts"),
 )
 SETTING_BY_KEY = {setting.key: setting for setting in SETTINGS}
 

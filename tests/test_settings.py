@@ -24,6 +24,15 @@ DEFAULTS = {
     "voice_rate": 0.0,
     "voice_volume": 0.8,
     "chime": True,
+    "voice_time_left": "halfway",
+    "scan_mode": "off",
+    "scan_interval": 1.5,
+    "scan_first_pause": 1.5,
+    "scan_loops": 3,
+    "reminder": False,
+    "reminder_time": 600,
+    "preferred_days": ("mon", "thu"),
+    "start_with_desktop": False,
 }
 
 
