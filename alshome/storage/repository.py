@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Engine, select, text, update
+from sqlalchemy import JSON, DateTime, Engine, bindparam, select, text, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from alshome.domain.fatigue import Symptom
@@ -22,10 +22,13 @@ from alshome.storage.models import ProgramRow, SessionRow, SetRow
 from alshome.storage.snapshot import (
     ACTIVE_PROGRAM_SQL,
     LAST_SESSION_SQL,
+    SESSION_STARTS_SQL,
     SessionOverview,
     StoredProgram,
+    naive_utc,
     parse_moment,
     session_overview,
+    session_starts,
     stored_program,
 )
 
@@ -197,6 +200,12 @@ class Repository:
         """The same query as the quick read at start (`snapshot.read_snapshot`)."""
         with self._db() as db:
             return session_overview(db.execute(text(LAST_SESSION_SQL)).first())
+
+    def session_times_since(self, moment: datetime) -> tuple[datetime, ...]:
+        """The same query as the quick read of this week (`snapshot.read_session_starts`)."""
+        query = text(SESSION_STARTS_SQL).bindparams(bindparam("since", type_=DateTime))
+        with self._db() as db:
+            return session_starts(db.execute(query, {"since": naive_utc(moment)}))
 
     def sessions(self) -> list[StoredSession]:
         """Every session, oldest first, each with its sets in order."""
