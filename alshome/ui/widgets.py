@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy
 
 
@@ -50,3 +51,82 @@ def set_text(widget: QLabel | QPushButton, text: str) -> None:
     """Change a label or button and its accessible name together, so readers follow."""
     widget.setText(text)
     widget.setAccessibleName(text.replace("\n", " "))
+
+
+class FitLabel(QLabel):
+    """Wrapped text drawn as large as the style asks when there is room, smaller when not.
+
+    A label's text size comes from the style sheet (and so from the text-size setting).
+    Where a screen has more words than room, at 200 % on a 1280x720 window, this label
+    takes the room its layout can give and draws its text at the largest size that fits,
+    never below `floor` pixels, rather than cutting words off. Its minimum height is the
+    height at `floor` and its preferred height the height at the styled size, both for
+    its present width, so a crowded layout shares the room out by how much each text
+    needs; with `grow` it also asks for any room left over.
+    """
+
+    def __init__(
+        self, text: str, name: str, floor: int, *, center: bool = False, grow: bool = True
+    ) -> None:
+        super().__init__(text)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.floor = floor
+        self._flags = Qt.TextFlag.TextWordWrap | (
+            Qt.AlignmentFlag.AlignCenter if center else Qt.AlignmentFlag.AlignLeft
+        )
+        vertical = QSizePolicy.Policy.Expanding if grow else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+
+    def _font(self, size: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(size)
+        return font
+
+    def _height(self, size: int, width: int) -> int:
+        bounds = QFontMetrics(self._font(size)).boundingRect(
+            QRect(0, 0, max(1, width), 0), self._flags, self.text()
+        )
+        return bounds.height() if self.text() else 0
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, width: int) -> int:
+        """The height at `floor` for `width`: the least this label can live with."""
+        return self._needed(min(self.floor, self._styled()), width)
+
+    def _needed(self, size: int, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        return self._height(size, inner) + margins.top() + margins.bottom()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.heightForWidth(self.width()))
+
+    def sizeHint(self) -> QSize:
+        """The height at the styled size: a layout with room gives it this much."""
+        return QSize(super().sizeHint().width(), self._needed(self._styled(), self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the heights above depend on the width
+
+    def _styled(self) -> int:
+        return self.font().pixelSize() if self.font().pixelSize() > 0 else self.floor
+
+    def fitted_size(self) -> int:
+        """The pixel size the text is drawn at in the label's present rectangle."""
+        box = self.contentsRect()
+        size = self._styled()
+        while size > self.floor and self._height(size, box.width()) > box.height():
+            size -= 2
+        return max(size, min(self.floor, self._styled()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self._font(self.fitted_size()))
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), self._flags, self.text())

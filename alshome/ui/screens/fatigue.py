@@ -8,15 +8,19 @@ what Enter does; the only other way on is to leave this exercise, never to repea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
 
 from alshome.domain.fatigue import MAX_RATING
 from alshome.domain.session import Session
 from alshome.ui import words
-from alshome.ui.screens.base import Screen, row
-from alshome.ui.screens.session_buttons import symptom_buttons, tired_stop_button
+from alshome.ui.screens.base import ButtonRow, Screen, row
+from alshome.ui.screens.session_buttons import (
+    symptom_buttons,
+    symptom_prompt,
+    tired_stop_button,
+)
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import button, label, set_text
+from alshome.ui.widgets import FitLabel, button, set_text
 
 
 class RatingButton(QPushButton):
@@ -29,7 +33,7 @@ class RatingButton(QPushButton):
         self.setProperty("role", "rating")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(f"{rating}, {words.fatigue_anchor(rating)}")
         self.toggled.connect(self._show_state)
         self._show_state(False)
@@ -45,8 +49,10 @@ class FatigueScreen(Screen):
         super().__init__(self.tr("How tired are you?"))
         self.controller = controller
         self.rating: int | None = None
-        self.after = label("", "subtitle")
-        self.question = label(self.tr("How tired do your muscles feel right now?"), "headline")
+        self.after = FitLabel("", "subtitle", floor=22)
+        self.question = FitLabel(
+            self.tr("How tired do your muscles feel right now?"), "headline", floor=30
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(
             self.tr("Press a number key from 0 to 9, or choose a button.")
@@ -54,19 +60,17 @@ class FatigueScreen(Screen):
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        scale = QGridLayout()
+        scale = ButtonRow(gap=8)
         scale.setSpacing(8)
         self.ratings: list[RatingButton] = []
         for rating in range(MAX_RATING + 1):
             widget = RatingButton(rating)
             widget.clicked.connect(lambda _checked=False, r=rating: self.choose(r))
             self.group.addButton(widget, rating)
-            scale.addWidget(widget, 0, rating)
-            scale.setColumnStretch(rating, 1)
+            scale.addWidget(widget)
             self.ratings.append(widget)
 
-        self.message = label("", "headline")
-        self.message.setMinimumHeight(60)
+        self.message = FitLabel("", "headline", floor=28)
         self.primary = button(self.tr("Continue"), self.answer, role="primary")
         self.next_exercise = button(
             self.tr("Next exercise instead"),
@@ -75,7 +79,7 @@ class FatigueScreen(Screen):
             description=self.tr("Leaves this exercise and goes to the next one."),
         )
 
-        self.symptom_label = label(self.tr("Something wrong? Choose it to stop safely:"), "body")
+        self.symptom_label = symptom_prompt()
         self.symptoms = symptom_buttons(controller)
         self.layout_.addWidget(self.after)
         self.layout_.addWidget(self.question)
@@ -83,13 +87,11 @@ class FatigueScreen(Screen):
         self.layout_.addWidget(self.message)
         self.stop = tired_stop_button(controller)
         self.stop.setProperty("role", "large")
-        answers = row(self.primary, self.next_exercise, self.stop)
-        answers.setStretchFactor(self.primary, 5)  # the main answer stays the widest target
-        self.layout_.addLayout(answers)
+        self.layout_.addLayout(row(self.primary, self.next_exercise, self.stop))
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.symptom_label)
         self.layout_.addLayout(row(*self.symptoms))
-        self.layout_.setSpacing(12)
+        self.layout_.setSpacing(8)
 
     def render(self, session: Session | None) -> None:
         if session is None:

@@ -7,7 +7,7 @@ one; Enter confirms stopping, as the keyboard contract promises.
 from __future__ import annotations
 
 from alshome.ui.screens.base import Screen, row
-from alshome.ui.screens.session_buttons import symptom_buttons, tired_stop_button
+from alshome.ui.screens.session_buttons import symptom_buttons, symptom_prompt, tired_stop_button
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import button, label
 
@@ -26,7 +26,7 @@ class PausedScreen(Screen):
         self.layout_.addWidget(self.primary)
         self.layout_.addLayout(row(self.stop))
         self.layout_.addStretch(1)
-        self.layout_.addWidget(label(self.tr("Something wrong? Choose it to stop safely:"), "body"))
+        self.layout_.addWidget(symptom_prompt())
         self.layout_.addLayout(row(*self.symptoms))
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from alshome.domain.fatigue import Symptom
 from alshome.ui import words
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import button
+from alshome.ui.widgets import FitLabel, button
 
 
 def pause_button(controller: SessionController) -> QPushButton:
@@ -44,3 +44,12 @@ def symptom_buttons(controller: SessionController) -> list[QPushButton]:
         )
         for value in Symptom
     ]
+
+
+def symptom_prompt() -> QLabel:
+    """The words above the symptom buttons, the same wherever they appear."""
+    return FitLabel(
+        QCoreApplication.translate("SessionButtons", "Something wrong? Choose it to stop safely:"),
+        "body",
+        floor=24,
+    )
