@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,6 +198,11 @@ class Settings:
         self.reset()
 
     @classmethod
+    def in_memory(cls) -> Settings:
+        """The defaults, kept nowhere: for a window built without a data folder (tests)."""
+        return cls(Path(os.devnull))
+
+    @classmethod
     def load(cls, data_dir: Path) -> Settings:
         """The settings saved in `data_dir`, defaults for anything unusable; never raises."""
         settings = cls(data_dir / SETTINGS_FILE)
@@ -220,6 +226,8 @@ class Settings:
 
     def save(self) -> None:
         """Write the file whole and private, or raise DocumentError having changed nothing."""
+        if self.path == Path(os.devnull):
+            return
         ensure_private_dir(self.path.parent)
         document = {"version": VERSION, **self._values}
         write_private_file(self.path, json.dumps(document, indent=2) + "\n")
