@@ -60,7 +60,8 @@ qt_packages=(
     libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 )
 if [[ $mode == test ]]; then
-    wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils)
+    wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
+        dbus at-spi2-core python3-gi gir1.2-atspi-2.0)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi

@@ -1,0 +1,80 @@
+"""Spoken announcements of what changed, for people who use a screen reader.
+
+A screen reader speaks the control that takes the focus, but not a countdown reaching zero
+or a new page appearing around that control. Qt (6.8 and newer) carries an announcement
+event to the platform's accessibility layer (AT-SPI on Linux, UI Automation on Windows,
+NSAccessibility on macOS), and the screen reader speaks it without moving the focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QWidget
+
+from alshome.domain.session import Phase
+from alshome.ui.session_controller import SessionController
+
+if TYPE_CHECKING:
+    from alshome.ui.main_window import MainWindow
+
+
+def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
+    """Ask the screen reader to say `text`; `assertive` interrupts what it is saying.
+
+    Polite suits news that can wait for the current sentence; assertive is for the moment
+    that matters now, such as a hold's end.
+    """
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+
+
+class SessionAnnouncer(QObject):
+    """Announces the session's turns: a countdown's end, and each new screen by its name.
+
+    It listens after the window (it is made from a finished window, whose own listener is
+    connected first), so on every change the new screen is already up. Each thing is said
+    once: a heading only when the screen itself changes (not when a set moves from get-ready
+    to running on the same screen), and a countdown's end once, when the session reports it.
+    """
+
+    def __init__(self, controller: SessionController, window: MainWindow) -> None:
+        super().__init__(window)
+        self._controller = controller
+        self._window = window
+        self._screen = window.current
+        controller.countdown_finished.connect(self._countdown_finished)
+        controller.changed.connect(self._changed)
+
+    def _countdown_finished(self, phase: str) -> None:
+        """A timed set begins when its lead-in ends: someone not watching must hear that."""
+        if phase == Phase.LEAD_IN:
+            self._say(self.tr("Begin now."), assertive=True)
+        elif phase == Phase.RUNNING:
+            self._say(self._time_up_text(), assertive=True)
+        elif phase == Phase.REST:
+            self._say(self.tr("Rest is over."), assertive=True)
+
+    def _time_up_text(self) -> str:
+        if self._controller.options.auto_advance:
+            return self.tr("Time is up.")
+        return self.tr("Time is up. Press Done when you are ready.")
+
+    def _changed(self) -> None:
+        screen = self._window.current
+        if screen is self._screen:
+            return
+        self._screen = screen
+        heading = screen.accessibleName()
+        if heading:
+            self._say(heading)
+
+    def _say(self, text: str, assertive: bool = False) -> None:
+        announce(self._window, text, assertive)
