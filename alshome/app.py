@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -30,6 +31,7 @@ from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations
 from alshome.settings import Settings
+from alshome.storage.snapshot import read_session_starts
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
@@ -81,6 +83,18 @@ class History:
             return self._start.last_session
         return self._repository.last_session()
 
+    def session_times_since(self, moment: datetime) -> tuple[datetime, ...]:
+        """When each session started from `moment` on; read quickly until the database is open.
+
+        Should the quick read be unsure, the database is opened the full way to answer.
+        """
+        if self._repository is None:
+            starts = read_session_starts(self._url, moment)
+            if starts is not None:
+                return starts
+            self.open()
+        return self._repository.session_times_since(moment)
+
 
 class _AfterFirstExpose(QObject):
     """Runs `action` SETTLE_MS after the window is first exposed, its first frame drawn."""
@@ -114,7 +128,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     clock = SystemClock()
     settings = Settings.load(locations.data_dir)
     controller = SessionController(clock, history.recorder, settings.session_options())
-    window = MainWindow(start.program, controller, history.last_session, clock)
+    window = MainWindow(start.program, controller, history, clock)
     window.show()
     if not history.is_open:
         _AfterFirstExpose(window, lambda: _open_or_quit(history, window))

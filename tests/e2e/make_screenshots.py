@@ -29,6 +29,16 @@ from alshome.ui.theme import style_sheet
 SIZE = (1280, 720)
 
 
+class FirstLaunch:
+    """The saved history on a first launch: no sessions yet."""
+
+    def last_session(self) -> None:
+        return None
+
+    def session_times_since(self, moment) -> tuple:
+        return ()
+
+
 def main() -> int:
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else resource("screenshots")
     target.mkdir(parents=True, exist_ok=True)
@@ -37,7 +47,7 @@ def main() -> int:
     clock = ManualClock()
     program = parse_program(demo_document(), stock_library())
     controller = SessionController(clock, lambda: lambda event: None)
-    window = MainWindow(program, controller, lambda: None, clock)
+    window = MainWindow(program, controller, FirstLaunch(), clock)
     window.resize(*SIZE)
     window.show()
 

@@ -22,12 +22,27 @@ from alshome.ui.theme import style_sheet
 
 
 @dataclass
+class History:
+    """The saved history the home screen reads: empty, as on a first launch, until set."""
+
+    last: object = None
+    starts: list = field(default_factory=list)
+
+    def last_session(self):
+        return self.last
+
+    def session_times_since(self, moment):
+        return [start for start in self.starts if start >= moment]
+
+
+@dataclass
 class Rig:
     window: MainWindow
     controller: SessionController
     clock: ManualClock
     events: list = field(default_factory=list)
     qtbot: object = None
+    history: History = field(default_factory=History)
 
     def key(self, key: Qt.Key, text: str = "") -> None:
         target = self.window.focusWidget() or self.window
@@ -56,9 +71,10 @@ def rig(qtbot):
     clock = ManualClock()
     events: list = []
     controller = SessionController(clock, lambda: events.append)
-    window = MainWindow(demo_program(), controller, lambda: None, clock)
+    history = History()
+    window = MainWindow(demo_program(), controller, history, clock)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
-    return Rig(window, controller, clock, events, qtbot)
+    return Rig(window, controller, clock, events, qtbot, history)

@@ -295,8 +295,6 @@ def test_rest_waits_when_over_and_enter_continues(rig):
 
 
 def test_summary_then_home_shows_last_session(rig):
-    shown = {}
-
     class Last:
         from datetime import datetime
 
@@ -306,7 +304,7 @@ def test_summary_then_home_shows_last_session(rig):
         sets_skipped = 0
         highest_fatigue = 5
 
-    rig.window._last_session = lambda: shown.setdefault("last", Last)
+    rig.history.last = Last
     rig.key(ENTER)
     rig.key(Qt.Key.Key_S)
     rig.key(ENTER)

@@ -1,21 +1,32 @@
-"""Home: today's session from the active program, the last session, one huge Start."""
+"""Home: today's session, this week against its target, the last session, one huge Start.
+
+The week is shown in words and in shapes (filled and hollow circles), never by colour
+alone, and only informs: once the week's sessions are done it says so and suggests
+nothing more (see `alshome.domain.week`).
+
+When large text leaves no room for everything, the details step aside, least needed
+first (the exercise list is shown again on each set), so Start and the week stay whole.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from alshome.domain.program import Program
 from alshome.domain.session import SessionStatus
+from alshome.domain.week import SessionTimes, WeekProgress, local, this_week
 from alshome.ui import words
-from alshome.ui.screens.base import Screen
+from alshome.ui.screens.base import SPACING, Screen
 from alshome.ui.widgets import button, label, panel, set_text
 
 SECONDS_PER_REPETITION = 4.0
+DONE_MARK, TO_GO_MARK = "\u25cf", "\u25cb"  # ● and ○: shapes that differ without colour
 
 
 class LastSession(Protocol):
@@ -24,6 +35,12 @@ class LastSession(Protocol):
     sets_done: int
     sets_skipped: int
     highest_fatigue: int | None
+
+
+class HomeHistory(SessionTimes, Protocol):
+    """What the home screen reads of the saved history."""
+
+    def last_session(self) -> LastSession | None: ...
 
 
 def estimated_minutes(program: Program) -> int:
@@ -41,10 +58,12 @@ def long_date(moment: datetime) -> str:
 
 
 class HomeScreen(Screen):
-    def __init__(self, on_start: Callable[[], None]) -> None:
+    def __init__(
+        self, on_start: Callable[[], None], on_settings: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(self.tr("Home"))
         self.greeting = label(self.tr("Hello"), "title")
-        self.today = label("", "subtitle")
+        self.today = label("", "subtitle", wrap=False)
         box = panel()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 22, 28, 22)
@@ -63,6 +82,8 @@ class HomeScreen(Screen):
             self.exercises,
         ):
             inner.addWidget(widget)
+        self.week_marks = label("", "body", wrap=False)
+        self.week = label("", "body")
         self.last = label("", "body")
         self.primary = button(
             self.tr("Start today's session"),
@@ -70,15 +91,48 @@ class HomeScreen(Screen):
             role="primary",
             description=self.tr("Begins the guided session. You can pause or stop at any time."),
         )
-        for widget in (self.greeting, self.today, box, self.last):
-            self.layout_.addWidget(widget)
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.primary)
+        self.settings = button(
+            self.tr("Settings"),
+            on_settings or (lambda: None),
+            role="large",
+            description=self.tr(
+                "Text size, colours, voice, switch scanning, reminders and session days."
+            ),
+        )
+        self.settings.setVisible(on_settings is not None)
 
-    def show_program(self, program: Program, last: LastSession | None, now: datetime) -> None:
+        heading = QHBoxLayout()
+        heading.addWidget(self.greeting)
+        heading.addStretch(1)
+        heading.addWidget(self.today)
+        week = QHBoxLayout()
+        week.setSpacing(SPACING)
+        week.addWidget(self.week_marks)
+        week.addWidget(self.week, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING * 3)
+        actions.addWidget(self.primary, 3)
+        actions.addWidget(self.settings, 1)
+        self.layout_.addLayout(heading)
+        self.layout_.addWidget(box)
+        self.layout_.addLayout(week)
+        self.layout_.addWidget(self.last)
+        self.layout_.addStretch(1)
+        self.layout_.addLayout(actions)
+        # Least needed first; each is hidden only while the screen cannot hold it.
+        self._details = (self.exercises, self.session_heading, self.example_note, self.last)
+        self._wanted = {widget: True for widget in self._details}
+
+    def show_program(
+        self,
+        program: Program,
+        history: HomeHistory,
+        now: datetime,
+        preferred_days: Sequence[str],
+    ) -> None:
         self.today.setText(long_date(now))
         set_text(self.program_name, program.name)
-        self.example_note.setVisible(program.example)
+        self._wanted[self.example_note] = program.example
         steps = program.steps()
         exercise_count = len(program.prescriptions)
         self.outline.setText(
@@ -89,11 +143,43 @@ class HomeScreen(Screen):
             )
         )
         self.exercises.setText(" · ".join(p.exercise.name for p in program.prescriptions))
-        self.last.setText(self.last_text(last, now))
+        self.last.setText(self.last_text(history.last_session(), now))
+        self.show_week(this_week(history, now, program.weekly_target, preferred_days))
+
+    def show_week(self, week: WeekProgress) -> None:
+        """One line: the week in shapes and words, then when the next session is due."""
+        to_go = max(0, week.target - week.done)
+        self.week_marks.setText(" ".join([DONE_MARK] * week.done + [TO_GO_MARK] * to_go))
+        self.week_marks.setAccessibleName(
+            self.tr("{done} done, {to_go} to go").format(done=week.done, to_go=to_go)
+        )
+        if week.met:
+            text = self.tr("You have done this week's sessions. Rest well.")
+        elif week.target == 1:
+            text = self.tr("This week: {done} of 1 session.").format(done=week.done)
+        else:
+            text = self.tr("This week: {done} of {target} sessions.").format(
+                done=week.done, target=week.target
+            )
+        set_text(self.week, f"{text} {self.next_text(week)}")
+
+    def next_text(self, week: WeekProgress) -> str:
+        if week.next_due is None:
+            return self.tr("No session days are chosen. You can choose them in Settings.")
+        return self.tr("Next session: {day}.").format(day=self.day_name(week.next_due, week.today))
+
+    def day_name(self, day: date, today: date) -> str:
+        days = (day - today).days
+        if days == 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("tomorrow")
+        name = QLocale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+        return name if days < 7 else self.tr("{day} next week").format(day=name)
 
     def when(self, moment: datetime, now: datetime) -> str:
         """ "today" and "yesterday" read faster than a date for the most common cases."""
-        days = (now.date() - moment.astimezone(now.tzinfo).date()).days
+        days = (local(now).date() - local(moment).date()).days
         if days == 0:
             return self.tr("today")
         if days == 1:
@@ -113,3 +199,52 @@ class HomeScreen(Screen):
                 rating=last.highest_fatigue
             )
         return text
+
+    # ----- fitting large text -----------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """After every layout pass (new text, a new text size, a new window size), refit."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show each wanted detail unless it does not fit; the least needed goes first.
+
+        What each detail takes is counted rather than tried, so a refit changes only the
+        details whose place really changes, and the layout settles after one pass.
+        """
+        if not self.isVisible():
+            return
+        spare = self.height() - self.layout_.totalHeightForWidth(self.width())
+        shown = {}
+        for widget in self._details:
+            shown[widget] = self._wanted[widget]
+            if widget.isVisibleTo(self) != shown[widget]:
+                spare += self._room(widget) if widget.isVisibleTo(self) else -self._room(widget)
+        for widget in self._details:
+            if spare >= 0:
+                break
+            if shown[widget]:
+                shown[widget] = False
+                spare += self._room(widget)
+        for widget, show in shown.items():
+            if widget.isVisibleTo(self) != show:
+                widget.setVisible(show)
+
+    def _room(self, widget: QLabel) -> int:
+        """The height a detail takes in its layout, with the gap before it."""
+        holder = widget.parentWidget()
+        layout = holder.layout()
+        margins = layout.contentsMargins()
+        width = holder.width() - margins.left() - margins.right()
+        return widget.heightForWidth(width) + layout.spacing()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
