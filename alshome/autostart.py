@@ -9,6 +9,7 @@ removes it, so nothing is left behind. The entry holds no health data.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,6 +36,15 @@ def autostart_entry() -> Path:
 
 def autostart_enabled() -> bool:
     return autostart_entry().is_file()
+
+
+def launch_command(data_dir: Path) -> list[str]:
+    """The command the desktop runs: this Python, the package, and this data folder.
+
+    The interpreter's own path works however alshome was installed (a virtual
+    environment, pipx, a system package), and naming the folder opens the same history.
+    """
+    return [sys.executable, "-m", "alshome", "--data-dir", str(data_dir)]
 
 
 def set_autostart(enabled: bool, command: Sequence[str]) -> Path | None:

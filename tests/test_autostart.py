@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import configparser
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from alshome.autostart import autostart_enabled, exec_value, set_autostart
+from alshome.autostart import autostart_enabled, exec_value, launch_command, set_autostart
 
 COMMAND = ["/opt/alshome/bin/alshome", "--data-dir", "/home/ann/alshome data"]
 
@@ -84,3 +86,13 @@ def test_an_empty_or_relative_config_home_means_the_home_config_folder(
 def test_exec_arguments_are_quoted_and_escaped_as_the_specification_says(argument, written):
     # Checked against GLib: `gio launch` of such an entry gives back each argument exactly.
     assert exec_value(["/usr/bin/alshome", argument]) == f"/usr/bin/alshome {written}"
+
+
+def test_the_launch_command_starts_this_alshome_on_the_same_data_folder(tmp_path):
+    command = launch_command(tmp_path / "my data")
+    assert command[0] == sys.executable
+    assert command[-2:] == ["--data-dir", str(tmp_path / "my data")]
+    result = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.startswith("alshome")
