@@ -1,0 +1,565 @@
+"""Settings: every declared setting as large buttons under a few headings, saved at each press.
+
+The screen is built from `alshome.settings.SETTINGS`, so a new setting needs no new code
+here beyond naming its heading (a test fails until it has one) and, if a plain number
+does not read well, how its value is written. Each type has one kind of row: on/off is
+one toggle, a number is "less" and "more" around its value, a choice is one button per
+option, a set of days is one toggle per day. Chosen buttons carry a tick as well as the
+checked colours, so colour never says it alone.
+
+Nothing here needs typing, dragging, hovering or a double click, so a switch, a dwell
+click or a helper's finger works as well as a keyboard. The rows scroll; whenever the
+focus (which the switch scanner moves too) lands on a control, it is scrolled into view,
+so the highlighted control is always on the screen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    QSize,
+    Qt,
+    QTime,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alshome.programs.document import DocumentError
+from alshome.settings import SETTING_BY_KEY, Setting, Settings, Value
+from alshome.ui.announce import announce
+from alshome.ui.screens.base import SPACING, Screen, row
+from alshome.ui.widgets import button, label, set_text
+
+TICK = "✓"
+TOGGLE_WIDTH = 220  # px: an on/off or less/more button is a wide target, whatever its words
+EPSILON = 1e-9  # float values that sit on a step, give or take rounding
+
+# The headings, in the order shown, and the settings under each.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        QT_TRANSLATE_NOOP("Settings", "Pace"),
+        ("auto_advance", "auto_advance_factor", "lead_in_seconds"),
+    ),
+    (QT_TRANSLATE_NOOP("Settings", "Seeing"), ("text_scale", "theme", "full_screen")),
+    (
+        QT_TRANSLATE_NOOP("Settings", "Voice and sounds"),
+        ("voice", "voice_rate", "voice_volume", "voice_time_left", "chime"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Settings", "Switch access"),
+        ("scan_mode", "scan_interval", "scan_first_pause", "scan_loops"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Settings", "Reminders"),
+        ("reminder", "reminder_time", "preferred_days", "start_with_desktop"),
+    ),
+)
+
+
+def translated(text: str) -> str:
+    """Labels are declared in English in `alshome.settings`; they are shown translated."""
+    return QCoreApplication.translate("Settings", text)
+
+
+# ----- how a value reads ---------------------------------------------------------------
+
+
+def number(value: float) -> str:
+    """A number the way the person's locale writes it, without needless decimals."""
+    return QLocale().toString(float(value), "g", 6)
+
+
+def percent(value: float) -> str:
+    return translated("{n} %").format(n=number(value))
+
+
+def share(value: float) -> str:
+    """A fraction from 0 to 1 (the voice's volume) as a percentage."""
+    return percent(round(value * 100))
+
+
+def speed(value: float) -> str:
+    """The voice's rate, -1 to 1 around its normal speed, in words."""
+    if abs(value) < EPSILON:
+        return translated("Normal")
+    text = translated("{n} % faster") if value > 0 else translated("{n} % slower")
+    return text.format(n=number(round(abs(value) * 100)))
+
+
+def times(value: float) -> str:
+    return translated("× {n}").format(n=number(value))
+
+
+def seconds(value: float) -> str:
+    if abs(value - 1) < EPSILON:
+        return translated("1 second")
+    return translated("{n} seconds").format(n=number(value))
+
+
+def clock(minutes: float) -> str:
+    """Minutes after midnight as the locale shows a time of day (10:00, or 10:00 AM)."""
+    whole = round(minutes)
+    return QLocale().toString(QTime(whole // 60, whole % 60), QLocale.FormatType.ShortFormat)
+
+
+VALUE_TEXT: dict[str, Callable[[float], str]] = {
+    "auto_advance_factor": times,
+    "lead_in_seconds": seconds,
+    "text_scale": percent,
+    "voice_rate": speed,
+    "voice_volume": share,
+    "scan_interval": seconds,
+    "scan_first_pause": seconds,
+    "reminder_time": clock,
+}
+
+
+def value_text(setting: Setting, value: float) -> str:
+    return VALUE_TEXT.get(setting.key, number)(value)
+
+
+def stepped(setting: Setting, value: float, steps: int) -> int | float:
+    """The next value on the setting's steps above (`steps` 1) or below (-1), within bounds.
+
+    Steps count from the minimum; a value between two steps moves to the nearer one in
+    the direction asked, never past it.
+    """
+    position = (value - setting.minimum) / setting.step
+    count = math.floor(position + EPSILON) + 1 if steps > 0 else math.ceil(position - EPSILON) - 1
+    moved = min(max(setting.minimum + count * setting.step, setting.minimum), setting.maximum)
+    return round(moved) if setting.type is int else round(moved, 6)
+
+
+def grid(setting: Setting) -> list[float]:
+    """Every value "less" and "more" can reach, from the minimum to the maximum."""
+    count = math.floor((setting.maximum - setting.minimum) / setting.step + EPSILON)
+    values = [setting.minimum + index * setting.step for index in range(count + 1)]
+    return values if values[-1] >= setting.maximum else [*values, setting.maximum]
+
+
+# ----- one row per setting -------------------------------------------------------------
+
+Change = Callable[[str, Value], None]
+
+
+def toggle(text: str, on_click: Callable[[], None], accessible_name: str) -> QPushButton:
+    """A checkable button: the checked colours and a tick in its text show its state."""
+    widget = button(text, on_click, accessible_name=accessible_name)
+    widget.setCheckable(True)
+    return widget
+
+
+def wide(widget: QPushButton) -> QPushButton:
+    """A button at least TOGGLE_WIDTH wide that does not stretch across the row."""
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    widget.setMinimumWidth(TOGGLE_WIDTH)
+    return widget
+
+
+def ticked(text: str, checked: bool) -> str:
+    return f"{TICK} {text}" if checked else text
+
+
+class SettingRow(QWidget):
+    """One setting: its label, then its buttons; `show_value` puts a value on them."""
+
+    def __init__(self, setting: Setting, change: Change) -> None:
+        super().__init__()
+        self.setting = setting
+        self.name = translated(setting.label)
+        self.change = change
+        self.value: Value = setting.default
+        self.buttons: list[QPushButton] = []
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(SPACING // 2)
+        self.column.addWidget(label(self.name, "body"))
+
+    def show_value(self, value: Value) -> None:
+        self.value = value
+
+
+class OnOffRow(SettingRow):
+    """A bool: one toggle reading "✓ On" or "Off"."""
+
+    def __init__(self, setting: Setting, change: Change) -> None:
+        super().__init__(setting, change)
+        self.switch = wide(
+            toggle("", lambda: self.change(self.setting.key, not self.value), self.name)
+        )
+        self.buttons = [self.switch]
+        line = QHBoxLayout()
+        line.addWidget(self.switch)
+        line.addStretch(1)
+        self.column.addLayout(line)
+
+    def show_value(self, value: Value) -> None:
+        super().show_value(value)
+        state = self.tr("On") if value else self.tr("Off")
+        self.switch.setChecked(bool(value))
+        self.switch.setText(ticked(state, bool(value)))
+        self.switch.setAccessibleDescription(state)
+
+
+class ValueLabel(QLabel):
+    """A number between "less" and "more", as wide as its widest value.
+
+    Its width is measured in the present font (which follows the text size), so the
+    "more" button beside it never moves as the value changes.
+    """
+
+    def __init__(self, samples: Sequence[str]) -> None:
+        super().__init__()
+        self.setObjectName("headline")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.samples = samples
+
+    def _width(self) -> int:
+        margins = self.contentsMargins()
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in self.samples)
+        return widest + margins.left() + margins.right() + 2 * SPACING
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), self._width()))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        hint.setWidth(max(hint.width(), self._width()))
+        return hint
+
+
+class NumberRow(SettingRow):
+    """An int or float: "less", the value, "more"; each press moves one step."""
+
+    def __init__(self, setting: Setting, change: Change) -> None:
+        super().__init__(setting, change)
+        self.less = self._step_button("− " + self.tr("Less"), self.tr("{name}: less"), -1)
+        self.more = self._step_button("+ " + self.tr("More"), self.tr("{name}: more"), 1)
+        self.shown = ValueLabel([value_text(setting, value) for value in grid(setting)])
+        self.buttons = [self.less, self.more]
+        line = QHBoxLayout()
+        line.setSpacing(SPACING)
+        line.addWidget(self.less)
+        line.addWidget(self.shown)
+        line.addWidget(self.more)
+        line.addStretch(1)
+        self.column.addLayout(line)
+
+    def _step_button(self, text: str, name: str, steps: int) -> QPushButton:
+        return wide(
+            button(
+                text,
+                lambda: self.change(self.setting.key, stepped(self.setting, self.value, steps)),
+                accessible_name=name.format(name=self.name),
+            )
+        )
+
+    def show_value(self, value: Value) -> None:
+        super().show_value(value)
+        text = value_text(self.setting, float(value))
+        self.shown.setText(text)
+        self.shown.setAccessibleName(f"{self.name}: {text}")
+        now = self.tr("Now {value}").format(value=text)
+        for widget, at_bound in (
+            (self.less, value <= self.setting.minimum),
+            (self.more, value >= self.setting.maximum),
+        ):
+            widget.setAccessibleDescription(now)
+            if at_bound and widget.hasFocus():
+                # A disabled button would push the focus on to the next setting: keep it
+                # in this row, on the button that can still move the value.
+                (self.more if widget is self.less else self.less).setFocus()
+            widget.setEnabled(not at_bound)
+
+
+class ChoicesRow(SettingRow):
+    """A button per choice, a tick on each chosen one; `picked` says what a press makes."""
+
+    def __init__(self, setting: Setting, change: Change) -> None:
+        super().__init__(setting, change)
+        self.choices = {
+            choice: toggle(
+                translated(text),
+                lambda choice=choice: self.change(self.setting.key, self.picked(choice)),
+                f"{self.name}: {translated(text)}",
+            )
+            for choice, text in setting.choices
+        }
+        self.texts = {choice: translated(text) for choice, text in setting.choices}
+        self.buttons = list(self.choices.values())
+        self.column.addLayout(row(*self.buttons))
+
+    def chosen(self, value: Value) -> set[str]:
+        raise NotImplementedError
+
+    def picked(self, choice: str) -> Value:
+        raise NotImplementedError
+
+    def show_value(self, value: Value) -> None:
+        super().show_value(value)
+        chosen = self.chosen(value)
+        for choice, widget in self.choices.items():
+            widget.setChecked(choice in chosen)
+            widget.setText(ticked(self.texts[choice], choice in chosen))
+            widget.setAccessibleDescription(
+                self.tr("Chosen") if choice in chosen else self.tr("Not chosen")
+            )
+
+
+class OneOfRow(ChoicesRow):
+    """A str: exactly one choice is chosen."""
+
+    def chosen(self, value: Value) -> set[str]:
+        return {str(value)}
+
+    def picked(self, choice: str) -> Value:
+        return choice
+
+
+class AnyOfRow(ChoicesRow):
+    """A tuple: each press adds or removes its choice (the session days)."""
+
+    def chosen(self, value: Value) -> set[str]:
+        return set(value)
+
+    def picked(self, choice: str) -> Value:
+        chosen = self.chosen(self.value) ^ {choice}
+        return tuple(option for option, _text in self.setting.choices if option in chosen)
+
+
+ROW_FOR_TYPE: dict[type, type[SettingRow]] = {
+    bool: OnOffRow,
+    int: NumberRow,
+    float: NumberRow,
+    str: OneOfRow,
+    tuple: AnyOfRow,
+}
+
+
+# ----- the screen ----------------------------------------------------------------------
+
+
+class SettingsScreen(Screen):
+    """Every setting, saved at each press; `on_change(key)` follows each change.
+
+    `on_change` is called once the value is set and saving has been tried: when the file
+    cannot be written the screen says so and the value still applies until the app
+    closes. `on_close` leaves the screen; `on_try_voice`, when given, adds "Try the voice".
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        on_change: Callable[[str], None],
+        on_close: Callable[[], None],
+        on_try_voice: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(self.tr("Settings"))
+        self.settings = settings
+        self.on_change = on_change
+        self.layout_.addWidget(label(self.tr("Settings"), "title"))
+        self.notice = label("", "body")
+        self.notice.hide()
+        self.problem = label(
+            self.tr("Your settings could not be saved, so changes last only until alshome closes."),
+            "body",
+        )
+        self.problem.hide()
+        self.layout_.addWidget(self.notice)
+        self.layout_.addWidget(self.problem)
+
+        self.rows: dict[str, SettingRow] = {}
+        self._heading_above: dict[SettingRow, QLabel] = {}  # a group's first row: its heading
+        self.scroll = self._rows_area()
+        self.layout_.addWidget(self.scroll, 1)
+
+        self.primary = button(
+            self.tr("Done"),
+            on_close,
+            role="primary",
+            description=self.tr("Goes back to the home screen."),
+        )
+        self.try_voice = button(
+            self.tr("Try the voice"),
+            on_try_voice or (lambda: None),
+            role="large",
+            description=self.tr("Says a sentence with the present voice settings."),
+        )
+        self.try_voice.setVisible(on_try_voice is not None)
+        self.reset = button(
+            self.tr("Reset to defaults"),
+            self.ask_reset,
+            role="large",
+            description=self.tr("Asks first before changing anything."),
+        )
+        self.actions = QWidget()
+        self.actions.setLayout(row(self.primary, self.try_voice, self.reset))
+        self.layout_.addWidget(self.actions)
+
+        self.question = self._reset_question()
+        self.question.hide()
+        self.layout_.addWidget(self.question, 1)
+
+        controls = [widget for setting_row in self.rows.values() for widget in setting_row.buttons]
+        self.controls = [*controls, self.primary, self.try_voice, self.reset]
+        order = [*self.controls, self.yes, self.no]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+        self.refresh()
+
+    def _rows_area(self) -> QScrollArea:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, SPACING, 0)
+        column.setSpacing(SPACING)
+        for heading, keys in GROUPS:
+            title = label(translated(heading), "headline")
+            column.addWidget(title)
+            for key in keys:
+                setting = SETTING_BY_KEY[key]
+                self.rows[key] = ROW_FOR_TYPE[setting.type](setting, self._change)
+                column.addWidget(self.rows[key])
+            self._heading_above[self.rows[keys[0]]] = title
+            column.addSpacing(SPACING)
+        column.addStretch(1)
+        content.installEventFilter(self)
+        area = QScrollArea()
+        area.setWidget(content)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return area
+
+    def _reset_question(self) -> QWidget:
+        """Asked in place: the answers are large and far apart, and "no" has the focus."""
+        question = QWidget()
+        column = QVBoxLayout(question)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addWidget(
+            label(self.tr("Put every setting back as it was at the start?"), "headline")
+        )
+        column.addWidget(
+            label(
+                self.tr(
+                    "Text size, colours, voice, switch scanning, reminders and session days "
+                    "all go back to how they were when alshome was new."
+                ),
+                "body",
+            )
+        )
+        column.addStretch(1)
+        self.yes = button(self.tr("Yes, reset"), self.reset_all, role="large")
+        self.no = button(self.tr("No, keep them"), self.keep, role="large")
+        column.addLayout(row(self.yes, self.no, stretch_between=True))
+        column.addStretch(1)
+        return question
+
+    # ----- what the app calls --------------------------------------------------------
+
+    def show_notice(self, text: str) -> None:
+        """A sentence above the settings (no speech engine, say); empty hides it."""
+        set_text(self.notice, text)
+        self.notice.setVisible(bool(text))
+
+    def refresh(self, session: object = None) -> None:
+        """Show every value as the settings hold it now (after a reset or an outside change)."""
+        for key, setting_row in self.rows.items():
+            setting_row.show_value(self.settings.get(key))
+
+    def first_focus(self) -> QWidget | None:
+        if self.question.isVisibleTo(self):
+            return self.no
+        return self.controls[0]
+
+    # ----- changes -------------------------------------------------------------------
+
+    def _change(self, key: str, value: Value) -> None:
+        self.settings.set(key, value)
+        self._save()
+        self.rows[key].show_value(self.settings.get(key))
+        self.on_change(key)
+
+    def _save(self) -> None:
+        try:
+            self.settings.save()
+        except (DocumentError, OSError):
+            if not self.problem.isVisible():
+                announce(self, self.problem.text())
+            self.problem.show()
+        else:
+            self.problem.hide()
+
+    def ask_reset(self) -> None:
+        self.scroll.hide()
+        self.actions.hide()
+        self.question.show()
+        self.no.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keep(self) -> None:
+        self._back_to_list()
+
+    def reset_all(self) -> None:
+        self.settings.reset()
+        self._save()
+        self.refresh()
+        for key in self.rows:
+            self.on_change(key)
+        self._back_to_list()
+
+    def _back_to_list(self) -> None:
+        self.question.hide()
+        self.scroll.show()
+        self.actions.show()
+        self.reset.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- keeping the focused control in view ---------------------------------------
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.scroll.widget().isAncestorOf(new):
+            self._reveal(new)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """When the rows change size (a new text size), keep the focused control in view."""
+        if event.type() == QEvent.Type.Resize:
+            focused = QApplication.focusWidget()
+            if focused is not None and watched.isAncestorOf(focused):
+                self._reveal(focused)
+        return False
+
+    def _reveal(self, control: QWidget) -> None:
+        """Scroll the control into view with its label above it (and its group's heading,
+        for a group's first setting) when they all fit, else the control alone."""
+        holder = control.parentWidget()
+        while holder is not None and not isinstance(holder, SettingRow):
+            holder = holder.parentWidget()
+        content = self.scroll.widget()
+        top_widget = self._heading_above.get(holder, holder) if holder else control
+        top = top_widget.mapTo(content, QPoint(0, 0)).y()
+        bottom = control.mapTo(content, QPoint(0, control.height())).y()
+        if bottom - top + 2 * SPACING <= self.scroll.viewport().height():
+            half = (bottom - top) // 2
+            self.scroll.ensureVisible(0, top + half, 0, half + SPACING)
+        else:
+            self.scroll.ensureWidgetVisible(control, 0, SPACING)
