@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from alshome.autostart import launch_command, set_autostart
 from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
@@ -33,8 +34,10 @@ from alshome.paths import Locations
 from alshome.settings import Settings
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui.main_window import MainWindow
+from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
-from alshome.ui.theme import style_sheet
+from alshome.ui.theme import style_for
+from alshome.ui.voice import VoiceGuide
 
 if TYPE_CHECKING:
     from alshome.storage.recorder import SessionRecorder
@@ -115,7 +118,8 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
     app.setDesktopFileName("alshome")
-    app.setStyleSheet(style_sheet())
+    settings = Settings.load(locations.data_dir)
+    app.setStyleSheet(style_for(str(settings.get("theme")), int(settings.get("text_scale"))))
     start = quick_start(locations.database_url)
     history = History(locations.database_url, start)
     if start is None:
@@ -126,16 +130,40 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
                 raise
             return FAILURE
     clock = SystemClock()
-    settings = Settings.load(locations.data_dir)
     controller = SessionController(clock, history.recorder, settings.session_options())
-    window = MainWindow(start.program, controller, history, clock)
-    window.show()
-    if not history.is_open:
-        _AfterFirstExpose(window, lambda: _open_or_quit(history, window))
+    window = MainWindow(start.program, controller, history, clock, settings=settings)
+    voice = VoiceGuide(controller, settings, parent=window)
+    window.voice_problem = lambda: voice.problem
+    window.voice_preview_requested.connect(voice.preview)
+    reminders = ReminderService(settings, history, window, clock)
+    window.setting_changed.connect(reminders.follow_setting)
+    window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations))
+    window.show_full_screen(bool(settings.get("full_screen")))
+    _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()
 
 
-def _open_or_quit(history: History, window: QWidget) -> None:
+def _after_first_frame(
+    history: History, window: MainWindow, settings: Settings, voice: VoiceGuide
+) -> None:
+    """The slow openings, once the window is on screen: the database, then the voice.
+
+    Opening a speech engine takes over a second with speech-dispatcher; done here, the
+    first spoken cue of a session does not freeze the screen instead.
+    """
+    if not history.is_open and not _open_or_quit(history, window):
+        return
+    if settings.get("voice"):
+        voice.warm_up()
+
+
+def _follow_autostart(key: str, settings: Settings, locations: Locations) -> None:
+    if key == "start_with_desktop":
+        set_autostart(bool(settings.get(key)), launch_command(locations.data_dir))
+
+
+def _open_or_quit(history: History, window: QWidget) -> bool:
+    """Open the database, or tell the person why not and end the app (False)."""
     try:
         history.open()
     except Exception as error:
@@ -143,6 +171,8 @@ def _open_or_quit(history: History, window: QWidget) -> None:
         QApplication.exit(FAILURE)
         if not explained:
             raise
+        return False
+    return True
 
 
 def _tell(error: Exception, window: QWidget | None) -> bool:

@@ -113,8 +113,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("full_screen", bool, False, "Full screen"),
     Setting("voice", bool, True, "Spoken guidance"),
-    Setting("voice_rate", float, 0.0, "Speaking speed", minimum=-1.0, maximum=1.0),
-    Setting("voice_volume", float, 0.8, "Speaking volume", minimum=0.0, maximum=1.0),
+    Setting("voice_rate", float, 0.0, "Speaking speed", minimum=-1.0, maximum=1.0, step=0.1),
+    Setting("voice_volume", float, 0.8, "Volume", minimum=0.0, maximum=1.0, step=0.1),
     Setting("chime", bool, True, "Chime at the start and end of a hold"),
     Setting(
         "voice_time_left",

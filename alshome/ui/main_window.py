@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,14 +29,19 @@ from PySide6.QtWidgets import (
 from alshome.domain.clock import Clock
 from alshome.domain.program import Program
 from alshome.domain.session import Phase
+from alshome.settings import Settings
+from alshome.ui.announce import SessionAnnouncer
+from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
 from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
 from alshome.ui.screens.exercise import ExerciseScreen
 from alshome.ui.screens.fatigue import FatigueScreen
-from alshome.ui.screens.home import HomeScreen, LastSession
+from alshome.ui.screens.home import HomeHistory, HomeScreen
 from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
 from alshome.ui.screens.rest import RestScreen
+from alshome.ui.screens.settings import SettingsScreen
 from alshome.ui.session_controller import SessionController
+from alshome.ui.theme import style_for
 from alshome.ui.widgets import label
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -59,12 +64,15 @@ FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
 
 class MainWindow(QMainWindow):
+    setting_changed = Signal(str)  # a setting was changed and saved on the settings screen
+    voice_preview_requested = Signal()  # "Try the voice"
     def __init__(
         self,
         program: Program,
         controller: SessionController,
-        last_session: Callable[[], LastSession | None],
+        history: HomeHistory,
         clock: Clock,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("alshome – home exercise"))
@@ -72,12 +80,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.program = program
         self.controller = controller
-        self._last_session = last_session
+        self._history = history
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
 
         self.stack = QStackedWidget()
-        self.home = HomeScreen(self.start_session)
+        self.home = HomeScreen(self.start_session, self.open_settings)
         self.stack.addWidget(self.home)
 
         self.warning = label(
@@ -94,7 +102,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._footer(program))
         self.setCentralWidget(central)
 
+        self.settings = settings or Settings.in_memory()
+        self._page: str | None = None  # a page shown outside any session: settings
+        self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
+        self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
+        # After `_show` is connected, so each announcement reads the screen now shown.
+        self.announcer = SessionAnnouncer(controller, self)
         controller.ticked.connect(self._refresh)
         controller.save_failed.connect(lambda: self.warning.setVisible(True))
         QApplication.instance().installEventFilter(self)
@@ -132,7 +146,56 @@ class MainWindow(QMainWindow):
         return self._add(SummaryScreen(self.controller.close))
 
     def screen_for(self, phase: Phase | None) -> Screen:
+        if phase is None and self._page is not None:
+            return getattr(self, self._page)
         return getattr(self, SCREEN_FOR_PHASE[phase])
+
+    # ----- settings ----------------------------------------------------------------------
+
+    @cached_property
+    def settings_screen(self) -> SettingsScreen:
+        """Built when first opened, and then it says once if speech cannot work here."""
+        screen = SettingsScreen(
+            self.settings, self.apply_setting, self.close_settings, on_try_voice=self.try_voice
+        )
+        self._add(screen)
+        screen.show_notice(self.voice_problem())
+        return screen
+
+    def open_settings(self) -> None:
+        """Settings open from home only: nothing about a running session changes under it."""
+        if self.controller.session is None:
+            self.settings_screen.refresh()
+            self._page = "settings_screen"
+            self._show()
+
+    def close_settings(self) -> None:
+        self._page = None
+        self._show()
+
+    def apply_setting(self, key: str) -> None:
+        """Make a saved change show at once; others (voice, reminders) hear `setting_changed`."""
+        if key in ("theme", "text_scale"):
+            QApplication.instance().setStyleSheet(
+                style_for(str(self.settings.get("theme")), int(self.settings.get("text_scale")))
+            )
+        elif key == "full_screen":
+            self.show_full_screen(bool(self.settings.get("full_screen")))
+        elif key in ("auto_advance", "auto_advance_factor", "lead_in_seconds"):
+            self.controller.options = self.settings.session_options()
+        elif key.startswith("scan_"):
+            self.scanner.restart()
+        self.setting_changed.emit(key)
+        self.scanner.follow()
+
+    def show_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def try_voice(self) -> None:
+        self.voice_preview_requested.emit()
 
     def _add(self, screen: Screen) -> Screen:
         self.stack.addWidget(screen)
@@ -165,15 +228,20 @@ class MainWindow(QMainWindow):
         phase = session.phase if session else None
         screen = self.screen_for(phase)
         if phase is None:
-            self.home.show_program(self.program, self._last_session(), self._clock.wall())
+            self.home.show_program(
+                self.program, self._history, self._clock.wall(), self.settings.get("preferred_days")
+            )
         else:
             screen.render(session)
-        where = (phase, session.index if session else -1)
+        where = (phase, session.index if session else -1, self._page)
         if where != self._shown:
             self._shown = where
             self.stack.setCurrentWidget(screen)
             target = screen.first_focus()
             (target or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scanner.restart()
+        else:
+            self.scanner.follow()
 
     def _refresh(self) -> None:
         if self.controller.session is not None:
@@ -189,6 +257,8 @@ class MainWindow(QMainWindow):
         return self.handle_key(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        if self.scanner.handle_key(event):
+            return True
         key = event.key()
         session = self.controller.session
         if key in ENTER_KEYS:
@@ -197,6 +267,9 @@ class MainWindow(QMainWindow):
             return True
         if key in DIGIT_KEYS:
             self.current.digit(DIGIT_KEYS[key])
+            return True
+        if key == Qt.Key.Key_Escape and self._page is not None and session is None:
+            self.close_settings()
             return True
         if key == Qt.Key.Key_Escape:
             if session and session.can_pause:

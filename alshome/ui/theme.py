@@ -106,6 +106,11 @@ def style_sheet(palette: Palette = LIGHT, scale: float = 1.0) -> str:
     QFrame#panel QLabel {{ background: {p.panel}; }}
     QFrame#footer, QFrame#footer QLabel {{ background: {p.panel}; font-size: {d(20, 28)}px; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.background}; border: none; }}
+    QScrollBar:vertical {{ width: 32px; background: {p.panel}; border: none; }}
+    QScrollBar::handle:vertical {{
+        background: {p.border}; min-height: 72px; border-radius: 12px; margin: 4px;
+    }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     QLineEdit {{
         background: {p.background}; color: {p.text}; border: 3px solid {p.border};
         border-radius: 10px; min-height: {TARGET_HEIGHT}px; padding: 0 14px;

@@ -70,6 +70,10 @@ class VoiceGuide(QObject):
         self._engine()
         return self._problem
 
+    def warm_up(self) -> None:
+        """Open the engine now, while nothing is being said, rather than at the first cue."""
+        self._engine()
+
     def preview(self) -> None:
         """Try the voice: a sample at the current speed and volume, even with guidance off."""
         self._speak(self.tr("This is how I sound."), interrupts=True)

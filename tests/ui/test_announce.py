@@ -49,8 +49,8 @@ def spoken(monkeypatch) -> list[Spoken]:
 
 @pytest.fixture
 def announced(rig, spoken) -> list[Spoken]:
-    """The announcements of a session in the test window, read by a SessionAnnouncer."""
-    SessionAnnouncer(rig.controller, rig.window)
+    """The announcements of a session in the test window, read by its SessionAnnouncer."""
+    assert isinstance(rig.window.announcer, SessionAnnouncer)
     return spoken
 
 

@@ -173,8 +173,8 @@ def test_a_step_moves_to_the_next_step_from_a_value_between_steps():
 
 def test_the_buttons_describe_the_value_they_change(rig):
     row = rig.row("voice_volume")
-    assert row.more.accessibleName() == "Speaking volume: more"
-    assert row.less.accessibleName() == "Speaking volume: less"
+    assert row.more.accessibleName() == "Volume: more"
+    assert row.less.accessibleName() == "Volume: less"
     assert "80 %" in row.more.accessibleDescription()
     row.less.click()
     assert "0 %" in row.more.accessibleDescription()

@@ -24,6 +24,11 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window, controller = rig.window, rig.controller
     settle()
     yield "home", window.home
+    window.open_settings()
+    yield "settings", window.current
+    window.settings_screen.reset.click()
+    yield "settings, reset question", window.current
+    window.close_settings()
     window.start_session()
     yield "get ready", window.current
     controller.start_set()

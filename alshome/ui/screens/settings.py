@@ -45,7 +45,7 @@ from alshome.programs.document import DocumentError
 from alshome.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
-from alshome.ui.widgets import button, label, set_text
+from alshome.ui.widgets import FitLabel, button, label, set_text
 
 TICK = "✓"
 TOGGLE_WIDTH = 220  # px: an on/off or less/more button is a wide target, whatever its words
@@ -378,11 +378,13 @@ class SettingsScreen(Screen):
         self.settings = settings
         self.on_change = on_change
         self.layout_.addWidget(label(self.tr("Settings"), "title"))
-        self.notice = label("", "body")
+        self.notice = FitLabel("", "body", floor=22, grow=False)
         self.notice.hide()
-        self.problem = label(
+        self.problem = FitLabel(
             self.tr("Your settings could not be saved, so changes last only until alshome closes."),
             "body",
+            floor=22,
+            grow=False,
         )
         self.problem.hide()
         self.layout_.addWidget(self.notice)
@@ -405,7 +407,6 @@ class SettingsScreen(Screen):
             role="large",
             description=self.tr("Says a sentence with the present voice settings."),
         )
-        self.try_voice.setVisible(on_try_voice is not None)
         self.reset = button(
             self.tr("Reset to defaults"),
             self.ask_reset,
@@ -414,6 +415,7 @@ class SettingsScreen(Screen):
         )
         self.actions = QWidget()
         self.actions.setLayout(row(self.primary, self.try_voice, self.reset))
+        self.try_voice.setVisible(on_try_voice is not None)  # once inside: never a window
         self.layout_.addWidget(self.actions)
 
         self.question = self._reset_question()
