@@ -49,7 +49,7 @@ class FatigueScreen(Screen):
         super().__init__(self.tr("How tired are you?"))
         self.controller = controller
         self.rating: int | None = None
-        self.after = FitLabel("", "subtitle", floor=22)
+        self.after = FitLabel("", "subtitle", floor=30, grow=False)
         self.question = FitLabel(
             self.tr("How tired do your muscles feel right now?"), "headline", floor=30
         )
@@ -70,7 +70,7 @@ class FatigueScreen(Screen):
             scale.addWidget(widget)
             self.ratings.append(widget)
 
-        self.message = FitLabel("", "headline", floor=28)
+        self.message = FitLabel("", "headline", floor=28, grow=False)
         self.primary = button(self.tr("Continue"), self.answer, role="primary")
         self.next_exercise = button(
             self.tr("Next exercise instead"),

@@ -51,5 +51,6 @@ def symptom_prompt() -> QLabel:
     return FitLabel(
         QCoreApplication.translate("SessionButtons", "Something wrong? Choose it to stop safely:"),
         "body",
-        floor=24,
+        floor=28,
+        grow=False,
     )
