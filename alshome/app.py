@@ -18,12 +18,13 @@ the person saves a change, so a start never leaves a file behind.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.autostart import launch_command, set_autostart
@@ -31,6 +32,7 @@ from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations
+from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui.main_window import MainWindow
@@ -137,7 +139,9 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)
     window.setting_changed.connect(reminders.follow_setting)
-    window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations))
+    window.setting_changed.connect(
+        lambda key: _follow_autostart(key, settings, locations, window)
+    )
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()
@@ -157,9 +161,25 @@ def _after_first_frame(
         voice.warm_up()
 
 
-def _follow_autostart(key: str, settings: Settings, locations: Locations) -> None:
-    if key == "start_with_desktop":
-        set_autostart(bool(settings.get(key)), launch_command(locations.data_dir))
+def _follow_autostart(
+    key: str, settings: Settings, locations: Locations, window: MainWindow
+) -> None:
+    """Add or remove the start-up entry; if the desktop refuses, say so and undo the switch."""
+    if key != "start_with_desktop":
+        return
+    wanted = bool(settings.get(key))
+    try:
+        set_autostart(wanted, launch_command(locations.data_dir))
+    except (DocumentError, OSError):
+        settings.set(key, not wanted)
+        with contextlib.suppress(DocumentError, OSError):
+            settings.save()
+        window.settings_screen.refresh()
+        window.settings_screen.show_notice(
+            QCoreApplication.translate(
+                "App", "The computer did not let alshome change its start-up programs."
+            )
+        )
 
 
 def _open_or_quit(history: History, window: QWidget) -> bool:
