@@ -253,7 +253,9 @@ class MainWindow(QMainWindow):
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         if watched.window() is not self:
-            return False
+            # A dialog over the window (none of ours needs one) is still scanned.
+            modal = QApplication.activeModalWidget()
+            return watched.window() is modal and self.scanner.handle_key(event)
         return self.handle_key(event)
 
     def handle_key(self, event: QKeyEvent) -> bool:

@@ -81,7 +81,7 @@ class Scanner(QObject):
         Not only those Tab reaches: Qt lets Tab into an exclusive button group (the
         fatigue ratings) at one button only, but a switch must reach every rating.
         """
-        root = QApplication.activeModalWidget() or self._window
+        root = self._root()
         found: list[QWidget] = []
         start = root.focusWidget() or root
         widget = start.nextInFocusChain()
@@ -106,8 +106,12 @@ class Scanner(QObject):
 
     @property
     def current(self) -> QWidget | None:
-        focused = QApplication.focusWidget()
+        focused = self._root().focusWidget()
         return focused if focused in self.targets() else None
+
+    def _root(self) -> QWidget:
+        """The open dialog if there is one, else the window."""
+        return QApplication.activeModalWidget() or self._window
 
     # ----- driving the highlight ---------------------------------------------------
 

@@ -126,3 +126,23 @@ def test_with_scanning_off_keys_keep_their_usual_meaning(rig):
     rig.key(SPACE)  # and Space presses it, as everywhere in Qt, rather than moving on
     assert rig.phase is Phase.LEAD_IN
     assert not rig.window.scanner.highlight.isVisible()
+
+
+def test_a_dialog_over_the_window_is_scanned_too(rig):
+    from PySide6.QtWidgets import QMessageBox
+
+    scan(rig, "step")
+    box = QMessageBox(QMessageBox.Icon.Question, "alshome", "Go on?", parent=rig.window)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setWindowModality(Qt.WindowModality.ApplicationModal)
+    box.show()
+    rig.qtbot.waitExposed(box)
+    rig.window.scanner.restart()
+    first = box.focusWidget()
+    assert first in box.buttons()
+    rig.qtbot.keyClick(first, SPACE)
+    second = box.focusWidget()
+    assert second is not first and second in box.buttons()
+    rig.qtbot.keyClick(second, ENTER)
+    assert box.result() in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)
+    assert not box.isVisible()

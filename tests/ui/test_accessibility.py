@@ -1,0 +1,87 @@
+"""Every control on every screen: named for screen readers, big enough, and safe to dwell on.
+
+Checked at 100 % and 200 % text, on each state `tour` reaches: a control must have an
+accessible name, be at least TARGET_HEIGHT tall, and keep a clear gap from its
+neighbours (no small targets touching, which dwell and eye-gaze users hit by mistake);
+the answers to "stop?" questions sit far apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
+
+from alshome.ui.screens.base import FAR_APART
+from alshome.ui.theme import TARGET_HEIGHT, style_for
+from tests.ui.tour import screens, settle
+
+MIN_GAP = 8  # px between two controls
+
+
+def controls(screen):
+    return [
+        widget
+        for widget in screen.findChildren(QAbstractButton) + screen.findChildren(QLineEdit)
+        if widget.isVisible()
+    ]
+
+
+def box(widget) -> QRect:
+    """The part of `widget` on screen (a scroll area may hide the rest), in window terms."""
+    shown = widget.visibleRegion().boundingRect()
+    return shown.translated(widget.mapTo(widget.window(), shown.topLeft()) - shown.topLeft())
+
+
+@pytest.fixture(params=[100, 200])
+def scaled(request, rig):
+    QApplication.instance().setStyleSheet(style_for("light", request.param))
+    yield request.param
+    QApplication.instance().setStyleSheet(style_for("light", 100))
+
+
+def test_every_control_is_named_large_and_apart(rig, scaled):
+    problems = []
+    for name, screen in screens(rig):
+        settle()
+        found = controls(screen)
+        assert found, name
+        for widget in found:
+            label = widget.accessibleName().strip()
+            if not label:
+                problems.append(f"{name}: a {type(widget).__name__} has no accessible name")
+            if widget.height() < TARGET_HEIGHT:
+                problems.append(f"{name}: {label!r} is {widget.height()} px high")
+        for first, second in itertools.combinations(found, 2):
+            grown = box(first).adjusted(-MIN_GAP + 1, -MIN_GAP + 1, MIN_GAP - 1, MIN_GAP - 1)
+            if grown.intersects(box(second)):
+                problems.append(
+                    f"{name}: {first.accessibleName()!r} and {second.accessibleName()!r} touch"
+                )
+    assert not problems, problems
+
+
+def test_the_answers_to_stop_questions_are_far_apart(rig):
+    rig.window.start_session()
+    rig.controller.request_stop()
+    settle()
+    stop = rig.window.confirm_stop
+    gap = box(stop.back).left() - box(stop.primary).right()
+    assert gap >= FAR_APART - 1
+    rig.controller.cancel_stop()
+    rig.controller.close()
+    rig.window.open_settings()
+    screen = rig.window.settings_screen
+    screen.reset.click()
+    settle()
+    gap = abs(box(screen.no).left() - box(screen.yes).right())
+    assert gap >= FAR_APART - 1
+
+
+def test_no_control_needs_hovering_or_a_double_click(rig):
+    """Hover-only help (a tooltip as the only text) would be invisible to dwell users."""
+    for name, screen in screens(rig):
+        for widget in controls(screen):
+            assert not widget.toolTip() or widget.accessibleDescription(), (name, widget)
