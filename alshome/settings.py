@@ -236,6 +236,7 @@ class Settings:
         return SessionOptions(
             lead_in_seconds=float(self.get("lead_in_seconds")),
             auto_advance=self.get("auto_advance"),
+            auto_advance_factor=self.get("auto_advance_factor"),
         )
 
 

@@ -176,7 +176,10 @@ def test_the_session_is_paced_by_the_settings(tmp_path):
     assert settings.session_options() == SessionOptions(lead_in_seconds=3.0, auto_advance=False)
     settings.set("lead_in_seconds", 0)
     settings.set("auto_advance", True)
-    assert settings.session_options() == SessionOptions(lead_in_seconds=0.0, auto_advance=True)
+    settings.set("auto_advance_factor", 6)
+    options = settings.session_options()
+    assert options == SessionOptions(lead_in_seconds=0.0, auto_advance=True, auto_advance_factor=6)
+    assert options.auto_advance_wait == 60.0
 
 
 def test_reading_the_settings_loads_neither_qt_nor_the_heavy_libraries(tmp_path):

@@ -262,6 +262,9 @@ class Program:
     thresholds: Thresholds = field(default_factory=Thresholds)
     weekly_target: int = 2
     notes: str = ""
+    # What to do instead on a day the patient is still tired or sore from last time;
+    # shown after the carry-over check. Empty when the therapist set none.
+    lighter_option: str = ""
     example: bool = False
 
     def steps(self) -> list[Step]:

@@ -5,6 +5,11 @@ what comes next and tells its listener what happened (a set finished, a check an
 the session ended) so that storage can commit each of those the moment it happens.
 Time is read only from the injected clock, and countdowns are measured from the phase's
 start on the monotonic clock, so they never drift however often `tick()` runs.
+
+Nobody is hurried (WCAG 2.2.1). When a hold or a rest ends, the session waits for the
+patient; only if they chose auto-advance does it move on by itself, and then only after a
+grace period of AUTO_ADVANCE_BASE_SECONDS times their chosen factor, which "Wait" cancels
+for the rest of that hold or rest. A hold can be made longer, even once it has ended.
 """
 
 from __future__ import annotations
@@ -16,11 +21,17 @@ from enum import StrEnum
 
 from alshome.domain.clock import Clock
 from alshome.domain.fatigue import Symptom, check_rating
-from alshome.domain.program import Mover, Program, Step
+from alshome.domain.program import ExerciseKind, Mover, Program, Step
+from alshome.domain.safety import CarryOverCheck, LiftCheck
+
+# The grace period before auto-advance moves on is this many seconds times the factor the
+# patient chose (1 to 10), so a countdown's end is never a deadline to act by.
+AUTO_ADVANCE_BASE_SECONDS = 10.0
 
 
 class Phase(StrEnum):
     READY = "ready"  # get ready: the next set is shown, waiting for Start
+    LIFT_CHECK = "lift_check"  # "can you still lift this without the weight?" before a set
     LEAD_IN = "lead_in"  # a few seconds' count before a timed hold or bout
     RUNNING = "running"  # the set is under way
     FATIGUE_CHECK = "fatigue_check"
@@ -48,7 +59,8 @@ _FROZEN = (Phase.PAUSED, Phase.CONFIRM_STOP)
 _ENDED = (Phase.STOP_SAFELY, Phase.SUMMARY)
 _ACTIVE = tuple(phase for phase in Phase if phase not in _ENDED)
 _PAUSABLE = tuple(phase for phase in _ACTIVE if phase not in _FROZEN)
-_IN_SET = (Phase.READY, Phase.LEAD_IN, Phase.RUNNING)
+_IN_SET = (Phase.LIFT_CHECK, Phase.READY, Phase.LEAD_IN, Phase.RUNNING)
+_AUTO_ADVANCING = (Phase.RUNNING, Phase.REST)
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,12 @@ class SessionOptions:
 
     lead_in_seconds: float = 3.0
     auto_advance: bool = False
+    auto_advance_factor: int = 1
+
+    @property
+    def auto_advance_wait(self) -> float:
+        """Seconds between a countdown's end and moving on by itself."""
+        return AUTO_ADVANCE_BASE_SECONDS * self.auto_advance_factor
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,7 @@ class SetRecord:
 @dataclass(frozen=True)
 class SessionStarted:
     started_at: datetime
+    carry_over: CarryOverCheck | None = None  # the check answered just before, if any
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,11 @@ class FatigueAnswered:
     position: int
     rating: int | None
     symptoms: frozenset[Symptom]
+
+
+@dataclass(frozen=True)
+class LiftChecked:
+    check: LiftCheck
 
 
 @dataclass(frozen=True)
@@ -111,7 +135,13 @@ class SessionEnded:
 
 
 Event = (
-    SessionStarted | SetFinished | FatigueAnswered | CountdownFinished | PhaseChanged | SessionEnded
+    SessionStarted
+    | SetFinished
+    | FatigueAnswered
+    | LiftChecked
+    | CountdownFinished
+    | PhaseChanged
+    | SessionEnded
 )
 
 
@@ -123,6 +153,7 @@ class _Timing:
     frozen_total: float = 0.0
     frozen_since: float | None = None
     countdown_reported: bool = False
+    auto_advance_cancelled: bool = False  # "Wait" was pressed during this hold or rest
 
 
 @dataclass
@@ -143,7 +174,13 @@ class Summary:
 
 
 class Session:
-    """One run through a program, from the first set to the summary."""
+    """One run through a program, from the first set to the summary.
+
+    `carry_over` is the check answered just before this session, recorded with its start.
+    `lift_checks_due` names the resistance exercises to ask the lift question about (see
+    `safety.lift_checks_due`); each is asked at most once, before the first of its sets
+    that the session reaches. A set skipped instead of answering leaves it unanswered.
+    """
 
     def __init__(
         self,
@@ -151,6 +188,8 @@ class Session:
         clock: Clock,
         listener: Callable[[Event], None] = lambda event: None,
         options: SessionOptions | None = None,
+        carry_over: CarryOverCheck | None = None,
+        lift_checks_due: Iterable[str] = (),
     ) -> None:
         self.program = program
         self.steps: list[Step] = program.steps()
@@ -164,18 +203,22 @@ class Session:
         self.records: list[SetRecord] = []
         self.ratings: list[int] = []
         self.rest_seconds = 0.0
+        self.hold_seconds = 0.0  # the running hold's length, with any seconds added
         self.longer_rest = False  # the rest was lengthened by the fatigue rule
         self.last_rating: int | None = None
         self.status = SessionStatus.IN_PROGRESS
         self.started_at = clock.wall()
         self.ended_at: datetime | None = None
         self.stop_symptoms: frozenset[Symptom] = frozenset()
+        self.carry_over = carry_over
+        self.flagged: set[str] = set()  # exercises the patient said they cannot lift any more
+        self._lift_checks_due = set(lift_checks_due)
         self._before_freeze: Phase | None = None
         self._before_confirm: Phase | None = None
         self._set_started_at: datetime | None = None
         self._timing = _Timing(clock.monotonic())
-        self._emit(SessionStarted(self.started_at))
-        self._emit(PhaseChanged(self.phase))
+        self._emit(SessionStarted(self.started_at, carry_over))
+        self._ready()
 
     # ----- what the screens read -------------------------------------------------
 
@@ -206,7 +249,7 @@ class Session:
         if phase is Phase.LEAD_IN:
             return self.options.lead_in_seconds
         if phase is Phase.RUNNING and self.step.target.timed:
-            return self.step.target.seconds
+            return self.hold_seconds
         if phase is Phase.REST:
             return self.rest_seconds
         return None
@@ -219,12 +262,31 @@ class Session:
         remaining = self.remaining()
         return remaining is not None and remaining <= 0.0
 
+    def moving_on_in(self) -> float | None:
+        """Seconds until auto-advance moves on by itself; None while the app waits."""
+        length = self.countdown_length()
+        if (
+            not self.options.auto_advance
+            or self.phase not in _AUTO_ADVANCING
+            or length is None
+            or self._timing.auto_advance_cancelled
+            or not self.time_up()
+        ):
+            return None
+        return max(0.0, length + self.options.auto_advance_wait - self.elapsed())
+
     def deadline(self) -> float | None:
-        """When the running countdown ends on the monotonic clock, for precise timers."""
+        """When `tick()` next has something to do, on the monotonic clock, for precise timers:
+        the countdown's end, then the end of auto-advance's grace period."""
         length = self.countdown_length()
         if length is None or self.phase in _FROZEN:
             return None
-        return self._timing.started + self._timing.frozen_total + length
+        start = self._timing.started + self._timing.frozen_total
+        if not self._timing.countdown_reported:
+            return start + length
+        if self.moving_on_in() is None:
+            return None
+        return start + length + self.options.auto_advance_wait
 
     def summary(self) -> Summary:
         return Summary(
@@ -250,19 +312,22 @@ class Session:
     # ----- the clock ---------------------------------------------------------------
 
     def tick(self) -> None:
-        """Called by a timer; reports a countdown's end once and auto-advances if asked."""
-        if self.phase in _FROZEN or self._timing.countdown_reported or not self.time_up():
+        """Called by a timer: reports a countdown's end once, and moves on by itself only
+        once auto-advance's grace period is over."""
+        if self.phase in _FROZEN or not self.time_up():
             return
-        self._timing.countdown_reported = True
-        phase = self.phase
-        self._emit(CountdownFinished(phase))
-        if phase is Phase.LEAD_IN:
-            self._enter(Phase.RUNNING)
-            self._set_started_at = self._clock.wall()
-        elif self.options.auto_advance and phase is Phase.RUNNING:
-            self.finish_set()
-        elif self.options.auto_advance and phase is Phase.REST:
-            self.end_rest()
+        if not self._timing.countdown_reported:
+            self._timing.countdown_reported = True
+            self._emit(CountdownFinished(self.phase))
+            if self.phase is Phase.LEAD_IN:
+                self._start_running()
+                return
+        moving_on = self.moving_on_in()
+        if moving_on is not None and moving_on <= 0:
+            if self.phase is Phase.RUNNING:
+                self.finish_set()
+            else:
+                self.end_rest()
 
     # ----- actions -------------------------------------------------------------------
 
@@ -276,8 +341,20 @@ class Session:
         ):
             self._enter(Phase.LEAD_IN)
             return
-        self._set_started_at = self._clock.wall()
-        self._enter(Phase.RUNNING)
+        self._start_running()
+
+    def answer_lift_check(self, able: bool) -> None:
+        """The answer to "can you still lift this without the weight?"; then get ready.
+
+        "No" flags the exercise for the therapist's review. It changes nothing else: the
+        set is offered as prescribed, and the existing skip buttons stay the way out.
+        """
+        self._require(Phase.LIFT_CHECK)
+        exercise = self.step.exercise
+        if not able:
+            self.flagged.add(exercise.id)
+        self._emit(LiftChecked(LiftCheck(exercise.id, exercise.name, able, self._clock.wall())))
+        self._enter(Phase.READY)
 
     def finish_set(self, repetitions: int | None = None) -> None:
         """Done: records what was actually done and asks how tired the muscles are."""
@@ -307,6 +384,24 @@ class Session:
         """Skip the rest, or go on once it is over."""
         self._require(Phase.REST)
         self._advance_to(self.index + 1)
+
+    def extend_hold(self, seconds: float = 10.0) -> None:
+        """More time for a hold or bout, asked for by the patient, even once it has ended.
+
+        The seconds actually held are what is saved, so a longer hold is recorded as such.
+        """
+        self._require(Phase.RUNNING)
+        if not self.step.target.timed:
+            raise InvalidTransition("only a timed set can be made longer")
+        if seconds <= 0:
+            raise InvalidTransition("a hold can only be made longer")
+        self.hold_seconds = max(self.hold_seconds, self.elapsed()) + seconds
+        self._timing.countdown_reported = False
+
+    def cancel_auto_advance(self) -> None:
+        """Wait: auto-advance does not move on from this hold or rest; the app waits."""
+        self._require(*_AUTO_ADVANCING)
+        self._timing.auto_advance_cancelled = True
 
     def extend_rest(self, seconds: float = 30.0) -> None:
         """More rest, asked for by the patient: the countdown grows, even once it has ended."""
@@ -411,10 +506,24 @@ class Session:
             timing.frozen_since = None
         self._enter(phase, keep_timing=True)
 
+    def _start_running(self) -> None:
+        self._set_started_at = self._clock.wall()
+        self.hold_seconds = self.step.target.seconds or 0.0
+        self._enter(Phase.RUNNING)
+
+    def _ready(self) -> None:
+        """Get ready for the current set, asking the lift question first when it is due."""
+        exercise = self.step.exercise
+        if exercise.kind is ExerciseKind.RESISTANCE and exercise.id in self._lift_checks_due:
+            self._lift_checks_due.discard(exercise.id)
+            self._enter(Phase.LIFT_CHECK)
+        else:
+            self._enter(Phase.READY)
+
     def _done_so_far(self, repetitions: int | None) -> dict[str, float | int]:
         target = self.step.target
         if target.seconds is not None:
-            return {"seconds": round(min(self.elapsed(), target.seconds), 1)}
+            return {"seconds": round(min(self.elapsed(), self.hold_seconds), 1)}
         done = target.repetitions if repetitions is None else repetitions
         if done is None or done < 0:
             raise InvalidTransition("repetitions done cannot be negative")
@@ -467,7 +576,7 @@ class Session:
             self._end(SessionStatus.COMPLETED, Phase.SUMMARY)
             return
         self.index = index
-        self._enter(Phase.READY)
+        self._ready()
 
     def _end(
         self, status: SessionStatus, phase: Phase, symptoms: frozenset[Symptom] = frozenset()

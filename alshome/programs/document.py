@@ -40,7 +40,7 @@ MAX_FILE_BYTES = 256 * 1024
 # The optional fields of a program file and their values when a file leaves them out. The
 # schema declares these defaults and the builder fills them in; both read them from here.
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "program": {"example": False, "weekly_target": 2, "notes": ""},
+    "program": {"example": False, "weekly_target": 2, "notes": "", "lighter_option": ""},
     "author": {"name": "", "contact": ""},
     "thresholds": {"rest_longer_at": 6, "stop_at": 8, "longer_rest_factor": 2.0},
     ExerciseKind.PASSIVE_STRETCH: {"rest_seconds": 15},

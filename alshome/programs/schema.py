@@ -101,6 +101,7 @@ class ProgramDoc(_Strict):
     weekly_target: Annotated[int, between(1, 14)] = DEFAULTS["program"]["weekly_target"]
     thresholds: ThresholdsDoc = ThresholdsDoc()
     notes: Annotated[str, Field(max_length=4000)] = DEFAULTS["program"]["notes"]
+    lighter_option: Annotated[str, Field(max_length=1000)] = DEFAULTS["program"]["lighter_option"]
     prescriptions: Annotated[list[PrescriptionDoc], Field(min_length=1, max_length=60)]
 
 

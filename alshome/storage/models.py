@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from alshome.domain.safety import CarryOver
 from alshome.domain.session import SessionStatus
 
 # Named constraints let later batch migrations on SQLite find and rebuild them.
@@ -39,6 +40,7 @@ NAMING_CONVENTION = {
 
 MOMENT = String(40)
 STATUS_VALUES = ", ".join(f"'{status.value}'" for status in SessionStatus)
+CARRY_OVER_VALUES = ", ".join(f"'{answer.value}'" for answer in CarryOver)
 
 
 class Base(DeclarativeBase):
@@ -89,6 +91,9 @@ class SessionRow(Base):
     sets: Mapped[list[SetRow]] = relationship(
         order_by="SetRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    lift_checks: Mapped[list[LiftCheckRow]] = relationship(
+        order_by="LiftCheckRow.id", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class SetRow(Base):
@@ -121,3 +126,58 @@ class SetRow(Base):
     symptoms: Mapped[list[str]] = mapped_column(JSON)
     started_at: Mapped[str] = mapped_column(MOMENT)
     ended_at: Mapped[str] = mapped_column(MOMENT)
+
+
+class ProfileRow(Base):
+    """What the first-run screen recorded; one row at most, and none until it is done."""
+
+    __tablename__ = "profile"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    therapist_name: Mapped[str] = mapped_column(String(200))
+    therapist_contact: Mapped[str] = mapped_column(String(500))
+    patient_name: Mapped[str] = mapped_column(String(200))
+    saved_at: Mapped[str] = mapped_column(MOMENT)
+
+
+class CarryOverRow(Base):
+    """An answer to "still tired or sore from last time?".
+
+    `session_id` is the session that followed it; NULL means the patient rested that
+    day instead. A session follows at most one check.
+    """
+
+    __tablename__ = "carry_over_checks"
+    __table_args__ = (CheckConstraint(f"answer IN ({CARRY_OVER_VALUES})", name="answer"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), unique=True
+    )
+    answer: Mapped[str] = mapped_column(String(10))
+    asked_at: Mapped[str] = mapped_column(MOMENT)
+    asked_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class LiftCheckRow(Base):
+    """An answer to "can you still lift this without the weight?" during a session.
+
+    The (exercise_id, checked_utc) index finds each exercise's latest answer: whether a
+    check is due and which exercises are flagged for the therapist.
+    """
+
+    __tablename__ = "lift_checks"
+    __table_args__ = (
+        Index("ix_lift_checks_exercise_id_checked_utc", "exercise_id", "checked_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    exercise_id: Mapped[str] = mapped_column(String(80))
+    exercise_name: Mapped[str] = mapped_column(String(200))
+    able: Mapped[bool]
+    checked_at: Mapped[str] = mapped_column(MOMENT)
+    checked_utc: Mapped[datetime] = mapped_column(DateTime)

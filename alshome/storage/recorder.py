@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from alshome.domain.session import (
     Event,
     FatigueAnswered,
+    LiftChecked,
     SessionEnded,
     SessionStarted,
     SetFinished,
@@ -45,17 +46,20 @@ class SessionRecorder:
 
     def _record(self, event: Event) -> None:
         match event:
-            case SessionStarted(started_at=started_at):
+            case SessionStarted(started_at=started_at, carry_over=carry_over):
                 self._session_id = self._repository.start_session(
                     uuid=str(uuid4()),
                     program_id=self._program.id,
                     program_name=self._program.name,
                     program_version=self._program.version,
                     started_at=started_at,
+                    carry_over=carry_over,
                 )
             case SetFinished(record=record):
                 self._repository.record_set(self.session_id, record)
             case FatigueAnswered(position=position, rating=rating, symptoms=symptoms):
                 self._repository.record_fatigue(self.session_id, position, rating, symptoms)
+            case LiftChecked(check=check):
+                self._repository.record_lift_check(self.session_id, check)
             case SessionEnded(status=status, ended_at=ended_at, symptoms=symptoms):
                 self._repository.end_session(self.session_id, status, ended_at, symptoms)

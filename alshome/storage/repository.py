@@ -12,13 +12,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, bindparam, select, text, update
+from sqlalchemy import JSON, DateTime, Engine, and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
-from alshome.storage.models import ProgramRow, SessionRow, SetRow
+from alshome.storage.models import (
+    CarryOverRow,
+    LiftCheckRow,
+    ProfileRow,
+    ProgramRow,
+    SessionRow,
+    SetRow,
+)
 from alshome.storage.snapshot import (
     ACTIVE_PROGRAM_SQL,
     LAST_SESSION_SQL,
@@ -101,6 +109,15 @@ class StoredSession:
     program_version: int
     symptoms: tuple[Symptom, ...]
     sets: tuple[StoredSet, ...]
+    lift_checks: tuple[LiftCheck, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredCarryOver:
+    """A carry-over check with the session that followed it; None means a day of rest."""
+
+    check: CarryOverCheck
+    session_uuid: str | None
 
 
 class Repository:
@@ -143,7 +160,9 @@ class Repository:
         program_name: str,
         program_version: int,
         started_at: datetime,
+        carry_over: CarryOverCheck | None = None,
     ) -> int:
+        """The session's row, and the carry-over check answered just before it, if any."""
         session = StoredSession(
             uuid=uuid,
             started_at=started_at,
@@ -158,6 +177,8 @@ class Repository:
             row = _session_row(session, program_id)
             db.add(row)
             db.flush()
+            if carry_over is not None:
+                db.add(_carry_over_row(carry_over, row.id))
             return row.id
 
     def record_set(self, session_id: int, record: SetRecord) -> None:
@@ -177,6 +198,12 @@ class Repository:
             row.fatigue = rating
             row.symptoms = _symptom_values([*map(Symptom, row.symptoms), *symptoms])
 
+    def record_lift_check(self, session_id: int, check: LiftCheck) -> None:
+        with self._db.begin() as db:
+            row = _lift_check_row(check)
+            row.session_id = session_id
+            db.add(row)
+
     def end_session(
         self,
         session_id: int,
@@ -189,6 +216,70 @@ class Repository:
             row.status = status.value
             row.ended_at = _moment(ended_at)
             row.symptoms = _symptom_values(symptoms)
+
+    # ----- the safety checks outside a session -----------------------------------------
+
+    def profile(self) -> Profile | None:
+        """What the first-run screen saved; None until it has been completed."""
+        with self._db() as db:
+            row = db.get(ProfileRow, 1)
+            return None if row is None else _profile(row)
+
+    def save_profile(self, profile: Profile) -> None:
+        with self._db.begin() as db:
+            _save_profile(db, profile)
+
+    def record_rest_day(self, check: CarryOverCheck) -> None:
+        """The patient answered the carry-over check and chose to rest instead of a session."""
+        with self._db.begin() as db:
+            db.add(_carry_over_row(check, None))
+
+    def carry_over_checks(self) -> list[StoredCarryOver]:
+        """Every carry-over check, oldest first, with the session that followed it."""
+        with self._db() as db:
+            rows = db.execute(
+                select(CarryOverRow, SessionRow.uuid)
+                .outerjoin(SessionRow, CarryOverRow.session_id == SessionRow.id)
+                .order_by(CarryOverRow.asked_utc, CarryOverRow.id)
+            )
+            return [StoredCarryOver(_carry_over(row), uuid) for row, uuid in rows]
+
+    def last_lift_checks(self) -> dict[str, datetime]:
+        """When each exercise's lift question was last answered (aware, in UTC)."""
+        with self._db() as db:
+            rows = db.execute(
+                select(LiftCheckRow.exercise_id, func.max(LiftCheckRow.checked_utc)).group_by(
+                    LiftCheckRow.exercise_id
+                )
+            )
+            return {exercise: moment.replace(tzinfo=UTC) for exercise, moment in rows}
+
+    def exercises_to_review(self) -> list[LiftCheck]:
+        """The exercises whose latest lift check was "no", for the therapist to look at.
+
+        A flag stays until a later check of the same exercise is answered "yes".
+        """
+        latest = (
+            select(
+                LiftCheckRow.exercise_id, func.max(LiftCheckRow.checked_utc).label("checked_utc")
+            )
+            .group_by(LiftCheckRow.exercise_id)
+            .subquery()
+        )
+        with self._db() as db:
+            rows = db.scalars(
+                select(LiftCheckRow)
+                .join(
+                    latest,
+                    and_(
+                        LiftCheckRow.exercise_id == latest.c.exercise_id,
+                        LiftCheckRow.checked_utc == latest.c.checked_utc,
+                    ),
+                )
+                .where(LiftCheckRow.able.is_(False))
+                .order_by(LiftCheckRow.checked_utc, LiftCheckRow.id)
+            )
+            return [_lift_check(row) for row in rows]
 
     # ----- history ---------------------------------------------------------------------
 
@@ -212,18 +303,23 @@ class Repository:
         with self._db() as db:
             rows = db.scalars(
                 select(SessionRow)
-                .options(selectinload(SessionRow.sets))
+                .options(selectinload(SessionRow.sets), selectinload(SessionRow.lift_checks))
                 .order_by(SessionRow.started_utc, SessionRow.id)
             )
             return [_stored_session(row) for row in rows]
 
     def import_history(
-        self, programs: Sequence[ProgramRecord], sessions: Sequence[StoredSession]
+        self,
+        programs: Sequence[ProgramRecord],
+        sessions: Sequence[StoredSession],
+        carry_over_checks: Sequence[StoredCarryOver] = (),
+        profile: Profile | None = None,
     ) -> None:
         """Restore an exported history into an empty one, all or nothing.
 
         Programs already saved (same name and version, same document) are reused; the
-        program that was active in the export becomes the active one.
+        program that was active in the export becomes the active one. A profile in the
+        export replaces the one here: restoring it is what the person asked for.
         """
         with self._db.begin() as db:
             if _has_history(db):
@@ -239,9 +335,20 @@ class Repository:
                     select(ProgramRow.name, ProgramRow.version, ProgramRow.id)
                 )
             }
+            session_ids = {}
             for session in sessions:
                 key = (session.program_name, session.program_version)
-                db.add(_session_row(session, program_ids.get(key)))
+                row = _session_row(session, program_ids.get(key))
+                db.add(row)
+                db.flush()
+                session_ids[session.uuid] = row.id
+            for stored in carry_over_checks:
+                session_id = (
+                    None if stored.session_uuid is None else session_ids[stored.session_uuid]
+                )
+                db.add(_carry_over_row(stored.check, session_id))
+            if profile is not None:
+                _save_profile(db, profile)
 
 
 def _has_history(db: Session) -> bool:
@@ -289,6 +396,7 @@ def _session_row(session: StoredSession, program_id: int | None) -> SessionRow:
         status=session.status.value,
         symptoms=_symptom_values(session.symptoms),
         sets=[_set_row(stored) for stored in session.sets],
+        lift_checks=[_lift_check_row(check) for check in session.lift_checks],
     )
 
 
@@ -302,6 +410,7 @@ def _stored_session(row: SessionRow) -> StoredSession:
         program_version=row.program_version,
         symptoms=tuple(map(Symptom, row.symptoms)),
         sets=tuple(_stored_set(set_row) for set_row in row.sets),
+        lift_checks=tuple(_lift_check(check_row) for check_row in row.lift_checks),
     )
 
 
@@ -340,6 +449,59 @@ def _stored_set(row: SetRow) -> StoredSet:
         symptoms=tuple(map(Symptom, row.symptoms)),
         started_at=datetime.fromisoformat(row.started_at),
         ended_at=datetime.fromisoformat(row.ended_at),
+    )
+
+
+def _lift_check_row(check: LiftCheck) -> LiftCheckRow:
+    return LiftCheckRow(
+        exercise_id=check.exercise_id,
+        exercise_name=check.exercise_name,
+        able=check.able,
+        checked_at=_moment(check.checked_at),
+        checked_utc=naive_utc(check.checked_at),
+    )
+
+
+def _lift_check(row: LiftCheckRow) -> LiftCheck:
+    return LiftCheck(
+        exercise_id=row.exercise_id,
+        exercise_name=row.exercise_name,
+        able=row.able,
+        checked_at=datetime.fromisoformat(row.checked_at),
+    )
+
+
+def _carry_over_row(check: CarryOverCheck, session_id: int | None) -> CarryOverRow:
+    return CarryOverRow(
+        session_id=session_id,
+        answer=check.answer.value,
+        asked_at=_moment(check.asked_at),
+        asked_utc=naive_utc(check.asked_at),
+    )
+
+
+def _carry_over(row: CarryOverRow) -> CarryOverCheck:
+    return CarryOverCheck(CarryOver(row.answer), datetime.fromisoformat(row.asked_at))
+
+
+def _save_profile(db: Session, profile: Profile) -> None:
+    db.merge(
+        ProfileRow(
+            id=1,
+            therapist_name=profile.therapist_name,
+            therapist_contact=profile.therapist_contact,
+            patient_name=profile.patient_name,
+            saved_at=_moment(profile.saved_at),
+        )
+    )
+
+
+def _profile(row: ProfileRow) -> Profile:
+    return Profile(
+        therapist_name=row.therapist_name,
+        therapist_contact=row.therapist_contact,
+        patient_name=row.patient_name,
+        saved_at=datetime.fromisoformat(row.saved_at),
     )
 
 

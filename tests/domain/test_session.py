@@ -20,11 +20,15 @@ from alshome.domain.program import (
     Side,
     Sides,
 )
+from alshome.domain.safety import CarryOver, CarryOverCheck
 from alshome.domain.session import (
+    AUTO_ADVANCE_BASE_SECONDS,
     CountdownFinished,
     FatigueAnswered,
     InvalidTransition,
+    LiftChecked,
     Phase,
+    PhaseChanged,
     Session,
     SessionEnded,
     SessionOptions,
@@ -56,11 +60,18 @@ def make_program(**overrides) -> Program:
 
 
 class Harness:
-    def __init__(self, program: Program | None = None, **options) -> None:
+    def __init__(
+        self, program: Program | None = None, lift_checks_due=(), carry_over=None, **options
+    ) -> None:
         self.clock = ManualClock()
         self.events: list = []
         self.session = Session(
-            program or make_program(), self.clock, self.events.append, SessionOptions(**options)
+            program or make_program(),
+            self.clock,
+            self.events.append,
+            SessionOptions(**options),
+            carry_over=carry_over,
+            lift_checks_due=lift_checks_due,
         )
 
     def of(self, kind):
@@ -141,7 +152,7 @@ def test_done_early_records_the_seconds_actually_held():
     assert h.of(SetFinished)[0].record.done == {"seconds": 12.3}
 
 
-def test_auto_advance_finishes_hold_and_rest_by_itself():
+def test_auto_advance_waits_a_grace_period_then_finishes_hold_and_rest():
     h = Harness(auto_advance=True)
     s = h.session
     s.start_set()
@@ -149,12 +160,183 @@ def test_auto_advance_finishes_hold_and_rest_by_itself():
     s.tick()
     h.clock.advance(30)
     s.tick()
+    assert s.phase is Phase.RUNNING, "the hold's end is not a deadline"
+    assert s.moving_on_in() == pytest.approx(10.0)
+    assert s.deadline() == pytest.approx(h.clock.monotonic() + 10.0)
+    h.clock.advance(9.9)
+    s.tick()
+    assert s.phase is Phase.RUNNING
+    h.clock.advance(0.1)
+    s.tick()
     assert s.phase is Phase.FATIGUE_CHECK
+    assert h.of(SetFinished)[0].record.done == {"seconds": 30.0}
     s.answer_fatigue(2)
     assert s.phase is Phase.REST
     h.clock.advance(10)
     s.tick()
+    assert s.phase is Phase.REST and s.moving_on_in() == pytest.approx(10.0)
+    h.clock.advance(10)
+    s.tick()
     assert s.phase is Phase.READY and s.index == 1
+
+
+@pytest.mark.parametrize("factor", [1, 4, 10])
+def test_the_grace_period_is_the_base_times_the_chosen_factor(factor):
+    h = Harness(auto_advance=True, auto_advance_factor=factor)
+    s = h.session
+    h.run_timed_set(30)
+    s.answer_fatigue(1)
+    h.clock.advance(10)
+    s.tick()
+    grace = AUTO_ADVANCE_BASE_SECONDS * factor
+    assert s.moving_on_in() == pytest.approx(grace)
+    h.clock.advance(grace - 0.01)
+    s.tick()
+    assert s.phase is Phase.REST
+    h.clock.advance(0.01)
+    s.tick()
+    assert s.phase is Phase.READY
+
+
+def test_without_auto_advance_nothing_ever_moves_on():
+    h = Harness()
+    s = h.session
+    s.start_set()
+    s.start_set()
+    h.clock.advance(30)
+    s.tick()
+    assert s.moving_on_in() is None and s.deadline() is None
+    h.clock.advance(24 * 3600)
+    s.tick()
+    assert s.phase is Phase.RUNNING
+
+
+@pytest.mark.parametrize("phase", [Phase.RUNNING, Phase.REST])
+def test_wait_cancels_auto_advance_for_this_hold_or_rest(phase):
+    h = Harness(auto_advance=True)
+    s = h.session
+    s.start_set()
+    s.start_set()
+    if phase is Phase.REST:
+        h.clock.advance(30)
+        s.finish_set()
+        s.answer_fatigue(1)
+        h.clock.advance(10)
+    else:
+        h.clock.advance(30)
+    s.tick()
+    assert s.moving_on_in() is not None
+    s.cancel_auto_advance()
+    assert s.moving_on_in() is None and s.deadline() is None
+    h.clock.advance(1000)
+    s.tick()
+    assert s.phase is phase, "after Wait the app waits for the patient"
+
+
+def test_wait_lasts_for_this_countdown_only():
+    h = Harness(auto_advance=True)
+    s = h.session
+    s.start_set()
+    s.start_set()
+    s.cancel_auto_advance()
+    h.clock.advance(30)
+    s.tick()
+    s.finish_set()
+    s.answer_fatigue(1)
+    h.clock.advance(10)
+    s.tick()
+    assert s.moving_on_in() == pytest.approx(10.0), "the next rest moves on again"
+
+
+def test_wait_only_while_a_hold_or_rest_can_move_on():
+    h = Harness(auto_advance=True)
+    with pytest.raises(InvalidTransition):
+        h.session.cancel_auto_advance()
+
+
+def test_pause_freezes_the_grace_period():
+    h = Harness(auto_advance=True, auto_advance_factor=2)
+    s = h.session
+    h.run_timed_set(30)
+    s.answer_fatigue(1)
+    h.clock.advance(10)
+    s.tick()
+    h.clock.advance(5)
+    s.pause()
+    assert s.moving_on_in() is None and s.deadline() is None
+    h.clock.advance(600)
+    s.tick()
+    s.resume()
+    assert s.phase is Phase.REST
+    assert s.moving_on_in() == pytest.approx(15.0)
+    s.request_stop()
+    h.clock.advance(600)
+    s.tick()
+    s.cancel_stop()
+    assert s.moving_on_in() == pytest.approx(15.0)
+
+
+def test_ten_seconds_more_lengthens_a_running_hold():
+    h = Harness()
+    s = h.session
+    s.start_set()
+    s.start_set()
+    h.clock.advance(12)
+    s.extend_hold()
+    assert s.remaining() == pytest.approx(28.0)
+    assert s.countdown_length() == pytest.approx(40.0)
+    h.clock.advance(40)
+    s.tick()
+    s.finish_set()
+    assert h.of(SetFinished)[0].record.done == {"seconds": 40.0}, "the seconds actually held"
+
+
+def test_ten_seconds_more_after_the_hold_ended_counts_from_now():
+    h = Harness(auto_advance=True)
+    s = h.session
+    s.start_set()
+    s.start_set()
+    h.clock.advance(30)
+    s.tick()
+    h.clock.advance(6)
+    assert s.moving_on_in() == pytest.approx(4.0)
+    s.extend_hold(10)
+    assert s.remaining() == pytest.approx(10.0)
+    assert s.moving_on_in() is None, "no moving on while the hold runs again"
+    h.clock.advance(10)
+    s.tick()
+    running_ends = [e for e in h.of(CountdownFinished) if e.phase is Phase.RUNNING]
+    assert len(running_ends) == 2, "the end of the longer hold is announced again"
+    assert s.moving_on_in() == pytest.approx(10.0)
+
+
+def test_ten_seconds_more_only_for_a_running_timed_set():
+    h = Harness()
+    s = h.session
+    with pytest.raises(InvalidTransition):
+        s.extend_hold()
+    s.start_set()
+    s.start_set()
+    with pytest.raises(InvalidTransition):
+        s.extend_hold(0)
+    s.skip_exercise()
+    s.start_set()
+    assert s.phase is Phase.RUNNING
+    with pytest.raises(InvalidTransition):
+        s.extend_hold()
+
+
+def test_pause_during_a_lengthened_hold_keeps_the_longer_length():
+    h = Harness()
+    s = h.session
+    s.start_set()
+    s.start_set()
+    s.extend_hold(10)
+    h.clock.advance(5)
+    s.pause()
+    h.clock.advance(100)
+    s.resume()
+    assert s.remaining() == pytest.approx(35.0)
 
 
 def test_repetition_set_records_the_count_done():
@@ -517,3 +699,83 @@ def test_longer_rest_flag_marks_the_fatigue_rule_only():
     h.run_timed_set(30)
     h.session.answer_fatigue(7)
     assert h.session.longer_rest
+
+
+def to_the_lift(h: Harness) -> None:
+    h.session.skip_exercise()
+    assert h.session.step.exercise.id == "lift"
+
+
+@pytest.mark.parametrize("able", [True, False])
+def test_the_lift_check_comes_before_the_first_set_of_a_due_resistance_exercise(able):
+    h = Harness(lift_checks_due={"lift"})
+    s = h.session
+    prescribed = s.steps[4].target
+    to_the_lift(h)
+    assert s.phase is Phase.LIFT_CHECK
+    with pytest.raises(InvalidTransition):
+        s.start_set()
+    h.clock.advance(2)
+    s.answer_lift_check(able)
+    [checked] = h.of(LiftChecked)
+    assert checked.check.exercise_id == "lift"
+    assert checked.check.exercise_name == "Lift"
+    assert checked.check.able is able
+    assert checked.check.checked_at == h.clock.wall()
+    assert s.flagged == (set() if able else {"lift"})
+    assert s.phase is Phase.READY
+    assert s.step.target == prescribed, "the answer never changes the dose"
+    s.start_set()
+    s.finish_set()
+    s.answer_fatigue(1)
+    s.end_rest()
+    assert s.phase is Phase.READY and s.step.set_number == 2, "asked once per session"
+
+
+def test_no_lift_check_when_none_is_due_or_for_other_kinds():
+    h = Harness(lift_checks_due={"stretch", "cycle"})
+    assert h.session.phase is Phase.READY
+    to_the_lift(h)
+    assert h.session.phase is Phase.READY
+    h.session.skip_exercise()
+    assert h.session.phase is Phase.READY
+    assert not h.of(LiftChecked)
+
+
+def test_a_session_can_open_on_the_lift_check():
+    program = make_program(prescriptions=make_program().prescriptions[1:])
+    h = Harness(program=program, lift_checks_due={"lift"})
+    assert h.session.phase is Phase.LIFT_CHECK
+    assert [e.phase for e in h.events if isinstance(e, PhaseChanged)] == [Phase.LIFT_CHECK]
+
+
+def test_skipping_from_the_lift_check_leaves_it_unanswered():
+    h = Harness(lift_checks_due={"lift"})
+    s = h.session
+    to_the_lift(h)
+    s.skip_set()
+    assert h.of(SetFinished)[-1].record.skipped
+    assert s.phase is Phase.READY, "not asked again at the next set"
+    assert not h.of(LiftChecked) and not s.flagged
+
+
+def test_pause_stop_and_symptoms_work_on_the_lift_check():
+    h = Harness(lift_checks_due={"lift"})
+    s = h.session
+    to_the_lift(h)
+    s.pause()
+    s.resume()
+    assert s.phase is Phase.LIFT_CHECK
+    s.request_stop()
+    s.cancel_stop()
+    assert s.phase is Phase.LIFT_CHECK
+    s.report_symptom([Symptom.CRAMP])
+    assert s.phase is Phase.STOP_SAFELY
+    assert not h.of(LiftChecked)
+
+
+def test_the_carry_over_answer_is_part_of_the_start():
+    check = CarryOverCheck(CarryOver.TIRED, ManualClock().wall())
+    h = Harness(carry_over=check)
+    assert h.of(SessionStarted) == [SessionStarted(h.session.started_at, check)]
+    assert Harness().of(SessionStarted)[0].carry_over is None

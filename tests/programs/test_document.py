@@ -44,6 +44,12 @@ def test_demo_program_meets_the_brief(demo):
     assert all(s.exercise.caregiver_instruction for s in stretches)
     assert {s.side for s in stretches} == {Side.LEFT, Side.RIGHT}
     assert "example" in program.notes
+    assert "stretches only" in program.lighter_option
+
+
+def test_the_lighter_option_is_optional(demo):
+    del demo["lighter_option"]
+    assert parse_program(demo, stock_library()).lighter_option == ""
 
 
 def test_every_library_exercise_has_instructions_and_safety():
@@ -71,6 +77,7 @@ def test_every_library_exercise_has_instructions_and_safety():
         (("prescriptions", 0, "exercise"), "moonwalk", "'moonwalk' is not in the library"),
         (("prescriptions", 0, "kind"), "teleport", "prescriptions[0].kind: must be one of"),
         (("name",), "", "name: must not be empty"),
+        (("lighter_option",), "x" * 1001, "lighter_option: must be at most 1000 characters"),
     ],
 )
 def test_bad_fields_are_named_in_one_sentence(demo, path, value, message):

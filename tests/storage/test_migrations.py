@@ -13,9 +13,10 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect
 
 import alshome
+from alshome.domain.session import Session
 from alshome.paths import sqlite_url
 from alshome.storage.db import open_database
 from alshome.storage.migrate import (
@@ -26,6 +27,8 @@ from alshome.storage.migrate import (
     current_revision,
 )
 from alshome.storage.models import Base
+from alshome.storage.recorder import SessionRecorder
+from alshome.storage.repository import Repository
 
 REPOSITORY_ROOT = Path(alshome.__file__).resolve().parent.parent
 
@@ -36,13 +39,66 @@ def tables(path: Path) -> set[str]:
         return {name for (name,) in rows}
 
 
+def rows(path: Path, *names: str) -> dict[str, list[tuple]]:
+    with sqlite3.connect(path) as connection:
+        return {
+            name: connection.execute(f"SELECT * FROM {name} ORDER BY id").fetchall()
+            for name in names
+        }
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*")}
 
 
 def test_empty_database_is_migrated_to_head(engine, database_path):
-    assert tables(database_path) == {"alembic_version", "programs", "sessions", "sets"}
+    assert tables(database_path) == {
+        "alembic_version",
+        "programs",
+        "sessions",
+        "sets",
+        "profile",
+        "carry_over_checks",
+        "lift_checks",
+    }
     assert current_revision(engine) == HEAD_REVISION
+
+
+def test_a_first_schema_history_is_upgraded_with_its_sessions_kept(
+    database_url, database_path, short_program, short_document, clock
+):
+    """A database left by the first release (0001) gains the safety tables, losing nothing."""
+    database_path.parent.mkdir()
+    old = create_engine(database_url)
+    config = alembic_config()
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_initial")
+    old.dispose()
+    old = Repository(create_engine(database_url))
+    program_id = old.add_program(short_document, active=True)
+    session = Session(short_program, clock, SessionRecorder(old, program_id))
+    session.start_set()
+    session.start_set()
+    clock.advance(10)
+    session.finish_set()
+    session.answer_fatigue(3)
+    session.stop_tired()
+    before = rows(database_path, "sessions", "sets", "programs")
+    assert tables(database_path) == {"alembic_version", "programs", "sessions", "sets"}
+
+    engine = open_database(database_url)
+    try:
+        repository = Repository(engine)
+        assert current_revision(engine) == HEAD_REVISION
+        assert rows(database_path, "sessions", "sets", "programs") == before
+        [kept] = repository.sessions()
+        assert (kept.status, kept.sets[0].fatigue, kept.lift_checks) == ("stopped_tired", 3, ())
+        assert repository.profile() is None
+        assert repository.last_lift_checks() == {}
+        assert repository.carry_over_checks() == []
+    finally:
+        engine.dispose()
 
 
 def test_head_revision_is_alembics_head():
