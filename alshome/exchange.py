@@ -1,7 +1,10 @@
 """Export and import of the whole history (JSON and CSV), with no window and no Qt.
 
 The JSON format is documented in the README; its `version` changes whenever a reader of
-the previous version could misread a file. An import is untrusted input: it is size
+the previous version could misread a file. Version 2 added the safety checks (the profile,
+carry-over checks, lift checks); version 1 files, which have none, are still read. The CSV
+adds a row for each day the patient rested after the carry-over check, so the sheet shows
+every day the program was meant for. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then written in one
 transaction, or not at all. Exports are health data: `alshome.files` writes them atomically,
 readable by their owner only.
@@ -35,6 +38,7 @@ from pydantic import (
 from alshome import __version__
 from alshome.domain.fatigue import MAX_RATING, Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.programs.document import DocumentError, read_json_file
 from alshome.programs.schema import ProgramDoc, explain
@@ -43,12 +47,15 @@ from alshome.storage.repository import (
     ProgramConflictError,
     ProgramRecord,
     Repository,
+    StoredCarryOver,
     StoredSession,
     StoredSet,
 )
 
 EXPORT_FORMAT = "alshome-export"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+RESTED = "rested"  # the CSV's session_status for a day of rest after the carry-over check
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 CSV_COLUMNS = (
@@ -75,6 +82,8 @@ CSV_COLUMNS = (
     "symptoms",
     "started_at",
     "ended_at",
+    "carry_over",
+    "can_lift_without_weight",
 )
 
 
@@ -84,6 +93,8 @@ class ExportedHistory:
 
     programs: tuple[ProgramRecord, ...]
     sessions: tuple[StoredSession, ...]
+    carry_over_checks: tuple[StoredCarryOver, ...] = ()
+    profile: Profile | None = None
 
 
 # ----- export -----------------------------------------------------------------------------
@@ -106,6 +117,10 @@ def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int
             }
             for program in repository.programs()
         ],
+        "profile": _profile_json(repository.profile()),
+        "carry_over_checks": [
+            _carry_over_json(stored) for stored in repository.carry_over_checks()
+        ],
         "sessions": [_session_json(session) for session in sessions],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -113,15 +128,54 @@ def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int
 
 
 def export_csv(repository: Repository) -> tuple[str, int]:
-    """One row per set, for a spreadsheet, and the number of sessions in it."""
+    """One row per set and per day of rest, oldest first, and the number of sessions."""
     sessions = repository.sessions()
+    checks = repository.carry_over_checks()
+    answers = {stored.session_uuid: stored.check.answer for stored in checks}
+    rows = [
+        (session.started_at, _csv_row(session, stored, answers.get(session.uuid)))
+        for session in sessions
+        for stored in session.sets
+    ]
+    rows += [
+        (stored.check.asked_at, _rest_day_row(stored.check))
+        for stored in checks
+        if stored.session_uuid is None
+    ]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for session in sessions:
-        for stored in session.sets:
-            writer.writerow(_csv_row(session, stored))
+    # A stable sort by the moment (aware, so across offsets) keeps each session's sets in order.
+    writer.writerows(row for _moment, row in sorted(rows, key=lambda entry: entry[0]))
     return buffer.getvalue(), len(sessions)
+
+
+def _profile_json(profile: Profile | None) -> dict[str, str] | None:
+    if profile is None:
+        return None
+    return {
+        "therapist_name": profile.therapist_name,
+        "therapist_contact": profile.therapist_contact,
+        "patient_name": profile.patient_name,
+        "saved_at": profile.saved_at.isoformat(),
+    }
+
+
+def _carry_over_json(stored: StoredCarryOver) -> dict[str, Any]:
+    return {
+        "asked_at": stored.check.asked_at.isoformat(),
+        "answer": stored.check.answer.value,
+        "session_uuid": stored.session_uuid,
+    }
+
+
+def _lift_check_json(check: LiftCheck) -> dict[str, Any]:
+    return {
+        "exercise_id": check.exercise_id,
+        "exercise_name": check.exercise_name,
+        "able": check.able,
+        "checked_at": check.checked_at.isoformat(),
+    }
 
 
 def _session_json(session: StoredSession) -> dict[str, Any]:
@@ -133,6 +187,7 @@ def _session_json(session: StoredSession) -> dict[str, Any]:
         "program": {"name": session.program_name, "version": session.program_version},
         "symptoms": [symptom.value for symptom in session.symptoms],
         "sets": [_set_json(stored) for stored in session.sets],
+        "lift_checks": [_lift_check_json(check) for check in session.lift_checks],
     }
 
 
@@ -155,9 +210,10 @@ def _set_json(stored: StoredSet) -> dict[str, Any]:
     }
 
 
-def _csv_row(session: StoredSession, stored: StoredSet) -> list[Any]:
+def _csv_row(session: StoredSession, stored: StoredSet, carry_over: CarryOver | None) -> list[Any]:
     planned = stored.planned
     done = stored.done or {}
+    lifts = [check.able for check in session.lift_checks if check.exercise_id == stored.exercise_id]
     return [
         session.uuid,
         session.started_at.isoformat(),
@@ -182,7 +238,18 @@ def _csv_row(session: StoredSession, stored: StoredSet) -> list[Any]:
         ";".join(symptom.value for symptom in stored.symptoms),
         stored.started_at.isoformat(),
         stored.ended_at.isoformat(),
+        None if carry_over is None else carry_over.value,
+        ("yes" if lifts[-1] else "no") if lifts else None,
     ]
+
+
+def _rest_day_row(check: CarryOverCheck) -> list[Any]:
+    """A day of rest: only when it was, why, and its carry-over answer."""
+    row: list[Any] = [None] * len(CSV_COLUMNS)
+    row[CSV_COLUMNS.index("session_started_at")] = check.asked_at.isoformat()
+    row[CSV_COLUMNS.index("session_status")] = RESTED
+    row[CSV_COLUMNS.index("carry_over")] = check.answer.value
+    return row
 
 
 # ----- import: the whole file is validated before anything is written -----------------------
@@ -278,6 +345,13 @@ class SetDoc(_Strict):
         return self
 
 
+class LiftCheckDoc(_Strict):
+    exercise_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=80)]
+    exercise_name: Name
+    able: StrictBool
+    checked_at: Moment
+
+
 class ProgramRefDoc(_Strict):
     name: Name
     version: Version
@@ -291,6 +365,7 @@ class SessionDoc(_Strict):
     program: ProgramRefDoc
     symptoms: Symptoms
     sets: list[SetDoc]
+    lift_checks: list[LiftCheckDoc] = []
 
     @model_validator(mode="after")
     def _positions_distinct(self) -> SessionDoc:
@@ -321,12 +396,27 @@ class ProgramEntryDoc(_Strict):
         return self
 
 
+class ProfileDoc(_Strict):
+    therapist_name: Annotated[StrictStr, StringConstraints(max_length=200)]
+    therapist_contact: Annotated[StrictStr, StringConstraints(max_length=500)]
+    patient_name: Annotated[StrictStr, StringConstraints(max_length=200)]
+    saved_at: Moment
+
+
+class CarryOverDoc(_Strict):
+    asked_at: Moment
+    answer: CarryOver
+    session_uuid: Annotated[StrictStr, AfterValidator(_canonical_uuid)] | None
+
+
 class ExportDoc(_Strict):
     format: Literal["alshome-export"]
-    version: Literal[1]
+    version: Literal[1, 2]
     exported_at: Moment
     app_version: Annotated[StrictStr, StringConstraints(max_length=40)]
     programs: list[ProgramEntryDoc]
+    profile: ProfileDoc | None = None
+    carry_over_checks: list[CarryOverDoc] = []
     sessions: list[SessionDoc]
 
     @model_validator(mode="after")
@@ -335,8 +425,14 @@ class ExportDoc(_Strict):
             raise ValueError("programs must not repeat a name and version")
         if sum(entry.active for entry in self.programs) > 1:
             raise ValueError("programs must have at most one active program")
-        if len({session.uuid for session in self.sessions}) != len(self.sessions):
+        uuids = {session.uuid for session in self.sessions}
+        if len(uuids) != len(self.sessions):
             raise ValueError("sessions must not repeat a uuid")
+        followed = [check.session_uuid for check in self.carry_over_checks if check.session_uuid]
+        if not uuids.issuperset(followed):
+            raise ValueError("carry_over_checks must name sessions that are in the export")
+        if len(set(followed)) != len(followed):
+            raise ValueError("carry_over_checks must not name a session twice")
         return self
 
 
@@ -348,10 +444,10 @@ def read_export(path: Path) -> ExportedHistory:
     version = data.get("version")
     if type(version) is not int:
         raise DocumentError(f"{path.name}: version: must be a whole number")
-    if version != EXPORT_VERSION:
+    if version not in READABLE_VERSIONS:
         raise DocumentError(
             f"{path.name} is an export of version {version}, "
-            f"and this alshome reads version {EXPORT_VERSION}."
+            f"and this alshome reads versions 1 to {EXPORT_VERSION}."
         )
     try:
         document = ExportDoc.model_validate(data)
@@ -363,13 +459,20 @@ def read_export(path: Path) -> ExportedHistory:
             for entry in document.programs
         ),
         sessions=tuple(_stored_session(session) for session in document.sessions),
+        carry_over_checks=tuple(
+            StoredCarryOver(CarryOverCheck(check.answer, check.asked_at), check.session_uuid)
+            for check in document.carry_over_checks
+        ),
+        profile=None if document.profile is None else Profile(**document.profile.model_dump()),
     )
 
 
 def import_history(history: ExportedHistory, repository: Repository) -> int:
     """Write a validated export into an empty history; return the number of sessions."""
     try:
-        repository.import_history(history.programs, history.sessions)
+        repository.import_history(
+            history.programs, history.sessions, history.carry_over_checks, history.profile
+        )
     except HistoryNotEmptyError:
         raise DocumentError(
             "There are already sessions saved here; alshome imports only into an empty history."
@@ -389,6 +492,7 @@ def _stored_session(session: SessionDoc) -> StoredSession:
         program_version=session.program.version,
         symptoms=tuple(session.symptoms),
         sets=tuple(_stored_set(entry) for entry in session.sets),
+        lift_checks=tuple(LiftCheck(**check.model_dump()) for check in session.lift_checks),
     )
 
 

@@ -1,4 +1,6 @@
-"""A data folder holding a real history: the demo program followed for a few sets."""
+"""A data folder holding a real history: the demo program followed for a few sets, with the
+first-run profile, a carry-over check before the second session, a day of rest and a lift
+check answered "no"."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pytest
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.fatigue import Symptom
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import Session
 from alshome.operations import load_active_program
 from alshome.paths import resolve_locations
@@ -17,10 +20,13 @@ from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 
 
-def follow_demo(repository: Repository, clock: ManualClock, sets: int) -> None:
-    """Hold or lift through `sets` sets, rating each, then stop with a cramp."""
+def follow_demo(
+    repository: Repository, clock: ManualClock, sets: int, carry_over: CarryOverCheck | None = None
+) -> int:
+    """Hold or lift through `sets` sets, rating each, then stop with a cramp; the session's id."""
     program_id, program = load_active_program(repository)
-    session = Session(program, clock, SessionRecorder(repository, program_id))
+    recorder = SessionRecorder(repository, program_id)
+    session = Session(program, clock, recorder, carry_over=carry_over)
     for rating in range(sets):
         session.start_set()
         clock.advance(3)
@@ -31,6 +37,7 @@ def follow_demo(repository: Repository, clock: ManualClock, sets: int) -> None:
         session.answer_fatigue(rating)
         session.end_rest()
     session.report_symptom([Symptom.CRAMP])
+    return recorder.session_id
 
 
 @pytest.fixture
@@ -40,9 +47,15 @@ def history_dir(tmp_path: Path) -> Path:
     try:
         repository = Repository(engine)
         clock = ManualClock(datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=2))))
+        repository.save_profile(Profile("Ana Ruiz, PT", "555 0100", "Sam", clock.wall()))
         follow_demo(repository, clock, sets=2)
         clock.advance(86_400)
-        follow_demo(repository, clock, sets=1)
+        repository.record_rest_day(CarryOverCheck(CarryOver.SORE, clock.wall()))
+        clock.advance(86_400)
+        second = follow_demo(repository, clock, 1, CarryOverCheck(CarryOver.TIRED, clock.wall()))
+        repository.record_lift_check(
+            second, LiftCheck("knee_extension_weight", "Knee straightening", False, clock.wall())
+        )
     finally:
         engine.dispose()
     return folder

@@ -48,21 +48,32 @@ def test_json_export_writes_a_private_file_and_one_line(history_dir, tmp_path, c
     assert out == f"Exported 2 sessions to {output}.\n"
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
     document = json.loads(output.read_text())
-    assert (document["format"], document["version"]) == ("alshome-export", 1)
+    assert (document["format"], document["version"]) == ("alshome-export", 2)
     first, second = document["sessions"]
     assert first["status"] == "stopped_symptom"
     assert first["started_at"] == "2026-03-02T09:30:00+02:00"
     assert first["program"] == {"name": "Example home program", "version": 1}
     assert [s["fatigue"] for s in first["sets"]] == [0, 1]
     assert len(second["sets"]) == 1
+    assert document["profile"]["therapist_contact"] == "555 0100"
+    assert [(c["answer"], c["session_uuid"]) for c in document["carry_over_checks"]] == [
+        ("sore", None),
+        ("tired", second["uuid"]),
+    ]
+    assert [(c["exercise_id"], c["able"]) for c in second["lift_checks"]] == [
+        ("knee_extension_weight", False)
+    ]
 
 
-def test_csv_export_has_a_header_and_one_row_per_set(history_dir, tmp_path, capsys):
+def test_csv_export_has_a_header_and_one_row_per_set_and_rest_day(history_dir, tmp_path, capsys):
     output = tmp_path / "history.csv"
     export(capsys, history_dir, output, "csv")
     lines = output.read_text().splitlines()
     assert lines[0].startswith("session_uuid,session_started_at,session_status,program_name")
-    assert len(lines) == 1 + 3
+    assert lines[0].endswith(",carry_over,can_lift_without_weight")
+    assert len(lines) == 1 + 3 + 1
+    assert ",rested," in lines[3] and lines[3].endswith(",sore,")
+    assert lines[4].endswith(",tired,")
 
 
 def test_export_import_export_gives_the_same_sessions(history_dir, tmp_path, capsys):
@@ -77,8 +88,8 @@ def test_export_import_export_gives_the_same_sessions(history_dir, tmp_path, cap
     second = tmp_path / "second.json"
     export(capsys, restored, second)
     before, after = json.loads(first.read_text()), json.loads(second.read_text())
-    assert after["sessions"] == before["sessions"]
-    assert after["programs"] == before["programs"]
+    assert {**after, "exported_at": None} == {**before, "exported_at": None}
+    assert after["profile"] and after["carry_over_checks"] and after["sessions"][1]["lift_checks"]
 
 
 def test_the_environment_chooses_the_data_folder(history_dir, tmp_path, capsys, monkeypatch):
@@ -117,7 +128,7 @@ def wrong_format(tmp_path, history_dir):
 
 
 def wrong_version(tmp_path, history_dir):
-    future = write(tmp_path / "future.json", '{"format": "alshome-export", "version": 2}')
+    future = write(tmp_path / "future.json", '{"format": "alshome-export", "version": 3}')
     return ["--data-dir", str(tmp_path / "new"), "import", str(future)]
 
 
@@ -170,7 +181,7 @@ def missing_output(tmp_path, history_dir):
         (missing_file, "There is no file at"),
         (invalid_json, "broken.json is not valid JSON"),
         (wrong_format, "program.json is not an alshome export."),
-        (wrong_version, "future.json is an export of version 2"),
+        (wrong_version, "future.json is an export of version 3"),
         (invalid_session, "bad.json: sessions[0].uuid: must be a lowercase UUID"),
         (into_history, "There are already sessions saved here"),
         (output_in_missing_folder, "cannot be written: No such file or directory."),

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from alshome import __version__
 from alshome.domain.fatigue import Symptom
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.exchange import (
     CSV_COLUMNS,
@@ -58,13 +59,26 @@ def one_session(repository, program, document) -> None:
 
 
 def richer_history(repository, program, document) -> None:
-    """Adds an older session cut short by a symptom and one that never ended."""
+    """Adds an older session cut short by a symptom and one that never ended, the first-run
+    profile, a day of rest and a lift check answered "no"."""
     one_session(repository, program, document)
-    older = repository.start_session(SECOND_UUID, None, "Short program", 2, at(1, 18, 0))
+    repository.save_profile(Profile("Ana Ruiz, PT", "555 0100", "Sam", at(1, 17, 0)))
+    older = repository.start_session(
+        SECOND_UUID,
+        None,
+        "Short program",
+        2,
+        at(1, 18, 0),
+        CarryOverCheck(CarryOver.FINE, at(1, 17, 59)),
+    )
+    repository.record_lift_check(
+        older, LiftCheck("shoulder_raise_weight", "Forward arm raise", False, at(1, 18, 0, 30))
+    )
     repository.record_set(
         older, record(program, 2, {"repetitions": 3}, at(1, 18, 1), at(1, 18, 2), [Symptom.PAIN])
     )
     repository.record_fatigue(older, 2, None, [Symptom.CRAMP])
+    repository.record_rest_day(CarryOverCheck(CarryOver.SORE, at(2, 8, 0)))
     repository.end_session(older, SessionStatus.STOPPED_SYMPTOM, at(1, 18, 3), [Symptom.CRAMP])
     repository.start_session(
         "b3f1e0a2-8d4c-4e6f-9a1b-2c3d4e5f6a7b", None, "Short program", 3, at(3, 7, 0)
@@ -90,12 +104,14 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
     assert count == 1
     assert json.loads(text) == {
         "format": "alshome-export",
-        "version": 1,
+        "version": 2,
         "exported_at": "2026-03-03T08:00:00-05:00",
         "app_version": __version__,
         "programs": [
             {"name": "Short program", "version": 3, "active": True, "document": short_document}
         ],
+        "profile": None,
+        "carry_over_checks": [],
         "sessions": [
             {
                 "uuid": FIRST_UUID,
@@ -138,6 +154,7 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
                         "ended_at": "2026-03-02T09:30:20-05:00",
                     },
                 ],
+                "lift_checks": [],
             }
         ],
     }
@@ -155,6 +172,27 @@ def test_json_export_lists_sessions_oldest_first(exported):
     assert exported["sessions"][2]["status"] == "in_progress"
 
 
+def test_json_export_carries_the_profile_and_the_safety_checks(exported):
+    assert exported["profile"] == {
+        "therapist_name": "Ana Ruiz, PT",
+        "therapist_contact": "555 0100",
+        "patient_name": "Sam",
+        "saved_at": "2026-03-01T17:00:00-05:00",
+    }
+    assert exported["carry_over_checks"] == [
+        {"asked_at": "2026-03-01T17:59:00-05:00", "answer": "fine", "session_uuid": SECOND_UUID},
+        {"asked_at": "2026-03-02T08:00:00-05:00", "answer": "sore", "session_uuid": None},
+    ]
+    assert exported["sessions"][0]["lift_checks"] == [
+        {
+            "exercise_id": "shoulder_raise_weight",
+            "exercise_name": "Forward arm raise",
+            "able": False,
+            "checked_at": "2026-03-01T18:00:30-05:00",
+        }
+    ]
+
+
 def test_csv_export_has_one_row_per_set(repository, short_program, short_document):
     richer_history(repository, short_program, short_document)
     text, count = export_csv(repository)
@@ -164,10 +202,18 @@ def test_csv_export_has_one_row_per_set(repository, short_program, short_documen
     table = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert [(row["session_uuid"], row["position"]) for row in table] == [
         (SECOND_UUID, "2"),
+        ("", ""),
         (FIRST_UUID, "0"),
         (FIRST_UUID, "1"),
     ]
-    symptom_set, held, skipped = table
+    symptom_set, rested, held, skipped = table
+    assert (symptom_set["carry_over"], symptom_set["can_lift_without_weight"]) == ("fine", "no")
+    assert (held["carry_over"], held["can_lift_without_weight"]) == ("", "")
+    assert {name: value for name, value in rested.items() if value} == {
+        "session_started_at": "2026-03-02T08:00:00-05:00",
+        "session_status": "rested",
+        "carry_over": "sore",
+    }
     assert symptom_set["session_status"] == "stopped_symptom"
     assert symptom_set["program_version"] == "2"
     assert symptom_set["planned_repetitions"] == "6"
@@ -194,6 +240,24 @@ def test_export_then_import_then_export_gives_the_same_history(
     assert again == exported
     assert fresh_repository.sessions() == repository.sessions()
     assert fresh_repository.last_session() == repository.last_session()
+    assert fresh_repository.profile() == repository.profile()
+    assert fresh_repository.carry_over_checks() == repository.carry_over_checks()
+    assert fresh_repository.exercises_to_review() == repository.exercises_to_review()
+    assert export_csv(fresh_repository) == export_csv(repository)
+
+
+def test_a_version_1_export_without_the_safety_checks_is_still_read(
+    exported, fresh_repository, tmp_path
+):
+    del exported["profile"], exported["carry_over_checks"]
+    for session in exported["sessions"]:
+        del session["lift_checks"]
+    exported["version"] = 1
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(exported))
+    assert import_history(read_export(path), fresh_repository) == 3
+    assert fresh_repository.profile() is None
+    assert fresh_repository.carry_over_checks() == []
 
 
 def test_import_into_a_history_that_is_not_empty_is_refused(exported, repository, tmp_path):
@@ -221,6 +285,27 @@ def session_field(name, value):
 
 def duplicate_session(document):
     document["sessions"].append(copy.deepcopy(document["sessions"][0]))
+
+
+def check_field(name, value):
+    def change(document):
+        document["carry_over_checks"][0][name] = value
+
+    return change
+
+
+def lift_field(name, value):
+    def change(document):
+        document["sessions"][0]["lift_checks"][0][name] = value
+
+    return change
+
+
+def profile_field(name, value):
+    def change(document):
+        document["profile"][name] = value
+
+    return change
 
 
 def duplicate_position(document):
@@ -271,6 +356,13 @@ def second_active(document):
         (break_program, "programs[0].document: prescriptions[0].hold_seconds: must be between"),
         (rename_program, "programs[0]: name and version must match"),
         (second_active, "at most one active program"),
+        (check_field("answer", "maybe"), "carry_over_checks[0].answer: must be one of"),
+        (check_field("session_uuid", FIRST_UUID.replace("0f", "1f")), "name sessions that are"),
+        (check_field("asked_at", "today"), "carry_over_checks[0].asked_at: must be a date"),
+        (lift_field("able", "no"), "sessions[0].lift_checks[0].able: must be true or false"),
+        (lift_field("exercise_id", ""), "sessions[0].lift_checks[0].exercise_id: must not be"),
+        (profile_field("patient_name", "x" * 201), "profile.patient_name: must be at most 200"),
+        (profile_field("email", "a@b.c"), "profile.email: is not a known field"),
     ],
 )
 def test_an_invalid_export_is_refused_whole_with_one_plain_sentence(
@@ -291,7 +383,7 @@ def test_an_invalid_export_is_refused_whole_with_one_plain_sentence(
     [
         ('{"format": "alshome-program", "version": 1}', "is not an alshome export"),
         ("[1, 2]", "is not an alshome export"),
-        ('{"format": "alshome-export", "version": 2}', "export of version 2"),
+        ('{"format": "alshome-export", "version": 3}', "export of version 3"),
         ('{"format": "alshome-export", "version": "1"}', "version: must be a whole number"),
         ('{"format": "alshome-export", "version": true}', "version: must be a whole number"),
         ('{"format": "alshome-export"', "is not valid JSON"),
