@@ -170,6 +170,8 @@ def xvfb_env(xvfb_display: str) -> dict[str, str]:
     env.pop("WAYLAND_DISPLAY", None)
     env["DISPLAY"] = xvfb_display
     env["QT_QPA_PLATFORM"] = "xcb"
+    # Qt's mock speech engine: the real one may be missing, slow to open, or audible.
+    env["ALSHOME_SPEECH_ENGINE"] = "mock"
     return env
 
 
