@@ -100,6 +100,11 @@ class History:
             self.open()
         return self._repository.session_times_since(moment)
 
+    def safety_records(self) -> Repository:
+        """The open history, for the first-run pages and the checks before a session."""
+        self.open()
+        return self._repository
+
 
 class _AfterFirstExpose(QObject):
     """Runs `action` SETTLE_MS after the window is first exposed, its first frame drawn."""

@@ -11,7 +11,10 @@ arrow keys move the focus like Tab.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from functools import cached_property
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -28,14 +31,23 @@ from PySide6.QtWidgets import (
 
 from alshome.domain.clock import Clock
 from alshome.domain.program import Program
+from alshome.domain.safety import (
+    CarryOver,
+    CarryOverCheck,
+    Profile,
+    lift_checks_due,
+    therapist_contact,
+)
 from alshome.domain.session import Phase
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
+from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
 from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
 from alshome.ui.screens.exercise import ExerciseScreen
 from alshome.ui.screens.fatigue import FatigueScreen
+from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
 from alshome.ui.screens.home import HomeHistory, HomeScreen
 from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
 from alshome.ui.screens.rest import RestScreen
@@ -49,6 +61,7 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     None: "home",
     Phase.READY: "exercise",
+    Phase.LIFT_CHECK: "exercise",
     Phase.LEAD_IN: "exercise",
     Phase.RUNNING: "exercise",
     Phase.FATIGUE_CHECK: "fatigue",
@@ -63,6 +76,18 @@ BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
 
+class SafetyRecords(Protocol):
+    """What the screens before a session read and write: the history's repository."""
+
+    def profile(self) -> Profile | None: ...
+
+    def save_profile(self, profile: Profile) -> None: ...
+
+    def record_rest_day(self, check: CarryOverCheck) -> None: ...
+
+    def last_lift_checks(self) -> dict[str, datetime]: ...
+
+
 class MainWindow(QMainWindow):
     setting_changed = Signal(str)  # a setting was changed and saved on the settings screen
     voice_preview_requested = Signal()  # "Try the voice"
@@ -73,7 +98,9 @@ class MainWindow(QMainWindow):
         history: HomeHistory,
         clock: Clock,
         settings: Settings | None = None,
+        records: Callable[[], SafetyRecords] | None = None,
     ) -> None:
+        """`records` opens the history when first called; without it no check comes first."""
         super().__init__()
         self.setWindowTitle(self.tr("alshome – home exercise"))
         self.setMinimumSize(960, 600)
@@ -81,6 +108,8 @@ class MainWindow(QMainWindow):
         self.program = program
         self.controller = controller
         self._history = history
+        self._records = records
+        self._after_first_run: Callable[[], None] = self._go_home
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
 
@@ -99,7 +128,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.warning)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self._footer(program))
+        layout.addWidget(self._footer())
         self.setCentralWidget(central)
 
         self.settings = settings or Settings.in_memory()
@@ -144,6 +173,91 @@ class MainWindow(QMainWindow):
     @cached_property
     def summary(self) -> SummaryScreen:
         return self._add(SummaryScreen(self.controller.close))
+
+    # ----- before a session: the first-run pages and the carry-over check -----------------
+
+    @cached_property
+    def first_run(self) -> FirstRunScreen:
+        return self._add(FirstRunScreen(lambda: self._open_page("contact")))
+
+    @cached_property
+    def contact(self) -> ContactScreen:
+        return self._add(ContactScreen(self._save_profile, lambda: self._open_page("first_run")))
+
+    @cached_property
+    def carry_over(self) -> CarryOverScreen:
+        return self._add(CarryOverScreen(self._carry_over_answered))
+
+    @cached_property
+    def lighter_day(self) -> LighterDayScreen:
+        return self._add(LighterDayScreen(self._begin, self._rest_today))
+
+    def history_opened(self) -> None:
+        """The history is open: show the recorded contact, and the first-run pages at home
+        until they are completed once."""
+        if self._records is None:
+            return
+        profile = self._records().profile()
+        self._show_contact(profile)
+        if profile is None and self.controller.session is None and self._page is None:
+            self._after_first_run = self._go_home
+            self._open_page("first_run")
+
+    def start_session(self) -> None:
+        """Start today's session: after the first-run pages until they are done, and after
+        the carry-over check before every session but the first."""
+        if self._records is None:
+            self.controller.start(self.program)
+            return
+        profile = self._records().profile()
+        self._show_contact(profile)
+        if profile is None:
+            self._after_first_run = self.start_session
+            self._open_page("first_run")
+        elif self._history.last_session() is None:
+            self._begin(None)
+        else:
+            self._open_page("carry_over")
+
+    def _open_page(self, name: str) -> None:
+        if name == "contact":
+            self.contact.fill(self.program.therapist)
+        self._page = name
+        self._show()
+
+    def _go_home(self) -> None:
+        self._page = None
+        self._show()
+
+    def _save_profile(self, therapist_name: str, contact: str, patient_name: str) -> None:
+        profile = Profile(therapist_name, contact, patient_name, self._clock.wall())
+        self._records().save_profile(profile)
+        self._show_contact(profile)
+        self._page = None
+        self._after_first_run()
+
+    def _carry_over_answered(self, answer: CarryOver) -> None:
+        if answer.still_affected:
+            self.lighter_day.ask(answer, self.program.lighter_option)
+            self._open_page("lighter_day")
+        else:
+            self._begin(answer)
+
+    def _begin(self, answer: CarryOver | None) -> None:
+        """The session, with the contact to show should it stop and the lift checks due."""
+        records = self._records()
+        now = self._clock.wall()
+        therapist = therapist_contact(self.program.therapist, records.profile())
+        self._page = None
+        self.controller.start(
+            replace(self.program, therapist=therapist),
+            None if answer is None else CarryOverCheck(answer, now),
+            lift_checks_due(self.program, records.last_lift_checks(), now),
+        )
+
+    def _rest_today(self, answer: CarryOver) -> None:
+        self._records().record_rest_day(CarryOverCheck(answer, self._clock.wall()))
+        self._go_home()
 
     def screen_for(self, phase: Phase | None) -> Screen:
         if phase is None and self._page is not None:
@@ -201,27 +315,29 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         return screen
 
-    def _footer(self, program: Program) -> QFrame:
+    def _footer(self) -> QFrame:
         footer = QFrame()
         footer.setObjectName("footer")
         row = QHBoxLayout(footer)
         row.setContentsMargins(32, 8, 32, 8)
-        therapist = program.therapist
+        self.footer_text = label("", "note")
+        row.addWidget(self.footer_text)
+        self._show_contact(None)
+        return footer
+
+    def _show_contact(self, profile: Profile | None) -> None:
+        """The program's therapist, or the contact recorded on the first-run pages."""
+        therapist = therapist_contact(self.program.therapist, profile)
         text = self.tr("Your program comes from {name}.").format(
             name=therapist.name or self.tr("your therapist")
         )
         if therapist.contact:
             text += " " + self.tr("Contact: {contact}").format(contact=therapist.contact)
-        self.footer_text = label(text, "note")
-        row.addWidget(self.footer_text)
-        return footer
+        self.footer_text.setText(text)
 
     @property
     def current(self) -> Screen:
         return self.stack.currentWidget()
-
-    def start_session(self) -> None:
-        self.controller.start(self.program)
 
     def _show(self) -> None:
         session = self.controller.session

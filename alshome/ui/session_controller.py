@@ -2,19 +2,21 @@
 
 The session decides; this controller only calls `tick()` when a countdown may have
 ended and tells the screens to redraw. A precise single-shot timer is armed for each
-countdown's deadline on the monotonic clock, so a hold ends on time however busy the
-machine is, and a coarse display timer refreshes the numbers in between.
+countdown's deadline on the monotonic clock (and then for the end of auto-advance's grace
+period), so a hold ends on time however busy the machine is, and a coarse display timer
+refreshes the numbers in between.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from alshome.domain.clock import Clock
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import Program
+from alshome.domain.safety import CarryOverCheck
 from alshome.domain.session import (
     CountdownFinished,
     Event,
@@ -59,10 +61,17 @@ class SessionController(QObject):
 
     # ----- lifecycle -------------------------------------------------------------------
 
-    def start(self, program: Program) -> None:
+    def start(
+        self,
+        program: Program,
+        carry_over: CarryOverCheck | None = None,
+        lift_checks_due: Set[str] = frozenset(),
+    ) -> None:
         self._recorder = self._recorder_for()
         self.countdown_lateness.clear()
-        self.session = Session(program, self._clock, self._on_event, self.options)
+        self.session = Session(
+            program, self._clock, self._on_event, self.options, carry_over, lift_checks_due
+        )
         self._display.start()
         self._after_action()
 
@@ -84,6 +93,15 @@ class SessionController(QObject):
 
     def finish_set(self, repetitions: int | None = None) -> None:
         self._act(lambda s: s.finish_set(repetitions))
+
+    def extend_hold(self) -> None:
+        self._act(lambda s: s.extend_hold())
+
+    def cancel_auto_advance(self) -> None:
+        self._act(lambda s: s.cancel_auto_advance())
+
+    def answer_lift_check(self, able: bool) -> None:
+        self._act(lambda s: s.answer_lift_check(able))
 
     def submit_fatigue(self, rating: int, end_if_offered: bool = True) -> None:
         """Answer the check; past the stop threshold, end (the default) or leave the exercise."""
@@ -157,7 +175,7 @@ class SessionController(QObject):
         self._deadline.stop()
         deadline = self.session.deadline() if self.session else None
         self._pending_deadline = deadline
-        if deadline is not None and not self.session.time_up():
+        if deadline is not None:
             wait_ms = max(0, round((deadline - self._clock.monotonic()) * 1000))
             self._deadline.start(wait_ms)
 
@@ -170,8 +188,10 @@ class SessionController(QObject):
         session.tick()
         if session.phase is not phase:
             self._after_action()
-        else:
-            self.ticked.emit()
+            return
+        if session.deadline() != self._pending_deadline:
+            self._arm_deadline()  # a countdown ended: next, auto-advance's grace period, if any
+        self.ticked.emit()
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, CountdownFinished):

@@ -1,21 +1,29 @@
 """The set screen: get ready, the lead-in count, then the hold, bout or repetitions.
 
 For stretches a helper does, the instructions speak to the helper. A timed set shows a
-countdown large enough to read from across the room; a counted set shows its target and
-lets the patient record fewer if that is what they managed.
+countdown large enough to read from across the room, and "10 seconds more" lengthens it,
+even once it has ended; a counted set shows its target and lets the patient record fewer
+if that is what they managed.
+
+Before the first set of a resistance exercise the screen may first ask "Can you still
+lift this without the weight?" (see `safety.lift_checks_due`). Neither answer is chosen
+for the patient: focus starts on the screen, as on the fatigue check, so a stray Enter
+records nothing. "No" flags the exercise for the therapist and changes nothing else.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from alshome.domain.program import Mover
 from alshome.domain.session import Phase, Session
 from alshome.ui import words
-from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
+from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import button, label, panel, set_text
+from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
 
 class ExerciseScreen(Screen):
@@ -23,24 +31,46 @@ class ExerciseScreen(Screen):
         super().__init__(self.tr("Exercise"))
         self.controller = controller
         self.repetitions = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus waits for an answer
         self.position = label("", "subtitle")
-        self.name = label("", "title")
+        self.name = FitLabel("", "title", floor=40, grow=False)
 
         box = panel()
         instructions = QVBoxLayout(box)
         instructions.setContentsMargins(26, 20, 26, 20)
-        self.audience = label("", "headline")
-        self.instruction = label("", "body")
-        self.safety = label("", "note")
+        self.audience = FitLabel("", "headline", floor=28)
+        self.instruction = FitLabel("", "body", floor=22)
+        self.safety = FitLabel("", "note", floor=20)
         for widget in (self.audience, self.instruction, self.safety):
             instructions.addWidget(widget)
-        instructions.addStretch(1)
 
         goal = QVBoxLayout()
         goal.setSpacing(12)
-        self.big = label("", "countdown", wrap=False, center=True)
+        self.big = FitLabel("", "countdown", floor=COUNTDOWN_FLOOR, center=True)
         self.big.setAccessibleName(self.tr("Countdown"))
-        self.state = label("", "headline", center=True)
+        self.state = FitLabel("", "headline", floor=28, center=True)
+        self.note = FitLabel("", "body", floor=22, center=True)
+        self.wait = wait_button(controller)
+        self.yes = button(
+            self.tr("Yes"),
+            lambda: controller.answer_lift_check(True),
+            role="large",
+            accessible_name=self.tr("Yes, I can still lift it without the weight"),
+        )
+        self.no = button(
+            self.tr("No"),
+            lambda: controller.answer_lift_check(False),
+            role="large",
+            accessible_name=self.tr("No, I cannot lift it without the weight any more"),
+            description=self.tr(
+                "Your therapist will be asked to look at this exercise. Nothing else changes."
+            ),
+        )
+        self.extend = button(
+            self.tr("10 seconds more"),
+            controller.extend_hold,
+            description=self.tr("Makes this hold longer. Take the time you need."),
+        )
         self.fewer = button("−", self.one_fewer, accessible_name=self.tr("One fewer repetition"))
         self.count = label("", "headline", wrap=False, center=True)
         self.more = button("+", self.one_more, accessible_name=self.tr("One more repetition"))
@@ -52,8 +82,12 @@ class ExerciseScreen(Screen):
         self.primary = button(self.tr("Start"), self.on_primary, role="primary")
         goal.addWidget(self.big)
         goal.addWidget(self.state)
+        goal.addWidget(self.note)
+        goal.addWidget(self.wait)
         goal.addStretch(1)
         goal.addLayout(self.stepper)
+        goal.addLayout(row(self.yes, self.no, stretch_between=True))
+        goal.addWidget(self.extend)
         goal.addWidget(self.primary)
 
         middle = QHBoxLayout()
@@ -80,7 +114,6 @@ class ExerciseScreen(Screen):
         exercise = step.exercise
         exercise_number = step.prescription_index + 1
         parts = [
-            words.kind(exercise.kind),
             self.tr("Exercise {n} of {total}").format(
                 n=exercise_number, total=len(session.program.prescriptions)
             ),
@@ -91,13 +124,17 @@ class ExerciseScreen(Screen):
         self.position.setText(" · ".join(parts))
         set_text(self.name, exercise.name)
         helper = step.mover is not Mover.PATIENT and exercise.caregiver_instruction
-        self.audience.setText(self.tr("For your helper") if helper else self.tr("What to do"))
+        self.audience.setText(self.tr("For your helper") if helper else words.kind(exercise.kind))
         self.instruction.setText(exercise.caregiver_instruction if helper else exercise.instruction)
         self.safety.setText(exercise.safety)
         self.safety.setVisible(bool(exercise.safety))
 
         phase = session.phase
         counted = not step.target.timed
+        asking = phase is Phase.LIFT_CHECK
+        for widget in (self.yes, self.no):
+            widget.setVisible(asking)
+        self.primary.setVisible(not asking)
         if phase is Phase.READY:
             self.repetitions = step.target.repetitions or 0
         self.primary.setText(
@@ -118,28 +155,52 @@ class ExerciseScreen(Screen):
         showing_stepper = phase is Phase.RUNNING and counted
         for widget in (self.fewer, self.count, self.more):
             widget.setVisible(showing_stepper)
+        self.note.setText(self._note(session))
+        self.note.setVisible(bool(self.note.text()))
         self.refresh(session)
+
+    def _note(self, session: Session) -> str:
+        if session.phase is Phase.LIFT_CHECK:
+            return self.tr("Your answer is for your therapist. Today's session stays the same.")
+        if session.phase is Phase.READY and session.step.exercise.id in session.flagged:
+            return self.tr(
+                "Noted for your therapist. Until they have looked at it, you can skip "
+                "this exercise."
+            )
+        return ""
 
     def refresh(self, session: Session) -> None:
         step = session.step
         phase = session.phase
         remaining = session.remaining()
-        if phase is Phase.LEAD_IN and remaining is not None:
+        moving_on = moving_on_text(session)
+        self.wait.setVisible(moving_on is not None)
+        self.extend.setVisible(phase is Phase.RUNNING and step.target.timed and not moving_on)
+        self.big.setVisible(phase is not Phase.LIFT_CHECK and not moving_on)
+        if phase is Phase.LIFT_CHECK:
+            self.state.setText(self.tr("Can you still lift this without the weight?"))
+        elif phase is Phase.LEAD_IN and remaining is not None:
             self.big.setText(words.clock_time(remaining))
             self.state.setText(self.tr("Get ready"))
         elif phase is Phase.RUNNING and remaining is not None:
             self.big.setText(words.clock_time(remaining))
-            self.state.setText(
-                self.tr("Time is up. Press Done when you are ready.")
-                if remaining <= 0
-                else self.tr("You may stop early: press Done")
-            )
+            if moving_on:
+                self.state.setText(self.tr("Time is up. {moving_on}.").format(moving_on=moving_on))
+            elif remaining <= 0:
+                self.state.setText(self.tr("Time is up. Press Done when you are ready."))
+            else:
+                self.state.setText(self.tr("You may stop early: press Done"))
         else:
             self.big.setText(self._big_target(session))
             self.state.setText(words.target(step.target) if phase is Phase.READY else "")
         self.big.setAccessibleName(self.big.text())
         self.count.setText(self.tr("Done: {n}").format(n=self.repetitions))
         self.count.setAccessibleName(self.count.text())
+
+    def first_focus(self) -> QWidget | None:
+        if self.controller.phase is Phase.LIFT_CHECK:
+            return self
+        return super().first_focus()
 
     def _big_target(self, session: Session) -> str:
         target = session.step.target

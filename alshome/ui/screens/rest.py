@@ -1,17 +1,19 @@
 """Rest between sets: a countdown that can be skipped, and what comes next.
 
-When the rest is over the app waits for the patient ("Continue") unless auto-advance is
-switched on; nobody is hurried.
+When the rest is over the app waits for the patient ("Continue"). Only with auto-advance
+switched on does it move on by itself, after a grace period shown on screen with a large
+Wait button; nobody is hurried.
 """
 
 from __future__ import annotations
 
 from alshome.domain.session import Session
 from alshome.ui import words
-from alshome.ui.screens.base import Screen, row
+from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
+from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import button, label, set_text
+from alshome.ui.widgets import FitLabel, button, label, set_text
 
 
 class RestScreen(Screen):
@@ -21,8 +23,10 @@ class RestScreen(Screen):
         self.longer = label(
             self.tr("Your rest is longer this time, because you felt very tired."), "body"
         )
-        self.big = label("", "countdown", wrap=False, center=True)
-        self.coming = label("", "body", center=True)
+        self.big = FitLabel("", "countdown", floor=COUNTDOWN_FLOOR, center=True)
+        self.coming = FitLabel("", "body", floor=22, center=True, grow=False)
+        self.moving = FitLabel("", "headline", floor=28, center=True, grow=False)
+        self.wait = wait_button(controller)
         self.primary = button(self.tr("Skip rest"), controller.end_rest, role="primary")
         self.pause = pause_button(controller)
         self.stop = tired_stop_button(controller)
@@ -35,6 +39,8 @@ class RestScreen(Screen):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.big)
+        self.layout_.addWidget(self.moving)
+        self.layout_.addWidget(self.wait)
         self.layout_.addWidget(self.coming)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.primary)
@@ -60,6 +66,12 @@ class RestScreen(Screen):
     def refresh(self, session: Session) -> None:
         remaining = session.remaining() or 0.0
         over = remaining <= 0
+        moving_on = moving_on_text(session)
+        for widget in (self.moving, self.wait):
+            widget.setVisible(moving_on is not None)
+        self.big.setVisible(moving_on is None)
+        if moving_on is not None:
+            set_text(self.moving, moving_on)
         self.big.setText(words.clock_time(remaining))
         self.big.setAccessibleName(self.tr("Rest time left {time}").format(time=self.big.text()))
         set_text(
