@@ -138,7 +138,14 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
             return FAILURE
     clock = SystemClock()
     controller = SessionController(clock, history.recorder, settings.session_options())
-    window = MainWindow(start.program, controller, history, clock, settings=settings)
+    window = MainWindow(
+        start.program,
+        controller,
+        history,
+        clock,
+        records=history.safety_records,
+        settings=settings,
+    )
     voice = VoiceGuide(controller, settings, parent=window)
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
@@ -157,11 +164,14 @@ def _after_first_frame(
 ) -> None:
     """The slow openings, once the window is on screen: the database, then the voice.
 
+    With the history open, the window can show the first-run pages and the contact.
+
     Opening a speech engine takes over a second with speech-dispatcher; done here, the
     first spoken cue of a session does not freeze the screen instead.
     """
     if not history.is_open and not _open_or_quit(history, window):
         return
+    window.history_opened()
     if settings.get("voice"):
         voice.warm_up()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QLineEdit,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -72,6 +73,8 @@ SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     Phase.STOP_SAFELY: "stop_safely",
     Phase.SUMMARY: "summary",
 }
+# In a text field only these keep their meaning; every other key types or edits.
+TEXT_FIELD_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Up, Qt.Key.Key_Down)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self._history = history
         self._records = records
+        self._history_ready = False  # set by `history_opened`
         self._after_first_run: Callable[[], None] = self._go_home
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
@@ -197,11 +201,26 @@ class MainWindow(QMainWindow):
         until they are completed once."""
         if self._records is None:
             return
+        self._history_ready = True
         profile = self._records().profile()
         self._show_contact(profile)
         if profile is None and self.controller.session is None and self._page is None:
             self._after_first_run = self._go_home
             self._open_page("first_run")
+
+    def _to_review(self) -> list[str]:
+        """This program's exercises whose last lift check was "no", once the history is open.
+
+        Read only then: asking earlier would open the database before the window shows.
+        """
+        if self._records is None or not self._history_ready:
+            return []
+        in_program = {p.exercise.id for p in self.program.prescriptions}
+        return [
+            check.exercise_name
+            for check in self._records().exercises_to_review()
+            if check.exercise_id in in_program
+        ]
 
     def start_session(self) -> None:
         """Start today's session: after the first-run pages until they are done, and after
@@ -347,6 +366,7 @@ class MainWindow(QMainWindow):
             self.home.show_program(
                 self.program, self._history, self._clock.wall(), self.settings.get("preferred_days")
             )
+            self.home.show_review(self._to_review())
         else:
             screen.render(session)
         where = (phase, session.index if session else -1, self._page)
@@ -383,6 +403,8 @@ class MainWindow(QMainWindow):
             if not event.isAutoRepeat():
                 self._enter()
             return True
+        if isinstance(self.focusWidget(), QLineEdit) and key not in TEXT_FIELD_KEYS:
+            return False  # typing a name or a phone number: letters, digits, arrows
         if key in DIGIT_KEYS:
             self.current.digit(DIGIT_KEYS[key])
             return True

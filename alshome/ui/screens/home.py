@@ -85,6 +85,8 @@ class HomeScreen(Screen):
         self.week_marks = label("", "body", wrap=False)
         self.week = label("", "body")
         self.last = label("", "body")
+        self.review = label("", "body")
+        self.review.setVisible(False)
         self.primary = button(
             self.tr("Start today's session"),
             on_start,
@@ -116,6 +118,7 @@ class HomeScreen(Screen):
         self.layout_.addLayout(heading)
         self.layout_.addWidget(box)
         self.layout_.addLayout(week)
+        self.layout_.addWidget(self.review)
         self.layout_.addWidget(self.last)
         self.layout_.addStretch(1)
         self.layout_.addLayout(actions)
@@ -145,6 +148,21 @@ class HomeScreen(Screen):
         self.exercises.setText(" · ".join(p.exercise.name for p in program.prescriptions))
         self.last.setText(self.last_text(history.last_session(), now))
         self.show_week(this_week(history, now, program.weekly_target, preferred_days))
+
+    def show_review(self, exercise_names: Sequence[str]) -> None:
+        """Exercises the patient said they can no longer lift without the weight.
+
+        Only a pointer to the therapist: the app changes nothing in the program itself.
+        """
+        set_text(
+            self.review,
+            self.tr("Ask your therapist about: {exercises}.").format(
+                exercises=", ".join(exercise_names)
+            )
+            if exercise_names
+            else "",
+        )
+        self.review.setVisible(bool(exercise_names))
 
     def show_week(self, week: WeekProgress) -> None:
         """One line: the week in shapes and words, then when the next session is due."""
