@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from alshome.domain.program import ExerciseKind
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
@@ -50,11 +51,21 @@ def wait_for_window(env: dict[str, str], app: subprocess.Popen) -> str:
 
 
 def keys_for_demo() -> list[list[str]]:
-    """The key presses that walk the demo: a list per set, then Finish."""
+    """The key presses that walk a first launch and the demo: a list per set, then Finish."""
     steps = parse_program(demo_document(), stock_library()).steps()
-    plan = [["Return"]]  # Start today's session
+    plan = [
+        ["Return"],  # first run: Continue, past what alshome does and does not do
+        ["Return"],  # Save and continue, from the therapist's contact field
+        ["Return"],  # Start today's session (the first: no carry-over check)
+    ]
+    asked: set[str] = set()
     for index, step in enumerate(steps):
-        presses = ["Return"]  # Start
+        presses = []
+        exercise = step.exercise
+        if exercise.kind is ExerciseKind.RESISTANCE and exercise.id not in asked:
+            asked.add(exercise.id)
+            presses += ["Right", "Return"]  # "Can you still lift it without the weight?" Yes
+        presses.append("Return")  # Start
         if step.target.timed:
             presses.append("Return")  # Start now (skip the lead-in count)
         presses += ["Return", RATING, "Return"]  # Done, rating, Continue
