@@ -1,7 +1,9 @@
-"""Screens under pytest-qt: the real window and controller, a manual clock, no storage.
+"""Screens under pytest-qt: the real window and controller, and a manual clock.
 
-The recorder only collects the session's events, so these tests see exactly what would
-have been committed without needing a database.
+`rig` has no storage: its recorder only collects the session's events, so tests see
+exactly what would have been committed without needing a database. `safety` is the
+window on a real history file, with the first-run pages and the checks before a session.
+`tour` walks every screen of either, for the rules every screen must keep.
 """
 
 from __future__ import annotations
@@ -13,9 +15,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alshome.domain.clock import ManualClock
+from alshome.domain.safety import Profile
+from alshome.domain.session import SessionOptions
+from alshome.operations import load_active_program
+from alshome.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
+from alshome.storage.db import open_database
+from alshome.storage.recorder import SessionRecorder
+from alshome.storage.repository import Repository
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
@@ -78,3 +87,67 @@ def rig(qtbot):
     window.show()
     qtbot.waitExposed(window)
     return Rig(window, controller, clock, events, qtbot, history)
+
+
+CONTACT = "Ana Ruiz, PT, 555 0100"
+
+
+@dataclass
+class SafetyRig:
+    window: MainWindow
+    controller: SessionController
+    repository: Repository
+    clock: ManualClock
+    qtbot: object
+
+    def key(self, key: Qt.Key) -> None:
+        self.qtbot.keyClick(self.window.focusWidget() or self.window, key)
+
+    def advance(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+        self.controller.tick()
+
+    @property
+    def phase(self):
+        return self.controller.phase
+
+    def save_profile(self, contact: str = CONTACT) -> None:
+        self.repository.save_profile(Profile("", contact, "", self.clock.wall()))
+
+    def follow_one_session(self) -> None:
+        """A short session already in the history, so the next one asks about carry-over."""
+        self.window.start_session()
+        self.controller.stop_tired()
+        self.controller.close()
+
+
+@pytest.fixture
+def safety(qtbot, tmp_path, request):
+    app = QApplication.instance()
+    if app.styleSheet() != style_sheet():
+        app.setStyleSheet(style_sheet())
+    engine = open_database(sqlite_url(tmp_path / "alshome.sqlite3"))
+    request.addfinalizer(engine.dispose)
+    repository = Repository(engine)
+    program_id, program = load_active_program(repository)
+    clock = ManualClock()
+    options = getattr(request, "param", SessionOptions())
+    controller = SessionController(clock, lambda: SessionRecorder(repository, program_id), options)
+    window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return SafetyRig(window, controller, repository, clock, qtbot)
+
+
+@pytest.fixture(params=["session", "safety"])
+def tour(request):
+    """A rig and a walk through its screens: the session's, or those of the safety checks."""
+    from tests.ui.tour import safety_screens, screens
+
+    if request.param == "session":
+        walked = request.getfixturevalue("rig")
+        return walked, lambda: screens(walked)
+    walked = request.getfixturevalue("safety")
+    return walked, lambda: safety_screens(walked)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.theme import TARGET_HEIGHT, style_for
-from tests.ui.tour import screens, settle
+from tests.ui.tour import settle
 
 MIN_GAP = 8  # px between two controls
 
@@ -36,15 +36,16 @@ def box(widget) -> QRect:
 
 
 @pytest.fixture(params=[100, 200])
-def scaled(request, rig):
+def scaled(request, tour):
     QApplication.instance().setStyleSheet(style_for("light", request.param))
     yield request.param
     QApplication.instance().setStyleSheet(style_for("light", 100))
 
 
-def test_every_control_is_named_large_and_apart(rig, scaled):
+def test_every_control_is_named_large_and_apart(tour, scaled):
+    _rig, walk = tour
     problems = []
-    for name, screen in screens(rig):
+    for name, screen in walk():
         settle()
         found = controls(screen)
         assert found, name
@@ -80,8 +81,9 @@ def test_the_answers_to_stop_questions_are_far_apart(rig):
     assert gap >= FAR_APART - 1
 
 
-def test_no_control_needs_hovering_or_a_double_click(rig):
+def test_no_control_needs_hovering_or_a_double_click(tour):
     """Hover-only help (a tooltip as the only text) would be invisible to dwell users."""
-    for name, screen in screens(rig):
+    _rig, walk = tour
+    for name, screen in walk():
         for widget in controls(screen):
             assert not widget.toolTip() or widget.accessibleDescription(), (name, widget)

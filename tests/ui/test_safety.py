@@ -4,77 +4,20 @@ pressure (auto-advance's grace period, Wait, "10 seconds more")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
-from alshome.domain.clock import ManualClock
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import Therapist
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, SessionOptions
-from alshome.operations import load_active_program
-from alshome.paths import sqlite_url
-from alshome.storage.db import open_database
-from alshome.storage.recorder import SessionRecorder
-from alshome.storage.repository import Repository, StoredCarryOver
-from alshome.ui.main_window import MainWindow
-from alshome.ui.session_controller import SessionController
-from alshome.ui.theme import style_sheet
+from alshome.storage.repository import StoredCarryOver
+from tests.ui.conftest import CONTACT
 
 ENTER = Qt.Key.Key_Return
-CONTACT = "Ana Ruiz, PT, 555 0100"
-
-
-@dataclass
-class SafetyRig:
-    window: MainWindow
-    controller: SessionController
-    repository: Repository
-    clock: ManualClock
-    qtbot: object
-
-    def key(self, key: Qt.Key) -> None:
-        self.qtbot.keyClick(self.window.focusWidget() or self.window, key)
-
-    def advance(self, seconds: float) -> None:
-        self.clock.advance(seconds)
-        self.controller.tick()
-
-    @property
-    def phase(self):
-        return self.controller.phase
-
-    def save_profile(self, contact: str = CONTACT) -> None:
-        self.repository.save_profile(Profile("", contact, "", self.clock.wall()))
-
-    def follow_one_session(self) -> None:
-        """A short session already in the history, so the next one asks about carry-over."""
-        self.window.start_session()
-        self.controller.stop_tired()
-        self.controller.close()
-
-
-@pytest.fixture
-def safety(qtbot, tmp_path, request):
-    app = QApplication.instance()
-    if app.styleSheet() != style_sheet():
-        app.setStyleSheet(style_sheet())
-    engine = open_database(sqlite_url(tmp_path / "alshome.sqlite3"))
-    request.addfinalizer(engine.dispose)
-    repository = Repository(engine)
-    program_id, program = load_active_program(repository)
-    clock = ManualClock()
-    options = getattr(request, "param", SessionOptions())
-    controller = SessionController(clock, lambda: SessionRecorder(repository, program_id), options)
-    window = MainWindow(program, controller, repository, clock, records=lambda: repository)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
-    return SafetyRig(window, controller, repository, clock, qtbot)
 
 
 def click(widget: QAbstractButton) -> None:

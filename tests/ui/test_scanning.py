@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from alshome.domain.session import Phase
-from tests.ui.tour import screens, settle
+from tests.ui.tour import settle
 
 SPACE, ENTER = Qt.Key.Key_Space, Qt.Key.Key_Return
 
@@ -52,9 +52,10 @@ def visible_controls(screen):
 
 
 @pytest.mark.parametrize("mode", ["step", "auto"])
-def test_the_highlight_reaches_every_control_on_every_screen(rig, mode):
+def test_the_highlight_reaches_every_control_on_every_screen(tour, mode):
+    rig, walk = tour
     scan(rig, mode, scan_loops=10)
-    for name, screen in screens(rig):
+    for name, screen in walk():
         settle()
         rig.window.scanner.restart()
         wanted = visible_controls(screen)

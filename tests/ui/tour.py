@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from alshome.domain.fatigue import Symptom
-from alshome.domain.session import Phase
+from alshome.domain.safety import CarryOver
+from alshome.domain.session import Phase, SessionOptions
 
 
 def settle() -> None:
@@ -60,3 +61,32 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "stop safely", window.current
     controller.acknowledge_stop()
     yield "summary", window.current
+
+
+def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
+    """The first-run pages, the carry-over check, the lift check and moving on by itself."""
+    window, controller = rig.window, rig.controller
+    window.history_opened()
+    settle()
+    yield "first run", window.current
+    window.first_run.primary.click()
+    yield "contact", window.current
+    window.contact.primary.click()
+    rig.follow_one_session()
+    window.start_session()
+    yield "carry-over check", window.current
+    window.carry_over.answers[CarryOver.SORE].click()
+    yield "lighter day", window.current
+    window.lighter_day.start.click()
+    while controller.phase is not Phase.LIFT_CHECK:
+        controller.skip_exercise()
+    yield "lift check", window.current
+    controller.stop_tired()
+    controller.close()
+    controller.options = SessionOptions(auto_advance=True, auto_advance_factor=3)
+    window.start_session()
+    window.carry_over.answers[CarryOver.FINE].click()
+    controller.start_set()
+    rig.advance(controller.options.lead_in_seconds + 0.1)
+    rig.advance(controller.session.remaining() + 0.1)
+    yield "hold over, moving on by itself", window.current

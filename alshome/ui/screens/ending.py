@@ -10,37 +10,46 @@ from alshome.domain.session import Session, SessionStatus
 from alshome.ui import words
 from alshome.ui.screens.base import Screen
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import button, label, panel
+from alshome.ui.widgets import FitLabel, button, label, panel
 
 
 class StopSafelyScreen(Screen):
     def __init__(self, controller: SessionController) -> None:
         super().__init__(self.tr("Stop and rest"))
         self.layout_.addWidget(label(self.tr("Stop and rest now"), "title"))
-        self.reported = label("", "headline")
+        self.reported = FitLabel("", "headline", floor=30, grow=False)
         self.layout_.addWidget(self.reported)
         self.layout_.addWidget(
-            label(
+            FitLabel(
                 self.tr(
                     "Sit or lie down in a comfortable position and breathe slowly. "
                     "Let someone near you know how you feel. Your session is saved."
                 ),
                 "body",
+                floor=26,
             )
         )
         box = panel()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 20, 28, 20)
         inner.addWidget(
-            label(
-                self.tr("If it does not ease, or you are worried, contact your therapist:"), "body"
+            FitLabel(
+                self.tr("If it does not ease, or you are worried, contact your therapist:"),
+                "body",
+                floor=26,
+                grow=False,
             )
         )
-        self.contact = label("", "headline")
+        self.contact = FitLabel("", "headline", floor=32)
         inner.addWidget(self.contact)
         self.layout_.addWidget(box)
         self.layout_.addWidget(
-            label(self.tr("If you feel very unwell, call your local emergency number."), "body")
+            FitLabel(
+                self.tr("If you feel very unwell, call your local emergency number."),
+                "body",
+                floor=26,
+                grow=False,
+            )
         )
         self.layout_.addStretch(1)
         self.primary = button(self.tr("Continue"), controller.acknowledge_stop, role="primary")
@@ -63,10 +72,12 @@ class SummaryScreen(Screen):
         super().__init__(self.tr("Summary"))
         self.title = label("", "title")
         self.outcome = label("", "headline")
-        self.details = label("", "body")
+        self.details = FitLabel("", "body", floor=26)
         for widget in (self.title, self.outcome, self.details):
             self.layout_.addWidget(widget)
-        self.layout_.addWidget(label(self.tr("Everything is saved."), "body"))
+        self.layout_.addWidget(
+            FitLabel(self.tr("Everything is saved."), "body", floor=26, grow=False)
+        )
         self.layout_.addStretch(1)
         self.primary = button(self.tr("Finish"), on_finish, role="primary")
         self.layout_.addWidget(self.primary)
