@@ -12,7 +12,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
 
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.theme import TARGET_HEIGHT, style_for
@@ -37,9 +37,8 @@ def box(widget) -> QRect:
 
 @pytest.fixture(params=[100, 200])
 def scaled(request, tour):
-    QApplication.instance().setStyleSheet(style_for("light", request.param))
-    yield request.param
-    QApplication.instance().setStyleSheet(style_for("light", 100))
+    tour[0].window.setStyleSheet(style_for("light", request.param))
+    return request.param
 
 
 def test_every_control_is_named_large_and_apart(tour, scaled):

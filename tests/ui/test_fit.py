@@ -8,7 +8,7 @@ layout forced it past 1280x720. Each screen is checked in each state `tour` reac
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 
 from alshome.ui.theme import style_for
 from tests.ui.tour import settle
@@ -62,12 +62,11 @@ def clipped(screen: QWidget) -> list[str]:
 
 
 @pytest.fixture(params=[("light", 100), ("dark", 150), ("high_contrast", 200), ("light", 200)])
-def styled(request):
-    app = QApplication.instance()
+def styled(request, tour):
+    """The window styled as the settings would (on the window alone: far quicker in tests)."""
     theme, scale = request.param
-    app.setStyleSheet(style_for(theme, scale))
-    yield request.param
-    app.setStyleSheet(style_for("light", 100))
+    tour[0].window.setStyleSheet(style_for(theme, scale))
+    return request.param
 
 
 def test_every_screen_fits_1280x720_without_clipping(tour, styled):

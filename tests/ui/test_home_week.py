@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from alshome.app import History
 from alshome.domain.clock import ManualClock
@@ -125,19 +124,15 @@ def test_at_100_percent_every_detail_is_shown(rig):
 
 
 def test_at_200_percent_details_step_aside_and_the_week_and_start_stay(rig):
-    app = QApplication.instance()
-    app.setStyleSheet(style_for("light", 200))
-    try:
-        home = show(rig)
-        assert not home.exercises.isVisible()
-        for widget in (home.program_name, home.week, home.week_marks, home.primary):
-            assert widget.isVisible()
-            assert widget.mapTo(rig.window, widget.rect().bottomRight()).y() < 720
-        app.setStyleSheet(style_for("light", 100))
-        settle()
-        assert home.exercises.isVisible(), "the details come back with smaller text"
-    finally:
-        app.setStyleSheet(style_for("light", 100))
+    rig.window.setStyleSheet(style_for("light", 200))
+    home = show(rig)
+    assert not home.exercises.isVisible()
+    for widget in (home.program_name, home.week, home.week_marks, home.primary):
+        assert widget.isVisible()
+        assert widget.mapTo(rig.window, widget.rect().bottomRight()).y() < 720
+    rig.window.setStyleSheet(style_for("light", 100))
+    settle()
+    assert home.exercises.isVisible(), "the details come back with smaller text"
 
 
 def test_the_history_reads_the_week_before_and_after_the_database_opens(tmp_path):
