@@ -33,6 +33,7 @@ class Say(StrEnum):
     """The cues there are; the UI holds the words for each."""
 
     SET = "set"  # the exercise, its side and target, and (on its first set) what to do
+    LIFT_CHECK = "lift_check"  # "can you still lift it without the weight?" for `step`
     COUNT = "count"  # one number of the lead-in count
     START = "start"
     TIME_LEFT = "time_left"
@@ -164,6 +165,8 @@ def _on_entering(session: Session) -> Guidance:
         return Guidance(_count(session.remaining()))
     if phase is Phase.RUNNING:
         return Guidance(Cue(Say.START), chime=session.step.target.timed)
+    if phase is Phase.LIFT_CHECK:
+        return Guidance(Cue(Say.LIFT_CHECK, step=session.step))
     if phase is Phase.SUMMARY:
         return Guidance(_closing(session.status))
     simple = {

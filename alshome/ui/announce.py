@@ -50,6 +50,7 @@ class SessionAnnouncer(QObject):
         self._controller = controller
         self._window = window
         self._screen = window.current
+        self._phase = controller.phase
         controller.countdown_finished.connect(self._countdown_finished)
         controller.changed.connect(self._changed)
 
@@ -68,13 +69,17 @@ class SessionAnnouncer(QObject):
         return self.tr("Time is up. Press Done when you are ready.")
 
     def _changed(self) -> None:
+        phase = self._controller.phase
+        asking = phase is Phase.LIFT_CHECK and self._phase is not Phase.LIFT_CHECK
+        self._phase = phase
         screen = self._window.current
-        if screen is self._screen:
-            return
-        self._screen = screen
-        heading = screen.accessibleName()
-        if heading:
-            self._say(heading)
+        if screen is not self._screen:
+            self._screen = screen
+            heading = screen.accessibleName()
+            if heading:
+                self._say(heading)
+        if asking:  # a question on the set screen, which itself has not changed
+            self._say(self.tr("Can you still lift this without the weight?"))
 
     def _say(self, text: str, assertive: bool = False) -> None:
         announce(self._window, text, assertive)

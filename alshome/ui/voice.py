@@ -106,6 +106,10 @@ class VoiceGuide(QObject):
         match cue.say:
             case Say.SET:
                 return self._set_words(cue)
+            case Say.LIFT_CHECK:
+                return self.tr("{exercise}. Can you still lift this without the weight?").format(
+                    exercise=cue.step.exercise.name
+                )
             case Say.COUNT:
                 return str(cue.seconds)
             case Say.START:

@@ -12,11 +12,13 @@ from alshome.domain.program import (
     Exercise,
     ExerciseKind,
     Limb,
+    LoadUnit,
     PassiveStretchDose,
     Prescription,
     Program,
     RangeMode,
     RangeOfMotionDose,
+    ResistanceDose,
     Side,
     Sides,
 )
@@ -62,14 +64,22 @@ class Voice:
     """Plays the voice's part: remembers what it saw, and asks what is due after each change."""
 
     def __init__(
-        self, plan: Program | None = None, time_left: TimeLeft = TimeLeft.HALFWAY, **options
+        self,
+        plan: Program | None = None,
+        time_left: TimeLeft = TimeLeft.HALFWAY,
+        lift_checks_due: tuple[str, ...] = (),
+        **options,
     ) -> None:
         self.clock = ManualClock()
         self.time_left = time_left
         self.finished = None
         self.seen: Moment | None = None
         self.session = Session(
-            plan or program(), self.clock, self._event, SessionOptions(**options)
+            plan or program(),
+            self.clock,
+            self._event,
+            SessionOptions(**options),
+            lift_checks_due=lift_checks_due,
         )
         self.first = self.look()
 
@@ -302,3 +312,12 @@ def test_a_symptom_says_stop_safely_and_nothing_cheerful_after_it():
 def test_only_the_time_left_waits_its_turn_every_other_cue_interrupts():
     assert not Cue(Say.TIME_LEFT, seconds=10).interrupts
     assert all(Cue(say).interrupts for say in Say if say is not Say.TIME_LEFT)
+
+
+def test_the_lift_check_is_asked_aloud_then_the_set_is_introduced():
+    lift = Exercise("lift", "Arm lift", ExerciseKind.RESISTANCE, "shoulders", "Lift slowly.")
+    weighted = Prescription(lift, ResistanceDose(1.0, LoadUnit.KG, 8, 1, Sides.NONE, 60))
+    voice = Voice(program(weighted), lift_checks_due=("lift",))
+    assert voice.first.cue == Cue(Say.LIFT_CHECK, step=voice.session.step)
+    following = voice.act(lambda s: s.answer_lift_check(True)).cue
+    assert following.say is Say.SET and following.instruction == "Lift slowly."

@@ -191,3 +191,12 @@ def test_leaving_the_summary_announces_home(rig, announced):
     rig.key(ENTER)  # Finish
     assert rig.window.current is rig.window.home
     assert texts(announced) == ["Exercise", "Summary", "Home"]
+
+
+def test_the_lift_question_is_announced_on_the_set_screen(rig, announced):
+    rig.controller.start(rig.window.program, None, ("shoulder_raise_weight",))
+    while rig.phase is not Phase.LIFT_CHECK:
+        rig.controller.skip_exercise()
+    assert texts(announced)[-1] == "Can you still lift this without the weight?"
+    rig.controller.answer_lift_check(True)
+    assert texts(announced).count("Can you still lift this without the weight?") == 1
