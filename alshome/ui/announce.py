@@ -61,12 +61,22 @@ class SessionAnnouncer(QObject):
         elif phase == Phase.RUNNING:
             self._say(self._time_up_text(), assertive=True)
         elif phase == Phase.REST:
-            self._say(self.tr("Rest is over."), assertive=True)
+            self._say(self.tr("Rest is over.") + self._moving_on_text(), assertive=True)
 
     def _time_up_text(self) -> str:
         if self._controller.options.auto_advance:
-            return self.tr("Time is up.")
+            return self.tr("Time is up.") + self._moving_on_text()
         return self.tr("Time is up. Press Done when you are ready.")
+
+    def _moving_on_text(self) -> str:
+        """With auto-advance on, how long before it moves on, and how to stay."""
+        session = self._controller.session
+        seconds = session.moving_on_in() if session is not None else None
+        if seconds is None:
+            return ""
+        return " " + self.tr("Moving on in {seconds} seconds. Choose Wait to stay.").format(
+            seconds=round(seconds)
+        )
 
     def _changed(self) -> None:
         phase = self._controller.phase

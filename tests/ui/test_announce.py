@@ -170,7 +170,10 @@ def test_with_auto_advance_the_hold_end_does_not_ask_for_done(rig, announced):
     start_hold(rig)
     rig.advance(HOLD_SECONDS)
     advance_until(rig, Phase.FATIGUE_CHECK)
-    assert texts(announced)[-2:] == ["Time is up.", "How tired are you?"]
+    assert texts(announced)[-2:] == [
+        "Time is up. Moving on in 10 seconds. Choose Wait to stay.",
+        "How tired are you?",
+    ]
 
 
 def test_auto_advance_after_rest_says_rest_is_over_then_the_screen(rig, announced):
@@ -182,7 +185,11 @@ def test_auto_advance_after_rest_says_rest_is_over_then_the_screen(rig, announce
     rig.key(ENTER)  # Continue to the rest
     rig.advance(REST_SECONDS)
     advance_until(rig, Phase.READY)
-    assert texts(announced)[-3:] == ["Rest", "Rest is over.", "Exercise"]
+    assert texts(announced)[-3:] == [
+        "Rest",
+        "Rest is over. Moving on in 10 seconds. Choose Wait to stay.",
+        "Exercise",
+    ]
 
 
 def test_leaving_the_summary_announces_home(rig, announced):
