@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from alshome import app
 from alshome.paths import Locations
 from alshome.programs.document import DocumentError
+from alshome.ui.theme import style_for
 
 
 def locations(tmp_path) -> Locations:
@@ -35,3 +39,38 @@ def test_a_refused_entry_is_explained_and_the_setting_goes_back(rig, tmp_path, m
     notice = rig.window.settings_screen.notice
     assert "start-up programs" in notice.text()
     assert not notice.isHidden()
+
+
+def test_a_changed_setting_shows_at_once(rig):
+    window = rig.window
+    heard = []
+    window.setting_changed.connect(heard.append)
+    app = QApplication.instance()
+    before = app.styleSheet()
+    try:
+        window.settings.set("theme", "high_contrast")
+        window.apply_setting("theme")
+        assert app.styleSheet() == style_for("high_contrast", 100) != before
+    finally:
+        app.setStyleSheet(before)
+    window.settings.set("full_screen", True)
+    window.apply_setting("full_screen")
+    assert window.windowState() & Qt.WindowState.WindowFullScreen
+    window.settings.set("full_screen", False)
+    window.apply_setting("full_screen")
+    assert not window.windowState() & Qt.WindowState.WindowFullScreen
+    window.settings.set("auto_advance", True)
+    window.apply_setting("auto_advance")
+    assert rig.controller.options.auto_advance
+    assert heard == ["theme", "full_screen", "full_screen", "auto_advance"]
+
+
+def test_settings_open_from_home_only_and_esc_goes_back(rig):
+    window = rig.window
+    window.home.settings.click()
+    assert window.current is window.settings_screen
+    rig.key(Qt.Key.Key_Escape)
+    assert window.current is window.home
+    window.start_session()
+    window.open_settings()
+    assert window.current is window.exercise
