@@ -24,7 +24,7 @@ from alshome.programs.library import stock_library
 from alshome.resources import resource
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
-from alshome.ui.theme import style_sheet
+from alshome.ui.theme import style_for, style_sheet
 
 SIZE = (1280, 720)
 
@@ -71,6 +71,23 @@ def main() -> int:
     clock.advance(21)
     controller.tick()
     save("rest")
+    controller.stop_tired()
+    controller.close()
+    window.open_settings()
+    save("settings")
+    window.close_settings()
+
+    # Switch scanning on the fatigue check, in high contrast at 150 % text.
+    window.settings.set("scan_mode", "step")
+    window.setStyleSheet(style_for("high_contrast", 150))
+    controller.start(program)
+    controller.start_set()
+    controller.start_set()
+    controller.finish_set()
+    window.scanner.restart()
+    for _ in range(4):
+        window.scanner.advance()
+    save("scanning")
     window.close()
     return 0
 
