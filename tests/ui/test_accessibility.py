@@ -12,7 +12,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScrollArea
 
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.theme import TARGET_HEIGHT, style_for
@@ -86,3 +86,48 @@ def test_no_control_needs_hovering_or_a_double_click(tour):
     for name, screen in walk():
         for widget in controls(screen):
             assert not widget.toolTip() or widget.accessibleDescription(), (name, widget)
+
+
+def focus_order(screen) -> list:
+    """The screen's visible controls in the order Tab (and the scanner) visits them."""
+    shown = set(controls(screen))
+    order, widget = [], screen.nextInFocusChain()
+    while widget is not screen and len(order) < 500:
+        if widget in shown and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+def scroller(widget):
+    """The scroll area `widget` is in, if any: its list is read as one block of the screen."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
+
+
+def place(widget, scroll) -> QRect:
+    """Where `widget` lies on its screen, or in its scroll area's whole list."""
+    frame = scroll.widget() if scroll is not None else widget.window()
+    return QRect(widget.mapTo(frame, widget.rect().topLeft()), widget.size())
+
+
+def test_the_focus_moves_in_reading_order(tour):
+    """Top to bottom, and left to right within a row, as a sighted person reads the screen."""
+    _rig, walk = tour
+    problems = []
+    for name, screen in walk():
+        settle()
+        for before, after in itertools.pairwise(focus_order(screen)):
+            scroll = scroller(before)
+            if scroll is not scroller(after):
+                continue  # from a scrolled list to the buttons below it, or back
+            first, second = place(before, scroll), place(after, scroll)
+            same_row = abs(first.center().y() - second.center().y()) < first.height() / 2
+            forward = second.left() > first.left() if same_row else second.top() >= first.top()
+            if not forward:
+                problems.append(
+                    f"{name}: {before.accessibleName()!r} then {after.accessibleName()!r}"
+                )
+    assert not problems, problems
