@@ -287,18 +287,18 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def settings_screen(self) -> SettingsScreen:
-        """Built when first opened, and then it says once if speech cannot work here."""
+        """Built when first opened."""
         screen = SettingsScreen(
             self.settings, self.apply_setting, self.close_settings, on_try_voice=self.try_voice
         )
-        self._add(screen)
-        screen.show_notice(self.voice_problem())
-        return screen
+        return self._add(screen)
 
     def open_settings(self) -> None:
         """Settings open from home only: nothing about a running session changes under it."""
         if self.controller.session is None:
             self.settings_screen.refresh()
+            # Said here, in one sentence, if speech cannot work on this computer.
+            self.settings_screen.show_notice(self.voice_problem())
             self._page = "settings_screen"
             self._show()
 

@@ -7,9 +7,11 @@ at once, mid-session.
 
 Speech is a comfort, never a requirement: without a speech engine, or with one that
 fails, the app carries on silently and `problem` holds one plain sentence for the settings
-screen to show. The engine and the sound are made on first use, not at start-up: opening
-speech-dispatcher takes more than a second, and the first window must appear fast. What is
-spoken is health-related, so it is never logged.
+screen to show. The engine and the sound are made on first use, not at start-up, and the
+engine lives on a thread of its own (`SpeechLine`): opening speech-dispatcher takes more
+than a second, and a speech-dispatcher that has stopped answering blocks whoever calls it
+for good, so nothing the window does may wait on it. What is spoken is health-related, so
+it is never logged.
 """
 
 from __future__ import annotations
@@ -17,7 +19,18 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
 
 from alshome.domain.cues import Cue, Moment, Say, TimeLeft, due
 from alshome.domain.session import Phase, Session
@@ -33,6 +46,116 @@ if TYPE_CHECKING:
 ENGINE_VARIABLE = "ALSHOME_SPEECH_ENGINE"  # names the engine to use; the tests choose "mock"
 TEST_ENGINE = "mock"  # Qt's own stand-in, which speaks nothing: never chosen by itself
 CHIME = resource("sounds", "chime.wav")
+NO_ENGINE = "none"  # an engine name that matches none: the object is made without one
+OPEN_TIMEOUT_MS = 10_000  # an engine not ready by then is taken as not answering
+STOP_WAIT_MS = 1_000  # at exit, how long the speech thread may take to finish
+
+
+class _Engine(QObject):
+    """The QTextToSpeech engine and what it is saying; lives on the speech thread.
+
+    Every call that may reach speech-dispatcher is posted to this thread's event loop
+    (`QMetaObject.invokeMethod`, queued) rather than made from Python: a call made from
+    Python holds Python's lock for as long as it blocks, which would stop the window too.
+    """
+
+    opened = Signal(bool)  # True once the engine is ready to speak
+    failed = Signal()  # the engine went into its error state
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.speech: QTextToSpeech | None = None
+        self._busy = False  # saying something, or about to: set as a text is posted
+        self._saying_time_left = False  # what is being said may be cut off by a newer time left
+
+    @Slot(str)
+    def open(self, name: str) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        # Made without an engine (the name matches none), then given one by the event loop.
+        speech = QTextToSpeech(NO_ENGINE, self)
+        speech.engineChanged.connect(self._engine_set)
+        self._post(speech, "setEngine", Q_ARG(str, name))
+
+    def _engine_set(self) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        speech = self.sender()
+        if speech.state() is QTextToSpeech.State.Error:
+            speech.deleteLater()
+            self.opened.emit(False)
+            return
+        speech.stateChanged.connect(self._check)
+        self.speech = speech
+        self.opened.emit(True)
+
+    @Slot(str, float, float, bool)
+    def say(self, text: str, rate: float, volume: float, interrupts: bool) -> None:
+        """Say `text` now; a cue that does not interrupt is dropped while another is said."""
+
+        speech = self.speech
+        if speech is None:
+            return
+        if not interrupts and self._busy and not self._saying_time_left:
+            return
+        self._busy = True
+        self._saying_time_left = not interrupts
+        self._post(speech, "setRate", Q_ARG(float, rate))
+        self._post(speech, "setVolume", Q_ARG(float, volume))
+        self._post(speech, "say", Q_ARG(str, text))  # stops whatever was still being said
+
+    @staticmethod
+    def _post(speech: QObject, method: str, argument: object) -> None:
+        QMetaObject.invokeMethod(speech, method, Qt.ConnectionType.QueuedConnection, argument)
+
+    def _check(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        self._busy = state is QTextToSpeech.State.Speaking
+        if state is QTextToSpeech.State.Error and self.speech is not None:
+            self.speech = None
+            self.failed.emit()
+
+
+class SpeechLine(QObject):
+    """The way to the speech engine: requests go to its thread and never wait for it."""
+
+    ready = Signal(bool)  # the engine opened (True) or could not open (False)
+    failed = Signal()
+    _open = Signal(str)
+    _say = Signal(str, float, float, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._engine = _Engine()
+        self._engine.moveToThread(self._thread)
+        self._open.connect(self._engine.open)
+        self._say.connect(self._engine.say)
+        self._engine.opened.connect(self.ready)
+        self._engine.failed.connect(self.failed)
+        self._thread.finished.connect(self._engine.deleteLater)
+        self._thread.start()
+        QCoreApplication.instance().aboutToQuit.connect(self.close)
+
+    @property
+    def engine(self) -> QTextToSpeech | None:
+        return self._engine.speech
+
+    def open(self, name: str) -> None:
+        self._open.emit(name)
+
+    def say(self, text: str, rate: float, volume: float, interrupts: bool) -> None:
+        self._say.emit(text, rate, volume, interrupts)
+
+    def close(self) -> None:
+        """End the thread; one stuck inside the engine is stopped rather than waited for."""
+        if not self._thread.isRunning():
+            return
+        self._thread.quit()
+        if not self._thread.wait(STOP_WAIT_MS):
+            self._thread.terminate()
+            self._thread.wait(STOP_WAIT_MS)
 
 
 class VoiceGuide(QObject):
@@ -44,10 +167,11 @@ class VoiceGuide(QObject):
         super().__init__(parent)
         self._controller = controller
         self._settings = settings
-        self._speech: QTextToSpeech | None = None
+        self._line: SpeechLine | None = None
         self._engine_tried = False
+        self._open_answered = False
+        self._silent = False  # set for good once the engine fails or does not answer
         self._problem = ""
-        self._saying_time_left = False  # what is being said may be cut off by a newer time left
         self._chime: QSoundEffect | None = None
         self._chime_failed = False
         self._session: Session | None = None
@@ -61,14 +185,25 @@ class VoiceGuide(QObject):
 
     @property
     def available(self) -> bool:
-        """Whether speech works on this computer; asking opens the engine if need be."""
+        """Whether speech may work here (it may still be opening); asking opens it."""
         return self._engine() is not None
 
     @property
     def problem(self) -> str:
-        """One plain sentence on why nothing is spoken, or "" when speech works."""
+        """One plain sentence on why nothing is spoken, or "" when speech works (so far)."""
         self._engine()
         return self._problem
+
+    @property
+    def engine(self) -> QTextToSpeech | None:
+        """The engine once it is open and working, for a test to listen to."""
+        line = self._engine() if self._engine_tried else None
+        return line.engine if line is not None else None
+
+    def close(self) -> None:
+        """Stop the speech thread (the app does this as it quits)."""
+        if self._line is not None:
+            self._line.close()
 
     def warm_up(self) -> None:
         """Open the engine now, while nothing is being said, rather than at the first cue."""
@@ -171,28 +306,25 @@ class VoiceGuide(QObject):
     # ----- speech ------------------------------------------------------------------------
 
     def _speak(self, text: str, interrupts: bool) -> None:
-        """Say `text` now; a cue that does not interrupt is dropped while another is said."""
-        speech = self._engine()
-        if speech is None:
+        line = self._engine()
+        if line is None:
             return
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        rate = float(self._settings.get("voice_rate"))
+        line.say(text, rate, float(self._settings.get("voice_volume")), interrupts)
 
-        busy = speech.state() is QTextToSpeech.State.Speaking and not self._saying_time_left
-        if not interrupts and busy:
-            return
-        speech.setRate(float(self._settings.get("voice_rate")))
-        speech.setVolume(float(self._settings.get("voice_volume")))
-        self._saying_time_left = not interrupts
-        speech.say(text)  # stops whatever was still being said
-
-    def _engine(self) -> QTextToSpeech | None:
+    def _engine(self) -> SpeechLine | None:
+        """The way to the engine, unless there is none or it has failed."""
         if not self._engine_tried:
             self._engine_tried = True
-            self._speech = self._open_engine()
-        return self._speech
+            self._line = self._open_engine()
+        return None if self._silent else self._line
 
-    def _open_engine(self) -> QTextToSpeech | None:
-        """The engine named by ALSHOME_SPEECH_ENGINE, else the platform's first real one."""
+    def _open_engine(self) -> SpeechLine | None:
+        """The engine named by ALSHOME_SPEECH_ENGINE, else the platform's first real one.
+
+        Which engines exist is known at once; opening one happens on the speech thread,
+        and one that has not answered within OPEN_TIMEOUT_MS is given up.
+        """
         from PySide6.QtTextToSpeech import QTextToSpeech
 
         engines = QTextToSpeech.availableEngines()
@@ -204,27 +336,31 @@ class VoiceGuide(QObject):
                 "No speech engine was found on this computer, so guidance is shown on screen only."
             )
             return None
-        speech = QTextToSpeech(name, self)
-        if speech.state() is QTextToSpeech.State.Error:
-            self._give_up(speech)
-            return None
-        speech.stateChanged.connect(self._check_engine)
-        return speech
+        line = SpeechLine(self)
+        line.ready.connect(self._opened)
+        line.failed.connect(self._give_up)
+        line.open(name)
+        QTimer.singleShot(OPEN_TIMEOUT_MS, self, self._check_opened)
+        return line
 
-    def _check_engine(self, state: object) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def _opened(self, ok: bool) -> None:
+        self._open_answered = True
+        if not ok:
+            self._give_up()
 
-        if state is QTextToSpeech.State.Error and self._speech is not None:
-            self._give_up(self._speech)
+    def _check_opened(self) -> None:
+        if not self._open_answered:
+            self._give_up()
 
-    def _give_up(self, speech: QTextToSpeech) -> None:
+    def _give_up(self) -> None:
         """An engine in error stays silent for the rest of the run; the app carries on."""
-        self._speech = None
+        if self._silent:
+            return
+        self._silent = True
         self._problem = self.tr(
             "The speech engine on this computer is not working, "
             "so guidance is shown on screen only."
         )
-        speech.deleteLater()
 
     # ----- the chime -----------------------------------------------------------------------
 

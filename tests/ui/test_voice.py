@@ -84,8 +84,9 @@ class Voice:
         self.controller.tick()
 
     def ear(self, qtbot) -> Ear:
-        assert self.guide.available  # opens the engine now, so that the ear hears it all
-        return Ear(self.guide.findChild(QTextToSpeech), qtbot)
+        self.guide.warm_up()  # opens the engine now, so that the ear hears it all
+        qtbot.waitUntil(lambda: self.guide.engine is not None, timeout=5_000)
+        return Ear(self.guide.engine, qtbot)
 
 
 @pytest.fixture
@@ -95,17 +96,20 @@ def settings(tmp_path) -> Settings:
     return settings
 
 
-def make_voice(settings: Settings) -> Voice:
+def make_voice(settings: Settings, request) -> Voice:
+    """A guide for a session; its speech thread is stopped when the test ends."""
     clock = ManualClock()
     events: list = []
     controller = SessionController(clock, lambda: events.append)
-    return Voice(VoiceGuide(controller, settings), controller, clock, settings)
+    guide = VoiceGuide(controller, settings)
+    request.addfinalizer(guide.close)
+    return Voice(guide, controller, clock, settings)
 
 
 @pytest.fixture
-def voice(qtbot, monkeypatch, settings) -> Voice:
+def voice(qtbot, monkeypatch, settings, request) -> Voice:
     monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
-    return make_voice(settings)
+    return make_voice(settings, request)
 
 
 def test_a_set_the_fatigue_check_a_rest_and_a_tired_stop_are_spoken(voice, qtbot):
@@ -258,20 +262,49 @@ def test_trying_the_voice_speaks_even_with_guidance_off(voice, qtbot):
 
 
 def test_the_engine_is_opened_only_when_first_needed(voice, qtbot):
-    assert voice.guide.findChild(QTextToSpeech) is None
+    assert voice.guide.engine is None
     voice.settings.set("voice", False)
     voice.controller.start(demo_program())
-    assert voice.guide.findChild(QTextToSpeech) is None
+    qtbot.wait(100)
+    assert voice.guide.engine is None
     voice.settings.set("voice", True)
     voice.controller.start_set()
-    assert voice.guide.findChild(QTextToSpeech) is not None
+    qtbot.waitUntil(lambda: voice.guide.engine is not None, timeout=5_000)
+
+
+def test_the_engine_opens_on_its_own_thread_so_the_window_never_waits(voice, qtbot):
+    voice.guide.warm_up()
+    qtbot.waitUntil(lambda: voice.guide.engine is not None, timeout=5_000)
+    assert voice.guide.engine.thread() is not voice.guide.thread()
+
+
+def test_an_engine_that_never_answers_is_given_up_and_the_window_goes_on(
+    qtbot, monkeypatch, settings, request
+):
+    """A stuck speech-dispatcher blocks whoever opens it: here, only the speech thread."""
+    import threading
+
+    from alshome.ui import voice as voice_module
+
+    release = threading.Event()
+    monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
+    monkeypatch.setattr(voice_module, "OPEN_TIMEOUT_MS", 300)
+    monkeypatch.setattr(voice_module._Engine, "open", lambda engine, name: release.wait(10))
+    voice = make_voice(settings, request)
+    request.addfinalizer(release.set)  # runs first: the thread is let go, then stopped
+    controller = voice.controller
+    controller.start(demo_program(prescriptions=ONE_SET))  # asks to speak: must not block
+    controller.start_set()
+    assert controller.phase is Phase.RUNNING
+    qtbot.waitUntil(lambda: not voice.guide.available, timeout=3_000)
+    assert "not working" in voice.guide.problem
 
 
 def test_without_a_speech_engine_the_session_runs_silently_and_says_why_once(
-    qtbot, monkeypatch, settings
+    qtbot, monkeypatch, settings, request
 ):
     monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "no-such-engine")
-    voice = make_voice(settings)
+    voice = make_voice(settings, request)
     controller = voice.controller
     controller.start(demo_program(prescriptions=ONE_SET))
     controller.start_set()
@@ -283,13 +316,13 @@ def test_without_a_speech_engine_the_session_runs_silently_and_says_why_once(
     assert voice.guide.problem == (
         "No speech engine was found on this computer, so guidance is shown on screen only."
     )
-    assert voice.guide.findChild(QTextToSpeech) is None
+    assert voice.guide.engine is None
 
 
 def test_an_engine_that_fails_falls_silent_for_good_and_says_why(voice, qtbot):
     ear = voice.ear(qtbot)
     ear.engine.stateChanged.emit(QTextToSpeech.State.Error)
-    assert not voice.guide.available
+    qtbot.waitUntil(lambda: not voice.guide.available, timeout=3_000)
     assert voice.guide.problem == (
         "The speech engine on this computer is not working, so guidance is shown on screen only."
     )
@@ -299,10 +332,10 @@ def test_an_engine_that_fails_falls_silent_for_good_and_says_why(voice, qtbot):
     assert controller.phase is Phase.RUNNING
 
 
-def test_the_test_engine_is_never_chosen_by_itself(qtbot, monkeypatch, settings):
+def test_the_test_engine_is_never_chosen_by_itself(qtbot, monkeypatch, settings, request):
     monkeypatch.delenv("ALSHOME_SPEECH_ENGINE", raising=False)
     monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"]))
-    voice = make_voice(settings)
+    voice = make_voice(settings, request)
     assert not voice.guide.available
     assert "No speech engine" in voice.guide.problem
 
