@@ -293,7 +293,10 @@ class NumberRow(SettingRow):
 
 
 class ChoicesRow(SettingRow):
-    """A button per choice, a tick on each chosen one; `picked` says what a press makes."""
+    """A button per choice, a tick on each chosen one: for a str, exactly one is chosen.
+
+    `chosen` says which choices a value holds and `picked` what a press makes of it.
+    """
 
     def __init__(self, setting: Setting, change: Change) -> None:
         super().__init__(setting, change)
@@ -310,10 +313,10 @@ class ChoicesRow(SettingRow):
         self.column.addLayout(row(*self.buttons))
 
     def chosen(self, value: Value) -> set[str]:
-        raise NotImplementedError
+        return {str(value)}
 
     def picked(self, choice: str) -> Value:
-        raise NotImplementedError
+        return choice
 
     def show_value(self, value: Value) -> None:
         super().show_value(value)
@@ -324,16 +327,6 @@ class ChoicesRow(SettingRow):
             widget.setAccessibleDescription(
                 self.tr("Chosen") if choice in chosen else self.tr("Not chosen")
             )
-
-
-class OneOfRow(ChoicesRow):
-    """A str: exactly one choice is chosen."""
-
-    def chosen(self, value: Value) -> set[str]:
-        return {str(value)}
-
-    def picked(self, choice: str) -> Value:
-        return choice
 
 
 class AnyOfRow(ChoicesRow):
@@ -351,7 +344,7 @@ ROW_FOR_TYPE: dict[type, type[SettingRow]] = {
     bool: OnOffRow,
     int: NumberRow,
     float: NumberRow,
-    str: OneOfRow,
+    str: ChoicesRow,
     tuple: AnyOfRow,
 }
 
