@@ -1,11 +1,9 @@
-"""The one window: it owns which screen is shown and the keyboard contract.
+"""The one window: it owns which screen is shown.
 
 Screen changes happen in one place (`_show`), after every change the controller
-reports, so each screen only renders state. Keys are read by an application-wide
-filter so the contract holds whichever button has focus:
-Enter activates the focused button (each screen focuses its main action when it
-appears), Esc pauses, S asks "stop now?", digits answer the fatigue check, and the
-arrow keys move the focus like Tab.
+reports, so each screen only renders state. Pages outside a session (settings, the
+first-run pages, the checks before a session) are shown by the same means. Keys are read
+by the keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch users.
 """
 
 from __future__ import annotations
@@ -16,14 +14,11 @@ from datetime import datetime
 from functools import cached_property
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -42,6 +37,7 @@ from alshome.domain.safety import (
 from alshome.domain.session import Phase
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
+from alshome.ui.keyboard import KeyboardContract
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
 from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
@@ -57,8 +53,6 @@ from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for
 from alshome.ui.widgets import label
 
-DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     None: "home",
     Phase.READY: "exercise",
@@ -73,10 +67,6 @@ SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     Phase.STOP_SAFELY: "stop_safely",
     Phase.SUMMARY: "summary",
 }
-# In a text field only these keep their meaning; every other key types or edits.
-TEXT_FIELD_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Up, Qt.Key.Key_Down)
-BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
-FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
 
 class SafetyRecords(Protocol):
@@ -144,7 +134,7 @@ class MainWindow(QMainWindow):
         self.announcer = SessionAnnouncer(controller, self)
         controller.ticked.connect(self._refresh)
         controller.save_failed.connect(lambda: self.warning.setVisible(True))
-        QApplication.instance().installEventFilter(self)
+        self.keyboard = KeyboardContract(self)
         self._show()
 
     # The session's screens are built the first time they are needed, not at start-up:
@@ -383,57 +373,12 @@ class MainWindow(QMainWindow):
         if self.controller.session is not None:
             self.current.refresh(self.controller.session)
 
-    # ----- the keyboard contract -------------------------------------------------------
+    # ----- for the keyboard contract -----------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
-            return False
-        if watched.window() is not self:
-            # A dialog over the window (none of ours needs one) is still scanned.
-            modal = QApplication.activeModalWidget()
-            return watched.window() is modal and self.scanner.handle_key(event)
-        return self.handle_key(event)
+    def leave_page(self) -> None:
+        """Esc on a page shown outside a session (settings, the first-run pages): home."""
+        if self._page is not None:
+            self._go_home()
 
-    def handle_key(self, event: QKeyEvent) -> bool:
-        if self.scanner.handle_key(event):
-            return True
-        key = event.key()
-        session = self.controller.session
-        if key in ENTER_KEYS:
-            if not event.isAutoRepeat():
-                self._enter()
-            return True
-        if isinstance(self.focusWidget(), QLineEdit) and key not in TEXT_FIELD_KEYS:
-            return False  # typing a name or a phone number: letters, digits, arrows
-        if key in DIGIT_KEYS:
-            self.current.digit(DIGIT_KEYS[key])
-            return True
-        if key == Qt.Key.Key_Escape and self._page is not None and session is None:
-            self.close_settings()
-            return True
-        if key == Qt.Key.Key_Escape:
-            if session and session.can_pause:
-                self.controller.pause()
-            elif session and session.phase is Phase.CONFIRM_STOP:
-                self.controller.cancel_stop()
-            return True
-        if key == Qt.Key.Key_S and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            if session and session.can_request_stop:
-                self.controller.request_stop()
-            return True
-        if key in BACK_KEYS or key in FORWARD_KEYS:
-            self.focusNextPrevChild(key in FORWARD_KEYS)
-            return True
-        return False
-
-    def _enter(self) -> None:
-        focused = self.focusWidget()
-        if (
-            isinstance(focused, QAbstractButton)
-            and focused.window() is self
-            and focused.isVisible()
-            and focused.isEnabled()
-        ):
-            focused.click()
-        else:
-            self.current.activate_primary()
+    def move_focus(self, forward: bool) -> None:
+        self.focusNextPrevChild(forward)

@@ -1,0 +1,91 @@
+"""The keyboard contract, read by one application-wide filter so it holds on every screen.
+
+Enter activates the focused button (each screen focuses its main action when it
+appears), Esc pauses (or leaves a page shown outside a session), S asks "stop now?",
+digits answer the fatigue check, and the arrow keys move the focus like Tab. A switch
+user's keys go to the scanner first; in a text field, keys type.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+
+from alshome.domain.session import Phase
+
+if TYPE_CHECKING:
+    from alshome.ui.main_window import MainWindow
+
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# In a text field only these keep their meaning; every other key types or edits.
+TEXT_FIELD_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Up, Qt.Key.Key_Down)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
+FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
+
+
+class KeyboardContract(QObject):
+    """Reads every key pressed in `window` (or in a dialog over it) and acts on it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self._window:
+            # A dialog over the window (none of ours needs one) is still scanned.
+            modal = QApplication.activeModalWidget()
+            return watched.window() is modal and self._window.scanner.handle_key(event)
+        return self.handle_key(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        window = self._window
+        if window.scanner.handle_key(event):
+            return True
+        key = event.key()
+        controller = window.controller
+        session = controller.session
+        if key in ENTER_KEYS:
+            if not event.isAutoRepeat():
+                self._enter()
+            return True
+        if isinstance(window.focusWidget(), QLineEdit) and key not in TEXT_FIELD_KEYS:
+            return False  # typing a name or a phone number: letters, digits, arrows
+        if key in DIGIT_KEYS:
+            window.current.digit(DIGIT_KEYS[key])
+            return True
+        if key == Qt.Key.Key_Escape:
+            if session is None:
+                window.leave_page()
+            elif session.can_pause:
+                controller.pause()
+            elif session.phase is Phase.CONFIRM_STOP:
+                controller.cancel_stop()
+            return True
+        if key == Qt.Key.Key_S and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if session and session.can_request_stop:
+                controller.request_stop()
+            return True
+        if key in BACK_KEYS or key in FORWARD_KEYS:
+            window.move_focus(forward=key in FORWARD_KEYS)
+            return True
+        return False
+
+    def _enter(self) -> None:
+        window = self._window
+        focused = window.focusWidget()
+        if (
+            isinstance(focused, QAbstractButton)
+            and focused.window() is window
+            and focused.isVisible()
+            and focused.isEnabled()
+        ):
+            focused.click()
+        else:
+            window.current.activate_primary()
