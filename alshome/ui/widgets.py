@@ -31,6 +31,21 @@ def button(
     return widget
 
 
+TICK = "✓"
+
+
+def toggle(text: str, on_click: Callable[[], None], accessible_name: str) -> QPushButton:
+    """A checkable button: the checked colours and a tick in its text show its state."""
+    widget = button(text, on_click, accessible_name=accessible_name)
+    widget.setCheckable(True)
+    return widget
+
+
+def ticked(text: str, checked: bool) -> str:
+    """`text` with a tick when chosen, so the choice never rests on colour alone."""
+    return f"{TICK} {text}" if checked else text
+
+
 def label(text: str = "", name: str = "body", *, wrap: bool = True, center: bool = False) -> QLabel:
     widget = QLabel(text)
     widget.setObjectName(name)

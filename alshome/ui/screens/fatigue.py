@@ -20,7 +20,7 @@ from alshome.ui.screens.session_buttons import (
     tired_stop_button,
 )
 from alshome.ui.session_controller import SessionController
-from alshome.ui.widgets import FitLabel, button, set_text
+from alshome.ui.widgets import FitLabel, button, set_text, ticked
 
 
 class RatingButton(QPushButton):
@@ -40,8 +40,7 @@ class RatingButton(QPushButton):
 
     def _show_state(self, checked: bool) -> None:
         anchor = words.fatigue_anchor(self.rating).replace(" ", "\n", 1)
-        mark = "✓ " if checked else ""
-        self.setText(f"{mark}{self.rating}\n{anchor}")
+        self.setText(ticked(f"{self.rating}\n{anchor}", checked))
 
 
 class FatigueScreen(Screen):

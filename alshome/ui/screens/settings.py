@@ -45,9 +45,8 @@ from alshome.programs.document import DocumentError
 from alshome.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
-from alshome.ui.widgets import FitLabel, button, label, set_text
+from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
 
-TICK = "✓"
 TOGGLE_WIDTH = 220  # px: an on/off or less/more button is a wide target, whatever its words
 EPSILON = 1e-9  # float values that sit on a step, give or take rounding
 
@@ -159,22 +158,11 @@ def grid(setting: Setting) -> list[float]:
 Change = Callable[[str, Value], None]
 
 
-def toggle(text: str, on_click: Callable[[], None], accessible_name: str) -> QPushButton:
-    """A checkable button: the checked colours and a tick in its text show its state."""
-    widget = button(text, on_click, accessible_name=accessible_name)
-    widget.setCheckable(True)
-    return widget
-
-
 def wide(widget: QPushButton) -> QPushButton:
     """A button at least TOGGLE_WIDTH wide that does not stretch across the row."""
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     widget.setMinimumWidth(TOGGLE_WIDTH)
     return widget
-
-
-def ticked(text: str, checked: bool) -> str:
-    return f"{TICK} {text}" if checked else text
 
 
 class SettingRow(QWidget):
