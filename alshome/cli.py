@@ -82,6 +82,8 @@ def _full_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="FILE", type=Path, required=True, help="file to write")
     restore = commands.add_parser("import", help="restore a JSON export into an empty history")
     restore.add_argument("file", metavar="FILE", type=Path)
+    library = commands.add_parser("library", help="list the exercises a program can use")
+    library.add_argument("--json", action="store_true", help="the whole library as JSON")
     return parser
 
 
@@ -135,6 +137,14 @@ def _import(locations: Locations, options: argparse.Namespace) -> str:
     return f"Imported {_sessions(count)} from {options.file}."
 
 
+def _library(locations: Locations, options: argparse.Namespace) -> str:
+    """The shipped exercise library; it reads no history, so no data folder is made."""
+    from alshome.programs.library import library_json, library_table, stock_library
+
+    library = stock_library()
+    return library_json(library) if options.json else library_table(library)
+
+
 def _sessions(count: int) -> str:
     return f"{count} session" if count == 1 else f"{count} sessions"
 
@@ -142,4 +152,5 @@ def _sessions(count: int) -> str:
 COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
     "export": _export,
     "import": _import,
+    "library": _library,
 }

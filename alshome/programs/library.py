@@ -8,7 +8,9 @@ so a mistake in the shipped file fails the tests, never a start.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,8 @@ from alshome.programs.document import build, read_json_file
 from alshome.resources import resource
 
 LIBRARY_FILE = resource("library", "exercises.json")
+LIBRARY_FORMAT = "alshome-library"
+LIBRARY_VERSION = 1
 
 
 def load_library(path: Path = LIBRARY_FILE) -> dict[str, Exercise]:
@@ -36,3 +40,23 @@ def build_library(document: Mapping[str, Any]) -> dict[str, Exercise]:
 def stock_library() -> dict[str, Exercise]:
     """The library shipped with the app, read once per process."""
     return build_library(read_json_file(LIBRARY_FILE))
+
+
+def library_json(library: Mapping[str, Exercise]) -> str:
+    """The library as a library document, in the format of the shipped file, for other tools.
+
+    Written from the exercises the app has loaded rather than copied from the file, so what
+    it prints is what a program is checked against.
+    """
+    exercises = [asdict(exercise) for exercise in library.values()]
+    document = {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "exercises": exercises}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def library_table(library: Mapping[str, Exercise]) -> str:
+    """One line per exercise (id, kind, region, name): the ids a program file refers to."""
+    width = max(len(exercise_id) for exercise_id in library)
+    return "\n".join(
+        f"{exercise.id:<{width}}  {exercise.kind.value:<15}  {exercise.region:<9}  {exercise.name}"
+        for exercise in library.values()
+    )
