@@ -84,6 +84,16 @@ def _full_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", type=Path)
     library = commands.add_parser("library", help="list the exercises a program can use")
     library.add_argument("--json", action="store_true", help="the whole library as JSON")
+    program = commands.add_parser("program", help="export or import the therapist's program")
+    program_actions = program.add_subparsers(dest="action", metavar="ACTION", required=True)
+    program_export = program_actions.add_parser("export", help="write the active program")
+    program_export.add_argument(
+        "--output", metavar="FILE", type=Path, required=True, help="file to write"
+    )
+    program_import = program_actions.add_parser(
+        "import", help="check a program file, then make it the active program"
+    )
+    program_import.add_argument("file", metavar="FILE", type=Path)
     return parser
 
 
@@ -145,6 +155,50 @@ def _library(locations: Locations, options: argparse.Namespace) -> str:
     return library_json(library) if options.json else library_table(library)
 
 
+def _program(locations: Locations, options: argparse.Namespace) -> str:
+    return {"export": _export_program, "import": _import_program}[options.action](
+        locations, options
+    )
+
+
+def _export_program(locations: Locations, options: argparse.Namespace) -> str:
+    """The active program, as on a normal start: a new data folder gets the demo saved."""
+    from alshome.files import write_private_file
+    from alshome.operations import load_active_program
+    from alshome.programs.transfer import program_file_text
+    from alshome.storage.db import open_database
+    from alshome.storage.repository import Repository
+
+    engine = open_database(locations.database_url)
+    try:
+        repository = Repository(engine)
+        program_id, program = load_active_program(repository)
+        text = program_file_text(repository.program(program_id).document)
+    finally:
+        engine.dispose()
+    write_private_file(options.output, text)
+    return f"Exported {program.name!r}, version {program.version}, to {options.output}."
+
+
+def _import_program(locations: Locations, options: argparse.Namespace) -> str:
+    from alshome.programs.transfer import Outcome, import_program, read_program_file
+    from alshome.storage.db import open_database
+    from alshome.storage.repository import Repository
+
+    checked = read_program_file(options.file)
+    engine = open_database(locations.database_url)
+    try:
+        outcome = import_program(checked, Repository(engine))
+    finally:
+        engine.dispose()
+    program = f"{checked.program.name!r}, version {checked.program.version}"
+    return {
+        Outcome.ADDED: f"Imported {program}, from {options.file}; it is now the active program.",
+        Outcome.REACTIVATED: f"{program}, was already saved; it is the active program again.",
+        Outcome.UNCHANGED: f"{program}, is already the active program; nothing changed.",
+    }[outcome]
+
+
 def _sessions(count: int) -> str:
     return f"{count} session" if count == 1 else f"{count} sessions"
 
@@ -153,4 +207,5 @@ COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
     "export": _export,
     "import": _import,
     "library": _library,
+    "program": _program,
 }

@@ -78,6 +78,10 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         raise DocumentError(
             f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
         ) from None
+    except (ValueError, RecursionError):
+        # A number of thousands of digits, or lists nested thousands deep: valid JSON
+        # that no alshome file ever holds, and that Python declines to read.
+        raise DocumentError(f"{path.name} is not an alshome file.") from None
 
 
 def parse_program(data: Any, library: Mapping[str, Exercise]) -> Program:

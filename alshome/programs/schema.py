@@ -10,6 +10,7 @@ before anything else sees it, and errors name the field in plain words.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from alshome.domain.program import ExerciseKind, Limb, LoadUnit, RangeMode, Sides
 from alshome.programs.document import DEFAULTS, DocumentError
+from alshome.resources import resource
+
+PROGRAM_SCHEMA_FILE = resource("schema", "program.schema.json")
+PROGRAM_SCHEMA_ID = "urn:alshome:schema:program:1"
+
+ExerciseId = Annotated[str, Field(max_length=80, description="An exercise id from the library.")]
 
 PASSIVE_STRETCH = DEFAULTS[ExerciseKind.PASSIVE_STRETCH]
 RANGE_OF_MOTION = DEFAULTS[ExerciseKind.RANGE_OF_MOTION]
@@ -33,11 +40,15 @@ class _Strict(BaseModel):
 
 
 class AuthorDoc(_Strict):
+    """The therapist who wrote the program and how the patient reaches them."""
+
     name: Annotated[str, Field(max_length=200)] = DEFAULTS["author"]["name"]
     contact: Annotated[str, Field(max_length=500)] = DEFAULTS["author"]["contact"]
 
 
 class ThresholdsDoc(_Strict):
+    """Fatigue ratings (0 to 10) at which the session rests longer, and at which it stops."""
+
     rest_longer_at: Annotated[int, between(1, 10)] = DEFAULTS["thresholds"]["rest_longer_at"]
     stop_at: Annotated[int, between(1, 10)] = DEFAULTS["thresholds"]["stop_at"]
     longer_rest_factor: Annotated[float, between(1, 5)] = DEFAULTS["thresholds"][
@@ -46,7 +57,9 @@ class ThresholdsDoc(_Strict):
 
 
 class PassiveStretchDoc(_Strict):
-    exercise: Annotated[str, Field(max_length=80)]
+    """A stretch the caregiver does: held for `hold_seconds`, `repetitions` times a side."""
+
+    exercise: ExerciseId
     kind: Literal["passive_stretch"]
     hold_seconds: Annotated[int, between(5, 300)]
     repetitions: Annotated[int, between(1, 10)]
@@ -55,7 +68,9 @@ class PassiveStretchDoc(_Strict):
 
 
 class RangeOfMotionDoc(_Strict):
-    exercise: Annotated[str, Field(max_length=80)]
+    """Moving a joint through its range, by the patient, with help, or by the caregiver."""
+
+    exercise: ExerciseId
     kind: Literal["range_of_motion"]
     repetitions: Annotated[int, between(1, 30)]
     sets: Annotated[int, between(1, 5)] = RANGE_OF_MOTION["sets"]
@@ -65,7 +80,9 @@ class RangeOfMotionDoc(_Strict):
 
 
 class ResistanceDoc(_Strict):
-    exercise: Annotated[str, Field(max_length=80)]
+    """Lifting a weight, only for a muscle that can lift against gravity."""
+
+    exercise: ExerciseId
     kind: Literal["resistance"]
     load: Annotated[float, between(0, 25)]
     unit: LoadUnit = RESISTANCE["unit"]
@@ -76,7 +93,9 @@ class ResistanceDoc(_Strict):
 
 
 class EnduranceDoc(_Strict):
-    exercise: Annotated[str, Field(max_length=80)]
+    """Bouts on a mini-cycle, with arms or legs, at a pace that allows talking."""
+
+    exercise: ExerciseId
     kind: Literal["endurance"]
     bout_minutes: Annotated[float, between(0.5, 30)]
     bouts: Annotated[int, between(1, 6)]
@@ -92,16 +111,26 @@ PrescriptionDoc = Annotated[
 
 
 class ProgramDoc(_Strict):
+    """A home exercise program as a therapist prescribes it: one version of it."""
+
     format: Literal["alshome-program"]
     format_version: Literal[1]
     name: Annotated[str, Field(min_length=1, max_length=200)]
-    version: Annotated[int, between(1, 1_000_000)]
+    version: Annotated[
+        int,
+        between(1, 1_000_000),
+        Field(description="Grows with every change; a name and version name one document."),
+    ]
     example: bool = DEFAULTS["program"]["example"]
     author: AuthorDoc = AuthorDoc()
-    weekly_target: Annotated[int, between(1, 14)] = DEFAULTS["program"]["weekly_target"]
+    weekly_target: Annotated[
+        int, between(1, 14), Field(description="Sessions a week to aim for.")
+    ] = DEFAULTS["program"]["weekly_target"]
     thresholds: ThresholdsDoc = ThresholdsDoc()
     notes: Annotated[str, Field(max_length=4000)] = DEFAULTS["program"]["notes"]
-    lighter_option: Annotated[str, Field(max_length=1000)] = DEFAULTS["program"]["lighter_option"]
+    lighter_option: Annotated[
+        str, Field(max_length=1000, description="What to do instead on a low day.")
+    ] = DEFAULTS["program"]["lighter_option"]
     prescriptions: Annotated[list[PrescriptionDoc], Field(min_length=1, max_length=60)]
 
 
@@ -119,6 +148,26 @@ class LibraryDoc(_Strict):
     format: Literal["alshome-library"]
     version: Literal[1]
     exercises: list[ExerciseDoc]
+
+
+def program_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the program file, shipped in resources/schema for other tools.
+
+    It is generated from the models above, and a test fails when the shipped file differs,
+    so the two cannot drift apart. Regenerate it with `python -m alshome.programs.schema`.
+    What a schema cannot say - exercise ids from the library, and `rest_longer_at` not
+    above `stop_at` - the importer checks as well.
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": PROGRAM_SCHEMA_ID,
+        **ProgramDoc.model_json_schema(),
+        "title": "alshome program file",
+    }
+
+
+def program_schema_text() -> str:
+    return json.dumps(program_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 def validate_program(data: Any) -> dict[str, Any]:
@@ -170,6 +219,8 @@ def _plain_reason(error: Mapping[str, Any]) -> str:
         "model_attributes_type": "must be an object",
         "string_too_long": f"must be at most {context.get('max_length')} characters",
         "string_too_short": "must not be empty",
+        "string_unicode": "must be valid text",
+        "finite_number": "must be a finite number",
         "too_short": f"must have at least {context.get('min_length')} entries",
         "too_long": f"must have at most {context.get('max_length')} entries",
         "literal_error": f"must be {context.get('expected')}",
@@ -226,3 +277,8 @@ def explain(error: ValidationError) -> str:
     if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
         location += (str(first["ctx"]["discriminator"]).strip("'"),)
     return f"{_field_path(location)}: {_plain_reason(first)}"
+
+
+if __name__ == "__main__":
+    PROGRAM_SCHEMA_FILE.parent.mkdir(parents=True, exist_ok=True)
+    PROGRAM_SCHEMA_FILE.write_text(program_schema_text(), encoding="utf-8")

@@ -135,8 +135,15 @@ class Repository:
 
     def program(self, program_id: int) -> StoredProgram:
         with self._db() as db:
-            row = db.get_one(ProgramRow, program_id)
-            return StoredProgram(row.id, row.name, row.version, row.document)
+            return _stored_program(db.get_one(ProgramRow, program_id))
+
+    def program_named(self, name: str, version: int) -> StoredProgram | None:
+        """The saved program with this name and version, active or kept for the history."""
+        with self._db() as db:
+            row = db.scalars(
+                select(ProgramRow).where(ProgramRow.name == name, ProgramRow.version == version)
+            ).one_or_none()
+            return None if row is None else _stored_program(row)
 
     def add_program(self, document: dict[str, Any], active: bool) -> int:
         """Save a validated program document; saving the same one again reuses it."""
@@ -349,6 +356,10 @@ class Repository:
                 db.add(_carry_over_row(stored.check, session_id))
             if profile is not None:
                 _save_profile(db, profile)
+
+
+def _stored_program(row: ProgramRow) -> StoredProgram:
+    return StoredProgram(row.id, row.name, row.version, row.document)
 
 
 def _has_history(db: Session) -> bool:

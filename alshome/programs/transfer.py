@@ -1,0 +1,103 @@
+"""Program files in and out of the database: `alshome program export` and `import`, no Qt.
+
+A program file comes from a therapist and is untrusted. `read_program_file` checks it
+whole - the size cap, the schema (unknown fields refused, numbers bounded), exercise ids
+known in the library, thresholds in order - before anything opens the database, so a bad
+file writes nothing and creates no data folder. Only then does `import_program` save it,
+in one transaction, as the active program. Older programs and versions stay saved:
+past sessions name them, and the history must still say what was prescribed then.
+
+Files are written in one canonical form, every field written out in the schema's order,
+so a therapist sees each setting there is to change, and a program exported, imported
+and exported again gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from alshome.domain.program import Exercise, Program
+from alshome.programs.document import DocumentError, build_program, read_json_file
+from alshome.programs.library import stock_library
+from alshome.programs.schema import validate_program
+from alshome.storage.repository import ProgramConflictError, Repository
+
+
+class Outcome(StrEnum):
+    """What an import changed; the program is the active one in every case."""
+
+    ADDED = "added"
+    REACTIVATED = "reactivated"  # the same document was saved before; it is active again
+    UNCHANGED = "unchanged"  # it was already the active program
+
+
+@dataclass(frozen=True)
+class CheckedProgram:
+    """A program file that passed every check, in canonical form, and what it builds."""
+
+    document: dict[str, Any]
+    program: Program
+
+
+def check_program(data: Any, library: Mapping[str, Exercise] | None = None) -> CheckedProgram:
+    """Validate an untrusted document whole; raise one plain DocumentError if unusable."""
+    document = validate_program(data)
+    return CheckedProgram(document, build_program(document, library or stock_library()))
+
+
+def read_program_file(path: Path) -> CheckedProgram:
+    """Read and check a program file; the error names the file, the field and the reason."""
+    data = read_json_file(path)
+    try:
+        return check_program(data)
+    except DocumentError as exc:
+        raise DocumentError(f"{path.name}: {exc}") from None
+
+
+def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
+    """Save a checked program as the active one, in one transaction, keeping the others.
+
+    A name and version name one document for good: sessions refer to programs by them.
+    Importing the same document again only makes it active; a different document under
+    a name and version already saved is refused, as it needs a version of its own.
+    """
+    document = checked.document
+    saved = repository.program_named(document["name"], document["version"])
+    if saved is not None and not _same_document(saved.document, document):
+        raise _taken(document)
+    active = repository.active_program()
+    try:
+        repository.add_program(document if saved is None else saved.document, active=True)
+    except ProgramConflictError:
+        raise _taken(document) from None
+    if saved is None:
+        return Outcome.ADDED
+    if active is not None and active.id == saved.id:
+        return Outcome.UNCHANGED
+    return Outcome.REACTIVATED
+
+
+def program_file_text(document: Mapping[str, Any]) -> str:
+    """A saved program document as a file: canonical, pretty JSON ending with a newline."""
+    canonical = validate_program(document)
+    return json.dumps(canonical, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _same_document(saved: Mapping[str, Any], document: Mapping[str, Any]) -> bool:
+    """Compared in canonical form, since a saved document may leave defaults out."""
+    try:
+        return validate_program(saved) == document
+    except DocumentError:
+        return False
+
+
+def _taken(document: Mapping[str, Any]) -> DocumentError:
+    return DocumentError(
+        f"A different program named {document['name']!r}, version {document['version']}, "
+        "is already saved; give this one a new version number."
+    )
