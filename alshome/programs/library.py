@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from alshome.domain.program import Exercise
-from alshome.programs.document import build, read_json_file
+from alshome.programs.document import DocumentError, build, read_json_file
 from alshome.resources import resource
 
 LIBRARY_FILE = resource("library", "exercises.json")
@@ -25,10 +25,21 @@ LIBRARY_VERSION = 1
 
 
 def load_library(path: Path = LIBRARY_FILE) -> dict[str, Exercise]:
-    """Validate a library file as a whole, then build it; raise DocumentError if unusable."""
+    """Validate a library file as a whole, then build it; raise DocumentError if unusable.
+
+    An id used twice is refused: building by id would silently keep only the last entry.
+    """
     from alshome.programs.schema import validate_library
 
-    return build_library(validate_library(read_json_file(path), path.name))
+    document = validate_library(read_json_file(path), path.name)
+    seen: set[str] = set()
+    for index, entry in enumerate(document["exercises"]):
+        if entry["id"] in seen:
+            raise DocumentError(
+                f"{path.name}: exercises[{index}].id: {entry['id']!r} is used twice"
+            )
+        seen.add(entry["id"])
+    return build_library(document)
 
 
 def build_library(document: Mapping[str, Any]) -> dict[str, Exercise]:
