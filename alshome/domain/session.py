@@ -212,6 +212,7 @@ class Session:
         self.stop_symptoms: frozenset[Symptom] = frozenset()
         self.carry_over = carry_over
         self.flagged: set[str] = set()  # exercises the patient said they cannot lift any more
+        self.mover = self.step.mover  # who does this set's movement; see `choose_mover`
         self._lift_checks_due = set(lift_checks_due)
         self._before_freeze: Phase | None = None
         self._before_confirm: Phase | None = None
@@ -464,6 +465,22 @@ class Session:
         self._require(Phase.STOP_SAFELY)
         self._enter(Phase.SUMMARY)
 
+    @property
+    def mover_choosable(self) -> bool:
+        """A range-of-motion set may be done alone, with help or by the helper, day by day.
+
+        A stretch is always the helper's, and strengthening or the mini-cycle are the
+        patient's own work, so only range of motion offers the choice.
+        """
+        return self.step.exercise.kind is ExerciseKind.RANGE_OF_MOTION
+
+    def choose_mover(self, mover: Mover) -> None:
+        """Who does this set's movement today; recorded with the set, the dose unchanged."""
+        self._require(*_IN_SET)
+        if not self.mover_choosable:
+            raise InvalidTransition("only a range-of-motion set can change who moves")
+        self.mover = mover
+
     def skip_set(self) -> None:
         self._require(*_IN_SET)
         self._record(None)
@@ -512,7 +529,14 @@ class Session:
         self._enter(Phase.RUNNING)
 
     def _ready(self) -> None:
-        """Get ready for the current set, asking the lift question first when it is due."""
+        """Get ready for the current set, asking the lift question first when it is due.
+
+        Who moves stays as chosen for the later sets and sides of the same exercise, and
+        starts as the program says for a new one.
+        """
+        earlier = self.steps[self.index - 1] if self.index > 0 else None
+        if earlier is None or earlier.prescription_index != self.step.prescription_index:
+            self.mover = self.step.mover
         exercise = self.step.exercise
         if exercise.kind is ExerciseKind.RESISTANCE and exercise.id in self._lift_checks_due:
             self._lift_checks_due.discard(exercise.id)
@@ -550,7 +574,7 @@ class Session:
             started_at=started,
             ended_at=now,
             done=done,
-            mover=step.mover,
+            mover=self.mover if step is self.step else step.mover,
             symptoms=symptoms,
         )
         self.records.append(record)

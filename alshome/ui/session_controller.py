@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from alshome.domain.clock import Clock
 from alshome.domain.fatigue import Symptom
-from alshome.domain.program import Program
+from alshome.domain.program import Mover, Program
 from alshome.domain.safety import CarryOverCheck
 from alshome.domain.session import (
     CountdownFinished,
@@ -99,6 +99,9 @@ class SessionController(QObject):
 
     def cancel_auto_advance(self) -> None:
         self._act(lambda s: s.cancel_auto_advance())
+
+    def choose_mover(self, mover: Mover) -> None:
+        self._act(lambda s: s.choose_mover(mover))
 
     def answer_lift_check(self, able: bool) -> None:
         self._act(lambda s: s.answer_lift_check(able))

@@ -16,6 +16,8 @@ from alshome.domain.program import (
     PassiveStretchDose,
     Prescription,
     Program,
+    RangeMode,
+    RangeOfMotionDose,
     ResistanceDose,
     Side,
     Sides,
@@ -779,3 +781,46 @@ def test_the_carry_over_answer_is_part_of_the_start():
     h = Harness(carry_over=check)
     assert h.of(SessionStarted) == [SessionStarted(h.session.started_at, check)]
     assert Harness().of(SessionStarted)[0].carry_over is None
+
+
+# ----- who moves ----------------------------------------------------------------------
+
+ROM = Exercise("elbow_bend", "Elbow bend", ExerciseKind.RANGE_OF_MOTION, "elbows", "Bend.")
+
+
+def with_range_of_motion() -> Program:
+    return make_program(
+        prescriptions=(
+            Prescription(ROM, RangeOfMotionDose(5, 2, Sides.BOTH, RangeMode.ACTIVE, 0)),
+            Prescription(ROM, RangeOfMotionDose(5, 1, Sides.NONE, RangeMode.ACTIVE, 0)),
+        )
+    )
+
+
+def test_who_moves_is_chosen_for_range_of_motion_and_kept_for_its_sets():
+    harness = Harness(with_range_of_motion())
+    session = harness.session
+    assert session.mover_choosable and session.mover is Mover.PATIENT
+    session.choose_mover(Mover.ASSISTED)
+    session.start_set()
+    session.finish_set(5)
+    session.answer_fatigue(2)
+    assert session.mover is Mover.ASSISTED, "the right side is done the same way"
+    session.start_set()
+    session.finish_set(5)
+    [first, second] = [event.record for event in harness.of(SetFinished)]
+    assert (first.mover, second.mover) == (Mover.ASSISTED, Mover.ASSISTED)
+    assert first.step.target.repetitions == 5, "the dose is the program's"
+    session.answer_fatigue(2)
+    while session.step.prescription_index == 0:
+        session.skip_set()
+    assert session.mover is Mover.PATIENT, "a new exercise starts as the program says"
+
+
+def test_only_range_of_motion_changes_who_moves():
+    session = Harness().session
+    assert not session.mover_choosable
+    with pytest.raises(InvalidTransition):
+        session.choose_mover(Mover.PATIENT)
+    session.start_set()
+    assert session.mover is Mover.CAREGIVER

@@ -8,12 +8,39 @@ every state a person can meet rather than on one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from alshome.domain.fatigue import Symptom
+from alshome.domain.program import (
+    Exercise,
+    ExerciseKind,
+    Mover,
+    Prescription,
+    Program,
+    RangeMode,
+    RangeOfMotionDose,
+    Sides,
+)
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
+
+SHOULDER_CIRCLES = Exercise(
+    "shoulder_circles",
+    "Shoulder circles",
+    ExerciseKind.RANGE_OF_MOTION,
+    "shoulders",
+    "Sit tall and roll both shoulders slowly up, back and down.",
+    "Hold the shoulder gently with both hands and guide it round in a slow circle.",
+    "Stop if it hurts or if you feel dizzy.",
+)
+
+
+def with_range_of_motion(program: Program) -> Program:
+    """`program` with a range-of-motion exercise first, whose mover can change."""
+    dose = RangeOfMotionDose(8, 1, Sides.BOTH, RangeMode.ACTIVE_ASSISTED, 30)
+    return replace(program, prescriptions=(Prescription(SHOULDER_CIRCLES, dose),))
 
 
 def settle() -> None:
@@ -61,6 +88,14 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "stop safely", window.current
     controller.acknowledge_stop()
     yield "summary", window.current
+    controller.close()
+    controller.start(with_range_of_motion(window.program))
+    yield "range of motion: who moves", window.current
+    controller.choose_mover(Mover.CAREGIVER)
+    yield "range of motion done by the helper", window.current
+    controller.start_set()
+    yield "range of motion, counting", window.current
+    assert not window.exercise.who_moves.isVisible()
 
 
 def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:

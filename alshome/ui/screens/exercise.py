@@ -1,6 +1,7 @@
 """The set screen: get ready, the lead-in count, then the hold, bout or repetitions.
 
-For stretches a helper does, the instructions speak to the helper. A timed set shows a
+For stretches a helper does, the instructions speak to the helper; for range of motion,
+the patient says who moves today (`who_moves`), and the words follow. A timed set shows a
 countdown large enough to read from across the room, and "10 seconds more" lengthens it,
 even once it has ended; a counted set shows its target and lets the patient record fewer
 if that is what they managed.
@@ -22,6 +23,7 @@ from alshome.ui import words
 from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
+from alshome.ui.screens.who_moves import WhoMoves
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
@@ -80,6 +82,7 @@ class ExerciseScreen(Screen):
         for widget in (self.fewer, self.count, self.more):
             self.stepper.addWidget(widget)
         self.primary = button(self.tr("Start"), self.on_primary, role="primary")
+        self.who_moves = WhoMoves(controller)  # made here: focus reaches it after Start
         goal.addWidget(self.big)
         goal.addWidget(self.state)
         goal.addWidget(self.note)
@@ -103,6 +106,7 @@ class ExerciseScreen(Screen):
         for widget in (self.position, self.name):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(middle, 1)
+        self.layout_.addWidget(self.who_moves)
         self.layout_.addLayout(row(self.pause, self.skip_set, self.skip_exercise, self.stop))
 
     # ----- rendering -----------------------------------------------------------------------
@@ -123,11 +127,12 @@ class ExerciseScreen(Screen):
             parts.append(words.side(step.side))
         self.position.setText(" · ".join(parts))
         set_text(self.name, exercise.name)
-        helper = step.mover is not Mover.PATIENT and exercise.caregiver_instruction
+        helper = session.mover is not Mover.PATIENT and exercise.caregiver_instruction
         self.audience.setText(self.tr("For your helper") if helper else words.kind(exercise.kind))
         self.instruction.setText(exercise.caregiver_instruction if helper else exercise.instruction)
         self.safety.setText(exercise.safety)
         self.safety.setVisible(bool(exercise.safety))
+        self.who_moves.show_for(session)
 
         phase = session.phase
         counted = not step.target.timed
