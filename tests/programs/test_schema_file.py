@@ -1,0 +1,51 @@
+"""The JSON Schema shipped in resources/schema is the one the models make, and every
+program shipped in resources/programs is a valid program file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from alshome.programs.document import parse_program, read_json_file
+from alshome.programs.library import stock_library
+from alshome.programs.schema import (
+    PROGRAM_SCHEMA_FILE,
+    PROGRAM_SCHEMA_ID,
+    program_schema_text,
+)
+from alshome.resources import resource
+
+SHIPPED_PROGRAMS = sorted(resource("programs").glob("*.json"))
+
+
+def test_the_shipped_schema_is_the_one_the_models_make():
+    assert PROGRAM_SCHEMA_FILE.read_text(encoding="utf-8") == program_schema_text(), (
+        "resources/schema/program.schema.json is out of date: "
+        "run `python -m alshome.programs.schema` and commit the file"
+    )
+
+
+def test_the_schema_names_itself_and_the_format():
+    schema = json.loads(PROGRAM_SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert schema["$id"] == PROGRAM_SCHEMA_ID
+    assert schema["title"] == "alshome program file"
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["format"]["const"] == "alshome-program"
+    assert schema["properties"]["format_version"]["const"] == 1
+    assert set(schema["required"]) == {
+        "format",
+        "format_version",
+        "name",
+        "version",
+        "prescriptions",
+    }
+    stretch = schema["$defs"]["PassiveStretchDoc"]["properties"]["hold_seconds"]
+    assert (stretch["minimum"], stretch["maximum"]) == (5, 300)
+
+
+@pytest.mark.parametrize("path", SHIPPED_PROGRAMS, ids=lambda path: path.name)
+def test_every_shipped_program_is_a_valid_program_file(path: Path):
+    program = parse_program(read_json_file(path), stock_library())
+    assert program.prescriptions
