@@ -11,6 +11,7 @@ before anything else sees it, and errors name the field in plain words.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -22,6 +23,7 @@ from alshome.resources import resource
 
 PROGRAM_SCHEMA_FILE = resource("schema", "program.schema.json")
 PROGRAM_SCHEMA_ID = "urn:alshome:schema:program:1"
+PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}")
 
 ExerciseId = Annotated[str, Field(max_length=80, description="An exercise id from the library.")]
 
@@ -188,14 +190,24 @@ def _validate(model: type[BaseModel], data: Any, prefix: str) -> dict[str, Any]:
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
-    """`('prescriptions', 2, 'resistance', 'load')` -> `prescriptions[2].load`."""
+    """`('prescriptions', 2, 'resistance', 'load')` -> `prescriptions[2].load`.
+
+    The kind after an index is the union member pydantic tried, not a field, so it is left
+    out. A key the file made up is quoted and cut short, so the sentence stays one line.
+    """
     path = ""
     kinds = {kind.value for kind in ExerciseKind}
+    previous: int | str | None = None
     for part in location:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif part not in kinds:
+        elif isinstance(previous, int) and part in kinds:
+            pass
+        elif PLAIN_KEY.fullmatch(part):
             path += f".{part}" if path else part
+        else:
+            path += f"[{json.dumps(part[:40])}]"
+        previous = part
     return path or "document"
 
 
@@ -213,6 +225,7 @@ def _plain_reason(error: Mapping[str, Any]) -> str:
         "float_type": "must be a number",
         "float_parsing": "must be a number",
         "bool_type": "must be true or false",
+        "bool_parsing": "must be true or false",
         "string_type": "must be text",
         "list_type": "must be a list",
         "model_type": "must be an object",
@@ -221,8 +234,8 @@ def _plain_reason(error: Mapping[str, Any]) -> str:
         "string_too_short": "must not be empty",
         "string_unicode": "must be valid text",
         "finite_number": "must be a finite number",
-        "too_short": f"must have at least {context.get('min_length')} entries",
-        "too_long": f"must have at most {context.get('max_length')} entries",
+        "too_short": f"must have at least {_entries(context.get('min_length'))}",
+        "too_long": f"must have at most {_entries(context.get('max_length'))}",
         "literal_error": f"must be {context.get('expected')}",
         "enum": f"must be one of {context.get('expected')}",
         "union_tag_invalid": f"must be one of {context.get('expected_tags')}",
@@ -230,6 +243,10 @@ def _plain_reason(error: Mapping[str, Any]) -> str:
         "value_error": str(context.get("error", "is not valid")),
     }
     return reasons.get(kind, "is not valid")
+
+
+def _entries(count: Any) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
 
 
 def _range_reason(error: Mapping[str, Any]) -> str:
