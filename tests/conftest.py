@@ -11,6 +11,10 @@ its own DISPLAY and platform instead.
 No test may touch the person's real data: the session-wide guard below points the XDG folders
 (where platformdirs puts the default data folder) at a temporary folder and drops any
 ALSHOME_DATA_DIR / ALSHOME_DATABASE_URL from the developer's own environment.
+
+Nor may a test speak aloud or wait on the computer's speech service: every app a test
+runs speaks through Qt's mock engine (ALSHOME_SPEECH_ENGINE=mock); the voice tests that
+need no engine at all set their own value.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
             mp.setenv(name, str(folder))
         mp.delenv("ALSHOME_DATA_DIR", raising=False)
         mp.delenv("ALSHOME_DATABASE_URL", raising=False)
+        mp.setenv("ALSHOME_SPEECH_ENGINE", "mock")
         yield
 
 

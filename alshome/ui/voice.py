@@ -155,7 +155,7 @@ class SpeechLine(QObject):
         self._thread.quit()
         if not self._thread.wait(STOP_WAIT_MS):
             self._thread.terminate()
-            self._thread.wait(STOP_WAIT_MS)
+            self._thread.wait(STOP_WAIT_MS * 5)
 
 
 class VoiceGuide(QObject):
