@@ -9,6 +9,7 @@ an import is validated whole before the data folder is even created.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -99,7 +100,7 @@ def _full_parser() -> argparse.ArgumentParser:
 
 def _run_command(command: str, locations: Locations, options: argparse.Namespace) -> int:
     try:
-        print(COMMANDS[command](locations, options))
+        output = COMMANDS[command](locations, options)
     except Exception as error:
         failure = explain_failure(error)
         if failure is None:
@@ -107,6 +108,12 @@ def _run_command(command: str, locations: Locations, options: argparse.Namespace
         status, message = failure
         print(message, file=sys.stderr)
         return status
+    try:
+        print(output, flush=True)
+    except BrokenPipeError:
+        # The reader stopped early (`alshome library | head`): nothing went wrong here.
+        # Point stdout at nothing, so Python's own flush at exit does not complain.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

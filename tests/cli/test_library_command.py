@@ -63,3 +63,19 @@ def test_library_loads_neither_qt_nor_the_database(tmp_path):
     )
     assert result.stdout.splitlines()[-1] == "0 []"
     assert not folder.exists()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`alshome library --json | head -1`: the command ends quietly, as Unix tools do."""
+    reader = subprocess.Popen(["true"], stdin=subprocess.PIPE)
+    reader.wait(timeout=10)  # gone before a byte is written: every write meets a closed pipe
+    command = subprocess.run(
+        [sys.executable, "-m", "alshome", "--data-dir", str(tmp_path / "d"), "library", "--json"],
+        stdout=reader.stdin,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+    )
+    reader.stdin.close()
+    assert command.returncode == 0, command.stderr
+    assert command.stderr == ""
