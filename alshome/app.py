@@ -21,7 +21,9 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -42,6 +44,8 @@ from alshome.ui.theme import style_for
 from alshome.ui.voice import VoiceGuide
 
 if TYPE_CHECKING:
+    from alshome.domain.program import Program
+    from alshome.programs.transfer import CheckedProgram
     from alshome.storage.recorder import SessionRecorder
     from alshome.storage.repository import Repository
     from alshome.storage.snapshot import SessionOverview
@@ -100,10 +104,36 @@ class History:
             self.open()
         return self._repository.session_times_since(moment)
 
+    def use_program(self, checked: CheckedProgram) -> Program:
+        """Save a checked program file as the active program; later sessions record it."""
+        from alshome.operations import load_active_program
+        from alshome.programs.transfer import import_program
+
+        start = self.open()
+        import_program(checked, self._repository)
+        program_id, program = load_active_program(self._repository)
+        self._start = replace(start, program_id=program_id, program=program)
+        return program
+
     def safety_records(self) -> Repository:
         """The open history, for the first-run pages and the checks before a session."""
         self.open()
         return self._repository
+
+
+class ProgramFileImport:
+    """Program files for the GUI: checked whole without the database, then saved in it."""
+
+    def __init__(self, history: History) -> None:
+        self._history = history
+
+    def check(self, path: Path) -> CheckedProgram:
+        from alshome.programs.transfer import read_program_file
+
+        return read_program_file(path)
+
+    def use(self, checked: CheckedProgram) -> Program:
+        return self._history.use_program(checked)
 
 
 class _AfterFirstExpose(QObject):
@@ -147,6 +177,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         settings=settings,
     )
     voice = VoiceGuide(controller, settings, parent=window)
+    window.program_files = ProgramFileImport(history)
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)

@@ -32,3 +32,9 @@ def explain_failure(error: BaseException) -> tuple[int, str] | None:
     if isinstance(error, OSError):
         return FAILURE, f"{error.filename or 'The data folder'} cannot be used: {error.strerror}."
     return None
+
+
+def explain(error: BaseException) -> str | None:
+    """The sentence alone, for a screen that shows it; None when it is a bug."""
+    failure = explain_failure(error)
+    return failure[1] if failure is not None else None

@@ -35,6 +35,7 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
+from alshome.failures import explain
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.keyboard import KeyboardContract
@@ -47,6 +48,7 @@ from alshome.ui.screens.fatigue import FatigueScreen
 from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
 from alshome.ui.screens.home import HomeHistory, HomeScreen
 from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
+from alshome.ui.screens.program import ProgramFiles, ProgramScreen
 from alshome.ui.screens.rest import RestScreen
 from alshome.ui.screens.settings import SettingsScreen
 from alshome.ui.session_controller import SessionController
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.in_memory()
         self._page: str | None = None  # a page shown outside any session: settings
         self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
+        self.program_files: ProgramFiles | None = None  # set by the app: files need storage
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
         # After `_show` is connected, so each announcement reads the screen now shown.
@@ -279,9 +282,30 @@ class MainWindow(QMainWindow):
     def settings_screen(self) -> SettingsScreen:
         """Built when first opened."""
         screen = SettingsScreen(
-            self.settings, self.apply_setting, self.close_settings, on_try_voice=self.try_voice
+            self.settings,
+            self.apply_setting,
+            self.close_settings,
+            on_try_voice=self.try_voice,
+            on_program=self.open_program if self.program_files is not None else None,
         )
         return self._add(screen)
+
+    @cached_property
+    def program_screen(self) -> ProgramScreen:
+        return self._add(
+            ProgramScreen(self.program_files, self.use_program, self.open_settings, explain)
+        )
+
+    def open_program(self) -> None:
+        if self.controller.session is None:
+            self.program_screen.show_program(self.program)
+            self._page = "program_screen"
+            self._show()
+
+    def use_program(self, program: Program) -> None:
+        """A new program from a file: the next session, home and the footer follow it."""
+        self.program = program
+        self._show_contact(self._records().profile() if self._records else None)
 
     def open_settings(self) -> None:
         """Settings open from home only: nothing about a running session changes under it."""

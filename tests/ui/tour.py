@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,6 +26,7 @@ from alshome.domain.program import (
 )
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
+from alshome.programs.transfer import CheckedProgram
 
 SHOULDER_CIRCLES = Exercise(
     "shoulder_circles",
@@ -43,6 +45,19 @@ def with_range_of_motion(program: Program) -> Program:
     return replace(program, prescriptions=(Prescription(SHOULDER_CIRCLES, dose),))
 
 
+class SameProgramFile:
+    """Program files that always hold `program`: enough to show the program page's states."""
+
+    def __init__(self, program: Program) -> None:
+        self.program = program
+
+    def check(self, path: Path) -> CheckedProgram:
+        return CheckedProgram({}, self.program)
+
+    def use(self, checked: CheckedProgram) -> Program:
+        return checked.program
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -56,6 +71,13 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "settings", window.current
     window.settings_screen.reset.click()
     yield "settings, reset question", window.current
+    window.close_settings()
+    window.program_files = SameProgramFile(window.program)
+    window.open_program()
+    yield "your program", window.current
+    window.program_screen.check_file(Path("program.json"))
+    yield "your program, a file to use?", window.current
+    window.program_screen.keep_current()
     window.close_settings()
     window.start_session()
     yield "get ready", window.current

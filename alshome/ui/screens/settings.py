@@ -354,8 +354,16 @@ class SettingsScreen(Screen):
         on_change: Callable[[str], None],
         on_close: Callable[[], None],
         on_try_voice: Callable[[], None] | None = None,
+        on_program: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Settings"))
+        # Last in the list: the program itself, for the therapist or a helper to change.
+        self.program = button(
+            self.tr("Your program and program files"),
+            on_program or (lambda: None),
+            role="large",
+            description=self.tr("Shows your program and loads a new one from your therapist."),
+        )
         self.settings = settings
         self.on_change = on_change
         self.layout_.addWidget(label(self.tr("Settings"), "title"))
@@ -374,6 +382,7 @@ class SettingsScreen(Screen):
         self.rows: dict[str, SettingRow] = {}
         self._heading_above: dict[SettingRow, QLabel] = {}  # a group's first row: its heading
         self.scroll = self._rows_area()
+        self.program.setVisible(on_program is not None)  # inside the list: never a window
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -404,7 +413,7 @@ class SettingsScreen(Screen):
         self.layout_.addWidget(self.question, 1)
 
         controls = [widget for setting_row in self.rows.values() for widget in setting_row.buttons]
-        self.controls = [*controls, self.primary, self.try_voice, self.reset]
+        self.controls = [*controls, self.program, self.primary, self.try_voice, self.reset]
         order = [*self.controls, self.yes, self.no]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
@@ -425,6 +434,7 @@ class SettingsScreen(Screen):
                 column.addWidget(self.rows[key])
             self._heading_above[self.rows[keys[0]]] = title
             column.addSpacing(SPACING)
+        column.addWidget(self.program)
         column.addStretch(1)
         content.installEventFilter(self)
         area = QScrollArea()
