@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,44 @@ def check_program(data: Any, library: Mapping[str, Exercise] | None = None) -> C
     """Validate an untrusted document whole; raise one plain DocumentError if unusable."""
     document = validate_program(data)
     return CheckedProgram(document, build_program(document, library or stock_library()))
+
+
+def document_of(program: Program) -> dict[str, Any]:
+    """The canonical document of a program, as a file would hold it: for the editor to save.
+
+    Every field is written out (a dose's fields are the document's, by name), so checking
+    the result with `check_program` gives back the same program.
+    """
+    thresholds = program.thresholds
+    return validate_program(
+        {
+            "format": "alshome-program",
+            "format_version": 1,
+            "name": program.name,
+            "version": program.version,
+            "example": program.example,
+            "author": {"name": program.therapist.name, "contact": program.therapist.contact},
+            "weekly_target": program.weekly_target,
+            "thresholds": {
+                "rest_longer_at": thresholds.rest_longer_at,
+                "stop_at": thresholds.stop_at,
+                "longer_rest_factor": thresholds.longer_rest_factor,
+            },
+            "notes": program.notes,
+            "lighter_option": program.lighter_option,
+            "prescriptions": [
+                {
+                    "exercise": prescription.exercise.id,
+                    "kind": prescription.exercise.kind.value,
+                    **{
+                        item.name: getattr(prescription.dose, item.name)
+                        for item in fields(prescription.dose)
+                    },
+                }
+                for prescription in program.prescriptions
+            ],
+        }
+    )
 
 
 def read_program_file(path: Path) -> CheckedProgram:
