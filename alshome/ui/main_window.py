@@ -293,8 +293,25 @@ class MainWindow(QMainWindow):
     @cached_property
     def program_screen(self) -> ProgramScreen:
         return self._add(
-            ProgramScreen(self.program_files, self.use_program, self.open_settings, explain)
+            ProgramScreen(
+                self.program_files, self.use_program, self.open_settings, explain, self.open_editor
+            )
         )
+
+    @cached_property
+    def editor(self) -> Screen:
+        # Imported when first opened: its checks load pydantic, which start-up does without.
+        from alshome.ui.screens.editor import EditorScreen
+
+        return self._add(
+            EditorScreen(self.program_files, self.use_program, self.open_program, explain)
+        )
+
+    def open_editor(self) -> None:
+        if self.controller.session is None:
+            self.editor.ask(self.program)
+            self._page = "editor"
+            self._show()
 
     def open_program(self) -> None:
         if self.controller.session is None:

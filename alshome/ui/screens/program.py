@@ -37,6 +37,7 @@ class ProgramScreen(Screen):
         on_changed: Callable[[Program], None],
         on_close: Callable[[], None],
         explain: Callable[[Exception], str | None],
+        on_edit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Your program"))
         self._files = files
@@ -60,8 +61,15 @@ class ProgramScreen(Screen):
             role="large",
             description=self.tr("Opens a program file your therapist gave you. Asks first."),
         )
+        self.edit = button(
+            self.tr("Change the program"),
+            on_edit or (lambda: None),
+            role="large",
+            description=self.tr("For your therapist or helper. Asks first."),
+        )
+        self._can_edit = on_edit is not None
         self.primary = button(self.tr("Back"), on_close, role="primary")
-        self.actions = row(self.primary, self.load, stretch_between=True)
+        self.actions = row(self.primary, self.load, self.edit, stretch_between=True)
         self.layout_.addLayout(self.actions)
 
         self.use = button(self.tr("Yes, use it"), self.use_checked, role="large")
@@ -145,4 +153,5 @@ class ProgramScreen(Screen):
             widget.setVisible(asking)
         for widget in (self.primary, self.load):
             widget.setVisible(not asking)
+        self.edit.setVisible(self._can_edit and not asking)
         (self.keep if asking else self.primary).setFocus()

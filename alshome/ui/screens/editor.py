@@ -1,0 +1,456 @@
+"""Changing the program in the app, for the therapist or a helper: saved as a new version.
+
+A plain question comes first, with "no" focused and far from "yes", so a stray press by
+the patient changes nothing. Then the exercises are listed; one is chosen with its toggle
+and moved, taken out (after asking) or given another dose with "less" and "more" buttons
+bounded by the program file's schema. New exercises come from the library, by body region
+or by typed words. Nothing needs a drag, a double click or typing, except the contact.
+
+Saving builds the program's document and checks it exactly as a program file is checked,
+so a problem reads as the same one sentence; it is then saved under the next version
+number, never over the one in use, and older versions stay for the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alshome.domain.program import Exercise, Prescription, Program, Therapist
+from alshome.programs.document import DocumentError
+from alshome.programs.library import stock_library
+from alshome.programs.transfer import check_program, document_of
+from alshome.ui import words
+from alshome.ui.screens.base import SPACING, Screen, row
+from alshome.ui.screens.editor_rows import (
+    CHOICES,
+    ChoiceRow,
+    StepperRow,
+    default_dose,
+    dose_rows,
+    program_field,
+    translated,
+)
+from alshome.ui.screens.program import ProgramFiles
+from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
+
+REGIONS = (
+    "neck", "shoulders", "elbows", "wrists", "hands", "trunk",
+    "hips", "knees", "ankles", "arms", "legs",
+)  # fmt: skip
+
+
+def page(*widgets: QWidget) -> QWidget:
+    """A page of the editor: its widgets in a column."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(SPACING)
+    for widget in widgets:
+        column.addWidget(widget)
+    return holder
+
+
+def scrolled(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+def column_of(holder: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, SPACING, 0)
+    layout.setSpacing(SPACING)
+    return layout
+
+
+def sides_text(prescription: Prescription) -> str:
+    sides = prescription.dose.sides
+    return "" if sides.value == "none" else translated(CHOICES[type(sides)][sides.value])
+
+
+class EditorScreen(Screen):
+    """The editor; `ask(program)` opens it at its guarding question."""
+
+    def __init__(
+        self,
+        files: ProgramFiles,
+        on_saved: Callable[[Program], None],
+        on_close: Callable[[], None],
+        explain: Callable[[Exception], str | None],
+    ) -> None:
+        super().__init__(self.tr("Change the program"))
+        self._files = files
+        self._on_saved = on_saved
+        self._explain = explain
+        self.library = stock_library()
+        self.base: Program | None = None
+        self.items: list[Prescription] = []
+        self.selected: int | None = None
+        self.whole: dict[str, int] = {}
+        self.pages = QStackedWidget()
+        self.layout_.addWidget(self.pages, 1)
+        self.guard = self._guard_page(on_close)
+        self.overview = self._overview_page(on_close)
+        self.finder = self._library_page()
+        self.dose_page = self._dose_page()
+        self.removal = self._removal_page()
+        for each in (self.guard, self.overview, self.finder, self.dose_page, self.removal):
+            self.pages.addWidget(each)
+        self._focus_on: QWidget = self.no
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+
+    # ----- the pages ---------------------------------------------------------------------
+
+    def _guard_page(self, on_close: Callable[[], None]) -> QWidget:
+        self.yes = button(self.tr("Yes, change it"), self.enter, role="large")
+        self.no = button(self.tr("No, go back"), on_close, role="large")
+        holder = page(
+            label(self.tr("Change the program"), "title"),
+            FitLabel(
+                self.tr("This is for your therapist or helper. Change the program?"),
+                "headline",
+                floor=28,
+            ),
+        )
+        holder.layout().addLayout(row(self.yes, self.no, stretch_between=True))
+        return holder
+
+    def _overview_page(self, on_close: Callable[[], None]) -> QWidget:
+        self.heading = FitLabel("", "headline", floor=24, grow=False)
+        content = QWidget()
+        layout = column_of(content)
+        layout.addWidget(label(self.tr("Exercises, in order"), "headline"))
+        self.list_column = QVBoxLayout()
+        self.list_column.setSpacing(SPACING // 2)
+        layout.addLayout(self.list_column)
+        layout.addWidget(label(self.tr("For the whole program"), "headline"))
+        self.program_rows = {
+            name: StepperRow(program_field(name), self._program_changed)
+            for name in ("weekly_target", "rest_longer_at", "stop_at")
+        }
+        for each in self.program_rows.values():
+            layout.addWidget(each)
+        self.therapist = self._line(layout, self.tr("Therapist's name"), 200)
+        self.contact = self._line(layout, self.tr("How to reach the therapist"), 500)
+        layout.addStretch(1)
+        self.list_area = scrolled(content)
+
+        self.up = button(self.tr("Move up"), lambda: self.move(-1))
+        self.down = button(self.tr("Move down"), lambda: self.move(1))
+        self.edit = button(self.tr("Change the dose"), self.open_dose)
+        self.remove = button(self.tr("Remove"), self.ask_remove, description=self.tr("Asks first."))
+        self.add = button(self.tr("Add an exercise"), self.open_library)
+        self.message = FitLabel("", "body", floor=20, grow=False)
+        self.save = button("", self.save_version, role="primary")
+        self.cancel = button(self.tr("Cancel"), on_close, role="large")
+        holder = page(self.heading, self.list_area, self.message)
+        holder.layout().setStretch(1, 1)
+        holder.layout().addLayout(row(self.up, self.down, self.edit, self.remove, self.add))
+        holder.layout().addLayout(row(self.save, self.cancel, stretch_between=True))
+        return holder
+
+    def _line(self, layout: QVBoxLayout, caption: str, length: int) -> QLineEdit:
+        field = QLineEdit()
+        field.setMaxLength(length)
+        field.setAccessibleName(caption)
+        title = label(caption, "body")
+        title.setBuddy(field)
+        layout.addWidget(title)
+        layout.addWidget(field)
+        return field
+
+    def _library_page(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search the exercises"))
+        self.search.setPlaceholderText(self.tr("Type part of a name"))
+        self.search.textChanged.connect(self._filter)
+        self.region = ""
+        self.regions = {
+            name: toggle(name.capitalize(), lambda name=name: self.pick_region(name), name)
+            for name in ("", *REGIONS)
+        }
+        set_text(self.regions[""], self.tr("All"))
+        self.regions[""].setAccessibleName(self.tr("All regions"))
+        content = QWidget()
+        layout = column_of(content)
+        layout.addWidget(label(self.tr("Search"), "body"))
+        layout.addWidget(self.search)
+        layout.addLayout(row(*self.regions.values()))
+        self.choices: dict[str, Any] = {}
+        for exercise in self.library.values():
+            self.choices[exercise.id] = button(
+                f"{exercise.name} – {words.kind(exercise.kind)}",
+                lambda exercise=exercise: self.add_exercise(exercise),
+                description=self.tr("Adds it at the end of the program."),
+            )
+            layout.addWidget(self.choices[exercise.id])
+        layout.addStretch(1)
+        self.library_area = scrolled(content)
+        self.library_back = button(self.tr("Back, add nothing"), self.back_to_list, role="large")
+        holder = page(label(self.tr("Add an exercise"), "title"), self.library_area)
+        holder.layout().setStretch(1, 1)
+        holder.layout().addLayout(row(self.library_back))
+        return holder
+
+    def _dose_page(self) -> QWidget:
+        self.dose_title = label("", "headline")
+        self.dose_content = QWidget()
+        self.dose_column = column_of(self.dose_content)
+        self.dose_area = scrolled(self.dose_content)
+        self.dose_done = button(self.tr("Done"), self.back_to_list, role="primary")
+        holder = page(self.dose_title, self.dose_area)
+        holder.layout().setStretch(1, 1)
+        holder.layout().addLayout(row(self.dose_done))
+        self.dose_rows: dict[str, StepperRow | ChoiceRow] = {}
+        return holder
+
+    def _removal_page(self) -> QWidget:
+        self.removal_question = FitLabel("", "headline", floor=28)
+        self.confirm_remove = button(
+            self.tr("Yes, take it out"), self.remove_selected, role="large"
+        )
+        self.keep = button(self.tr("No, keep it"), self.back_to_list, role="large")
+        holder = page(self.removal_question)
+        holder.layout().addLayout(row(self.confirm_remove, self.keep, stretch_between=True))
+        return holder
+
+    # ----- opening and leaving -------------------------------------------------------------
+
+    def ask(self, program: Program) -> None:
+        """Start over from `program`, at the guarding question."""
+        self._start_from(program)
+        self.message.setText("")
+        self._show_page(self.guard, self.no)
+
+    def enter(self) -> None:
+        self._show_page(self.overview, self.add)
+
+    def back_to_list(self) -> None:
+        self._refresh_list()
+        target = self.edit if self.selected is not None else self.add
+        self._show_page(self.overview, target)
+
+    def first_focus(self) -> QWidget | None:
+        return self._focus_on
+
+    def _start_from(self, program: Program) -> None:
+        self.base = program
+        self.items = list(program.prescriptions)
+        self.selected = None
+        thresholds = program.thresholds
+        self.whole = {
+            "weekly_target": program.weekly_target,
+            "rest_longer_at": thresholds.rest_longer_at,
+            "stop_at": thresholds.stop_at,
+        }
+        self.therapist.setText(program.therapist.name)
+        self.contact.setText(program.therapist.contact)
+        for name, each in self.program_rows.items():
+            each.show_value(self.whole[name])
+        set_text(self.save, self.tr("Save as version {n}").format(n=program.version + 1))
+        set_text(
+            self.heading,
+            self.tr("{name}, version {version}. Saving keeps this version.").format(
+                name=program.name, version=program.version
+            ),
+        )
+        self._refresh_list()
+
+    def _show_page(self, shown: QWidget, focus: QWidget) -> None:
+        self.pages.setCurrentWidget(shown)
+        self._focus_on = focus
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ----- the list ----------------------------------------------------------------------
+
+    def _refresh_list(self) -> None:
+        while self.list_column.count():
+            gone = self.list_column.takeAt(0).widget()
+            gone.hide()
+            gone.deleteLater()
+        self.rows: list[Any] = []
+        for index, prescription in enumerate(self.items):
+            text = self.describe(index, prescription)
+            item = toggle(
+                ticked(text, index == self.selected),
+                lambda index=index: self.select(index),
+                text,
+            )
+            item.setChecked(index == self.selected)
+            self.rows.append(item)
+            self.list_column.addWidget(item)
+        chosen = self.selected is not None
+        self.up.setEnabled(chosen and self.selected > 0)
+        self.down.setEnabled(chosen and self.selected < len(self.items) - 1)
+        self.edit.setEnabled(chosen)
+        self.remove.setEnabled(chosen)
+
+    def describe(self, index: int, prescription: Prescription) -> str:
+        dose = prescription.dose
+        parts = [words.target(dose.target()), sides_text(prescription)]
+        if dose.sets > 1:
+            parts.append(self.tr("{n} sets").format(n=dose.sets))
+        summary = ", ".join(part for part in parts if part)
+        return f"{index + 1}. {prescription.exercise.name}: {summary}"
+
+    def select(self, index: int) -> None:
+        self.selected = None if self.selected == index else index
+        self._refresh_list()
+        self.rows[index].setFocus()
+
+    def move(self, steps: int) -> None:
+        index = self.selected
+        other = index + steps
+        self.items[index], self.items[other] = self.items[other], self.items[index]
+        self.selected = other
+        self._changed(self.tr("Moved."))
+        moved = self.up if steps < 0 else self.down
+        (moved if moved.isEnabled() else self.rows[other]).setFocus()
+
+    def ask_remove(self) -> None:
+        name = self.items[self.selected].exercise.name
+        set_text(
+            self.removal_question,
+            self.tr("Take {name} out of the program?").format(name=name),
+        )
+        self._show_page(self.removal, self.keep)
+
+    def remove_selected(self) -> None:
+        removed = self.items.pop(self.selected)
+        self.selected = None
+        self._changed(self.tr("Took out {name}.").format(name=removed.exercise.name))
+        self.back_to_list()
+
+    def _changed(self, said: str) -> None:
+        self.message.setText(said)
+        set_text(self.cancel, self.tr("Cancel"))
+        self._refresh_list()
+
+    def _program_changed(self, name: str, value: float) -> None:
+        self.whole[name] = int(value)
+        self.program_rows[name].show_value(value)
+        self._changed("")
+
+    # ----- the library -------------------------------------------------------------------
+
+    def open_library(self) -> None:
+        self.search.clear()
+        self.pick_region("")
+        self._show_page(self.finder, self.regions[""])
+
+    def pick_region(self, region: str) -> None:
+        self.region = region
+        for name, each in self.regions.items():
+            each.setChecked(name == region)
+            each.setText(ticked(self.tr("All") if not name else name.capitalize(), name == region))
+        self._filter()
+
+    def _filter(self) -> None:
+        typed = self.search.text().strip().casefold()
+        for exercise in self.library.values():
+            shown = (not self.region or exercise.region == self.region) and (
+                typed in exercise.name.casefold()
+            )
+            self.choices[exercise.id].setVisible(shown)
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        self.items.append(Prescription(exercise, default_dose(exercise)))
+        self.selected = len(self.items) - 1
+        self._changed(self.tr("Added {name}. Check its dose.").format(name=exercise.name))
+        self.back_to_list()
+
+    # ----- the dose ----------------------------------------------------------------------
+
+    def open_dose(self) -> None:
+        exercise = self.items[self.selected].exercise
+        self.dose_title.setText(f"{exercise.name} – {words.kind(exercise.kind)}")
+        for each in self.dose_rows.values():
+            self.dose_column.removeWidget(each)
+            each.hide()
+            each.deleteLater()
+        self.dose_rows = dose_rows(exercise.kind, self._dose_changed)
+        for index, each in enumerate(self.dose_rows.values()):
+            self.dose_column.insertWidget(index, each)
+        if self.dose_column.count() == len(self.dose_rows):
+            self.dose_column.addStretch(1)
+        self._show_dose()
+        first = next(iter(self.dose_rows.values()))
+        focus = first.less if isinstance(first, StepperRow) else self.dose_done
+        self._show_page(self.dose_page, focus if focus.isEnabled() else first.more)
+
+    def _show_dose(self) -> None:
+        dose = self.items[self.selected].dose
+        for name, each in self.dose_rows.items():
+            each.show_value(getattr(dose, name))
+
+    def _dose_changed(self, name: str, value: Any) -> None:
+        prescription = self.items[self.selected]
+        self.items[self.selected] = replace(
+            prescription, dose=replace(prescription.dose, **{name: value})
+        )
+        self._show_dose()
+        self._changed("")
+
+    # ----- saving ------------------------------------------------------------------------
+
+    def draft_document(self) -> dict[str, Any]:
+        """The edited program as a document under the next version number."""
+        draft = replace(
+            self.base,
+            version=self.base.version + 1,
+            prescriptions=tuple(self.items),
+            weekly_target=self.whole["weekly_target"],
+            therapist=Therapist(self.therapist.text().strip(), self.contact.text().strip()),
+        )
+        document = document_of(draft)  # with no exercises left, says the list needs one
+        document["thresholds"].update(
+            rest_longer_at=self.whole["rest_longer_at"], stop_at=self.whole["stop_at"]
+        )
+        return document
+
+    def save_version(self) -> None:
+        try:
+            checked = check_program(self.draft_document())
+        except DocumentError as error:
+            self.message.setText(str(error))
+            return
+        try:
+            program = self._files.use(checked)
+        except Exception as error:
+            sentence = self._explain(error)
+            if sentence is None:
+                raise
+            self.message.setText(sentence)
+            return
+        self._on_saved(program)
+        self._start_from(program)
+        set_text(self.cancel, self.tr("Back"))
+        self.message.setText(
+            self.tr("Saved as version {n}. It is the program from now on.").format(
+                n=program.version
+            )
+        )
+
+    # ----- keeping the focused control in view -------------------------------------------
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        for area in (self.list_area, self.library_area, self.dose_area):
+            if area.widget().isAncestorOf(new):
+                area.ensureWidgetVisible(new, 0, SPACING)

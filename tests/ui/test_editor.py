@@ -1,0 +1,231 @@
+"""The program editor: asked first, then add, reorder, dose, remove, and save a new version."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+from alshome.domain.program import ExerciseKind, Program
+from alshome.programs.transfer import CheckedProgram
+
+
+class RecordedFiles:
+    """Program files that keep each checked program given to `use`, and use it."""
+
+    def __init__(self) -> None:
+        self.used: list[CheckedProgram] = []
+
+    def check(self, path):
+        raise AssertionError("the editor reads no file")
+
+    def use(self, checked: CheckedProgram) -> Program:
+        self.used.append(checked)
+        return checked.program
+
+
+@pytest.fixture
+def files(rig):
+    recorded = RecordedFiles()
+    rig.window.program_files = recorded
+    return recorded
+
+
+@pytest.fixture
+def editor(rig, files):
+    rig.window.open_program()
+    rig.window.program_screen.edit.click()
+    screen = rig.window.editor
+    assert rig.window.current is screen
+    screen.yes.click()
+    assert screen.pages.currentWidget() is screen.overview
+    return screen
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def names(editor) -> list[str]:
+    return [prescription.exercise.id for prescription in editor.items]
+
+
+def test_the_editor_asks_first_with_no_focused_and_no_goes_back(rig, files):
+    rig.window.open_program()
+    rig.window.program_screen.edit.click()
+    screen = rig.window.editor
+    assert screen.pages.currentWidget() is screen.guard
+    assert rig.window.focusWidget() is screen.no
+    screen.no.click()
+    assert rig.window.current is rig.window.program_screen
+    rig.window.program_screen.edit.click()
+    screen.yes.click()
+    assert screen.pages.currentWidget() is screen.overview
+    assert files.used == []
+
+
+def test_the_list_shows_each_exercise_with_its_dose(rig, editor):
+    settle()
+    assert len(editor.rows) == len(rig.window.program.prescriptions)
+    first = rig.window.program.prescriptions[0]
+    assert first.exercise.name in editor.rows[0].text()
+    assert editor.save.text() == f"Save as version {rig.window.program.version + 1}"
+    assert not editor.up.isEnabled() and not editor.edit.isEnabled(), "nothing chosen yet"
+
+
+def test_an_exercise_is_added_from_a_region(editor):
+    editor.add.click()
+    assert editor.pages.currentWidget() is editor.finder
+    editor.regions["neck"].click()
+    shown = [key for key, widget in editor.choices.items() if widget.isVisibleTo(editor.finder)]
+    assert shown and all(editor.library[key].region == "neck" for key in shown)
+    editor.choices["chin_tuck"].click()
+    assert names(editor)[-1] == "chin_tuck"
+    assert editor.selected == len(editor.items) - 1
+    assert editor.pages.currentWidget() is editor.overview
+    assert editor.items[-1].dose.sides.value == "none", "the neck has no sides"
+
+
+def test_an_exercise_is_added_by_typing_part_of_its_name(editor, qtbot):
+    editor.add.click()
+    qtbot.keyClicks(editor.search, "cycle")
+    shown = [key for key, widget in editor.choices.items() if widget.isVisibleTo(editor.finder)]
+    assert sorted(shown) == ["arm_cycle", "leg_cycle"]
+    editor.choices["arm_cycle"].click()
+    added = editor.items[-1]
+    assert added.exercise.kind is ExerciseKind.ENDURANCE
+    assert added.dose.limb.value == "arms"
+
+
+def test_a_chosen_exercise_moves_down_and_up(editor):
+    before = names(editor)
+    editor.rows[0].click()
+    editor.down.click()
+    assert names(editor) == [before[1], before[0], *before[2:]]
+    assert editor.selected == 1
+    editor.up.click()
+    assert names(editor) == before
+    assert not editor.up.isEnabled(), "the first cannot move further up"
+
+
+def test_a_dose_steps_within_the_schemas_bounds(editor):
+    editor.add.click()
+    editor.choices["hamstring_stretch"].click()
+    editor.edit.click()
+    assert editor.pages.currentWidget() is editor.dose_page
+    hold = editor.dose_rows["hold_seconds"]
+    hold.more.click()
+    assert editor.items[-1].dose.hold_seconds == 35
+    repetitions = editor.dose_rows["repetitions"]
+    for _ in range(20):
+        if repetitions.more.isEnabled():
+            repetitions.more.click()
+    assert editor.items[-1].dose.repetitions == 10
+    assert not repetitions.more.isEnabled() and repetitions.less.isEnabled()
+    editor.dose_rows["sides"].choices["left"].click()
+    assert editor.items[-1].dose.sides.value == "left"
+    editor.dose_done.click()
+    assert "Hold 35 seconds" in editor.rows[-1].text() and "Left" in editor.rows[-1].text()
+
+
+def test_remove_asks_first(rig, editor):
+    before = names(editor)
+    editor.rows[0].click()
+    editor.remove.click()
+    assert editor.pages.currentWidget() is editor.removal
+    assert rig.window.focusWidget() is editor.keep
+    editor.keep.click()
+    assert names(editor) == before
+    assert editor.selected == 0, "still chosen"
+    editor.remove.click()
+    editor.confirm_remove.click()
+    assert names(editor) == before[1:]
+
+
+def test_save_makes_the_next_version_and_uses_it(rig, editor, files):
+    old = rig.window.program
+    editor.add.click()
+    editor.choices["ankle_pump_rom"].click()
+    editor.edit.click()
+    editor.dose_rows["repetitions"].less.click()
+    editor.dose_rows["mode"].choices["passive"].click()
+    editor.dose_done.click()
+    editor.rows[0].click()
+    editor.down.click()
+    editor.program_rows["weekly_target"].more.click()
+    editor.contact.setText("Ana Ruiz, 555 0100")
+    expected = list(editor.items)
+    editor.save.click()
+    assert len(files.used) == 1
+    checked = files.used[0]
+    assert checked.program.version == old.version + 1
+    assert checked.document["version"] == old.version + 1
+    assert list(checked.program.prescriptions) == expected
+    assert checked.program.prescriptions[-1].dose.repetitions == 9
+    assert checked.program.weekly_target == old.weekly_target + 1
+    assert checked.program.therapist.contact == "Ana Ruiz, 555 0100"
+    assert rig.window.program is checked.program
+    assert f"version {old.version + 1}" in editor.message.text()
+    assert editor.save.text() == f"Save as version {old.version + 2}"
+
+
+def test_thresholds_out_of_order_are_refused_with_the_files_sentence(editor, files):
+    rest_longer = editor.program_rows["rest_longer_at"]
+    stop = editor.program_rows["stop_at"]
+    while stop.less.isEnabled():
+        stop.less.click()
+    while rest_longer.more.isEnabled():
+        rest_longer.more.click()
+    editor.save.click()
+    assert files.used == []
+    assert editor.message.text() == "thresholds.rest_longer_at: must not be above stop_at"
+
+
+def test_a_program_with_no_exercises_is_refused(editor, files):
+    while editor.items:
+        editor.rows[0].click()
+        editor.remove.click()
+        editor.confirm_remove.click()
+    editor.save.click()
+    assert files.used == []
+    assert editor.message.text() == "prescriptions: must have at least 1 entry"
+
+
+def test_cancel_leaves_without_saving(rig, editor, files):
+    editor.rows[0].click()
+    editor.down.click()
+    editor.cancel.click()
+    assert rig.window.current is rig.window.program_screen
+    assert files.used == []
+
+
+def pages(editor):
+    yield "guard", editor.guard
+    editor.enter()
+    editor.rows[0].click()
+    yield "list", editor.overview
+    editor.open_library()
+    yield "library", editor.finder
+    editor.back_to_list()
+    editor.open_dose()
+    yield "dose", editor.dose_page
+    editor.back_to_list()
+    editor.ask_remove()
+    yield "remove?", editor.removal
+
+
+def test_every_control_is_named_and_large(rig, files, tmp_path):
+    rig.window.open_program()
+    rig.window.open_editor()
+    for name, shown in pages(rig.window.editor):
+        settle()
+        rig.window.grab().save(str(tmp_path / f"{name}.png"))
+        controls = [
+            widget
+            for widget in shown.findChildren(QPushButton) + shown.findChildren(QLineEdit)
+            if widget.isVisibleTo(shown)
+        ]
+        assert controls, name
+        for widget in controls:
+            assert widget.accessibleName(), f"{name}: {widget.text()!r} has no name"
+            assert widget.height() >= 72, f"{name}: {widget.accessibleName()} is too small"
