@@ -46,6 +46,12 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def offered(editor) -> list[str]:
+    """The library's exercises the page shows now."""
+    finder = editor.finder
+    return [key for key, widget in finder.choices.items() if widget.isVisibleTo(finder)]
+
+
 def names(editor) -> list[str]:
     return [prescription.exercise.id for prescription in editor.items]
 
@@ -76,10 +82,10 @@ def test_the_list_shows_each_exercise_with_its_dose(rig, editor):
 def test_an_exercise_is_added_from_a_region(editor):
     editor.add.click()
     assert editor.pages.currentWidget() is editor.finder
-    editor.regions["neck"].click()
-    shown = [key for key, widget in editor.choices.items() if widget.isVisibleTo(editor.finder)]
-    assert shown and all(editor.library[key].region == "neck" for key in shown)
-    editor.choices["chin_tuck"].click()
+    editor.finder.regions["neck"].click()
+    shown = offered(editor)
+    assert shown and all(editor.finder.library[key].region == "neck" for key in shown)
+    editor.finder.choices["chin_tuck"].click()
     assert names(editor)[-1] == "chin_tuck"
     assert editor.selected == len(editor.items) - 1
     assert editor.pages.currentWidget() is editor.overview
@@ -88,10 +94,10 @@ def test_an_exercise_is_added_from_a_region(editor):
 
 def test_an_exercise_is_added_by_typing_part_of_its_name(editor, qtbot):
     editor.add.click()
-    qtbot.keyClicks(editor.search, "cycle")
-    shown = [key for key, widget in editor.choices.items() if widget.isVisibleTo(editor.finder)]
+    qtbot.keyClicks(editor.finder.search, "cycle")
+    shown = offered(editor)
     assert sorted(shown) == ["arm_cycle", "leg_cycle"]
-    editor.choices["arm_cycle"].click()
+    editor.finder.choices["arm_cycle"].click()
     added = editor.items[-1]
     assert added.exercise.kind is ExerciseKind.ENDURANCE
     assert added.dose.limb.value == "arms"
@@ -110,7 +116,7 @@ def test_a_chosen_exercise_moves_down_and_up(editor):
 
 def test_a_dose_steps_within_the_schemas_bounds(editor):
     editor.add.click()
-    editor.choices["hamstring_stretch"].click()
+    editor.finder.choices["hamstring_stretch"].click()
     editor.edit.click()
     assert editor.pages.currentWidget() is editor.dose_page
     hold = editor.dose_rows["hold_seconds"]
@@ -145,7 +151,7 @@ def test_remove_asks_first(rig, editor):
 def test_save_makes_the_next_version_and_uses_it(rig, editor, files):
     old = rig.window.program
     editor.add.click()
-    editor.choices["ankle_pump_rom"].click()
+    editor.finder.choices["ankle_pump_rom"].click()
     editor.edit.click()
     editor.dose_rows["repetitions"].less.click()
     editor.dose_rows["mode"].choices["passive"].click()

@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,22 +32,20 @@ from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
 from alshome.ui import words
 from alshome.ui.screens.base import SPACING, Screen, row
+from alshome.ui.screens.editor_library import LibraryPage
 from alshome.ui.screens.editor_rows import (
     CHOICES,
     ChoiceRow,
     StepperRow,
+    column_of,
     default_dose,
     dose_rows,
     program_field,
+    scrolled,
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
-
-REGIONS = (
-    "neck", "shoulders", "elbows", "wrists", "hands", "trunk",
-    "hips", "knees", "ankles", "arms", "legs",
-)  # fmt: skip
 
 
 def page(*widgets: QWidget) -> QWidget:
@@ -60,22 +57,6 @@ def page(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         column.addWidget(widget)
     return holder
-
-
-def scrolled(content: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
-
-
-def column_of(holder: QWidget) -> QVBoxLayout:
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, SPACING, 0)
-    layout.setSpacing(SPACING)
-    return layout
 
 
 def sides_text(prescription: Prescription) -> str:
@@ -106,7 +87,7 @@ class EditorScreen(Screen):
         self.layout_.addWidget(self.pages, 1)
         self.guard = self._guard_page(on_close)
         self.overview = self._overview_page(on_close)
-        self.finder = self._library_page()
+        self.finder = LibraryPage(self.library, self.add_exercise, self.back_to_list)
         self.dose_page = self._dose_page()
         self.removal = self._removal_page()
         for each in (self.guard, self.overview, self.finder, self.dose_page, self.removal):
@@ -174,39 +155,6 @@ class EditorScreen(Screen):
         layout.addWidget(field)
         return field
 
-    def _library_page(self) -> QWidget:
-        self.search = QLineEdit()
-        self.search.setAccessibleName(self.tr("Search the exercises"))
-        self.search.setPlaceholderText(self.tr("Type part of a name"))
-        self.search.textChanged.connect(self._filter)
-        self.region = ""
-        self.regions = {
-            name: toggle(name.capitalize(), lambda name=name: self.pick_region(name), name)
-            for name in ("", *REGIONS)
-        }
-        set_text(self.regions[""], self.tr("All"))
-        self.regions[""].setAccessibleName(self.tr("All regions"))
-        content = QWidget()
-        layout = column_of(content)
-        layout.addWidget(label(self.tr("Search"), "body"))
-        layout.addWidget(self.search)
-        layout.addLayout(row(*self.regions.values()))
-        self.choices: dict[str, Any] = {}
-        for exercise in self.library.values():
-            self.choices[exercise.id] = button(
-                f"{exercise.name} – {words.kind(exercise.kind)}",
-                lambda exercise=exercise: self.add_exercise(exercise),
-                description=self.tr("Adds it at the end of the program."),
-            )
-            layout.addWidget(self.choices[exercise.id])
-        layout.addStretch(1)
-        self.library_area = scrolled(content)
-        self.library_back = button(self.tr("Back, add nothing"), self.back_to_list, role="large")
-        holder = page(label(self.tr("Add an exercise"), "title"), self.library_area)
-        holder.layout().setStretch(1, 1)
-        holder.layout().addLayout(row(self.library_back))
-        return holder
-
     def _dose_page(self) -> QWidget:
         self.dose_title = label("", "headline")
         self.dose_content = QWidget()
@@ -265,7 +213,7 @@ class EditorScreen(Screen):
         set_text(self.save, self.tr("Save as version {n}").format(n=program.version + 1))
         set_text(
             self.heading,
-            self.tr("{name}, version {version}. Saving keeps this version.").format(
+            self.tr("Changing {name}, version {version}").format(
                 name=program.name, version=program.version
             ),
         )
@@ -289,7 +237,7 @@ class EditorScreen(Screen):
             item = toggle(
                 ticked(text, index == self.selected),
                 lambda index=index: self.select(index),
-                text,
+                text.replace("\n", ": "),
             )
             item.setChecked(index == self.selected)
             self.rows.append(item)
@@ -306,7 +254,7 @@ class EditorScreen(Screen):
         if dose.sets > 1:
             parts.append(self.tr("{n} sets").format(n=dose.sets))
         summary = ", ".join(part for part in parts if part)
-        return f"{index + 1}. {prescription.exercise.name}: {summary}"
+        return f"{index + 1}. {prescription.exercise.name}\n{summary}"
 
     def select(self, index: int) -> None:
         self.selected = None if self.selected == index else index
@@ -349,24 +297,7 @@ class EditorScreen(Screen):
     # ----- the library -------------------------------------------------------------------
 
     def open_library(self) -> None:
-        self.search.clear()
-        self.pick_region("")
-        self._show_page(self.finder, self.regions[""])
-
-    def pick_region(self, region: str) -> None:
-        self.region = region
-        for name, each in self.regions.items():
-            each.setChecked(name == region)
-            each.setText(ticked(self.tr("All") if not name else name.capitalize(), name == region))
-        self._filter()
-
-    def _filter(self) -> None:
-        typed = self.search.text().strip().casefold()
-        for exercise in self.library.values():
-            shown = (not self.region or exercise.region == self.region) and (
-                typed in exercise.name.casefold()
-            )
-            self.choices[exercise.id].setVisible(shown)
+        self._show_page(self.finder, self.finder.start())
 
     def add_exercise(self, exercise: Exercise) -> None:
         self.items.append(Prescription(exercise, default_dose(exercise)))
@@ -451,6 +382,6 @@ class EditorScreen(Screen):
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None:
             return
-        for area in (self.list_area, self.library_area, self.dose_area):
+        for area in (self.list_area, self.finder.area, self.dose_area):
             if area.widget().isAncestorOf(new):
                 area.ensureWidgetVisible(new, 0, SPACING)

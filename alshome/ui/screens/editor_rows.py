@@ -12,8 +12,8 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, get_type_hints
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from alshome.domain.program import (
     DOSE_FOR_KIND,
@@ -147,7 +147,25 @@ def default_dose(exercise: Exercise) -> Dose:
     }[exercise.kind]()
 
 
-# ----- the rows --------------------------------------------------------------------------
+# ----- the rows, and the area they scroll in -------------------------------------------
+
+
+def scrolled(content: QWidget) -> QScrollArea:
+    """Rows that scroll; the editor keeps whichever control has the focus in view."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+def column_of(holder: QWidget) -> QVBoxLayout:
+    """The column of rows inside a scrolled area, clear of its scroll bar."""
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, SPACING, 0)
+    layout.setSpacing(SPACING)
+    return layout
 
 
 class StepperRow(QWidget):

@@ -1,0 +1,107 @@
+"""The editor's library page: every stock exercise as a large button, narrowed down by
+body region (buttons, for a switch) or by typing part of a name (for a keyboard)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from alshome.domain.program import Exercise
+from alshome.ui import words
+from alshome.ui.screens.base import SPACING, row
+from alshome.ui.screens.editor_rows import column_of, scrolled
+from alshome.ui.widgets import button, label, set_text, ticked, toggle
+
+# The library's regions, head to foot, then the mini-cycle's; "" shows them all.
+REGIONS: dict[str, str] = {
+    "": QT_TRANSLATE_NOOP("Editor", "All"),
+    "neck": QT_TRANSLATE_NOOP("Editor", "Neck"),
+    "shoulders": QT_TRANSLATE_NOOP("Editor", "Shoulders"),
+    "elbows": QT_TRANSLATE_NOOP("Editor", "Elbows"),
+    "wrists": QT_TRANSLATE_NOOP("Editor", "Wrists"),
+    "hands": QT_TRANSLATE_NOOP("Editor", "Hands"),
+    "trunk": QT_TRANSLATE_NOOP("Editor", "Trunk"),
+    "hips": QT_TRANSLATE_NOOP("Editor", "Hips"),
+    "knees": QT_TRANSLATE_NOOP("Editor", "Knees"),
+    "ankles": QT_TRANSLATE_NOOP("Editor", "Ankles"),
+    "arms": QT_TRANSLATE_NOOP("Editor", "Arms"),
+    "legs": QT_TRANSLATE_NOOP("Editor", "Legs"),
+}
+
+
+def region_name(region: str) -> str:
+    return QCoreApplication.translate("Editor", REGIONS.get(region, region))
+
+
+class LibraryPage(QWidget):
+    """Choosing one exercise to add: `on_pick(exercise)`, or `on_back()` to add nothing."""
+
+    def __init__(
+        self,
+        library: Mapping[str, Exercise],
+        on_pick: Callable[[Exercise], None],
+        on_back: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.region = ""
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search the exercises"))
+        self.search.setPlaceholderText(self.tr("Type part of a name"))
+        self.search.textChanged.connect(self._filter)
+        self.regions = {
+            region: toggle(
+                region_name(region),
+                lambda region=region: self.pick_region(region),
+                self.tr("Region: {name}").format(name=region_name(region)),
+            )
+            for region in REGIONS
+        }
+        self.choices: dict[str, QPushButton] = {
+            exercise.id: button(
+                f"{exercise.name} – {words.kind(exercise.kind)}",
+                lambda exercise=exercise: on_pick(exercise),
+                description=self.tr("Adds it at the end of the program."),
+            )
+            for exercise in library.values()
+        }
+        content = QWidget()
+        layout = column_of(content)
+        layout.addWidget(label(self.tr("Search"), "body"))
+        layout.addWidget(self.search)
+        layout.addLayout(row(*self.regions.values()))
+        for choice in self.choices.values():
+            layout.addWidget(choice)
+        layout.addStretch(1)
+        self.area = scrolled(content)
+        self.back = button(self.tr("Back, add nothing"), on_back, role="large")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addWidget(label(self.tr("Add an exercise"), "title"))
+        column.addWidget(self.area, 1)
+        column.addLayout(row(self.back))
+
+    def start(self) -> QWidget:
+        """Every exercise shown again; returns the control to focus first."""
+        self.search.clear()
+        self.pick_region("")
+        return self.regions[""]
+
+    def pick_region(self, region: str) -> None:
+        self.region = region
+        for name, each in self.regions.items():
+            each.setChecked(name == region)
+            set_text(each, ticked(region_name(name), name == region))
+            each.setAccessibleName(self.tr("Region: {name}").format(name=region_name(name)))
+        self._filter()
+
+    def _filter(self) -> None:
+        typed = self.search.text().strip().casefold()
+        for exercise in self.library.values():
+            shown = (not self.region or exercise.region == self.region) and (
+                typed in exercise.name.casefold()
+            )
+            self.choices[exercise.id].setVisible(shown)
