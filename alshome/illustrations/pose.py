@@ -137,6 +137,7 @@ class Pose:
     both: bool = False  # both sides move together (shrugs, knees to the side)
     cycle: str | None = None  # what a "crank" angle drives
     prop: str | None = None
+    focus: tuple[float, float, float, float] | None = None  # a close-up, in world units
 
     @property
     def loops(self) -> bool:
@@ -156,7 +157,7 @@ class Pose:
 
 def parse_pose(entry: Mapping[str, object]) -> Pose:
     """One entry of poses.json, checked so a typo fails loudly instead of drawing a rest pose."""
-    known = {"view", "posture", "start", "end", "helper", "both", "cycle", "prop"}
+    known = {"view", "posture", "start", "end", "helper", "both", "cycle", "prop", "focus"}
     if unknown := set(entry) - known:
         raise ValueError(f"unknown pose fields: {sorted(unknown)}")
     view, posture = entry["view"], entry["posture"]
@@ -175,7 +176,20 @@ def parse_pose(entry: Mapping[str, object]) -> Pose:
         raise ValueError(f"unknown cycle: {cycle}")
     if prop is not None and prop not in PROPS:
         raise ValueError(f"unknown prop: {prop}")
-    return Pose(view, posture, frames[0], frames[1], helper, bool(entry.get("both")), cycle, prop)
+    focus = entry.get("focus")
+    if focus is not None and (len(focus) != 4 or focus[0] >= focus[2] or focus[1] >= focus[3]):
+        raise ValueError(f"focus must be [left, bottom, right, top]: {focus}")
+    return Pose(
+        view,
+        posture,
+        frames[0],
+        frames[1],
+        helper,
+        bool(entry.get("both")),
+        cycle,
+        prop,
+        tuple(map(float, focus)) if focus else None,
+    )
 
 
 def load_poses(path: Path = POSES_FILE) -> dict[str, Pose]:
@@ -236,7 +250,10 @@ class _Canvas:
 
     def circle(self, layer: str, center: Point, radius: float, width: float = PROP_W) -> None:
         ring = [
-            (center[0] + radius * math.cos(a * math.pi / 16), center[1] + radius * math.sin(a * math.pi / 16))
+            (
+                center[0] + radius * math.cos(a * math.pi / 16),
+                center[1] + radius * math.sin(a * math.pi / 16),
+            )
             for a in range(32)
         ]
         self.polygon(layer, ring)
@@ -244,7 +261,11 @@ class _Canvas:
 
 # --- side view ---------------------------------------------------------------------------
 
-_SIDE_BASE = {"standing": (0.0, (0.0, 0.52)), "sitting": (0.0, (0.0, 0.31)), "lying": (90.0, (0.0, 0.45))}
+_SIDE_BASE = {
+    "standing": (0.0, (0.0, 0.52)),
+    "sitting": (0.0, (0.0, 0.31)),
+    "lying": (90.0, (0.0, 0.45)),
+}
 
 
 def _side_leg(canvas: _Canvas, a: dict[str, float], frame: float, hip: Point, layer: str) -> None:
@@ -269,10 +290,14 @@ def _cycled_leg(canvas: _Canvas, hip: Point, pedal: Point, layer: str) -> None:
     ankle = (pedal[0] - 0.03, pedal[1] + 0.03)
     knee = two_link(hip, ankle, THIGH, SHANK, +1)
     canvas.line(layer, LIMB_W, hip, knee, ankle)
-    canvas.line(layer, LIMB_W * 0.8, (ankle[0] - 0.02, ankle[1]), (ankle[0] + FOOT, ankle[1] - 0.01))
+    canvas.line(
+        layer, LIMB_W * 0.8, (ankle[0] - 0.02, ankle[1]), (ankle[0] + FOOT, ankle[1] - 0.01)
+    )
 
 
-def _side_arm(canvas: _Canvas, a: dict[str, float], frame: float, shoulder: Point, layer: str) -> None:
+def _side_arm(
+    canvas: _Canvas, a: dict[str, float], frame: float, shoulder: Point, layer: str
+) -> None:
     upper = frame - a["trunk"] + a["shoulder"]
     elbow = along(shoulder, upper, UPPER_ARM)
     wrist = along(elbow, upper + a["elbow"] + a["rotation"], FOREARM)
@@ -281,14 +306,18 @@ def _side_arm(canvas: _Canvas, a: dict[str, float], frame: float, shoulder: Poin
         canvas.named.update(elbow=elbow, wrist=wrist, shoulder=shoulder)
 
 
-def _side_head(canvas: _Canvas, a: dict[str, float], neck: Point, neck_dir: float, layer: str) -> None:
+def _side_head(
+    canvas: _Canvas, a: dict[str, float], neck: Point, neck_dir: float, layer: str
+) -> None:
     head_dir = neck_dir - a["neck"]
     face = head_dir - 90
     base = along(neck, face + 180, 0.05 * a["tuck"])
     head = along(base, head_dir, NECK + HEAD_R)
     canvas.line(layer, LIMB_W * 0.8, neck, along(head, head_dir, -HEAD_R * 0.5))
     canvas.discs.append(Disc(layer, head, HEAD_R))
-    canvas.line(layer, HEAD_R * 0.45, along(head, face, HEAD_R * 0.8), along(head, face, HEAD_R * 1.15))
+    canvas.line(
+        layer, HEAD_R * 0.45, along(head, face, HEAD_R * 0.8), along(head, face, HEAD_R * 1.15)
+    )
     eye = along(along(head, face, HEAD_R * 0.5), head_dir, HEAD_R * 0.2)
     canvas.marks.append(Disc("mark", eye, HEAD_R * 0.14))
     canvas.named["head"] = head
@@ -357,7 +386,9 @@ def _pedal(centre: Point, radius: float, crank: float) -> Point:
 
 def _pedals(canvas: _Canvas, centre: Point, radius: float, crank: float) -> None:
     canvas.circle("prop", centre, radius + 0.02)
-    canvas.line("prop", PROP_W * 1.5, _pedal(centre, radius, crank + 180), _pedal(centre, radius, crank))
+    canvas.line(
+        "prop", PROP_W * 1.5, _pedal(centre, radius, crank + 180), _pedal(centre, radius, crank)
+    )
 
 
 def _cycled_arm(canvas: _Canvas, shoulder: Point, pedal: Point, layer: str) -> None:
@@ -380,7 +411,9 @@ def _side_helper(canvas: _Canvas, target: Point, base_x: float, facing: int, low
         knee = (base_x + 0.02, FLOOR_Y + 0.05)
         strokes.line("helper", LIMB_W, hip, knee, (base_x - 0.22, FLOOR_Y + 0.04))
     else:
-        strokes.line("helper", LIMB_W, hip, (base_x + 0.01, 0.28), (base_x, 0.04), (base_x + 0.09, 0.03))
+        strokes.line(
+            "helper", LIMB_W, hip, (base_x + 0.01, 0.28), (base_x, 0.04), (base_x + 0.09, 0.03)
+        )
     strokes.line("helper", TRUNK_W, hip, along(hip, 180 - lean, TRUNK - 0.04))
     neck = along(hip, 180 - lean, TRUNK)
     head = along(neck, 180 - lean * 0.6, NECK + HEAD_R)
@@ -412,8 +445,11 @@ def _front_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
         canvas.line("prop", PROP_W, (-0.4, FLOOR_Y - 0.03), (0.4, FLOOR_Y - 0.03))
     elif sitting:
         canvas.line("prop", PROP_W, (-0.45, FLOOR_Y - 0.03), (0.45, FLOOR_Y - 0.03))
-        canvas.polygon("prop", [(-0.16, hip[1] - 0.05), (0.16, hip[1] - 0.05), (0.15, 0.66), (-0.15, 0.66)])
-        for x in (-0.15, 0.15):
+        canvas.polygon(
+            "prop", [(-0.16, hip[1] - 0.05), (0.16, hip[1] - 0.05), (0.15, 0.66), (-0.15, 0.66)]
+        )
+        canvas.line("prop", PROP_W * 3, (-0.22, hip[1] - 0.06), (0.22, hip[1] - 0.06))
+        for x in (-0.2, 0.2):
             canvas.line("prop", PROP_W, (x, hip[1] - 0.05), (x, FLOOR_Y - 0.03))
     bend = a["trunk"]
     up = (math.sin(math.radians(bend)), math.cos(math.radians(bend)))
@@ -422,19 +458,29 @@ def _front_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     neck = (hip[0] + up[0] * TRUNK, hip[1] + up[1] * TRUNK)
     lift = TRUNK - 0.035 + 0.07 * a["shrug"]
     mid = (hip[0] + up[0] * lift, hip[1] + up[1] * lift)
-    shoulders = {s: (mid[0] + s * width * across[0], mid[1] + s * width * across[1]) for s in (-1, 1)}
+    shoulders = {
+        s: (mid[0] + s * width * across[0], mid[1] + s * width * across[1]) for s in (-1, 1)
+    }
     rest = REST[pose.posture]
     for side, layer in ((-1, "far"), (1, "near")):
-        angles = a if (side == 1 or pose.both) else dict(a, shoulder=rest["shoulder"], hip=rest["hip"])
+        angles = (
+            a if (side == 1 or pose.both) else dict(a, shoulder=rest["shoulder"], hip=rest["hip"])
+        )
         _front_leg(canvas, angles, hip, side, sitting, layer)
         if side == -1:
             _front_arm(canvas, angles, shoulders[side], side, layer)
-    canvas.line("near", TRUNK_W * 1.2, (hip[0] + up[0] * 0.05, hip[1] + up[1] * 0.05),
-                (hip[0] + up[0] * (TRUNK - 0.06), hip[1] + up[1] * (TRUNK - 0.06)))
+    canvas.line(
+        "near",
+        TRUNK_W * 1.2,
+        (hip[0] + up[0] * 0.05, hip[1] + up[1] * 0.05),
+        (hip[0] + up[0] * (TRUNK - 0.06), hip[1] + up[1] * (TRUNK - 0.06)),
+    )
     canvas.line("near", LIMB_W, shoulders[-1], shoulders[1])
     tilt = bend + a["neck"]
-    head = (neck[0] + math.sin(math.radians(tilt)) * (NECK + HEAD_R),
-            neck[1] + math.cos(math.radians(tilt)) * (NECK + HEAD_R))
+    head = (
+        neck[0] + math.sin(math.radians(tilt)) * (NECK + HEAD_R),
+        neck[1] + math.cos(math.radians(tilt)) * (NECK + HEAD_R),
+    )
     canvas.line("near", LIMB_W * 0.8, neck, head)
     canvas.discs.append(Disc("near", head, HEAD_R))
     canvas.named["head"] = head
@@ -443,26 +489,36 @@ def _front_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     for eye in (-0.35, 0.35):
         offset = HEAD_R * (0.75 * turn + eye * math.cos(math.asin(max(-1, min(1, turn)))))
         if abs(0.75 * turn + eye) < 1.0:
-            centre = (head[0] + side_x * offset + math.sin(math.radians(tilt)) * HEAD_R * 0.15,
-                      head[1] + side_y * offset + math.cos(math.radians(tilt)) * HEAD_R * 0.15)
+            centre = (
+                head[0] + side_x * offset + math.sin(math.radians(tilt)) * HEAD_R * 0.15,
+                head[1] + side_y * offset + math.cos(math.radians(tilt)) * HEAD_R * 0.15,
+            )
             canvas.marks.append(Disc("mark", centre, HEAD_R * 0.13))
     _front_arm(canvas, a, shoulders[1], 1, "near")
     return canvas
 
 
-def _front_arm(canvas: _Canvas, a: dict[str, float], shoulder: Point, side: int, layer: str) -> None:
+def _front_arm(
+    canvas: _Canvas, a: dict[str, float], shoulder: Point, side: int, layer: str
+) -> None:
     raise_angle = a["shoulder"]
-    elbow = (shoulder[0] + side * math.sin(math.radians(raise_angle)) * UPPER_ARM,
-             shoulder[1] - math.cos(math.radians(raise_angle)) * UPPER_ARM)
+    elbow = (
+        shoulder[0] + side * math.sin(math.radians(raise_angle)) * UPPER_ARM,
+        shoulder[1] - math.cos(math.radians(raise_angle)) * UPPER_ARM,
+    )
     forearm = raise_angle - 6
-    wrist = (elbow[0] + side * math.sin(math.radians(forearm)) * FOREARM,
-             elbow[1] - math.cos(math.radians(forearm)) * FOREARM)
+    wrist = (
+        elbow[0] + side * math.sin(math.radians(forearm)) * FOREARM,
+        elbow[1] - math.cos(math.radians(forearm)) * FOREARM,
+    )
     canvas.line(layer, LIMB_W, shoulder, elbow, wrist)
     if layer == "near":
         canvas.named.update(elbow=elbow, wrist=wrist, shoulder=shoulder)
 
 
-def _front_leg(canvas: _Canvas, a: dict[str, float], hip: Point, side: int, sitting: bool, layer: str) -> None:
+def _front_leg(
+    canvas: _Canvas, a: dict[str, float], hip: Point, side: int, sitting: bool, layer: str
+) -> None:
     top = (hip[0] + side * HIP_HALF, hip[1])
     if sitting:
         knee = (top[0] + side * 0.02, top[1] - 0.02)
@@ -471,12 +527,18 @@ def _front_leg(canvas: _Canvas, a: dict[str, float], hip: Point, side: int, sitt
         canvas.line(layer, LIMB_W * 0.8, ankle, (ankle[0] + side * 0.02, FLOOR_Y + 0.03))
     else:
         spread = a["hip"]
-        knee = (top[0] + side * math.sin(math.radians(spread)) * THIGH,
-                top[1] - math.cos(math.radians(spread)) * THIGH)
-        ankle = (knee[0] + side * math.sin(math.radians(spread)) * SHANK,
-                 knee[1] - math.cos(math.radians(spread)) * SHANK)
-        toe = (ankle[0] + side * math.sin(math.radians(spread)) * 0.05,
-               ankle[1] - math.cos(math.radians(spread)) * 0.05)
+        knee = (
+            top[0] + side * math.sin(math.radians(spread)) * THIGH,
+            top[1] - math.cos(math.radians(spread)) * THIGH,
+        )
+        ankle = (
+            knee[0] + side * math.sin(math.radians(spread)) * SHANK,
+            knee[1] - math.cos(math.radians(spread)) * SHANK,
+        )
+        toe = (
+            ankle[0] + side * math.sin(math.radians(spread)) * 0.05,
+            ankle[1] - math.cos(math.radians(spread)) * 0.05,
+        )
         canvas.line(layer, LIMB_W, top, knee, ankle)
         canvas.line(layer, LIMB_W * 0.8, ankle, toe)
         if layer == "near":
@@ -505,7 +567,9 @@ def _top_helper(canvas: _Canvas, target: Point, base_x: float) -> None:
     """A helper beside the bed, seen from above: shoulders, head and both arms."""
     y = 0.42
     head = (base_x, y)
-    parts: list[Stroke] = [Stroke("helper", LIMB_W, ((base_x - SHOULDER_HALF, y), (base_x + SHOULDER_HALF, y)))]
+    parts: list[Stroke] = [
+        Stroke("helper", LIMB_W, ((base_x - SHOULDER_HALF, y), (base_x + SHOULDER_HALF, y)))
+    ]
     for side in (-1, 1):
         shoulder = (base_x + side * SHOULDER_HALF, y)
         hand = (target[0] + side * 0.025, target[1])
@@ -534,8 +598,10 @@ def _hand_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     base = (0.035 * math.cos(math.radians(w)), 0.035 * math.sin(math.radians(w)) - 0.015 * turn)
     local = (math.cos(angle), math.sin(angle) * turn)
     rotate = math.radians(w)
-    first = (local[0] * math.cos(rotate) - local[1] * math.sin(rotate),
-             local[0] * math.sin(rotate) + local[1] * math.cos(rotate))
+    first = (
+        local[0] * math.cos(rotate) - local[1] * math.sin(rotate),
+        local[0] * math.sin(rotate) + local[1] * math.cos(rotate),
+    )
     joint = (base[0] + first[0] * 0.075, base[1] + first[1] * 0.075)
     bent = math.atan2(first[1], first[0]) + math.radians(15) * (1 if turn >= 0 else -1)
     tip = (joint[0] + 0.055 * math.cos(bent), joint[1] + 0.055 * math.sin(bent))
@@ -544,24 +610,30 @@ def _hand_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     return canvas
 
 
-def _finger(canvas: _Canvas, a: dict[str, float], start: Point, w: float, layer: str, scale: float) -> Point:
+def _finger(
+    canvas: _Canvas, a: dict[str, float], start: Point, w: float, layer: str, scale: float
+) -> Point:
     points = [start]
     angle = w
     for length, share in ((0.08, 1.0), (0.05, 1.1), (0.04, 0.8)):
         angle -= a["fingers"] * share
         p = points[-1]
-        points.append((p[0] + scale * length * math.cos(math.radians(angle)),
-                       p[1] + scale * length * math.sin(math.radians(angle))))
+        points.append(
+            (
+                p[0] + scale * length * math.cos(math.radians(angle)),
+                p[1] + scale * length * math.sin(math.radians(angle)),
+            )
+        )
     canvas.line(layer, 0.045, *points)
     return points[1]
 
 
-def _hand_helper(canvas: _Canvas, target: Point) -> None:
-    below = target[1] < -0.02
+def _hand_helper(canvas: _Canvas, target: Point, below: bool) -> None:
+    """The helper's forearm and hand, reaching in from above (or below, for the thumb)."""
     shoulder = (0.5, -0.55 if below else 0.45)
     elbow = two_link(shoulder, target, 0.3, 0.3, 1 if below else -1)
-    canvas.line("helper", 0.1, shoulder, elbow, target)
-    canvas.discs.append(Disc("helper", target, 0.055))
+    canvas.strokes.insert(0, Stroke("helper", 0.1, (shoulder, elbow, target)))
+    canvas.discs.insert(0, Disc("helper", target, 0.06))
 
 
 # --- fitting into the unit box -------------------------------------------------------------
@@ -588,7 +660,7 @@ def _world(pose: Pose, t: float) -> _Canvas:
 def _add_helper(pose: Pose, canvas: _Canvas) -> None:
     target = canvas.named[pose.helper]
     if pose.view == "hand":
-        _hand_helper(canvas, target)
+        _hand_helper(canvas, target, below=pose.helper == "thumb")
         return
     held = [_named_at(pose, t) for t in (0.0, 1.0)]
     middle = (held[0][0] + held[1][0]) / 2
@@ -608,6 +680,56 @@ def _named_at(pose: Pose, t: float) -> Point:
     return maker(pose, a).named[pose.helper]
 
 
+def _bounds(pose: Pose) -> tuple[list[float], list[float]]:
+    """The room the whole movement takes, with the width of every capsule."""
+    lows, highs = [math.inf, math.inf], [-math.inf, -math.inf]
+    for step in range(13):
+        canvas = _world(pose, step / 12)
+        shapes = [(p, s.width / 2) for s in canvas.strokes for p in s.points]
+        shapes += [(d.center, d.radius) for d in canvas.discs]
+        for (x, y), r in shapes:
+            lows = [min(lows[0], x - r), min(lows[1], y - r)]
+            highs = [max(highs[0], x + r), max(highs[1], y + r)]
+    return lows, highs
+
+
+def _clip_segment(a: Point, b: Point) -> tuple[Point, Point] | None:
+    """The part of segment a-b inside the unit box (Liang-Barsky), or None."""
+    low, high = 0.0, 1.0
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    for p, q in ((-dx, a[0]), (dx, 1 - a[0]), (-dy, a[1]), (dy, 1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        r = q / p
+        if p < 0:
+            low = max(low, r)
+        else:
+            high = min(high, r)
+    if low > high:
+        return None
+
+    def inside(share: float) -> Point:
+        return (min(1.0, max(0.0, a[0] + share * dx)), min(1.0, max(0.0, a[1] + share * dy)))
+
+    return inside(low), inside(high)
+
+
+def _clip(stroke: Stroke) -> list[Stroke]:
+    """A close-up cuts strokes at the box edge, so every point stays inside it."""
+    pieces: list[list[Point]] = []
+    for a, b in zip(stroke.points, stroke.points[1:], strict=False):
+        part = _clip_segment(a, b)
+        if part is None:
+            continue
+        if pieces and pieces[-1][-1] == part[0]:
+            pieces[-1].append(part[1])
+        else:
+            pieces.append(list(part))
+    return [Stroke(stroke.layer, stroke.width, tuple(piece)) for piece in pieces]
+
+
 class Illustration:
     """One exercise's figure at any moment of its movement, fitted once into a unit box."""
 
@@ -615,18 +737,10 @@ class Illustration:
 
     def __init__(self, pose: Pose) -> None:
         self.pose = pose
-        lows, highs = [math.inf, math.inf], [-math.inf, -math.inf]
-        for step in range(13):
-            canvas = _world(pose, step / 12)
-            for stroke in canvas.strokes:
-                for x, y in stroke.points:
-                    r = stroke.width / 2
-                    lows = [min(lows[0], x - r), min(lows[1], y - r)]
-                    highs = [max(highs[0], x + r), max(highs[1], y + r)]
-            for disc in canvas.discs:
-                (x, y), r = disc.center, disc.radius
-                lows = [min(lows[0], x - r), min(lows[1], y - r)]
-                highs = [max(highs[0], x + r), max(highs[1], y + r)]
+        if pose.focus:
+            lows, highs = [pose.focus[0], pose.focus[1]], [pose.focus[2], pose.focus[3]]
+        else:
+            lows, highs = _bounds(pose)
         room = 1 - 2 * self.MARGIN
         self.scale = min(room / (highs[0] - lows[0]), room / (highs[1] - lows[1]))
         self.offset = (
@@ -647,6 +761,9 @@ class Illustration:
             Disc(d.layer, self._box(d.center), d.radius * self.scale)
             for d in canvas.discs + canvas.marks
         )
+        if self.pose.focus:
+            strokes = tuple(piece for stroke in strokes for piece in _clip(stroke))
+            discs = tuple(d for d in discs if all(0 <= c <= 1 for c in d.center))
         return Scene(strokes, discs)
 
 

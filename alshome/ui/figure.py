@@ -92,7 +92,12 @@ def render_still(
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor(palette.panel))
     painter = QPainter(image)
-    paint_figure(painter, QRectF(0, 0, size.width(), size.height()), illustration(exercise_id).scene(t), palette)
+    paint_figure(
+        painter,
+        QRectF(0, 0, size.width(), size.height()),
+        illustration(exercise_id).scene(t),
+        palette,
+    )
     painter.end()
     return image
 
@@ -163,11 +168,11 @@ class FigureView(QWidget):
         """Where the figure is in its movement: 0 at the start position, 1 at the end."""
         return self._t
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._update_timer()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._timer.stop()
 
@@ -183,7 +188,7 @@ class FigureView(QWidget):
         self._t = loop_timeline(elapsed) if looping else timeline(elapsed)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(self._palette.panel))
         if self._exercise_id:
