@@ -630,10 +630,10 @@ def _finger(
 
 def _hand_helper(canvas: _Canvas, target: Point, below: bool) -> None:
     """The helper's forearm and hand, reaching in from above (or below, for the thumb)."""
-    shoulder = (0.5, -0.55 if below else 0.45)
+    shoulder = (0.3, -0.6) if below else (0.5, 0.45)
     elbow = two_link(shoulder, target, 0.3, 0.3, 1 if below else -1)
-    canvas.strokes.insert(0, Stroke("helper", 0.1, (shoulder, elbow, target)))
-    canvas.discs.insert(0, Disc("helper", target, 0.06))
+    canvas.strokes.insert(0, Stroke("helper", 0.08, (shoulder, elbow, target)))
+    canvas.discs.insert(0, Disc("helper", target, 0.045))
 
 
 # --- fitting into the unit box -------------------------------------------------------------
