@@ -205,6 +205,15 @@ def test_cancel_leaves_without_saving(rig, editor, files):
     assert files.used == []
 
 
+def test_a_focused_control_further_down_is_scrolled_into_view(editor):
+    settle()
+    editor.contact.setFocus()
+    settle()
+    assert editor.list_area.verticalScrollBar().value() > 0
+    top = editor.contact.mapTo(editor.list_area.viewport(), editor.contact.rect().topLeft())
+    assert 0 <= top.y() <= editor.list_area.viewport().height() - editor.contact.height()
+
+
 def pages(editor):
     yield "guard", editor.guard
     editor.enter()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -93,6 +93,9 @@ class EditorScreen(Screen):
         for each in (self.guard, self.overview, self.finder, self.dose_page, self.removal):
             self.pages.addWidget(each)
         self._focus_on: QWidget = self.no
+        self.areas = (self.list_area, self.finder.area, self.dose_area)
+        for area in self.areas:
+            area.widget().installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow_focus)
 
     # ----- the pages ---------------------------------------------------------------------
@@ -112,7 +115,7 @@ class EditorScreen(Screen):
         return holder
 
     def _overview_page(self, on_close: Callable[[], None]) -> QWidget:
-        self.heading = FitLabel("", "headline", floor=24, grow=False)
+        self.heading = label("", "headline")
         content = QWidget()
         layout = column_of(content)
         layout.addWidget(label(self.tr("Exercises, in order"), "headline"))
@@ -380,8 +383,19 @@ class EditorScreen(Screen):
     # ----- keeping the focused control in view -------------------------------------------
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None:
-            return
-        for area in (self.list_area, self.finder.area, self.dose_area):
-            if area.widget().isAncestorOf(new):
-                area.ensureWidgetVisible(new, 0, SPACING)
+        if new is not None:
+            self._reveal(new)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Rows change size as the focus style or the text size does: keep the focus in view."""
+        focused = QApplication.focusWidget()
+        if event.type() == QEvent.Type.Resize and focused is not None:
+            self._reveal(focused)
+        return False
+
+    def _reveal(self, control: QWidget) -> None:
+        for area in self.areas:
+            if area.widget().isAncestorOf(control):
+                half = control.height() // 2
+                middle = control.mapTo(area.widget(), QPoint(0, half)).y()
+                area.ensureVisible(0, middle, 0, half + SPACING)
