@@ -119,6 +119,7 @@ def test_a_dose_steps_within_the_schemas_bounds(editor):
     editor.finder.choices["hamstring_stretch"].click()
     editor.edit.click()
     assert editor.pages.currentWidget() is editor.dose_page
+    assert editor.figure.accessibleName() == "Illustration: Back-of-thigh stretch"
     hold = editor.dose_rows["hold_seconds"]
     hold.more.click()
     assert editor.items[-1].dose.hold_seconds == 35

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
 from alshome.ui import words
+from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_library import LibraryPage
 from alshome.ui.screens.editor_rows import (
@@ -46,6 +48,8 @@ from alshome.ui.screens.editor_rows import (
 )
 from alshome.ui.screens.program import ProgramFiles
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
+
+FIGURE_WIDTH = 260  # px: the figure beside the dose, narrow enough to leave the rows room
 
 
 def page(*widgets: QWidget) -> QWidget:
@@ -163,9 +167,15 @@ class EditorScreen(Screen):
         self.dose_content = QWidget()
         self.dose_column = column_of(self.dose_content)
         self.dose_area = scrolled(self.dose_content)
+        self.figure = FigureView()  # the movement the dose is for, beside its numbers
+        self.figure.setFixedWidth(FIGURE_WIDTH)
         self.dose_done = button(self.tr("Done"), self.back_to_list, role="primary")
-        holder = page(self.dose_title, self.dose_area)
-        holder.layout().setStretch(1, 1)
+        holder = page(self.dose_title)
+        side_by_side = QHBoxLayout()
+        side_by_side.setSpacing(SPACING)
+        side_by_side.addWidget(self.dose_area, 1)
+        side_by_side.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignTop)
+        holder.layout().addLayout(side_by_side, 1)
         holder.layout().addLayout(row(self.dose_done))
         self.dose_rows: dict[str, StepperRow | ChoiceRow] = {}
         return holder
@@ -313,6 +323,7 @@ class EditorScreen(Screen):
     def open_dose(self) -> None:
         exercise = self.items[self.selected].exercise
         self.dose_title.setText(f"{exercise.name} – {words.kind(exercise.kind)}")
+        self.figure.show_exercise(exercise.id, exercise.name)
         for each in self.dose_rows.values():
             self.dose_column.removeWidget(each)
             each.hide()
