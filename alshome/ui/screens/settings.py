@@ -413,7 +413,8 @@ class SettingsScreen(Screen):
         self.layout_.addWidget(self.question, 1)
 
         controls = [widget for setting_row in self.rows.values() for widget in setting_row.buttons]
-        self.controls = [*controls, self.program, self.primary, self.try_voice, self.reset]
+        shown_program = [self.program] if on_program is not None else []
+        self.controls = [*controls, *shown_program, self.primary, self.try_voice, self.reset]
         order = [*self.controls, self.yes, self.no]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
