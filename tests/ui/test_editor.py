@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from alshome.domain.program import ExerciseKind, Program
@@ -245,3 +246,15 @@ def test_every_control_is_named_and_large(rig, files, tmp_path):
         for widget in controls:
             assert widget.accessibleName(), f"{name}: {widget.text()!r} has no name"
             assert widget.height() >= 72, f"{name}: {widget.accessibleName()} is too small"
+
+
+def test_escape_leaves_the_editor_without_saving(rig, editor, files):
+    editor.rows[0].click()
+    editor.down.click()
+    rig.key(Qt.Key.Key_Escape)
+    assert rig.window.current is rig.window.home
+    assert files.used == []
+    rig.window.open_editor()
+    assert editor.pages.currentWidget() is editor.guard, "asks again every time"
+    editor.yes.click()
+    assert names(editor) == [p.exercise.id for p in rig.window.program.prescriptions]
