@@ -119,20 +119,20 @@ def test_a_dose_steps_within_the_schemas_bounds(editor):
     editor.add.click()
     editor.finder.choices["hamstring_stretch"].click()
     editor.edit.click()
-    assert editor.pages.currentWidget() is editor.dose_page
-    assert editor.figure.accessibleName() == "Illustration: Back-of-thigh stretch"
-    hold = editor.dose_rows["hold_seconds"]
+    assert editor.pages.currentWidget() is editor.dose
+    assert editor.dose.figure.accessibleName() == "Illustration: Back-of-thigh stretch"
+    hold = editor.dose.rows["hold_seconds"]
     hold.more.click()
     assert editor.items[-1].dose.hold_seconds == 35
-    repetitions = editor.dose_rows["repetitions"]
+    repetitions = editor.dose.rows["repetitions"]
     for _ in range(20):
         if repetitions.more.isEnabled():
             repetitions.more.click()
     assert editor.items[-1].dose.repetitions == 10
     assert not repetitions.more.isEnabled() and repetitions.less.isEnabled()
-    editor.dose_rows["sides"].choices["left"].click()
+    editor.dose.rows["sides"].choices["left"].click()
     assert editor.items[-1].dose.sides.value == "left"
-    editor.dose_done.click()
+    editor.dose.done.click()
     assert "Hold 35 seconds" in editor.rows[-1].text() and "Left" in editor.rows[-1].text()
 
 
@@ -155,9 +155,9 @@ def test_save_makes_the_next_version_and_uses_it(rig, editor, files):
     editor.add.click()
     editor.finder.choices["ankle_pump_rom"].click()
     editor.edit.click()
-    editor.dose_rows["repetitions"].less.click()
-    editor.dose_rows["mode"].choices["passive"].click()
-    editor.dose_done.click()
+    editor.dose.rows["repetitions"].less.click()
+    editor.dose.rows["mode"].choices["passive"].click()
+    editor.dose.done.click()
     editor.rows[0].click()
     editor.down.click()
     editor.program_rows["weekly_target"].more.click()
@@ -225,7 +225,7 @@ def pages(editor):
     yield "library", editor.finder
     editor.back_to_list()
     editor.open_dose()
-    yield "dose", editor.dose_page
+    yield "dose", editor.dose
     editor.back_to_list()
     editor.ask_remove()
     yield "remove?", editor.removal

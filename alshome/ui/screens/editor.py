@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLineEdit,
     QStackedWidget,
     QVBoxLayout,
@@ -32,24 +31,20 @@ from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
 from alshome.ui import words
-from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, Screen, row
+from alshome.ui.screens.editor_dose import DosePage
 from alshome.ui.screens.editor_library import LibraryPage
 from alshome.ui.screens.editor_rows import (
     CHOICES,
-    ChoiceRow,
     StepperRow,
     column_of,
     default_dose,
-    dose_rows,
     program_field,
     scrolled,
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
-
-FIGURE_WIDTH = 260  # px: the figure beside the dose, narrow enough to leave the rows room
 
 
 def page(*widgets: QWidget) -> QWidget:
@@ -92,12 +87,12 @@ class EditorScreen(Screen):
         self.guard = self._guard_page(on_close)
         self.overview = self._overview_page(on_close)
         self.finder = LibraryPage(self.library, self.add_exercise, self.back_to_list)
-        self.dose_page = self._dose_page()
+        self.dose = DosePage(self._dose_changed, self.back_to_list)
         self.removal = self._removal_page()
-        for each in (self.guard, self.overview, self.finder, self.dose_page, self.removal):
+        for each in (self.guard, self.overview, self.finder, self.dose, self.removal):
             self.pages.addWidget(each)
         self._focus_on: QWidget = self.no
-        self.areas = (self.list_area, self.finder.area, self.dose_area)
+        self.areas = (self.list_area, self.finder.area, self.dose.area)
         for area in self.areas:
             area.widget().installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow_focus)
@@ -161,24 +156,6 @@ class EditorScreen(Screen):
         layout.addWidget(title)
         layout.addWidget(field)
         return field
-
-    def _dose_page(self) -> QWidget:
-        self.dose_title = label("", "headline")
-        self.dose_content = QWidget()
-        self.dose_column = column_of(self.dose_content)
-        self.dose_area = scrolled(self.dose_content)
-        self.figure = FigureView()  # the movement the dose is for, beside its numbers
-        self.figure.setFixedWidth(FIGURE_WIDTH)
-        self.dose_done = button(self.tr("Done"), self.back_to_list, role="primary")
-        holder = page(self.dose_title)
-        side_by_side = QHBoxLayout()
-        side_by_side.setSpacing(SPACING)
-        side_by_side.addWidget(self.dose_area, 1)
-        side_by_side.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignTop)
-        holder.layout().addLayout(side_by_side, 1)
-        holder.layout().addLayout(row(self.dose_done))
-        self.dose_rows: dict[str, StepperRow | ChoiceRow] = {}
-        return holder
 
     def _removal_page(self) -> QWidget:
         self.removal_question = FitLabel("", "headline", floor=28)
@@ -321,34 +298,15 @@ class EditorScreen(Screen):
     # ----- the dose ----------------------------------------------------------------------
 
     def open_dose(self) -> None:
-        exercise = self.items[self.selected].exercise
-        self.dose_title.setText(f"{exercise.name} – {words.kind(exercise.kind)}")
-        self.figure.show_exercise(exercise.id, exercise.name)
-        for each in self.dose_rows.values():
-            self.dose_column.removeWidget(each)
-            each.hide()
-            each.deleteLater()
-        self.dose_rows = dose_rows(exercise.kind, self._dose_changed)
-        for index, each in enumerate(self.dose_rows.values()):
-            self.dose_column.insertWidget(index, each)
-        if self.dose_column.count() == len(self.dose_rows):
-            self.dose_column.addStretch(1)
-        self._show_dose()
-        first = next(iter(self.dose_rows.values()))
-        focus = first.less if isinstance(first, StepperRow) else self.dose_done
-        self._show_page(self.dose_page, focus if focus.isEnabled() else first.more)
-
-    def _show_dose(self) -> None:
-        dose = self.items[self.selected].dose
-        for name, each in self.dose_rows.items():
-            each.show_value(getattr(dose, name))
+        chosen = self.items[self.selected]
+        self._show_page(self.dose, self.dose.start(chosen.exercise, chosen.dose))
 
     def _dose_changed(self, name: str, value: Any) -> None:
         prescription = self.items[self.selected]
         self.items[self.selected] = replace(
             prescription, dose=replace(prescription.dose, **{name: value})
         )
-        self._show_dose()
+        self.dose.show_dose(self.items[self.selected].dose)
         self._changed("")
 
     # ----- saving ------------------------------------------------------------------------
