@@ -150,6 +150,10 @@ class FigureView(QWidget):
         self._update_timer()
         self.update()
 
+    @property
+    def exercise_id(self) -> str:
+        return self._exercise_id
+
     def set_palette(self, palette: Palette) -> None:
         self._palette = palette
         self.update()

@@ -52,7 +52,7 @@ from alshome.ui.screens.program import ProgramFiles, ProgramScreen
 from alshome.ui.screens.rest import RestScreen
 from alshome.ui.screens.settings import SettingsScreen
 from alshome.ui.session_controller import SessionController
-from alshome.ui.theme import style_for
+from alshome.ui.theme import LIGHT, PALETTES, Palette, style_for
 from alshome.ui.widgets import label
 
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
@@ -145,7 +145,12 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def exercise(self) -> ExerciseScreen:
-        return self._add(ExerciseScreen(self.controller))
+        screen = self._add(ExerciseScreen(self.controller))
+        screen.figure.set_palette(self._palette())
+        return screen
+
+    def _palette(self) -> Palette:
+        return PALETTES.get(str(self.settings.get("theme")), LIGHT)
 
     @cached_property
     def fatigue(self) -> FatigueScreen:
@@ -343,6 +348,8 @@ class MainWindow(QMainWindow):
             QApplication.instance().setStyleSheet(
                 style_for(str(self.settings.get("theme")), int(self.settings.get("text_scale")))
             )
+            if "exercise" in self.__dict__:  # built already: its drawing follows the colours
+                self.exercise.figure.set_palette(self._palette())
         elif key == "full_screen":
             self.show_full_screen(bool(self.settings.get("full_screen")))
         elif key in ("auto_advance", "auto_advance_factor", "lead_in_seconds"):

@@ -74,3 +74,19 @@ def test_settings_open_from_home_only_and_esc_goes_back(rig):
     window.start_session()
     window.open_settings()
     assert window.current is window.exercise
+
+
+def test_the_illustration_follows_the_colours(rig):
+    from alshome.ui.theme import HIGH_CONTRAST
+
+    window = rig.window
+    window.start_session()
+    window.settings.set("theme", "high_contrast")
+    app_sheet = QApplication.instance().styleSheet()
+    try:
+        window.apply_setting("theme")
+        assert window.exercise.figure._palette is HIGH_CONTRAST
+    finally:
+        QApplication.instance().setStyleSheet(app_sheet)
+    assert window.exercise.figure.isVisible()
+    assert window.exercise.figure.accessibleName() == "Illustration: Back-of-thigh stretch"

@@ -19,13 +19,17 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from alshome.domain.program import Mover
 from alshome.domain.session import Phase, Session
+from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
+from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.screens.who_moves import WhoMoves
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
+
+FIGURE_MIN = 110  # px: the illustration's least size, so the words fit at 200 % text
 
 
 class ExerciseScreen(Screen):
@@ -43,6 +47,10 @@ class ExerciseScreen(Screen):
         self.audience = FitLabel("", "headline", floor=28)
         self.instruction = FitLabel("", "body", floor=22)
         self.safety = FitLabel("", "note", floor=20)
+        # The movement drawn: it takes the room the words leave, never less than FIGURE_MIN.
+        self.figure = FigureView()
+        self.figure.setMinimumSize(FIGURE_MIN, FIGURE_MIN)
+        instructions.addWidget(self.figure, 2)
         for widget in (self.audience, self.instruction, self.safety):
             instructions.addWidget(widget)
 
@@ -127,6 +135,10 @@ class ExerciseScreen(Screen):
             parts.append(words.side(step.side))
         self.position.setText(" · ".join(parts))
         set_text(self.name, exercise.name)
+        drawn = exercise.id in stock_poses()  # a program may name an exercise not drawn yet
+        self.figure.setVisible(drawn)
+        if drawn and self.figure.exercise_id != exercise.id:
+            self.figure.show_exercise(exercise.id, exercise.name)
         helper = session.mover is not Mover.PATIENT and exercise.caregiver_instruction
         self.audience.setText(self.tr("For your helper") if helper else words.kind(exercise.kind))
         self.instruction.setText(exercise.caregiver_instruction if helper else exercise.instruction)
