@@ -38,6 +38,7 @@ from alshome.domain.session import Phase
 from alshome.failures import explain
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
+from alshome.ui.figure import FigureView
 from alshome.ui.keyboard import KeyboardContract
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
@@ -148,6 +149,15 @@ class MainWindow(QMainWindow):
         screen = self._add(ExerciseScreen(self.controller))
         screen.figure.set_palette(self._palette())
         return screen
+
+    def _figures(self) -> list[FigureView]:
+        """The moving figures on the screens built so far, which follow the colours."""
+        figures = []
+        if "exercise" in self.__dict__:
+            figures.append(self.exercise.figure)
+        if "editor" in self.__dict__:
+            figures.append(self.editor.dose.figure)
+        return figures
 
     def _palette(self) -> Palette:
         return PALETTES.get(str(self.settings.get("theme")), LIGHT)
@@ -308,9 +318,11 @@ class MainWindow(QMainWindow):
         # Imported when first opened: its checks load pydantic, which start-up does without.
         from alshome.ui.screens.editor import EditorScreen
 
-        return self._add(
+        screen = self._add(
             EditorScreen(self.program_files, self.use_program, self.open_program, explain)
         )
+        screen.dose.figure.set_palette(self._palette())
+        return screen
 
     def open_editor(self) -> None:
         if self.controller.session is None:
@@ -348,8 +360,8 @@ class MainWindow(QMainWindow):
             QApplication.instance().setStyleSheet(
                 style_for(str(self.settings.get("theme")), int(self.settings.get("text_scale")))
             )
-            if "exercise" in self.__dict__:  # built already: its drawing follows the colours
-                self.exercise.figure.set_palette(self._palette())
+            for figure in self._figures():
+                figure.set_palette(self._palette())
         elif key == "full_screen":
             self.show_full_screen(bool(self.settings.get("full_screen")))
         elif key in ("auto_advance", "auto_advance_factor", "lead_in_seconds"):
