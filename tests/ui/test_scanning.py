@@ -147,3 +147,26 @@ def test_a_dialog_over_the_window_is_scanned_too(rig):
     rig.qtbot.keyClick(second, ENTER)
     assert box.result() in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)
     assert not box.isVisible()
+
+
+@pytest.mark.parametrize("mode", ["step", "auto"])
+def test_the_program_editor_is_reached_by_switch(rig, mode):
+    from tests.ui.tour import SameProgramFile
+
+    window = rig.window
+    window.program_files = SameProgramFile(window.program)
+    scan(rig, mode, scan_loops=10)
+    window.open_editor()
+    settle()
+    choose(rig, "Yes, change it")
+    editor = window.editor
+    assert editor.overview.isVisible()
+    choose(rig, "Add an exercise")
+    settle()
+    wanted = visible_controls(window.current)
+    window.scanner.restart()
+    reached = set()
+    for _ in range(len(window.scanner.targets())):
+        reached.add(focused())
+        move(rig)
+    assert wanted <= reached, [w.accessibleName() for w in wanted - reached]
