@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from alshome.autostart import launch_command, set_autostart
 from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
@@ -213,9 +212,11 @@ def _follow_autostart(
     """Add or remove the start-up entry; if the desktop refuses, say so and undo the switch."""
     if key != "start_with_desktop":
         return
+    from alshome import autostart  # only when the setting changes: not at start-up
+
     wanted = bool(settings.get(key))
     try:
-        set_autostart(wanted, launch_command(locations.data_dir))
+        autostart.set_autostart(wanted, autostart.launch_command(locations.data_dir))
     except (DocumentError, OSError):
         settings.set(key, not wanted)
         with contextlib.suppress(DocumentError, OSError):

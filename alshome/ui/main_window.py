@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,23 +38,25 @@ from alshome.domain.session import Phase
 from alshome.failures import explain
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
-from alshome.ui.figure import FigureView
 from alshome.ui.keyboard import KeyboardContract
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
-from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
-from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
-from alshome.ui.screens.exercise import ExerciseScreen
-from alshome.ui.screens.fatigue import FatigueScreen
-from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
 from alshome.ui.screens.home import HomeHistory, HomeScreen
-from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
-from alshome.ui.screens.program import ProgramFiles, ProgramScreen
-from alshome.ui.screens.rest import RestScreen
-from alshome.ui.screens.settings import SettingsScreen
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import LIGHT, PALETTES, Palette, style_for
 from alshome.ui.widgets import label
+
+if TYPE_CHECKING:
+    from alshome.ui.figure import FigureView
+    from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
+    from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
+    from alshome.ui.screens.exercise import ExerciseScreen
+    from alshome.ui.screens.fatigue import FatigueScreen
+    from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
+    from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
+    from alshome.ui.screens.program import ProgramFiles, ProgramScreen
+    from alshome.ui.screens.rest import RestScreen
+    from alshome.ui.screens.settings import SettingsScreen
 
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     None: "home",
@@ -141,11 +143,14 @@ class MainWindow(QMainWindow):
         self.keyboard = KeyboardContract(self)
         self._show()
 
-    # The session's screens are built the first time they are needed, not at start-up:
-    # the home window appears sooner (benchmark a), and most of them wait for Start.
+    # Every screen but home is built, and its module imported, the first time it is
+    # needed, not at start-up: the home window appears sooner (benchmark a), and most
+    # screens wait for Start or are never opened at all.
 
     @cached_property
     def exercise(self) -> ExerciseScreen:
+        from alshome.ui.screens.exercise import ExerciseScreen
+
         screen = self._add(ExerciseScreen(self.controller))
         screen.figure.set_palette(self._palette())
         return screen
@@ -164,44 +169,64 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def fatigue(self) -> FatigueScreen:
+        from alshome.ui.screens.fatigue import FatigueScreen
+
         return self._add(FatigueScreen(self.controller))
 
     @cached_property
     def rest(self) -> RestScreen:
+        from alshome.ui.screens.rest import RestScreen
+
         return self._add(RestScreen(self.controller))
 
     @cached_property
     def paused(self) -> PausedScreen:
+        from alshome.ui.screens.pause import PausedScreen
+
         return self._add(PausedScreen(self.controller))
 
     @cached_property
     def confirm_stop(self) -> ConfirmStopScreen:
+        from alshome.ui.screens.pause import ConfirmStopScreen
+
         return self._add(ConfirmStopScreen(self.controller))
 
     @cached_property
     def stop_safely(self) -> StopSafelyScreen:
+        from alshome.ui.screens.ending import StopSafelyScreen
+
         return self._add(StopSafelyScreen(self.controller))
 
     @cached_property
     def summary(self) -> SummaryScreen:
+        from alshome.ui.screens.ending import SummaryScreen
+
         return self._add(SummaryScreen(self.controller.close))
 
     # ----- before a session: the first-run pages and the carry-over check -----------------
 
     @cached_property
     def first_run(self) -> FirstRunScreen:
+        from alshome.ui.screens.first_run import FirstRunScreen
+
         return self._add(FirstRunScreen(lambda: self._open_page("contact")))
 
     @cached_property
     def contact(self) -> ContactScreen:
+        from alshome.ui.screens.first_run import ContactScreen
+
         return self._add(ContactScreen(self._save_profile, lambda: self._open_page("first_run")))
 
     @cached_property
     def carry_over(self) -> CarryOverScreen:
+        from alshome.ui.screens.carry_over import CarryOverScreen
+
         return self._add(CarryOverScreen(self._carry_over_answered))
 
     @cached_property
     def lighter_day(self) -> LighterDayScreen:
+        from alshome.ui.screens.carry_over import LighterDayScreen
+
         return self._add(LighterDayScreen(self._begin, self._rest_today))
 
     def history_opened(self) -> None:
@@ -295,6 +320,8 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def settings_screen(self) -> SettingsScreen:
+        from alshome.ui.screens.settings import SettingsScreen
+
         """Built when first opened."""
         screen = SettingsScreen(
             self.settings,
@@ -307,6 +334,8 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def program_screen(self) -> ProgramScreen:
+        from alshome.ui.screens.program import ProgramScreen
+
         return self._add(
             ProgramScreen(
                 self.program_files, self.use_program, self.open_settings, explain, self.open_editor

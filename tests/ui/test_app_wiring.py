@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from alshome import app
+from alshome import app, autostart
 from alshome.paths import Locations
 from alshome.programs.document import DocumentError
 from alshome.ui.theme import style_for
@@ -31,7 +31,7 @@ def test_a_refused_entry_is_explained_and_the_setting_goes_back(rig, tmp_path, m
     def refuse(enabled, command):
         raise DocumentError("no room")
 
-    monkeypatch.setattr(app, "set_autostart", refuse)
+    monkeypatch.setattr(autostart, "set_autostart", refuse)
     settings = rig.window.settings
     settings.set("start_with_desktop", True)
     app._follow_autostart("start_with_desktop", settings, locations(tmp_path), rig.window)

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from alshome.domain.program import Mover
 from alshome.domain.session import Phase, Session
-from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
-from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
@@ -48,6 +46,8 @@ class ExerciseScreen(Screen):
         self.instruction = FitLabel("", "body", floor=22)
         self.safety = FitLabel("", "note", floor=20)
         # The movement drawn: it takes the room the words leave, never less than FIGURE_MIN.
+        from alshome.ui.figure import FigureView  # the renderer loads with this screen
+
         self.figure = FigureView()
         self.figure.setMinimumSize(FIGURE_MIN, FIGURE_MIN)
         instructions.addWidget(self.figure, 2)
@@ -135,6 +135,8 @@ class ExerciseScreen(Screen):
             parts.append(words.side(step.side))
         self.position.setText(" · ".join(parts))
         set_text(self.name, exercise.name)
+        from alshome.illustrations.pose import stock_poses
+
         drawn = exercise.id in stock_poses()  # a program may name an exercise not drawn yet
         self.figure.setVisible(drawn)
         if drawn and self.figure.exercise_id != exercise.id:
