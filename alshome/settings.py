@@ -112,6 +112,9 @@ SETTINGS: tuple[Setting, ...] = (
         choices=(("light", "Light"), ("dark", "Dark"), ("high_contrast", "High contrast")),
     ),
     Setting("full_screen", bool, False, "Full screen"),
+    # Some people find motion distracting or tiring to watch: the figure can stand still,
+    # showing the end position over a faint start position.
+    Setting("moving_pictures", bool, True, "Moving pictures of each exercise"),
     Setting("voice", bool, True, "Spoken guidance"),
     Setting("voice_rate", float, 0.0, "Speaking speed", minimum=-1.0, maximum=1.0, step=0.1),
     Setting("voice_volume", float, 0.8, "Volume", minimum=0.0, maximum=1.0, step=0.1),

@@ -20,6 +20,7 @@ DEFAULTS = {
     "text_scale": 100,
     "theme": "light",
     "full_screen": False,
+    "moving_pictures": True,
     "voice": True,
     "voice_rate": 0.0,
     "voice_volume": 0.8,

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
 
         screen = self._add(ExerciseScreen(self.controller))
         screen.figure.set_palette(self._palette())
+        screen.figure.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def _figures(self) -> list[FigureView]:
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
             EditorScreen(self.program_files, self.use_program, self.open_program, explain)
         )
         screen.dose.figure.set_palette(self._palette())
+        screen.dose.figure.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def open_editor(self) -> None:
@@ -391,6 +393,9 @@ class MainWindow(QMainWindow):
             )
             for figure in self._figures():
                 figure.set_palette(self._palette())
+        elif key == "moving_pictures":
+            for figure in self._figures():
+                figure.set_animated(bool(self.settings.get(key)))
         elif key == "full_screen":
             self.show_full_screen(bool(self.settings.get("full_screen")))
         elif key in ("auto_advance", "auto_advance_factor", "lead_in_seconds"):

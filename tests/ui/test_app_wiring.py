@@ -90,3 +90,13 @@ def test_the_illustration_follows_the_colours(rig):
         QApplication.instance().setStyleSheet(app_sheet)
     assert window.exercise.figure.isVisible()
     assert window.exercise.figure.accessibleName() == "Illustration: Back-of-thigh stretch"
+
+
+def test_the_illustration_can_stand_still(rig):
+    window = rig.window
+    window.settings.set("moving_pictures", False)
+    window.start_session()
+    assert not window.exercise.figure.is_animating()
+    window.settings.set("moving_pictures", True)
+    window.apply_setting("moving_pictures")
+    assert window.exercise.figure.is_animating()

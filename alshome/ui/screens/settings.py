@@ -56,7 +56,10 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("Settings", "Pace"),
         ("auto_advance", "auto_advance_factor", "lead_in_seconds"),
     ),
-    (QT_TRANSLATE_NOOP("Settings", "Seeing"), ("text_scale", "theme", "full_screen")),
+    (
+        QT_TRANSLATE_NOOP("Settings", "Seeing"),
+        ("text_scale", "theme", "full_screen", "moving_pictures"),
+    ),
     (
         QT_TRANSLATE_NOOP("Settings", "Voice and sounds"),
         ("voice", "voice_rate", "voice_volume", "voice_time_left", "chime"),
