@@ -93,11 +93,15 @@ class ButtonRow(QLayout):
         return QSize(width, max(item.sizeHint().height() for item in shown))
 
     def minimumSize(self) -> QSize:
+        """The widest button by the tallest: as Qt's flow layout, the height a row needs at
+        its real width is its height-for-width, which the box layouts ask for. (Reporting
+        here the height of one button per line would make a stacked page claim the height
+        of its longest row of buttons laid out in one column.)"""
         shown = self._shown()
         if not shown:
             return QSize(0, 0)
         widest = max(item.sizeHint().width() for item in shown)
-        return QSize(widest, self.heightForWidth(widest))
+        return QSize(widest, max(item.sizeHint().height() for item in shown))
 
     def _shown(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
