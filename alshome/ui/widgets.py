@@ -6,7 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QWidget,
+)
 
 
 def button(
@@ -145,3 +152,50 @@ class FitLabel(QLabel):
         painter.setFont(self._font(self.fitted_size()))
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), self._flags, self.text())
+
+
+class _ShownPageLayout(QStackedLayout):
+    """A stacked layout whose sizes are those of the page it shows."""
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSize(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return self.currentWidget() is not None
+
+    def heightForWidth(self, width: int) -> int:
+        """The least height the shown page needs at `width` (its wrapping rows included).
+
+        Not its preferred height: Qt takes a height-for-width as both the least and the
+        preferred height, and a page whose list scrolls needs far less than it prefers.
+        """
+        page = self.currentWidget()
+        return page.layout().totalMinimumHeightForWidth(width) if page is not None else -1
+
+
+class PageStack(QWidget):
+    """Pages of which one shows: its sizes are the shown page's, not the largest page's.
+
+    A QStackedWidget asks for as much room as its most demanding page, hidden or not, so
+    one long page would make every page claim more than a 1280x720 window has.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pages = _ShownPageLayout(self)
+        self._pages.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> None:
+        self._pages.addWidget(page)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        self._pages.setCurrentWidget(page)
+        self._pages.invalidate()
+
+    def currentWidget(self) -> QWidget | None:
+        return self._pages.currentWidget()

@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from alshome.ui.screens.editor_rows import (
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
-from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
+from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
 
 
 def page(*widgets: QWidget) -> QWidget:
@@ -82,7 +81,7 @@ class EditorScreen(Screen):
         self.items: list[Prescription] = []
         self.selected: int | None = None
         self.whole: dict[str, int] = {}
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.layout_.addWidget(self.pages, 1)
         self.guard = self._guard_page(on_close)
         self.overview = self._overview_page(on_close)
