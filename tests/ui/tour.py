@@ -78,6 +78,10 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window.program_screen.check_file(Path("program.json"))
     yield "your program, a file to use?", window.current
     window.program_screen.keep_current()
+    window.open_editor()
+    yield "change the program?", window.current
+    window.editor.yes.click()
+    yield "the program editor", window.current
     window.close_settings()
     window.start_session()
     yield "get ready", window.current

@@ -113,7 +113,7 @@ class EditorScreen(Screen):
         return holder
 
     def _overview_page(self, on_close: Callable[[], None]) -> QWidget:
-        self.heading = label("", "headline")
+        self.heading = FitLabel("", "headline", floor=28, grow=False)
         content = QWidget()
         layout = column_of(content)
         layout.addWidget(label(self.tr("Exercises, in order"), "headline"))
