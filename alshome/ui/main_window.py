@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self._history = history
         self._records = records
         self._history_ready = False  # set by `history_opened`
-        self._after_first_run: Callable[[], None] = self._go_home
+        self._after_first_run: Callable[[], None] = self.go_home
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
 
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         profile = self._records().profile()
         self._show_contact(profile)
         if profile is None and self.controller.session is None and self._page is None:
-            self._after_first_run = self._go_home
+            self._after_first_run = self.go_home
             self._open_page("first_run")
 
     def _to_review(self) -> list[str]:
@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
         self._page = name
         self._show()
 
-    def _go_home(self) -> None:
+    def go_home(self) -> None:
+        """Leave a page shown outside a session (settings, the first-run pages) for home."""
         self._page = None
         self._show()
 
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def _rest_today(self, answer: CarryOver) -> None:
         self._records().record_rest_day(CarryOverCheck(answer, self._clock.wall()))
-        self._go_home()
+        self.go_home()
 
     def screen_for(self, phase: Phase | None) -> Screen:
         if phase is None and self._page is not None:
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
         screen = SettingsScreen(
             self.settings,
             self.apply_setting,
-            self.close_settings,
+            self.go_home,
             on_try_voice=self.try_voice,
             on_program=self.open_program if self.program_files is not None else None,
         )
@@ -380,10 +381,6 @@ class MainWindow(QMainWindow):
             self.settings_screen.show_notice(self.voice_problem())
             self._page = "settings_screen"
             self._show()
-
-    def close_settings(self) -> None:
-        self._page = None
-        self._show()
 
     def apply_setting(self, key: str) -> None:
         """Make a saved change show at once; others (voice, reminders) hear `setting_changed`."""
@@ -472,7 +469,7 @@ class MainWindow(QMainWindow):
     def leave_page(self) -> None:
         """Esc on a page shown outside a session (settings, the first-run pages): home."""
         if self._page is not None:
-            self._go_home()
+            self.go_home()
 
     def move_focus(self, forward: bool) -> None:
         self.focusNextPrevChild(forward)

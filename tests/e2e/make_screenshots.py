@@ -75,7 +75,7 @@ def main() -> int:
     controller.close()
     window.open_settings()
     save("settings")
-    window.close_settings()
+    window.go_home()
 
     # Switch scanning on the fatigue check, in high contrast at 150 % text.
     window.settings.set("scan_mode", "step")

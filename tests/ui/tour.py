@@ -71,7 +71,7 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "settings", window.current
     window.settings_screen.reset.click()
     yield "settings, reset question", window.current
-    window.close_settings()
+    window.go_home()
     window.program_files = SameProgramFile(window.program)
     window.open_program()
     yield "your program", window.current
@@ -82,7 +82,7 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "change the program?", window.current
     window.editor.yes.click()
     yield "the program editor", window.current
-    window.close_settings()
+    window.go_home()
     window.start_session()
     yield "get ready", window.current
     controller.start_set()
