@@ -36,6 +36,7 @@ from alshome.paths import Locations
 from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.storage.snapshot import read_session_starts
+from alshome.ui import single_instance
 from alshome.ui.main_window import MainWindow
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
@@ -154,6 +155,9 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
     app.setDesktopFileName("alshome")
+    first_copy = single_instance.claim(locations.data_dir, parent=app)
+    if first_copy is None:
+        return single_instance.hand_over(locations.data_dir)
     settings = Settings.load(locations.data_dir)
     app.setStyleSheet(style_for(str(settings.get("theme")), int(settings.get("text_scale"))))
     start = quick_start(locations.database_url)
@@ -184,6 +188,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.setting_changed.connect(
         lambda key: _follow_autostart(key, settings, locations, window)
     )
+    first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()
