@@ -19,10 +19,17 @@ def explain_failure(error: BaseException) -> tuple[int, str] | None:
     from sqlalchemy.exc import ArgumentError, DBAPIError
 
     from alshome.programs.document import DocumentError
+    from alshome.storage.backups import BackupError
+    from alshome.storage.health import DamagedDatabaseError
     from alshome.storage.migrate import NewerDatabaseError
 
-    if isinstance(error, DocumentError | NewerDatabaseError):
+    if isinstance(error, DocumentError | NewerDatabaseError | BackupError):
         return BAD_INPUT, str(error)
+    if isinstance(error, DamagedDatabaseError):
+        return FAILURE, (
+            "The saved history was damaged. Nothing was deleted: the damaged file was kept "
+            f"as {error.kept}. Restore a backup, or start afresh beside it."
+        )
     if isinstance(error, ArgumentError):
         return BAD_INPUT, f"--database-url: {error}."
     if isinstance(error, DBAPIError):

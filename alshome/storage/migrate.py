@@ -1,18 +1,21 @@
 """Bring the schema to the revision this app expects, with the migrations shipped in the package.
 
 Most starts find the database already at head; that is decided with one plain query so
-that Alembic, slow to import, is loaded only when a migration really has to run. A
-migration runs in one transaction with foreign keys off (a table rebuild's DROP TABLE
-would otherwise cascade into its children) and is verified before it commits.
+that Alembic, slow to import, is loaded only when a migration really has to run. An
+existing history is backed up first; then the migration runs in one transaction with
+foreign keys off (a table rebuild's DROP TABLE would otherwise cascade into its
+children) and is verified before it commits.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from alshome.storage.backups import backups_folder, take_backup
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
 if TYPE_CHECKING:
@@ -48,6 +51,8 @@ def upgrade_to_head(engine: Engine) -> None:
         raise NewerDatabaseError(
             "This data was saved by a newer version of alshome; update alshome to open it."
         )
+    if current is not None:
+        _back_up(engine)
     with engine.connect() as connection:
         config.attributes["connection"] = connection
         sqlite = connection.dialect.name == "sqlite"
@@ -61,6 +66,20 @@ def upgrade_to_head(engine: Engine) -> None:
         finally:
             if sqlite:
                 _set_foreign_keys(connection, enabled=True)
+
+
+def _back_up(engine: Engine) -> None:
+    """Keep a copy of the history as it was, before a migration rewrites it.
+
+    A failed migration rolls back by itself; the copy is for one that succeeds and still
+    turns out wrong. No copy can be made of an in-memory database or a server's.
+    """
+    # Imported here: db imports this module, so a top-level import would be circular.
+    from alshome.storage.db import sqlite_file
+
+    database = sqlite_file(engine.url.render_as_string(hide_password=False))
+    if database is not None:
+        take_backup(database, backups_folder(database), "before-migration", datetime.now(UTC))
 
 
 def alembic_config() -> Config:

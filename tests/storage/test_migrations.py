@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, inspect
 import alshome
 from alshome.domain.session import Session
 from alshome.paths import sqlite_url
+from alshome.storage.backups import backups_folder, list_backups, verify
 from alshome.storage.db import open_database
 from alshome.storage.migrate import (
     HEAD_REVISION,
@@ -196,3 +197,30 @@ def test_inspecting_the_fresh_schema_finds_the_constraints(engine):
     assert checks == {"ck_sets_position", "ck_sets_set_number", "ck_sets_fatigue"}
     foreign = inspector.get_foreign_keys("sets")[0]
     assert foreign["options"]["ondelete"] == "CASCADE"
+
+
+def test_migrating_a_saved_history_first_leaves_a_backup_of_it(database_url, database_path):
+    database_path.parent.mkdir()
+    old = create_engine(database_url)
+    config = alembic_config()
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_initial")
+    old.dispose()
+    before = tables(database_path)
+
+    open_database(database_url).dispose()
+
+    [backup] = list_backups(backups_folder(database_path))
+    assert backup.reason == "before-migration"
+    assert verify(backup.path)
+    assert tables(backup.path) == before
+    with sqlite3.connect(backup.path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0001_initial",)
+        ]
+    connection.close()
+
+
+def test_a_new_database_needs_no_backup_before_its_first_migration(engine, database_path):
+    assert not backups_folder(database_path).exists()
