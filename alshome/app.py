@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
+from alshome.editor_pin import EditorPin
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations
@@ -181,6 +182,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     )
     voice = VoiceGuide(controller, settings, parent=window)
     window.program_files = ProgramFileImport(history)
+    window.editor_pin = EditorPin(locations.data_dir)
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)

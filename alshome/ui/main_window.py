@@ -35,6 +35,7 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
+from alshome.editor_pin import EditorPin
 from alshome.failures import explain
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._page: str | None = None  # a page shown outside any session: settings
         self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
         self.program_files: ProgramFiles | None = None  # set by the app: files need storage
+        self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
         # After `_show` is connected, so each announcement reads the screen now shown.
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
         if "exercise" in self.__dict__:
             figures.append(self.exercise.figure)
         if "editor" in self.__dict__:
-            figures.append(self.editor.dose.figure)
+            figures.extend(self.editor.figures())
         return figures
 
     def _palette(self) -> Palette:
@@ -350,10 +352,13 @@ class MainWindow(QMainWindow):
         from alshome.ui.screens.editor import EditorScreen
 
         screen = self._add(
-            EditorScreen(self.program_files, self.use_program, self.open_program, explain)
+            EditorScreen(
+                self.program_files, self.use_program, self.open_program, explain, self.editor_pin
+            )
         )
-        screen.dose.figure.set_palette(self._palette())
-        screen.dose.figure.set_animated(bool(self.settings.get("moving_pictures")))
+        screen.set_palette(self._palette())
+        for figure in screen.figures():
+            figure.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def open_editor(self) -> None:
@@ -390,6 +395,8 @@ class MainWindow(QMainWindow):
             )
             for figure in self._figures():
                 figure.set_palette(self._palette())
+            if "editor" in self.__dict__:
+                self.editor.finder.set_palette(self._palette())
         elif key == "moving_pictures":
             for figure in self._figures():
                 figure.set_animated(bool(self.settings.get(key)))

@@ -229,6 +229,11 @@ def pages(editor):
     editor.back_to_list()
     editor.ask_remove()
     yield "remove?", editor.removal
+    editor.back_to_list()
+    editor.open_preview()
+    yield "preview", editor.preview
+    editor.open_pin()
+    yield "pin", editor.pin_page
 
 
 def test_every_control_is_named_and_large(rig, files, tmp_path):
@@ -258,3 +263,108 @@ def test_escape_leaves_the_editor_without_saving(rig, editor, files):
     assert editor.pages.currentWidget() is editor.guard, "asks again every time"
     editor.yes.click()
     assert names(editor) == [p.exercise.id for p in rig.window.program.prescriptions]
+
+
+def test_notes_lighter_option_and_longer_rest_are_saved(editor, files):
+    editor.notes.setPlainText("Slowly, and breathe out as you move.")
+    editor.lighter.setPlainText("Only the stretches, one round.")
+    factor = editor.program_rows["longer_rest_factor"]
+    before = editor.whole["longer_rest_factor"]
+    factor.more.click()
+    editor.save.click()
+    program = files.used[0].program
+    assert program.notes == "Slowly, and breathe out as you move."
+    assert program.lighter_option == "Only the stretches, one round."
+    assert program.thresholds.longer_rest_factor == before + 0.5
+
+
+def test_the_preview_walks_the_draft_and_records_nothing(rig, editor, files):
+    editor.add.click()
+    editor.finder.choices["ankle_pump_rom"].click()
+    editor.try_it.click()
+    preview = editor.preview
+    assert editor.pages.currentWidget() is preview
+    total = len(editor.items)
+    assert f"{total} exercises" in preview.length.text()
+    assert "minutes" in preview.length.text() or "minute" in preview.length.text()
+    assert preview.name.text() == editor.items[0].exercise.name
+    assert not preview.previous.isEnabled()
+    for _ in range(total - 1):
+        preview.next.click()
+    assert preview.name.text() == editor.items[-1].exercise.name
+    assert preview.position.text() == f"Exercise {total} of {total}"
+    assert not preview.next.isEnabled()
+    assert rig.window.focusWidget() is preview.previous, "focus stays on a button that works"
+    assert preview.figure.exercise_id == "ankle_pump_rom"
+    preview.done.click()
+    assert editor.pages.currentWidget() is editor.overview
+    assert files.used == []
+
+
+def test_the_preview_speaks_to_the_helper_when_the_helper_moves(editor):
+    editor.add.click()
+    editor.finder.choices["ankle_pump_rom"].click()
+    editor.edit.click()
+    editor.dose.rows["mode"].choices["passive"].click()
+    editor.dose.done.click()
+    editor.try_it.click()
+    preview = editor.preview
+    while preview.next.isEnabled():
+        preview.next.click()
+    exercise = editor.items[-1].exercise
+    assert preview.audience.text() == "Shown to the helper:"
+    assert preview.instruction.text() == exercise.caregiver_instruction
+
+
+def test_a_pin_is_typed_twice_and_then_asked_for(rig, editor, tmp_path):
+    from alshome.editor_pin import EditorPin
+
+    pin = EditorPin(tmp_path)
+    editor.pin = editor.pin_page.pin = pin
+    editor.set_pin.click()
+    page = editor.pin_page
+    assert rig.window.focusWidget() is page.first
+    page.first.setText("12")
+    page.save.click()
+    assert page.message.text() == "A PIN is 4 to 8 digits."
+    assert not pin.is_set
+    page.first.setText("2468")
+    page.again.setText("2469")
+    page.save.click()
+    assert page.message.text().startswith("The two PINs are not the same")
+    page.again.setText("2468")
+    page.save.click()
+    assert pin.is_set
+    assert "2468" not in (tmp_path / "editor-pin.json").read_text()
+    assert (tmp_path / "editor-pin.json").stat().st_mode & 0o777 == 0o600
+    page.done.click()
+
+    editor.ask(rig.window.program)
+    assert editor.typed_pin.isVisibleTo(editor.guard)
+    assert rig.window.focusWidget() is editor.no, "a stray press still goes back"
+    editor.typed_pin.setText("1111")
+    editor.yes.click()
+    assert editor.pages.currentWidget() is editor.guard
+    assert editor.guard_message.text() == "That PIN is not right."
+    assert editor.typed_pin.text() == ""
+    editor.typed_pin.setText("2468")
+    editor.yes.click()
+    assert editor.pages.currentWidget() is editor.overview
+    assert EditorPin(tmp_path).matches("2468"), "kept for the next start"
+    assert not EditorPin(tmp_path).matches("1111")
+
+    editor.set_pin.click()
+    page.remove.click()
+    assert not pin.is_set and not (tmp_path / "editor-pin.json").exists()
+    editor.ask(rig.window.program)
+    assert not editor.typed_pin.isVisibleTo(editor.guard)
+
+
+def test_the_library_shows_a_picture_of_every_drawn_exercise(editor):
+    from alshome.illustrations.pose import stock_poses
+
+    editor.add.click()
+    drawn = stock_poses()
+    for exercise_id, choice in editor.finder.choices.items():
+        assert choice.icon().isNull() is (exercise_id not in drawn), exercise_id
+        assert choice.iconSize().height() >= 64

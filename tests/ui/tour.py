@@ -82,6 +82,17 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "change the program?", window.current
     window.editor.yes.click()
     yield "the program editor", window.current
+    editor = window.editor
+    editor.open_library()
+    yield "the editor's library", window.current
+    editor.back_to_list()
+    editor.select(0)
+    editor.open_dose()
+    yield "the editor's dose page", window.current
+    editor.open_preview()
+    yield "the editor's preview", window.current
+    editor.open_pin()
+    yield "the editor's PIN page", window.current
     window.go_home()
     window.start_session()
     yield "get ready", window.current

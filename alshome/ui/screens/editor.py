@@ -1,10 +1,12 @@
 """Changing the program in the app, for the therapist or a helper: saved as a new version.
 
 A plain question comes first, with "no" focused and far from "yes", so a stray press by
-the patient changes nothing. Then the exercises are listed; one is chosen with its toggle
+the patient changes nothing; a therapist may also set a PIN that the question then asks
+for. Then the exercises are listed; one is chosen with its toggle
 and moved, taken out (after asking) or given another dose with "less" and "more" buttons
 bounded by the program file's schema. New exercises come from the library, by body region
-or by typed words. Nothing needs a drag, a double click or typing, except the contact.
+or by typed words. Nothing needs a drag, a double click or typing, except the contact,
+the notes and the PIN. A preview shows the draft exercise by exercise as the session will.
 
 Saving builds the program's document and checks it exactly as a program file is checked,
 so a problem reads as the same one sentence; it is then saved under the next version
@@ -21,18 +23,23 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from alshome.domain.program import Exercise, Prescription, Program, Therapist
+from alshome.editor_pin import EditorPin
 from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
 from alshome.ui import words
+from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_dose import DosePage
 from alshome.ui.screens.editor_library import LibraryPage
+from alshome.ui.screens.editor_pin_page import PinPage, pin_field
+from alshome.ui.screens.editor_preview import PreviewPage
 from alshome.ui.screens.editor_rows import (
     CHOICES,
     StepperRow,
@@ -43,7 +50,10 @@ from alshome.ui.screens.editor_rows import (
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
+from alshome.ui.theme import Palette
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
+
+PROGRAM_NUMBERS = ("weekly_target", "rest_longer_at", "stop_at", "longer_rest_factor")
 
 
 def page(*widgets: QWidget) -> QWidget:
@@ -71,16 +81,18 @@ class EditorScreen(Screen):
         on_saved: Callable[[Program], None],
         on_close: Callable[[], None],
         explain: Callable[[Exception], str | None],
+        pin: EditorPin,
     ) -> None:
         super().__init__(self.tr("Change the program"))
         self._files = files
+        self.pin = pin
         self._on_saved = on_saved
         self._explain = explain
         self.library = stock_library()
         self.base: Program | None = None
         self.items: list[Prescription] = []
         self.selected: int | None = None
-        self.whole: dict[str, int] = {}
+        self.whole: dict[str, float] = {}
         self.pages = PageStack()
         self.layout_.addWidget(self.pages, 1)
         self.guard = self._guard_page(on_close)
@@ -88,10 +100,26 @@ class EditorScreen(Screen):
         self.finder = LibraryPage(self.library, self.add_exercise, self.back_to_list)
         self.dose = DosePage(self._dose_changed, self.back_to_list)
         self.removal = self._removal_page()
-        for each in (self.guard, self.overview, self.finder, self.dose, self.removal):
+        self.preview = PreviewPage(self.back_to_list)
+        self.pin_page = PinPage(pin, self.back_to_list)
+        for each in (
+            self.guard,
+            self.overview,
+            self.finder,
+            self.dose,
+            self.removal,
+            self.preview,
+            self.pin_page,
+        ):
             self.pages.addWidget(each)
         self._focus_on: QWidget = self.no
-        self.areas = (self.list_area, self.finder.area, self.dose.area)
+        self.areas = (
+            self.list_area,
+            self.finder.area,
+            self.dose.area,
+            self.preview.area,
+            self.pin_page.area,
+        )
         for area in self.areas:
             area.widget().installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow_focus)
@@ -101,6 +129,11 @@ class EditorScreen(Screen):
     def _guard_page(self, on_close: Callable[[], None]) -> QWidget:
         self.yes = button(self.tr("Yes, change it"), self.enter, role="large")
         self.no = button(self.tr("No, go back"), on_close, role="large")
+        self.typed_pin = pin_field(self.tr("The therapist's PIN"))
+        self.typed_pin.returnPressed.connect(self.enter)
+        self.pin_caption = label(self.typed_pin.accessibleName(), "body")
+        self.pin_caption.setBuddy(self.typed_pin)
+        self.guard_message = label("", "body")
         holder = page(
             label(self.tr("Change the program"), "title"),
             FitLabel(
@@ -108,7 +141,11 @@ class EditorScreen(Screen):
                 "headline",
                 floor=28,
             ),
+            self.pin_caption,
+            self.typed_pin,
+            self.guard_message,
         )
+        holder.layout().addStretch(1)
         holder.layout().addLayout(row(self.yes, self.no, stretch_between=True))
         return holder
 
@@ -122,13 +159,22 @@ class EditorScreen(Screen):
         layout.addLayout(self.list_column)
         layout.addWidget(label(self.tr("For the whole program"), "headline"))
         self.program_rows = {
-            name: StepperRow(program_field(name), self._program_changed)
-            for name in ("weekly_target", "rest_longer_at", "stop_at")
+            name: StepperRow(program_field(name), self._program_changed) for name in PROGRAM_NUMBERS
         }
         for each in self.program_rows.values():
             layout.addWidget(each)
         self.therapist = self._line(layout, self.tr("Therapist's name"), 200)
         self.contact = self._line(layout, self.tr("How to reach the therapist"), 500)
+        self.notes = self._text_box(layout, self.tr("Notes for the patient and helper"))
+        self.lighter = self._text_box(
+            layout, self.tr("What to do instead on a day still tired from last time")
+        )
+        self.set_pin = button(
+            self.tr("A PIN for this editor"),
+            self.open_pin,
+            description=self.tr("Set, change or remove the PIN the editor asks for."),
+        )
+        layout.addWidget(self.set_pin)
         layout.addStretch(1)
         self.list_area = scrolled(content)
 
@@ -137,24 +183,43 @@ class EditorScreen(Screen):
         self.edit = button(self.tr("Change the dose"), self.open_dose)
         self.remove = button(self.tr("Remove"), self.ask_remove, description=self.tr("Asks first."))
         self.add = button(self.tr("Add an exercise"), self.open_library)
+        self.try_it = button(
+            self.tr("Preview"),
+            self.open_preview,
+            description=self.tr("Shows each exercise as the session will. Records nothing."),
+        )
         self.message = FitLabel("", "body", floor=20, grow=False)
         self.save = button("", self.save_version, role="primary")
         self.cancel = button(self.tr("Cancel"), on_close, role="large")
         holder = page(self.heading, self.list_area, self.message)
         holder.layout().setStretch(1, 1)
         holder.layout().addLayout(row(self.up, self.down, self.edit, self.remove, self.add))
-        holder.layout().addLayout(row(self.save, self.cancel, stretch_between=True))
+        holder.layout().addLayout(row(self.save, self.try_it, self.cancel, stretch_between=True))
         return holder
 
     def _line(self, layout: QVBoxLayout, caption: str, length: int) -> QLineEdit:
         field = QLineEdit()
         field.setMaxLength(length)
         field.setAccessibleName(caption)
+        field.textChanged.connect(self._edited)
         title = label(caption, "body")
         title.setBuddy(field)
         layout.addWidget(title)
         layout.addWidget(field)
         return field
+
+    def _text_box(self, layout: QVBoxLayout, caption: str) -> QPlainTextEdit:
+        """A few lines of free text; Tab moves on, as everywhere else in the app."""
+        box = QPlainTextEdit()
+        box.setTabChangesFocus(True)
+        box.setAccessibleName(caption)
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
+        box.textChanged.connect(self._edited)
+        title = label(caption, "body")
+        title.setBuddy(box)
+        layout.addWidget(title)
+        layout.addWidget(box)
+        return box
 
     def _removal_page(self) -> QWidget:
         self.removal_question = FitLabel("", "headline", floor=28)
@@ -169,12 +234,22 @@ class EditorScreen(Screen):
     # ----- opening and leaving -------------------------------------------------------------
 
     def ask(self, program: Program) -> None:
-        """Start over from `program`, at the guarding question."""
+        """Start over from `program`, at the guarding question (with the PIN if one is set)."""
         self._start_from(program)
         self.message.setText("")
+        self.guard_message.setText("")
+        self.typed_pin.clear()
+        for each in (self.pin_caption, self.typed_pin):
+            each.setVisible(self.pin.is_set)
         self._show_page(self.guard, self.no)
 
     def enter(self) -> None:
+        if not self.pin.matches(self.typed_pin.text()):
+            self.typed_pin.clear()
+            self.guard_message.setText(self.tr("That PIN is not right."))
+            self.typed_pin.setFocus()
+            return
+        self.typed_pin.clear()
         self._show_page(self.overview, self.add)
 
     def back_to_list(self) -> None:
@@ -194,9 +269,12 @@ class EditorScreen(Screen):
             "weekly_target": program.weekly_target,
             "rest_longer_at": thresholds.rest_longer_at,
             "stop_at": thresholds.stop_at,
+            "longer_rest_factor": thresholds.longer_rest_factor,
         }
         self.therapist.setText(program.therapist.name)
         self.contact.setText(program.therapist.contact)
+        self.notes.setPlainText(program.notes)
+        self.lighter.setPlainText(program.lighter_option)
         for name, each in self.program_rows.items():
             each.show_value(self.whole[name])
         set_text(self.save, self.tr("Save as version {n}").format(n=program.version + 1))
@@ -275,11 +353,15 @@ class EditorScreen(Screen):
 
     def _changed(self, said: str) -> None:
         self.message.setText(said)
-        set_text(self.cancel, self.tr("Cancel"))
+        self._edited()
         self._refresh_list()
 
+    def _edited(self) -> None:
+        """A change after a save: leaving now would drop it, so the button says so."""
+        set_text(self.cancel, self.tr("Cancel"))
+
     def _program_changed(self, name: str, value: float) -> None:
-        self.whole[name] = int(value)
+        self.whole[name] = value
         self.program_rows[name].show_value(value)
         self._changed("")
 
@@ -293,6 +375,25 @@ class EditorScreen(Screen):
         self.selected = len(self.items) - 1
         self._changed(self.tr("Added {name}. Check its dose.").format(name=exercise.name))
         self.back_to_list()
+
+    # ----- the preview, the PIN and the pictures -----------------------------------------
+
+    def open_preview(self) -> None:
+        if not self.items:
+            self.message.setText(self.tr("Add an exercise first."))
+            return
+        self._show_page(self.preview, self.preview.start(self.base, self.items, self.describe))
+
+    def open_pin(self) -> None:
+        self._show_page(self.pin_page, self.pin_page.start())
+
+    def figures(self) -> list[FigureView]:
+        return [self.dose.figure, self.preview.figure]
+
+    def set_palette(self, palette: Palette) -> None:
+        for figure in self.figures():
+            figure.set_palette(palette)
+        self.finder.set_palette(palette)
 
     # ----- the dose ----------------------------------------------------------------------
 
@@ -316,12 +417,16 @@ class EditorScreen(Screen):
             self.base,
             version=self.base.version + 1,
             prescriptions=tuple(self.items),
-            weekly_target=self.whole["weekly_target"],
+            weekly_target=int(self.whole["weekly_target"]),
             therapist=Therapist(self.therapist.text().strip(), self.contact.text().strip()),
+            notes=self.notes.toPlainText().strip(),
+            lighter_option=self.lighter.toPlainText().strip(),
         )
         document = document_of(draft)  # with no exercises left, says the list needs one
         document["thresholds"].update(
-            rest_longer_at=self.whole["rest_longer_at"], stop_at=self.whole["stop_at"]
+            rest_longer_at=int(self.whole["rest_longer_at"]),
+            stop_at=int(self.whole["stop_at"]),
+            longer_rest_factor=self.whole["longer_rest_factor"],
         )
         return document
 

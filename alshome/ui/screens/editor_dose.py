@@ -25,9 +25,7 @@ FIGURE_WIDTH = 260  # px: the figure beside the dose, narrow enough to leave the
 class DosePage(QWidget):
     """`on_change(field, value)` follows each press; `on_done()` goes back to the list."""
 
-    def __init__(
-        self, on_change: Callable[[str, Any], None], on_done: Callable[[], None]
-    ) -> None:
+    def __init__(self, on_change: Callable[[str, Any], None], on_done: Callable[[], None]) -> None:
         super().__init__()
         self._on_change = on_change
         self.title = label("", "headline")

@@ -1,18 +1,26 @@
-"""The editor's library page: every stock exercise as a large button, narrowed down by
-body region (buttons, for a switch) or by typing part of a name (for a keyboard)."""
+"""The editor's library page: every stock exercise as a large button with its picture,
+narrowed down by body region (buttons, for a switch) or by typing part of a name (for a
+keyboard). The pictures are drawn in the theme's colours when the page is first opened
+after a change of theme, so a theme change costs nothing until then."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from alshome.domain.program import Exercise
+from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
+from alshome.ui.figure import render_still
 from alshome.ui.screens.base import SPACING, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
+from alshome.ui.theme import LIGHT, Palette
 from alshome.ui.widgets import button, label, set_text, ticked, toggle
+
+PICTURE_SIZE = 88  # px: the end position, large enough to tell two exercises apart
 
 # The library's regions, head to foot, then the mini-cycle's; "" shows them all.
 REGIONS: dict[str, str] = {
@@ -47,6 +55,8 @@ class LibraryPage(QWidget):
         super().__init__()
         self.library = library
         self.region = ""
+        self.palette = LIGHT
+        self.drawn_in: Palette | None = None
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Search the exercises"))
         self.search.setPlaceholderText(self.tr("Type part of a name"))
@@ -84,8 +94,25 @@ class LibraryPage(QWidget):
         column.addWidget(self.area, 1)
         column.addLayout(row(self.back))
 
+    def set_palette(self, palette: Palette) -> None:
+        self.palette = palette
+        if self.isVisible():
+            self._draw_pictures()
+
+    def _draw_pictures(self) -> None:
+        if self.drawn_in == self.palette:
+            return
+        drawn = stock_poses()
+        for exercise_id, choice in self.choices.items():
+            if exercise_id in drawn:
+                still = render_still(exercise_id, 1.0, PICTURE_SIZE, self.palette)
+                choice.setIcon(QIcon(QPixmap.fromImage(still)))
+                choice.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
+        self.drawn_in = self.palette
+
     def start(self) -> QWidget:
         """Every exercise shown again; returns the control to focus first."""
+        self._draw_pictures()
         self.search.clear()
         self.pick_region("")
         return self.regions[""]

@@ -54,6 +54,7 @@ STEPS: dict[str, float] = {
     "weekly_target": 1,
     "rest_longer_at": 1,
     "stop_at": 1,
+    "longer_rest_factor": 0.5,
 }
 
 CAPTIONS: dict[str, str] = {
@@ -72,6 +73,7 @@ CAPTIONS: dict[str, str] = {
     "weekly_target": QT_TRANSLATE_NOOP("Editor", "Sessions a week"),
     "rest_longer_at": QT_TRANSLATE_NOOP("Editor", "Rest longer from tiredness"),
     "stop_at": QT_TRANSLATE_NOOP("Editor", "Offer to stop from tiredness"),
+    "longer_rest_factor": QT_TRANSLATE_NOOP("Editor", "A longer rest is this many times longer"),
 }
 
 CHOICES: dict[type[StrEnum], dict[str, str]] = {
