@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,8 +28,10 @@ POSES_FILE = resource("illustrations", "poses.json")
 VIEWS = ("side", "front", "hand")
 POSTURES = ("lying", "sitting", "standing")
 HELPERS = ("ankle", "wrist", "elbow", "knee", "head", "shoulder", "hand", "thumb")
-CYCLES = ("arms", "legs", "ankle")
+CYCLES = ("arms", "legs", "ankle", "shoulders")
 PROPS = ("chair_ahead",)
+# Points a figure names, for a helper's hands or a motion arrow to follow.
+NAMED = ("head", "shoulder", "elbow", "wrist", "knee", "ankle", "heel", "toe", "hand", "thumb")
 JOINTS = (
     "neck",
     "trunk",
@@ -69,9 +71,15 @@ THIGH = 0.24
 SHANK = 0.24
 FOOT = 0.12
 LIMB_W = 0.09  # capsule width: about 9 % of the figure's height
+FOOT_W = LIMB_W * 0.8
 TRUNK_W = 0.14
 PROP_W = 0.016
 FLOOR_Y = 0.0
+FLOOR_LINE = FLOOR_Y - 0.03  # where the floor is drawn, a little below the feet at rest
+SHRUG = 0.07  # how far a full shrug lifts the shoulders
+SHOULDER_ROLL = 0.04  # the radius of the circle a rolling shoulder draws
+ARROW_W = 0.022
+ARROW_HEAD = 0.045
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,9 @@ class Pose:
     cycle: str | None = None  # what a "crank" angle drives
     prop: str | None = None
     focus: tuple[float, float, float, float] | None = None  # a close-up, in world units
+    planted: bool = False  # the toes stay where they rest (heel raises)
+    # A named point's path, shifted by (x, y) and scaled about its middle: (name, x, y, scale).
+    arrow: tuple[str, float, float, float] | None = None
 
     @property
     def loops(self) -> bool:
@@ -158,6 +169,7 @@ class Pose:
 def parse_pose(entry: Mapping[str, object]) -> Pose:
     """One entry of poses.json, checked so a typo fails loudly instead of drawing a rest pose."""
     known = {"view", "posture", "start", "end", "helper", "both", "cycle", "prop", "focus"}
+    known |= {"planted", "arrow"}
     if unknown := set(entry) - known:
         raise ValueError(f"unknown pose fields: {sorted(unknown)}")
     view, posture = entry["view"], entry["posture"]
@@ -179,6 +191,13 @@ def parse_pose(entry: Mapping[str, object]) -> Pose:
     focus = entry.get("focus")
     if focus is not None and (len(focus) != 4 or focus[0] >= focus[2] or focus[1] >= focus[3]):
         raise ValueError(f"focus must be [left, bottom, right, top]: {focus}")
+    arrow = entry.get("arrow")
+    if arrow is not None and (
+        not isinstance(arrow, dict) or arrow.get("at") not in NAMED or len(arrow["shift"]) != 2
+    ):
+        raise ValueError(f"arrow must be {{'at': a named point, 'shift': [x, y]}}: {arrow}")
+    if arrow is not None and set(arrow) - {"at", "shift", "scale"}:
+        raise ValueError(f"unknown arrow fields: {sorted(set(arrow) - {'at', 'shift', 'scale'})}")
     return Pose(
         view,
         posture,
@@ -189,6 +208,12 @@ def parse_pose(entry: Mapping[str, object]) -> Pose:
         cycle,
         prop,
         tuple(map(float, focus)) if focus else None,
+        bool(entry.get("planted")),
+        (
+            (arrow["at"], *map(float, arrow["shift"]), float(arrow.get("scale", 1.0)))
+            if arrow
+            else None
+        ),
     )
 
 
@@ -214,6 +239,11 @@ def direction(angle: float) -> Point:
 def along(p: Point, angle: float, length: float) -> Point:
     d = direction(angle)
     return (p[0] + d[0] * length, p[1] + d[1] * length)
+
+
+def bearing(a: Point, b: Point) -> float:
+    """The angle `direction` gives for the way from a to b."""
+    return math.degrees(math.atan2(b[0] - a[0], a[1] - b[1]))
 
 
 def two_link(a: Point, b: Point, first: float, second: float, bend: int) -> Point:
@@ -268,22 +298,41 @@ _SIDE_BASE = {
 }
 
 
-def _side_leg(canvas: _Canvas, a: dict[str, float], frame: float, hip: Point, layer: str) -> None:
+def _leg_points(a: dict[str, float], frame: float, hip: Point) -> tuple[Point, Point, Point]:
+    """Knee, ankle and toe of a leg set by its hip, knee and ankle angles."""
     thigh = frame + a["hip"]
     knee = along(hip, thigh, THIGH)
     shank = thigh - a["knee"]
     ankle = along(knee, shank, SHANK)
-    foot_angle = shank + 90 + a["ankle"]
-    toe = along(ankle, foot_angle, FOOT * a.get("_foot", 1.0))
-    heel = along(ankle, foot_angle, -0.025)
+    toe = along(ankle, shank + 90 + a["ankle"], FOOT * a.get("_foot", 1.0))
+    return knee, ankle, toe
+
+
+def _side_leg(
+    canvas: _Canvas,
+    a: dict[str, float],
+    frame: float,
+    hip: Point,
+    layer: str,
+    toe: Point | None = None,
+) -> None:
+    """A leg from its angles or, given where its `toe` stays, with the foot tilted by the
+    ankle angle and the knee finding its own place: a heel raise lifts the heel and the
+    knee, not the toes."""
+    if toe is None:
+        knee, ankle, toe = _leg_points(a, frame, hip)
+    else:
+        ankle = along(toe, frame + 90 + a["ankle"], -FOOT)
+        knee = two_link(hip, ankle, THIGH, SHANK, +1)
+    heel = along(ankle, bearing(ankle, toe), -0.025)
     points = [hip, knee, ankle, heel, toe]
     if a["roll"]:
         squash = math.cos(math.radians(a["roll"]))
         points = [(x, hip[1] + (y - hip[1]) * squash) for x, y in points]
     canvas.line(layer, LIMB_W, *points[:3])
-    canvas.line(layer, LIMB_W * 0.8, *points[3:])
+    canvas.line(layer, FOOT_W, *points[3:])
     if layer == "near":
-        canvas.named.update(knee=points[1], ankle=points[2])
+        canvas.named.update(zip(("knee", "ankle", "heel", "toe"), points[1:], strict=True))
 
 
 def _cycled_leg(canvas: _Canvas, hip: Point, pedal: Point, layer: str) -> None:
@@ -325,21 +374,21 @@ def _side_head(
 
 def _furniture(canvas: _Canvas, posture: str, prop: str | None) -> None:
     ends = {"lying": (-0.62, 0.7), "sitting": (-0.25, 0.6), "standing": (-0.25, 0.7)}[posture]
-    canvas.line("prop", PROP_W, (ends[0], FLOOR_Y - 0.03), (ends[1], FLOOR_Y - 0.03))
+    canvas.line("prop", PROP_W, (ends[0], FLOOR_LINE), (ends[1], FLOOR_LINE))
     if posture == "lying":
         top = _SIDE_BASE["lying"][1][1] - 0.06
         canvas.polygon("prop", [(-0.55, top), (0.62, top), (0.62, top - 0.1), (-0.55, top - 0.1)])
-        canvas.line("prop", PROP_W, (-0.5, top - 0.1), (-0.5, FLOOR_Y - 0.03))
-        canvas.line("prop", PROP_W, (0.57, top - 0.1), (0.57, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (-0.5, top - 0.1), (-0.5, FLOOR_LINE))
+        canvas.line("prop", PROP_W, (0.57, top - 0.1), (0.57, FLOOR_LINE))
     elif posture == "sitting":
         seat = _SIDE_BASE["sitting"][1][1] - 0.05
         canvas.line("prop", PROP_W * 1.6, (-0.12, 0.66), (-0.1, seat), (0.2, seat))
-        canvas.line("prop", PROP_W, (-0.1, seat), (-0.1, FLOOR_Y - 0.03))
-        canvas.line("prop", PROP_W, (0.18, seat), (0.18, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (-0.1, seat), (-0.1, FLOOR_LINE))
+        canvas.line("prop", PROP_W, (0.18, seat), (0.18, FLOOR_LINE))
     if prop == "chair_ahead":
         canvas.line("prop", PROP_W * 1.6, (0.36, 0.72), (0.38, 0.27), (0.62, 0.27))
-        canvas.line("prop", PROP_W, (0.38, 0.27), (0.38, FLOOR_Y - 0.03))
-        canvas.line("prop", PROP_W, (0.6, 0.27), (0.6, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (0.38, 0.27), (0.38, FLOOR_LINE))
+        canvas.line("prop", PROP_W, (0.6, 0.27), (0.6, FLOOR_LINE))
 
 
 def _side_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
@@ -348,9 +397,16 @@ def _side_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     _furniture(canvas, pose.posture, pose.prop)
     neck_dir = 180 - a["trunk"] + frame
     neck = along(hip, neck_dir, TRUNK)
-    shoulder = along(hip, neck_dir, TRUNK - 0.03 + 0.07 * a["shrug"])
+    shoulder = along(hip, neck_dir, TRUNK - 0.03 + SHRUG * a["shrug"])
+    shoulder = along(shoulder, neck_dir - 90, a.get("_forward", 0.0))
     rest = dict(a, **{k: v for k, v in REST[pose.posture].items() if k not in ("trunk", "shrug")})
     far = a if pose.both else rest
+    toe = None
+    if pose.planted:  # the toes on the floor, where the resting foot has them
+        toe = (
+            _leg_points(REST[pose.posture], frame, hip)[2][0],
+            FLOOR_LINE + (PROP_W + FOOT_W) / 2,
+        )
     if pose.cycle == "legs":
         centre, radius = (0.44, 0.14), 0.075
         _pedals(canvas, centre, radius, a["crank"])
@@ -360,14 +416,14 @@ def _side_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     elif pose.cycle == "arms":
         table = 0.5
         canvas.line("prop", PROP_W * 1.6, (0.2, table), (0.72, table))
-        canvas.line("prop", PROP_W, (0.66, table), (0.66, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (0.66, table), (0.66, FLOOR_LINE))
         centre, radius = (0.33, table + 0.1), 0.06
         canvas.line("prop", PROP_W, (centre[0] - 0.05, table), centre, (centre[0] + 0.05, table))
         _pedals(canvas, centre, radius, a["crank"])
         _cycled_arm(canvas, shoulder, _pedal(centre, radius, a["crank"] + 180), "far")
         _side_leg(canvas, rest, frame, hip, "far")
     else:
-        _side_leg(canvas, far, frame, hip, "far")
+        _side_leg(canvas, far, frame, hip, "far", toe if pose.both else None)
         _side_arm(canvas, far, frame, shoulder, "far")
     canvas.line("near", TRUNK_W, hip, along(hip, neck_dir, TRUNK - 0.04))
     _side_head(canvas, a, neck, neck_dir, "near")
@@ -376,7 +432,7 @@ def _side_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     else:
         _side_arm(canvas, a, frame, shoulder, "near")
     if pose.cycle != "legs":
-        _side_leg(canvas, a, frame, hip, "near")
+        _side_leg(canvas, a, frame, hip, "near", toe)
     return canvas
 
 
@@ -442,21 +498,21 @@ def _front_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     sitting = pose.posture == "sitting"
     hip = (0.0, 0.31 if sitting else 0.52)
     if pose.posture == "standing":
-        canvas.line("prop", PROP_W, (-0.4, FLOOR_Y - 0.03), (0.4, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (-0.4, FLOOR_LINE), (0.4, FLOOR_LINE))
     elif sitting:
-        canvas.line("prop", PROP_W, (-0.45, FLOOR_Y - 0.03), (0.45, FLOOR_Y - 0.03))
+        canvas.line("prop", PROP_W, (-0.45, FLOOR_LINE), (0.45, FLOOR_LINE))
         canvas.polygon(
             "prop", [(-0.16, hip[1] - 0.05), (0.16, hip[1] - 0.05), (0.15, 0.66), (-0.15, 0.66)]
         )
         canvas.line("prop", PROP_W * 3, (-0.22, hip[1] - 0.06), (0.22, hip[1] - 0.06))
         for x in (-0.2, 0.2):
-            canvas.line("prop", PROP_W, (x, hip[1] - 0.05), (x, FLOOR_Y - 0.03))
+            canvas.line("prop", PROP_W, (x, hip[1] - 0.05), (x, FLOOR_LINE))
     bend = a["trunk"]
     up = (math.sin(math.radians(bend)), math.cos(math.radians(bend)))
     across = (up[1], -up[0])
     width = SHOULDER_HALF * (0.55 + 0.45 * math.cos(math.radians(a["trunk_turn"])))
     neck = (hip[0] + up[0] * TRUNK, hip[1] + up[1] * TRUNK)
-    lift = TRUNK - 0.035 + 0.07 * a["shrug"]
+    lift = TRUNK - 0.035 + SHRUG * a["shrug"]
     mid = (hip[0] + up[0] * lift, hip[1] + up[1] * lift)
     shoulders = {
         s: (mid[0] + s * width * across[0], mid[1] + s * width * across[1]) for s in (-1, 1)
@@ -589,11 +645,13 @@ def _hand_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
     w = a["wrist"]
     canvas.line("near", 0.11, (-0.34, 0.0), wrist)
     palm_end = (0.15 * math.cos(math.radians(w)), 0.15 * math.sin(math.radians(w)))
-    for lift in (0.036, 0.024, 0.012):
-        _finger(canvas, a, (palm_end[0], palm_end[1] + lift), w, "far", 0.92)
-    canvas.line("near", 0.1, wrist, palm_end)
-    canvas.named["hand"] = _finger(canvas, a, palm_end, w, "near", 1.0)
+    # Turned palm up, the fingers curl up and the thumb swings over to the top.
     turn = math.cos(math.radians(a["turn"]))
+    curl = a["fingers"] * turn
+    for lift in (0.036, 0.024, 0.012):
+        _finger(canvas, curl, (palm_end[0], palm_end[1] + lift * turn), w, "far", 0.92)
+    canvas.line("near", 0.1, wrist, palm_end)
+    canvas.named["hand"] = _finger(canvas, curl, palm_end, w, "near", 1.0)
     angle = math.radians(-(30 + a["thumb"]))
     base = (0.035 * math.cos(math.radians(w)), 0.035 * math.sin(math.radians(w)) - 0.015 * turn)
     local = (math.cos(angle), math.sin(angle) * turn)
@@ -611,12 +669,12 @@ def _hand_figure(pose: Pose, a: dict[str, float]) -> _Canvas:
 
 
 def _finger(
-    canvas: _Canvas, a: dict[str, float], start: Point, w: float, layer: str, scale: float
+    canvas: _Canvas, curl: float, start: Point, w: float, layer: str, scale: float
 ) -> Point:
     points = [start]
     angle = w
     for length, share in ((0.08, 1.0), (0.05, 1.1), (0.04, 0.8)):
-        angle -= a["fingers"] * share
+        angle -= curl * share
         p = points[-1]
         points.append(
             (
@@ -639,22 +697,52 @@ def _hand_helper(canvas: _Canvas, target: Point, below: bool) -> None:
 # --- fitting into the unit box -------------------------------------------------------------
 
 
-def _world(pose: Pose, t: float) -> _Canvas:
+def _figure(pose: Pose, t: float) -> _Canvas:
+    """The figure and its furniture at moment t, without a helper or an arrow."""
     a = pose.angles(t)
+    crank = math.radians(a["crank"])
     if pose.cycle == "ankle":
-        a["ankle"] = 22 * math.cos(math.radians(a["crank"]))
-        a["_foot"] = 0.7 + 0.3 * abs(math.cos(math.radians(a["crank"])))
+        a["ankle"] = 22 * math.cos(crank)
+        a["_foot"] = 0.7 + 0.3 * abs(math.cos(crank))
+    elif pose.cycle == "shoulders":
+        # Up, back, down and forward again: a circle starting and ending at rest.
+        a["shrug"] = SHOULDER_ROLL * (1 - math.cos(crank)) / SHRUG
+        a["_forward"] = SHOULDER_ROLL * math.sin(crank)
     if pose.view == "hand":
-        canvas = _hand_figure(pose, a)
-    elif pose.view == "front" and pose.posture == "lying":
-        canvas = _top_view(pose, a)
-    elif pose.view == "front":
-        canvas = _front_figure(pose, a)
-    else:
-        canvas = _side_figure(pose, a)
+        return _hand_figure(pose, a)
+    if pose.view == "front" and pose.posture == "lying":
+        return _top_view(pose, a)
+    if pose.view == "front":
+        return _front_figure(pose, a)
+    return _side_figure(pose, a)
+
+
+def _world(pose: Pose, t: float) -> _Canvas:
+    canvas = _figure(pose, t)
     if pose.helper:
         _add_helper(pose, canvas)
+    canvas.strokes += _arrow(pose)
     return canvas
+
+
+@cache
+def _arrow(pose: Pose) -> tuple[Stroke, ...]:
+    """A still arrow beside the figure along the path one named point takes, pointing the
+    way it goes from the start position: it says which way to move when the motion is
+    small or the figure stands still. A pedalling loop leaves a gap so its head shows."""
+    if pose.arrow is None:
+        return ()
+    name, dx, dy, scale = pose.arrow
+    first, last = (0.04, 0.92) if pose.loops else (0.0, 1.0)
+    moments = [first + (last - first) * i / 24 for i in range(25)]
+    points = [_figure(pose, t).named[name] for t in moments]
+    mx, my = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    path = [(mx + dx + (x - mx) * scale, my + dy + (y - my) * scale) for x, y in points]
+    tip = path[-1]
+    behind = next((p for p in reversed(path) if math.dist(p, tip) > ARROW_HEAD / 2), path[0])
+    back = bearing(tip, behind)
+    head = (along(tip, back - 30, ARROW_HEAD), tip, along(tip, back + 30, ARROW_HEAD))
+    return (Stroke("prop", ARROW_W, tuple(path)), Stroke("prop", ARROW_W, head))
 
 
 def _add_helper(pose: Pose, canvas: _Canvas) -> None:
@@ -673,11 +761,7 @@ def _add_helper(pose: Pose, canvas: _Canvas) -> None:
 
 
 def _named_at(pose: Pose, t: float) -> Point:
-    a = pose.angles(t)
-    maker: Callable[[Pose, dict[str, float]], _Canvas] = (
-        _top_view if pose.view == "front" else _side_figure
-    )
-    return maker(pose, a).named[pose.helper]
+    return _figure(pose, t).named[pose.helper]
 
 
 def _bounds(pose: Pose) -> tuple[list[float], list[float]]:
@@ -765,6 +849,10 @@ class Illustration:
             strokes = tuple(piece for stroke in strokes for piece in _clip(stroke))
             discs = tuple(d for d in discs if all(0 <= c <= 1 for c in d.center))
         return Scene(strokes, discs)
+
+    def named(self, t: float) -> dict[str, Point]:
+        """The figure's named points at moment t, in the unit box: where a joint really goes."""
+        return {name: self._box(p) for name, p in _figure(self.pose, t).named.items()}
 
 
 @cache
