@@ -1,4 +1,4 @@
-"""The `alshome` command: opens the app, or exports and imports history with no window.
+"""The `alshome` command: opens the app, or exports, imports and backs up history, no window.
 
 Nothing here imports Qt; the GUI is imported only when no command is given, and storage
 only when a command needs it, so each path loads what it uses. Any problem a user can
@@ -11,14 +11,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from alshome import __version__
 from alshome.failures import BAD_INPUT, explain_failure
 from alshome.paths import Locations, resolve_locations
+
+if TYPE_CHECKING:
+    from alshome.storage.backups import Backup
 
 
 class _UsageError(Exception):
@@ -95,6 +99,13 @@ def _full_parser() -> argparse.ArgumentParser:
         "import", help="check a program file, then make it the active program"
     )
     program_import.add_argument("file", metavar="FILE", type=Path)
+    commands.add_parser("backup", help="save a verified copy of the history now")
+    restore_backup = commands.add_parser(
+        "restore", help="list the backups, or put one in place of the history"
+    )
+    restore_backup.add_argument(
+        "backup", metavar="BACKUP", nargs="?", help="a backup file, or its number in the list"
+    )
     return parser
 
 
@@ -146,11 +157,12 @@ def _import(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.storage.repository import Repository
 
     history = exchange.read_export(options.file)
-    engine = open_database(locations.database_url)
-    try:
-        count = exchange.import_history(history, Repository(engine))
-    finally:
-        engine.dispose()
+    with _backed_up_before_import(locations):
+        engine = open_database(locations.database_url)
+        try:
+            count = exchange.import_history(history, Repository(engine))
+        finally:
+            engine.dispose()
     return f"Imported {_sessions(count)} from {options.file}."
 
 
@@ -193,17 +205,109 @@ def _import_program(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.storage.repository import Repository
 
     checked = read_program_file(options.file)
-    engine = open_database(locations.database_url)
-    try:
-        outcome = import_program(checked, Repository(engine))
-    finally:
-        engine.dispose()
+    with _backed_up_before_import(locations):
+        engine = open_database(locations.database_url)
+        try:
+            outcome = import_program(checked, Repository(engine))
+        finally:
+            engine.dispose()
     program = f"{checked.program.name!r}, version {checked.program.version}"
     return {
         Outcome.ADDED: f"Imported {program}, from {options.file}; it is now the active program.",
         Outcome.REACTIVATED: f"{program}, was already saved; it is the active program again.",
         Outcome.UNCHANGED: f"{program}, is already the active program; nothing changed.",
     }[outcome]
+
+
+@contextmanager
+def _backed_up_before_import(locations: Locations) -> Iterator[None]:
+    """Back up a saved history before an import changes it; an import refused keeps no copy.
+
+    An import is one transaction, so a refused one changed nothing, and the promise that
+    bad input writes nothing holds for the backups folder too.
+    """
+    from alshome.storage.backups import backups_folder, take_backup
+    from alshome.storage.db import sqlite_file
+
+    database = sqlite_file(locations.database_url)
+    if database is None or not database.is_file() or database.stat().st_size == 0:
+        yield
+        return
+    folder = backups_folder(database)
+    made_folder = not folder.exists()
+    backup = take_backup(database, folder, "before-import", datetime.now())
+    try:
+        yield
+    except BaseException:
+        backup.unlink()
+        if made_folder:
+            folder.rmdir()
+        raise
+
+
+def _backup(locations: Locations, options: argparse.Namespace) -> str:
+    from alshome.programs.document import DocumentError
+    from alshome.storage.backups import backups_folder, take_backup
+
+    database = _database_file(locations)
+    if not database.is_file():
+        raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
+    backup = take_backup(database, backups_folder(database), "manual", datetime.now())
+    return f"Saved a backup to {backup}."
+
+
+def _restore(locations: Locations, options: argparse.Namespace) -> str:
+    """With no BACKUP, the numbered list to choose from; with one, the history put back."""
+    from alshome.storage.backups import backups_folder, list_backups, restore
+
+    database = _database_file(locations)
+    folder = backups_folder(database)
+    backups = list_backups(folder)
+    if options.backup is None:
+        if not backups:
+            return f"There are no backups in {folder}."
+        return "\n".join(
+            f"{number:>3}. {backup.taken_at.astimezone():%Y-%m-%d %H:%M}  "
+            f"{backup.reason:<16}  {_size(backup.size):>8}  {backup.path.name}"
+            for number, backup in enumerate(backups, start=1)
+        )
+    chosen = _chosen_backup(options.backup, backups)
+    replaced = restore(chosen, database, folder, datetime.now())
+    if replaced is None:
+        return f"Restored the history from {chosen}."
+    return f"Restored the history from {chosen}; the history it replaced is saved in {replaced}."
+
+
+def _chosen_backup(choice: str, backups: list[Backup]) -> Path:
+    """A number from the list (1 is the newest), or else a path to a backup file."""
+    from alshome.programs.document import DocumentError
+
+    if not choice.isdecimal():
+        return Path(choice)
+    if not 1 <= int(choice) <= len(backups):
+        raise DocumentError(
+            f"There is no backup number {choice}; `alshome restore` lists the backups."
+        )
+    return backups[int(choice) - 1].path
+
+
+def _database_file(locations: Locations) -> Path:
+    """The SQLite file behind the locations; backups are copies of a file, so one is needed."""
+    from alshome.programs.document import DocumentError
+    from alshome.storage.db import sqlite_file
+
+    database = sqlite_file(locations.database_url)
+    if database is None:
+        raise DocumentError("Backups need the history in a SQLite database file.")
+    return database
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if size < 1000:
+            return f"{size} {unit}"
+        size //= 1000
+    return f"{size} GB"
 
 
 def _sessions(count: int) -> str:
@@ -215,4 +319,6 @@ COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
     "import": _import,
     "library": _library,
     "program": _program,
+    "backup": _backup,
+    "restore": _restore,
 }
