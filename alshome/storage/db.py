@@ -1,13 +1,16 @@
-"""The one place that opens the database: private file modes, pragmas, schema at head.
+"""The one place that opens the database: health check, private file modes, pragmas, schema.
 
 SQLite settings follow its own advice for data that must survive a crash or a power cut:
 a write-ahead log with `synchronous=FULL` (NORMAL may lose the last commits on power
 loss), foreign keys enforced, and a busy timeout instead of instant "database is locked".
+An existing file is checked before anything writes to it, migrations included, so a
+damaged one is set aside exactly as it was found (see `alshome.storage.health`).
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +19,18 @@ from sqlalchemy.engine import make_url
 
 from alshome.paths import ensure_private_dir
 from alshome.storage import migrate
+from alshome.storage.health import (
+    PRIVATE_FILE_MODE,
+    SQLITE_SIDE_FILES,
+    DamagedDatabaseError,
+    check_database,
+    set_aside,
+)
 
-PRIVATE_FILE_MODE = 0o600
 SQLITE_PRAGMAS = ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
-SQLITE_SIDE_FILES = ("-wal", "-shm")
+# Only the standard driver reads a plain file; an encrypted one (SQLCipher) would look like
+# garbage to the check, and a wrong passphrase must never pass for damage.
+CHECKED_DRIVERS = ("pysqlite",)
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -33,9 +44,15 @@ def sqlite_file(url: str) -> Path | None:
 
 
 def open_database(url: str) -> Engine:
-    """An engine on `url` with the schema at head; raises NewerDatabaseError untouched."""
+    """An engine on `url` with the schema at head; raises NewerDatabaseError untouched.
+
+    A damaged SQLite file is renamed aside and DamagedDatabaseError names where it went;
+    the caller then restores a backup to the same place, or calls `open_fresh_database`.
+    """
     path = sqlite_file(url)
     if path is not None:
+        if make_url(url).get_driver_name() in CHECKED_DRIVERS:
+            _refuse_damaged(path)
         _create_private_file(path)
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -49,6 +66,20 @@ def open_database(url: str) -> Engine:
     if path is not None:
         _make_private([path, *(path.with_name(path.name + end) for end in SQLITE_SIDE_FILES)])
     return engine
+
+
+def open_fresh_database(url: str) -> Engine:
+    """A new, empty database at `url`'s file; whatever is still there is set aside, not lost."""
+    path = sqlite_file(url)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        set_aside(path, datetime.now())
+    return open_database(url)
+
+
+def _refuse_damaged(path: Path) -> None:
+    health = check_database(path)
+    if not health.ok:
+        raise DamagedDatabaseError(set_aside(path, datetime.now()), health.reason)
 
 
 def _create_private_file(path: Path) -> None:

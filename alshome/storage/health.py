@@ -1,0 +1,122 @@
+"""Is the database file sound, and if not, where it is kept: checked before anything writes.
+
+A damaged file is never repaired in place and never deleted: it is renamed with its
+-wal and -shm (as Firefox keeps `places.sqlite.corrupt`), so whatever it still holds can
+be recovered later, and the app starts from a backup or afresh beside it.
+
+The check reads through a read-only connection of the standard library's sqlite3, so a
+hot -wal left by a crash is read, never checkpointed or removed: its commits still count.
+`quick_check` misses references that point nowhere, so `foreign_key_check` runs too.
+Only SQLite's own verdicts (a malformed image, not a database) mean damage; a locked
+file or a folder that cannot be read is a different failure and is raised as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alshome.files import _sync_folder
+from alshome.paths import DATABASE_FILE
+
+SQLITE_SIDE_FILES = ("-wal", "-shm")
+DAMAGED_SUFFIX = ".damaged-"
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+PRIVATE_FILE_MODE = 0o600
+BUSY_SECONDS = 5.0
+
+
+class DamagedDatabaseError(RuntimeError):
+    """The database file was damaged; it was renamed to `kept` and nothing was deleted."""
+
+    def __init__(self, kept: Path, reason: str) -> None:
+        super().__init__(f"{DATABASE_FILE} was damaged ({reason}); it was kept as {kept}.")
+        self.kept = kept
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Health:
+    """The verdict on one file: sound, or damaged for a reason that names no health data."""
+
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+SOUND = Health()
+
+
+def check_database(path: Path) -> Health:
+    """Whether the SQLite file at `path` is sound; a missing or empty file is a new one."""
+    if not path.exists() or path.stat().st_size == 0:
+        return SOUND
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_SECONDS)
+    except sqlite3.DatabaseError as error:
+        return _verdict(error)
+    try:
+        return _checked(connection)
+    except sqlite3.DatabaseError as error:
+        return _verdict(error)
+    finally:
+        connection.close()
+
+
+def _checked(connection: sqlite3.Connection) -> Health:
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        return Health(f"integrity: {problems[0]}")
+    dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        tables = sorted({row[0] for row in dangling})
+        return Health(f"{len(dangling)} references point nowhere, in {', '.join(tables)}")
+    return SOUND
+
+
+def _verdict(error: sqlite3.DatabaseError) -> Health:
+    """Damage if SQLite says the image is malformed or not a database; else raise as is."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in DAMAGE_CODES:
+        return Health(str(error))
+    raise error
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename the database and its -wal and -shm to a dated name beside it; return the new path.
+
+    Each side file keeps its suffix after the new name, so SQLite opens the kept trio as
+    one database. They move first: were the move cut short, no stray -wal would be left
+    beside the database path for a fresh database to replay.
+    """
+    kept = _free_name(path, now)
+    for suffix in SQLITE_SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            _move(side, kept.with_name(kept.name + suffix))
+    _move(path, kept)
+    _sync_folder(path.parent)
+    return kept
+
+
+def _free_name(path: Path, now: datetime) -> Path:
+    """`NAME.damaged-2026-11-25T17-40-12`, numbered should that moment already be taken."""
+    stem = f"{path.name}{DAMAGED_SUFFIX}{now:%Y-%m-%dT%H-%M-%S}"
+    candidate = path.with_name(stem)
+    number = 1
+    while any(
+        candidate.with_name(candidate.name + end).exists() for end in ("", *SQLITE_SIDE_FILES)
+    ):
+        number += 1
+        candidate = path.with_name(f"{stem}-{number}")
+    return candidate
+
+
+def _move(source: Path, target: Path) -> None:
+    source.rename(target)
+    target.chmod(PRIVATE_FILE_MODE)
