@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -241,7 +241,8 @@ def _backed_up_before_import(locations: Locations) -> Iterator[None]:
     except BaseException:
         backup.unlink()
         if made_folder:
-            folder.rmdir()
+            with suppress(OSError):  # not empty: a migration saved its own backup there
+                folder.rmdir()
         raise
 
 
