@@ -10,6 +10,10 @@ figure does not jump in size while it moves.
 
 Angles are in degrees. Unset joints take the posture's rest angle, so a pose names only
 what moves or what differs from sitting, standing or lying still.
+
+A small movement (a chin tuck, a heel raise) can be hard to see from across a room, so a
+pose may also carry a still arrow along the path one joint takes, and may keep the toes
+planted on the floor while the ankle tilts the foot.
 """
 
 from __future__ import annotations
@@ -191,13 +195,6 @@ def parse_pose(entry: Mapping[str, object]) -> Pose:
     focus = entry.get("focus")
     if focus is not None and (len(focus) != 4 or focus[0] >= focus[2] or focus[1] >= focus[3]):
         raise ValueError(f"focus must be [left, bottom, right, top]: {focus}")
-    arrow = entry.get("arrow")
-    if arrow is not None and (
-        not isinstance(arrow, dict) or arrow.get("at") not in NAMED or len(arrow["shift"]) != 2
-    ):
-        raise ValueError(f"arrow must be {{'at': a named point, 'shift': [x, y]}}: {arrow}")
-    if arrow is not None and set(arrow) - {"at", "shift", "scale"}:
-        raise ValueError(f"unknown arrow fields: {sorted(set(arrow) - {'at', 'shift', 'scale'})}")
     return Pose(
         view,
         posture,
@@ -209,12 +206,23 @@ def parse_pose(entry: Mapping[str, object]) -> Pose:
         prop,
         tuple(map(float, focus)) if focus else None,
         bool(entry.get("planted")),
-        (
-            (arrow["at"], *map(float, arrow["shift"]), float(arrow.get("scale", 1.0)))
-            if arrow
-            else None
-        ),
+        _parse_arrow(entry.get("arrow")),
     )
+
+
+def _parse_arrow(arrow: object) -> tuple[str, float, float, float] | None:
+    """{"at": a named point, "shift": [x, y], "scale": s} as (name, x, y, s), or refused."""
+    if arrow is None:
+        return None
+    if (
+        not isinstance(arrow, dict)
+        or set(arrow) - {"at", "shift", "scale"}
+        or arrow.get("at") not in NAMED
+        or len(arrow.get("shift", ())) != 2
+    ):
+        raise ValueError(f"arrow must be {{'at': a named point, 'shift': [x, y]}}: {arrow}")
+    x, y = map(float, arrow["shift"])
+    return arrow["at"], x, y, float(arrow.get("scale", 1.0))
 
 
 def load_poses(path: Path = POSES_FILE) -> dict[str, Pose]:
