@@ -65,20 +65,30 @@ class Writer:
             self.process.wait()
 
 
-def kill_at_random(writer: Writer, delay: float) -> tuple[list[tuple[int, int]], str]:
-    """Start one writer, SIGKILL it `delay` seconds after it is ready; its printed sets."""
+def kill_at_random(
+    writer: Writer, delay: float, after_sets: int = 0
+) -> tuple[list[tuple[int, int]], str]:
+    """Start one writer, SIGKILL it `delay` seconds after `after_sets` sets; its printed sets.
+
+    Returns every set it printed, and the line that reported its end.
+    """
     writer.send("write")
     kind, pid = writer.line().split()
     assert kind == "child"
     ready = writer.line()
     assert ready == "ready", f"the writer failed to open the database: {ready}"
+    printed = [_marker(writer.line()) for _ in range(after_sets)]
     time.sleep(delay)
     os.kill(int(pid), signal.SIGKILL)
-    printed = []
     while (line := writer.line()).startswith("set "):
-        _, session_id, position = line.split()
-        printed.append((int(session_id), int(position)))
+        printed.append(_marker(line))
     return printed, line
+
+
+def _marker(line: str) -> tuple[int, int]:
+    kind, session_id, position = line.split()
+    assert kind == "set", line
+    return int(session_id), int(position)
 
 
 def test_every_set_whose_commit_returned_survives_kill_9(tmp_path):

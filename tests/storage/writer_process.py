@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from alshome.domain.clock import ManualClock
@@ -55,7 +56,7 @@ def write_forever(url: str, program_id: int, program: Program, parent: int) -> N
         say("ready")
         clock = ManualClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
         while os.getppid() == parent:
-            record_session(repository, program_id, program, clock)
+            record_session(repository, program_id, program, clock, report=say)
     except BaseException:
         traceback.print_exc()
         os._exit(1)
@@ -63,14 +64,19 @@ def write_forever(url: str, program_id: int, program: Program, parent: int) -> N
 
 
 def record_session(
-    repository: Repository, program_id: int, program: Program, clock: ManualClock
+    repository: Repository,
+    program_id: int,
+    program: Program,
+    clock: ManualClock,
+    report: Callable[[str], None] = lambda line: None,
 ) -> None:
+    """One whole session through the real recorder; `report` hears of each set once saved."""
     recorder = SessionRecorder(repository, program_id)
 
     def listener(event: object) -> None:
         recorder(event)
         if isinstance(event, SetFinished):
-            say(f"set {recorder.session_id} {event.record.position}")
+            report(f"set {recorder.session_id} {event.record.position}")
 
     session = Session(program, clock, listener)
     while not session.ended:
