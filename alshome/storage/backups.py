@@ -6,8 +6,9 @@ connection is writing. Each copy is checked before it gets its final name, so a 
 named like a backup is one that opened and passed the integrity check. Names carry the
 UTC time, so they sort in the order taken whatever the clocks did in between.
 
-Only the standard library: the migration code and the command line both use this, and
-neither should pay for more.
+No SQLAlchemy, only the standard library's sqlite3: the migration code and the command
+line both use this, and neither should pay for more. A history that is damaged is not
+backed up but set aside, as `alshome.storage.health` does on open.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from alshome.files import _sync_folder
 from alshome.paths import ensure_private_dir
+from alshome.storage.health import PRIVATE_FILE_MODE, SQLITE_SIDE_FILES, check_database, set_aside
 from alshome.storage.revision import VERSION_TABLE
 
 BACKUPS_FOLDER = "backups"
 REASONS = ("automatic", "before-migration", "before-import", "before-restore", "manual")
 CHANGE_INTERVAL = timedelta(minutes=30)
-PRIVATE_FILE_MODE = 0o600
 STAMP_FORMAT = "%Y-%m-%dT%H-%M-%SZ"
 NAME = re.compile(
     r"alshome-(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ)-(?P<reason>"
@@ -149,7 +151,8 @@ def kept(backups: Iterable[Backup], now: datetime) -> set[Backup]:
     for age, limit in periods:
         seen = set()
         for backup in newest_first:
-            period = age(backup.taken_at.astimezone(zone).date())
+            # One taken "after" now (the clock was set back) counts as today's: still bounded.
+            period = max(0, age(backup.taken_at.astimezone(zone).date()))
             if period < limit and period not in seen:
                 seen.add(period)
                 keep.add(backup)
@@ -169,30 +172,39 @@ def prune(folder: Path, now: datetime) -> list[Path]:
 def restore(backup: Path, database: Path, folder: Path, now: datetime) -> Path | None:
     """Put the history of `backup` in place of `database`; the backup of what it replaced.
 
-    The backup is verified first and the current history backed up before anything is
-    replaced; if either fails, nothing is changed. The copy goes through SQLite, in one
-    transaction on the target, so SQLite itself deals with the target's -wal and -shm,
-    and a crash mid-restore leaves the old history or the new one, never a mixture.
+    The backup is verified first and the current history kept before anything is
+    replaced: backed up when sound, set aside under a new name when damaged (never
+    overwritten: whatever it still holds may be recovered). If either step fails, nothing
+    is changed. The copy goes through SQLite, in one transaction on the target, so SQLite
+    itself deals with the target's -wal and -shm, and a crash mid-restore leaves the old
+    history or the new one, never a mixture.
     """
     if not backup.is_file():
         raise BackupError(f"There is no backup at {backup}.")
     if not verify(backup):
         raise BackupError(f"{backup} is not an alshome backup that can be restored.")
-    replaced = None
-    if database.exists() and database.stat().st_size > 0:
-        try:
-            replaced = take_backup(database, folder, "before-restore", now)
-        except (BackupError, sqlite3.Error):
-            raise BackupError(
-                f"The history in {database} could not be backed up first, so it was left as it is."
-            ) from None
+    replaced = _keep_current(database, folder, now)
     ensure_private_dir(database.parent)
     os.close(os.open(database, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
     _copy(backup, database)
-    for path in (database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))):
+    for path in (database, *(database.with_name(database.name + end) for end in SQLITE_SIDE_FILES)):
         if path.exists():
             path.chmod(PRIVATE_FILE_MODE)
     return replaced
+
+
+def _keep_current(database: Path, folder: Path, now: datetime) -> Path | None:
+    """Where the history about to be replaced is kept; None when there is none."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    try:
+        if not check_database(database).ok:
+            return set_aside(database, now)
+        return take_backup(database, folder, "before-restore", now)
+    except (BackupError, sqlite3.Error):
+        raise BackupError(
+            f"The history in {database} could not be backed up first, so it was left as it is."
+        ) from None
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -250,6 +262,7 @@ def _name_for_good(temporary: Path, folder: Path, reason: str, now: datetime) ->
         try:
             if next(folder.glob(f"alshome-{stamp}-*.sqlite3"), None) is None:
                 os.link(temporary, path)
+                _sync_folder(folder)
                 return path
         except FileExistsError:
             pass

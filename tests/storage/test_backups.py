@@ -194,15 +194,34 @@ def test_restore_into_a_new_folder_creates_a_private_database(history, folder, t
     assert (mode(database), mode(database.parent)) == (0o600, 0o700)
 
 
-def test_a_history_that_cannot_be_backed_up_is_not_replaced(history, folder, tmp_path):
+def test_a_damaged_history_is_set_aside_not_overwritten(
+    history, folder, tmp_path, database_url, engine
+):
     backup = take_backup(history, folder, "manual", NOW)
-    damaged = damaged_copies(backup, tmp_path)["bit-flipped"]
-    before = damaged.read_bytes()
+    saved = exported(database_url)
+    engine.dispose()  # the last connection folds the -wal into the file and removes it
+    history.write_bytes(damaged_copies(backup, tmp_path)["garbage"].read_bytes())
+    damaged = history.read_bytes()
+
+    kept_aside = restore(backup, history, folder, NOW)
+
+    assert kept_aside is not None and kept_aside.parent == history.parent
+    assert ".damaged-" in kept_aside.name and kept_aside.read_bytes() == damaged
+    assert exported(database_url) == saved
+
+
+def test_a_history_that_cannot_be_backed_up_is_not_replaced(
+    history, folder, database_url, monkeypatch
+):
+    backup = take_backup(history, folder, "manual", NOW)
+    history_before = exported(database_url)
+    monkeypatch.setattr(backups, "verify", lambda path: path == backup)
 
     with pytest.raises(BackupError, match="could not be backed up first"):
-        restore(backup, damaged, folder, NOW)
+        restore(backup, history, folder, NOW + timedelta(hours=1))
 
-    assert damaged.read_bytes() == before
+    assert exported(database_url) == history_before
+    assert [b.path for b in list_backups(folder)] == [backup]
 
 
 def at(moment: datetime, reason: str = "automatic") -> Backup:
