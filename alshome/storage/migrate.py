@@ -72,11 +72,14 @@ def _back_up(engine: Engine) -> None:
     """Keep a copy of the history as it was, before a migration rewrites it.
 
     A failed migration rolls back by itself; the copy is for one that succeeds and still
-    turns out wrong. No copy can be made of an in-memory database or a server's.
+    turns out wrong. No copy can be made of an in-memory database or a server's, and the
+    standard driver that makes it cannot read an encrypted file (SQLCipher).
     """
     # Imported here: db imports this module, so a top-level import would be circular.
-    from alshome.storage.db import sqlite_file
+    from alshome.storage.db import CHECKED_DRIVERS, sqlite_file
 
+    if engine.url.get_driver_name() not in CHECKED_DRIVERS:
+        return
     database = sqlite_file(engine.url.render_as_string(hide_password=False))
     if database is not None:
         take_backup(database, backups_folder(database), "before-migration", datetime.now(UTC))
