@@ -7,8 +7,9 @@ be recovered later, and the app starts from a backup or afresh beside it.
 The check reads through a read-only connection of the standard library's sqlite3, so a
 hot -wal left by a crash is read, never checkpointed or removed: its commits still count.
 `quick_check` misses references that point nowhere, so `foreign_key_check` runs too.
-Only SQLite's own verdicts (a malformed image, not a database) mean damage; a locked
-file or a folder that cannot be read is a different failure and is raised as it is.
+Only SQLite's own verdicts (a malformed image, not a database) mean damage. A locked
+file or one that cannot be read is no reason to move it: the check leaves it be, and the
+open that follows fails with that failure's own message.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class DamagedDatabaseError(RuntimeError):
 
 @dataclass(frozen=True)
 class Health:
-    """The verdict on one file: sound, or damaged for a reason that names no health data."""
+    """The verdict on one file: not damaged, or damaged for a reason naming no health data."""
 
     reason: str | None = None
 
@@ -52,7 +53,7 @@ SOUND = Health()
 
 
 def check_database(path: Path) -> Health:
-    """Whether the SQLite file at `path` is sound; a missing or empty file is a new one."""
+    """Whether the SQLite file at `path` is damaged; a missing or empty file is a new one."""
     if not path.exists() or path.stat().st_size == 0:
         return SOUND
     uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -80,11 +81,11 @@ def _checked(connection: sqlite3.Connection) -> Health:
 
 
 def _verdict(error: sqlite3.DatabaseError) -> Health:
-    """Damage if SQLite says the image is malformed or not a database; else raise as is."""
+    """Damage if SQLite says the image is malformed or not a database; else not judged."""
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None and code & 0xFF in DAMAGE_CODES:
         return Health(str(error))
-    raise error
+    return SOUND
 
 
 def set_aside(path: Path, now: datetime) -> Path:

@@ -192,3 +192,17 @@ def _copy_of(kept: Path, path: Path) -> Path:
     for end in ("", "-wal", "-shm"):
         path.with_name(path.name + end).write_bytes(kept.with_name(kept.name + end).read_bytes())
     return path
+
+
+def test_a_file_that_cannot_be_opened_is_not_taken_for_damage(database_path: Path, database_url):
+    """A folder where the file should be: opening fails plainly, and nothing is moved."""
+    database_path.mkdir(parents=True)
+    (database_path / "keep").write_text("kept")
+
+    assert check_database(database_path).ok
+    with pytest.raises(OSError) as caught:
+        open_database(database_url)
+
+    assert explain_failure(caught.value)[0] == FAILURE
+    assert (database_path / "keep").read_text() == "kept"
+    assert not list(database_path.parent.glob("*.damaged-*"))
