@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 
 from alshome.files import _sync_folder
-from alshome.paths import DATABASE_FILE
 
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 DAMAGED_SUFFIX = ".damaged-"
@@ -33,7 +32,7 @@ class DamagedDatabaseError(RuntimeError):
     """The database file was damaged; it was renamed to `kept` and nothing was deleted."""
 
     def __init__(self, kept: Path, reason: str) -> None:
-        super().__init__(f"{DATABASE_FILE} was damaged ({reason}); it was kept as {kept}.")
+        super().__init__(f"The database was damaged ({reason}); it was kept as {kept}.")
         self.kept = kept
         self.reason = reason
 
