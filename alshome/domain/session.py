@@ -95,6 +95,23 @@ class SetRecord:
 
 
 @dataclass(frozen=True)
+class Resumption:
+    """What was saved of a session cut off by a crash, a kill or a power cut.
+
+    A resumed session carries on at the set after the last one saved, keeping its start
+    and its saved sets and ratings for the summary; it records into the same session.
+    """
+
+    started_at: datetime
+    records: tuple[SetRecord, ...] = ()
+    ratings: tuple[int, ...] = ()
+
+    @property
+    def next_index(self) -> int:
+        return max((record.position for record in self.records), default=-1) + 1
+
+
+@dataclass(frozen=True)
 class SessionStarted:
     started_at: datetime
     carry_over: CarryOverCheck | None = None  # the check answered just before, if any
@@ -180,6 +197,8 @@ class Session:
     `lift_checks_due` names the resistance exercises to ask the lift question about (see
     `safety.lift_checks_due`); each is asked at most once, before the first of its sets
     that the session reaches. A set skipped instead of answering leaves it unanswered.
+    `resume_from` carries on a session that was cut off (see `Resumption`); its start is
+    not announced again, since it was saved when the session first began.
     """
 
     def __init__(
@@ -190,6 +209,7 @@ class Session:
         options: SessionOptions | None = None,
         carry_over: CarryOverCheck | None = None,
         lift_checks_due: Iterable[str] = (),
+        resume_from: Resumption | None = None,
     ) -> None:
         self.program = program
         self.steps: list[Step] = program.steps()
@@ -218,8 +238,17 @@ class Session:
         self._before_confirm: Phase | None = None
         self._set_started_at: datetime | None = None
         self._timing = _Timing(clock.monotonic())
-        self._emit(SessionStarted(self.started_at, carry_over))
-        self._ready()
+        if resume_from is None:
+            self._emit(SessionStarted(self.started_at, carry_over))
+            self._ready()
+            return
+        self.started_at = resume_from.started_at
+        self.records = list(resume_from.records)
+        self.ratings = list(resume_from.ratings)
+        self.last_rating = self.ratings[-1] if self.ratings else None
+        if self.records:  # kept for the rest of an exercise cut off part way
+            self.mover = self.records[-1].mover
+        self._advance_to(resume_from.next_index)
 
     # ----- what the screens read -------------------------------------------------
 

@@ -25,12 +25,17 @@ from alshome.storage.repository import Repository
 
 
 class SessionRecorder:
-    """The listener to give a `Session`; create it before the session, which starts at once."""
+    """The listener to give a `Session`; create it before the session, which starts at once.
 
-    def __init__(self, repository: Repository, program_id: int) -> None:
+    `session_id` continues a session already saved (one resumed after a crash).
+    """
+
+    def __init__(
+        self, repository: Repository, program_id: int, session_id: int | None = None
+    ) -> None:
         self._repository = repository
         self._program = repository.program(program_id)
-        self._session_id: int | None = None
+        self._session_id = session_id
 
     @property
     def session_id(self) -> int:

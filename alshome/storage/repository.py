@@ -113,6 +113,22 @@ class StoredSession:
 
 
 @dataclass(frozen=True)
+class UnfinishedSession:
+    """A session still marked in progress: the app stopped before it ended (a crash, a
+    kill, a power cut). `program_id` is None if its program was deleted since."""
+
+    session_id: int
+    program_id: int | None
+    started_at: datetime
+    sets: tuple[StoredSet, ...]
+
+    @property
+    def last_saved(self) -> datetime:
+        """When the session last saved anything: when it must have stopped, at the latest."""
+        return self.sets[-1].ended_at if self.sets else self.started_at
+
+
+@dataclass(frozen=True)
 class StoredCarryOver:
     """A carry-over check with the session that followed it; None means a day of rest."""
 
@@ -223,6 +239,25 @@ class Repository:
             row.status = status.value
             row.ended_at = _moment(ended_at)
             row.symptoms = _symptom_values(symptoms)
+
+    def unfinished_sessions(self) -> list[UnfinishedSession]:
+        """Sessions the app stopped in the middle of, newest first (one, but for old crashes)."""
+        with self._db() as db:
+            rows = db.scalars(
+                select(SessionRow)
+                .where(SessionRow.status == SessionStatus.IN_PROGRESS.value)
+                .options(selectinload(SessionRow.sets))
+                .order_by(SessionRow.started_utc.desc(), SessionRow.id.desc())
+            )
+            return [
+                UnfinishedSession(
+                    session_id=row.id,
+                    program_id=row.program_id,
+                    started_at=datetime.fromisoformat(row.started_at),
+                    sets=tuple(_stored_set(each) for each in row.sets),
+                )
+                for row in rows
+            ]
 
     # ----- the safety checks outside a session -----------------------------------------
 

@@ -8,7 +8,7 @@ by the keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
@@ -48,6 +48,10 @@ from alshome.ui.theme import LIGHT, PALETTES, Palette, style_for
 from alshome.ui.widgets import label
 
 if TYPE_CHECKING:
+    from alshome.domain.fatigue import Symptom
+    from alshome.domain.session import SessionStatus
+    from alshome.recovery import Recovery
+    from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
     from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
     from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
@@ -58,6 +62,7 @@ if TYPE_CHECKING:
     from alshome.ui.screens.program import ProgramFiles, ProgramScreen
     from alshome.ui.screens.rest import RestScreen
     from alshome.ui.screens.settings import SettingsScreen
+    from alshome.ui.screens.unfinished import UnfinishedScreen
 
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
     None: "home",
@@ -86,10 +91,21 @@ class SafetyRecords(Protocol):
 
     def last_lift_checks(self) -> dict[str, datetime]: ...
 
+    def unfinished_sessions(self) -> list[UnfinishedSession]: ...
+
+    def end_session(
+        self,
+        session_id: int,
+        status: SessionStatus,
+        ended_at: datetime,
+        symptoms: Iterable[Symptom],
+    ) -> None: ...
+
 
 class MainWindow(QMainWindow):
     setting_changed = Signal(str)  # a setting was changed and saved on the settings screen
     voice_preview_requested = Signal()  # "Try the voice"
+
     def __init__(
         self,
         program: Program,
@@ -109,6 +125,7 @@ class MainWindow(QMainWindow):
         self._history = history
         self._records = records
         self._history_ready = False  # set by `history_opened`
+        self._recovery: Recovery | None = None  # a session to carry on, found at start
         self._after_first_run: Callable[[], None] = self.go_home
         self._clock = clock
         self._shown: tuple[Phase | None, int] | None = None
@@ -232,17 +249,60 @@ class MainWindow(QMainWindow):
 
         return self._add(LighterDayScreen(self._begin, self._rest_today))
 
+    @cached_property
+    def unfinished(self) -> UnfinishedScreen:
+        from alshome.ui.screens.unfinished import UnfinishedScreen
+
+        return self._add(UnfinishedScreen(self._carry_on, self._close_unfinished))
+
     def history_opened(self) -> None:
-        """The history is open: show the recorded contact, and the first-run pages at home
-        until they are completed once."""
+        """The history is open: show the recorded contact; offer to carry on a session the
+        app stopped in the middle of; show the first-run pages until they are done once."""
         if self._records is None:
             return
         self._history_ready = True
         profile = self._records().profile()
         self._show_contact(profile)
-        if profile is None and self.controller.session is None and self._page is None:
+        if self.controller.session is not None or self._page is not None:
+            return
+        from alshome.recovery import find_unfinished
+
+        self._recovery = find_unfinished(self._records(), self._clock.wall())
+        if self._recovery is not None:
+            recovery = self._recovery
+            self.unfinished.show_for(
+                recovery.program.name,
+                recovery.resumption.started_at,
+                recovery.sets_saved,
+                recovery.sets_planned,
+            )
+            self._open_page("unfinished")
+        elif profile is None:
             self._after_first_run = self.go_home
             self._open_page("first_run")
+
+    def _carry_on(self) -> None:
+        """The unfinished session again, at its next set, saving into the same session."""
+        from alshome.storage.recorder import SessionRecorder
+
+        recovery, records = self._recovery, self._records()
+        self._recovery = None
+        therapist = therapist_contact(recovery.program.therapist, records.profile())
+        program = replace(recovery.program, therapist=therapist)
+        self._page = None
+        self.controller.carry_on(
+            program,
+            recovery.resumption,
+            SessionRecorder(records, recovery.program_id, recovery.session_id),
+            lift_checks_due(program, records.last_lift_checks(), self._clock.wall()),
+        )
+
+    def _close_unfinished(self) -> None:
+        from alshome.recovery import close_interrupted
+
+        close_interrupted(self._records(), self._recovery.unfinished)
+        self._recovery = None
+        self.go_home()
 
     def _to_review(self) -> list[str]:
         """This program's exercises whose last lift check was "no", once the history is open.

@@ -21,6 +21,7 @@ from alshome.domain.session import (
     CountdownFinished,
     Event,
     Phase,
+    Resumption,
     Session,
     SessionOptions,
 )
@@ -68,10 +69,33 @@ class SessionController(QObject):
         lift_checks_due: Set[str] = frozenset(),
     ) -> None:
         self._recorder = self._recorder_for()
-        self.countdown_lateness.clear()
-        self.session = Session(
-            program, self._clock, self._on_event, self.options, carry_over, lift_checks_due
+        self._run(
+            Session(program, self._clock, self._on_event, self.options, carry_over, lift_checks_due)
         )
+
+    def carry_on(
+        self,
+        program: Program,
+        resumption: Resumption,
+        recorder: Callable[[Event], None],
+        lift_checks_due: Set[str] = frozenset(),
+    ) -> None:
+        """Carry on a session cut off by a crash; `recorder` saves into that same session."""
+        self._recorder = recorder
+        self._run(
+            Session(
+                program,
+                self._clock,
+                self._on_event,
+                self.options,
+                lift_checks_due=lift_checks_due,
+                resume_from=resumption,
+            )
+        )
+
+    def _run(self, session: Session) -> None:
+        self.countdown_lateness.clear()
+        self.session = session
         self._display.start()
         self._after_action()
 

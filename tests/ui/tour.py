@@ -162,3 +162,7 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     rig.advance(controller.options.lead_in_seconds + 0.1)
     rig.advance(controller.session.remaining() + 0.1)
     yield "hold over, moving on by itself", window.current
+    controller.skip_set()
+    controller.session = None  # lost as a crash loses it: the history still has it open
+    window.history_opened()
+    yield "an unfinished session to carry on", window.current

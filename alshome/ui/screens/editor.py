@@ -157,6 +157,12 @@ class EditorScreen(Screen):
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(SPACING // 2)
         layout.addLayout(self.list_column)
+        self.try_it = button(
+            self.tr("Preview the session"),
+            self.open_preview,
+            description=self.tr("Shows each exercise as the session will. Records nothing."),
+        )
+        layout.addWidget(self.try_it)
         layout.addWidget(label(self.tr("For the whole program"), "headline"))
         self.program_rows = {
             name: StepperRow(program_field(name), self._program_changed) for name in PROGRAM_NUMBERS
@@ -183,18 +189,13 @@ class EditorScreen(Screen):
         self.edit = button(self.tr("Change the dose"), self.open_dose)
         self.remove = button(self.tr("Remove"), self.ask_remove, description=self.tr("Asks first."))
         self.add = button(self.tr("Add an exercise"), self.open_library)
-        self.try_it = button(
-            self.tr("Preview"),
-            self.open_preview,
-            description=self.tr("Shows each exercise as the session will. Records nothing."),
-        )
         self.message = FitLabel("", "body", floor=20, grow=False)
         self.save = button("", self.save_version, role="primary")
         self.cancel = button(self.tr("Cancel"), on_close, role="large")
         holder = page(self.heading, self.list_area, self.message)
         holder.layout().setStretch(1, 1)
         holder.layout().addLayout(row(self.up, self.down, self.edit, self.remove, self.add))
-        holder.layout().addLayout(row(self.save, self.try_it, self.cancel, stretch_between=True))
+        holder.layout().addLayout(row(self.save, self.cancel, stretch_between=True))
         return holder
 
     def _line(self, layout: QVBoxLayout, caption: str, length: int) -> QLineEdit:
