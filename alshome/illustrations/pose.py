@@ -22,7 +22,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from alshome.resources import resource
@@ -857,6 +857,29 @@ class Illustration:
             strokes = tuple(piece for stroke in strokes for piece in _clip(stroke))
             discs = tuple(d for d in discs if all(0 <= c <= 1 for c in d.center))
         return Scene(strokes, discs)
+
+    @cached_property
+    def frame(self) -> tuple[float, float, float, float]:
+        """The part of the unit box the whole movement uses (left, top, right, bottom).
+
+        A figure lying down fills the box's width but not its height; painted by its frame,
+        it can grow to the room a wide, low place on screen offers.
+        """
+        lows, highs = [1.0, 1.0], [0.0, 0.0]
+        for step in range(13):
+            scene = self.scene(step / 12)
+            shapes = [(p, s.width / 2) for s in scene.strokes for p in s.points]
+            shapes += [(d.center, d.radius) for d in scene.discs]
+            for (x, y), r in shapes:
+                lows = [min(lows[0], x - r), min(lows[1], y - r)]
+                highs = [max(highs[0], x + r), max(highs[1], y + r)]
+        m = self.MARGIN
+        return (
+            max(0.0, lows[0] - m),
+            max(0.0, lows[1] - m),
+            min(1.0, highs[0] + m),
+            min(1.0, highs[1] + m),
+        )
 
     def named(self, t: float) -> dict[str, Point]:
         """The figure's named points at moment t, in the unit box: where a joint really goes."""

@@ -42,11 +42,25 @@ def layer_colours(palette: Palette) -> dict[str, QColor]:
     }
 
 
-def paint_figure(painter: QPainter, rect: QRectF, scene: Scene, palette: Palette) -> None:
-    """Draw `scene` centred in the largest square inside `rect`."""
-    side = min(rect.width(), rect.height())
-    left = rect.left() + (rect.width() - side) / 2
-    top = rect.top() + (rect.height() - side) / 2
+WHOLE_BOX = (0.0, 0.0, 1.0, 1.0)
+
+
+def paint_figure(
+    painter: QPainter,
+    rect: QRectF,
+    scene: Scene,
+    palette: Palette,
+    frame: tuple[float, float, float, float] = WHOLE_BOX,
+) -> None:
+    """Draw `scene` as large as `rect` allows for its `frame`, centred in it.
+
+    `frame` is the part of the unit box the figure uses over its whole movement (see
+    `Illustration.frame`), so the figure keeps its size while it moves.
+    """
+    frame_width, frame_height = frame[2] - frame[0], frame[3] - frame[1]
+    side = min(rect.width() / frame_width, rect.height() / frame_height)
+    left = rect.center().x() - side * (frame[0] + frame_width / 2)
+    top = rect.center().y() - side * (frame[1] + frame_height / 2)
     colours = layer_colours(palette)
     outline = QColor(palette.panel)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -92,11 +106,9 @@ def render_still(
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor(palette.panel))
     painter = QPainter(image)
+    figure = illustration(exercise_id)
     paint_figure(
-        painter,
-        QRectF(0, 0, size.width(), size.height()),
-        illustration(exercise_id).scene(t),
-        palette,
+        painter, QRectF(0, 0, size.width(), size.height()), figure.scene(t), palette, figure.frame
     )
     painter.end()
     return image
@@ -200,7 +212,7 @@ class FigureView(QWidget):
             rect = QRectF(self.rect())
             if not self._animated:
                 painter.setOpacity(0.3)
-                paint_figure(painter, rect, figure.scene(0.0), self._palette)
+                paint_figure(painter, rect, figure.scene(0.0), self._palette, figure.frame)
                 painter.setOpacity(1.0)
-            paint_figure(painter, rect, figure.scene(self._t), self._palette)
+            paint_figure(painter, rect, figure.scene(self._t), self._palette, figure.frame)
         painter.end()

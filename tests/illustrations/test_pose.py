@@ -109,3 +109,18 @@ def test_a_typo_in_a_pose_is_refused():
         parse_pose(good | {"view": "top"})
     with pytest.raises(ValueError, match="helper"):
         parse_pose(good | {"helper": "foot"})
+
+
+@pytest.mark.parametrize("exercise_id", sorted(stock_poses()))
+def test_the_frame_holds_the_whole_movement(exercise_id):
+    figure = illustration(exercise_id)
+    left, top, right, bottom = figure.frame
+    assert 0 <= left < right <= 1 and 0 <= top < bottom <= 1
+    for step in range(13):
+        for x, y in figure.scene(step / 12).points():
+            assert left <= x <= right and top <= y <= bottom, (exercise_id, step, x, y)
+
+
+def test_a_figure_lying_down_has_a_wide_low_frame():
+    left, top, right, bottom = illustration("heel_slide_rom").frame
+    assert (right - left) > 1.5 * (bottom - top), "so a wide place on screen can show it larger"

@@ -42,9 +42,9 @@ class ExerciseScreen(Screen):
         box = panel()
         instructions = QVBoxLayout(box)
         instructions.setContentsMargins(26, 20, 26, 20)
-        self.audience = FitLabel("", "headline", floor=28)
-        self.instruction = FitLabel("", "body", floor=22)
-        self.safety = FitLabel("", "note", floor=20)
+        self.audience = FitLabel("", "headline", floor=28, grow=False)
+        self.instruction = FitLabel("", "body", floor=22, grow=False)
+        self.safety = FitLabel("", "note", floor=20, grow=False)
         # The movement drawn: it takes the room the words leave, never less than FIGURE_MIN.
         from alshome.ui.figure import FigureView  # the renderer loads with this screen
 
@@ -103,8 +103,8 @@ class ExerciseScreen(Screen):
 
         middle = QHBoxLayout()
         middle.setSpacing(24)
-        middle.addWidget(box, 1)
-        middle.addLayout(goal, 1)
+        middle.addWidget(box, 3)  # wider lines leave the figure more height
+        middle.addLayout(goal, 2)
 
         self.pause = pause_button(controller)
         self.skip_set = button(self.tr("Skip this set"), controller.skip_set)
