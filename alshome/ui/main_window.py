@@ -135,7 +135,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
 
         self.warning = label(
-            self.tr("This set could not be saved. The session goes on; please tell your helper."),
+            self.tr(
+                "This set is not saved yet: the computer's disk is full or cannot be written. "
+                "The session goes on and it will be saved when it can."
+            ),
             "headline",
         )
         self.warning.setVisible(False)
@@ -159,6 +162,7 @@ class MainWindow(QMainWindow):
         self.announcer = SessionAnnouncer(controller, self)
         controller.ticked.connect(self._refresh)
         controller.save_failed.connect(lambda: self.warning.setVisible(True))
+        controller.save_resumed.connect(lambda: self.warning.setVisible(False))
         self.keyboard = KeyboardContract(self)
         self._show()
 

@@ -5,11 +5,17 @@ ended and tells the screens to redraw. A precise single-shot timer is armed for 
 countdown's deadline on the monotonic clock (and then for the end of auto-advance's grace
 period), so a hold ends on time however busy the machine is, and a coarse display timer
 refreshes the numbers in between.
+
+A write storage refuses (a full disk, a read-only folder) is kept by the recorder; the
+controller retries it on a slow timer, even after the session has ended, and says when
+saving has caught up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Set
+from contextlib import suppress
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -28,6 +34,22 @@ from alshome.domain.session import (
 from alshome.storage.errors import SaveError
 
 DISPLAY_INTERVAL_MS = 100
+SAVE_RETRY_INTERVAL_MS = 5000
+
+
+@runtime_checkable
+class RetryingRecorder(Protocol):
+    """A recorder that keeps what storage refused and can write it again (`SessionRecorder`).
+
+    Any other callable is a plain listener: what it fails to save, nobody can retry.
+    """
+
+    @property
+    def pending(self) -> int: ...
+
+    def retry(self) -> None: ...
+
+    def __call__(self, event: Event) -> None: ...
 
 
 class SessionController(QObject):
@@ -35,6 +57,7 @@ class SessionController(QObject):
     ticked = Signal()  # only the countdown numbers moved
     countdown_finished = Signal(str)  # phase value whose countdown reached zero
     save_failed = Signal()  # storage refused a write; the session goes on
+    save_resumed = Signal()  # everything storage refused before is written now
 
     def __init__(
         self,
@@ -59,6 +82,10 @@ class SessionController(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
         self._deadline.timeout.connect(self.tick)
+        self._unsaved: list[RetryingRecorder] = []  # recorders holding refused events
+        self.save_retry = QTimer(self)
+        self.save_retry.setInterval(SAVE_RETRY_INTERVAL_MS)
+        self.save_retry.timeout.connect(self.retry_saving)
 
     # ----- lifecycle -------------------------------------------------------------------
 
@@ -100,7 +127,10 @@ class SessionController(QObject):
         self._after_action()
 
     def close(self) -> None:
-        """Leave the summary: stop the timers and forget the finished session."""
+        """Leave the summary: stop the timers and forget the finished session.
+
+        Saving what storage refused goes on (`save_retry`) until it succeeds or the app quits.
+        """
         self._display.stop()
         self._deadline.stop()
         self.session = None
@@ -109,6 +139,11 @@ class SessionController(QObject):
     @property
     def phase(self) -> Phase | None:
         return self.session.phase if self.session else None
+
+    @property
+    def unsaved(self) -> bool:
+        """Whether some of the session is not saved yet: quitting now would lose it."""
+        return bool(self._unsaved)
 
     # ----- actions from the screens ---------------------------------------------------
 
@@ -228,4 +263,29 @@ class SessionController(QObject):
         try:
             self._recorder(event)
         except SaveError:
-            self.save_failed.emit()
+            self._saving_failed()
+        else:
+            if self._unsaved:
+                self._forget_saved()
+
+    # ----- writes storage refused ---------------------------------------------------------
+
+    def retry_saving(self) -> None:
+        """Write again what storage refused; `save_retry` calls this until all is saved."""
+        for recorder in self._unsaved:
+            with suppress(SaveError):
+                recorder.retry()
+        self._forget_saved()
+
+    def _saving_failed(self) -> None:
+        recorder = self._recorder
+        if isinstance(recorder, RetryingRecorder) and recorder not in self._unsaved:
+            self._unsaved.append(recorder)
+            self.save_retry.start()
+        self.save_failed.emit()
+
+    def _forget_saved(self) -> None:
+        self._unsaved = [recorder for recorder in self._unsaved if recorder.pending]
+        if not self._unsaved:
+            self.save_retry.stop()
+            self.save_resumed.emit()
