@@ -152,6 +152,7 @@ def _export(locations: Locations, options: argparse.Namespace) -> str:
 
 
 def _import(locations: Locations, options: argparse.Namespace) -> str:
+    """Merge an export into the history here; sessions already saved are counted, not copied."""
     from alshome import exchange
     from alshome.storage.db import open_database
     from alshome.storage.repository import Repository
@@ -160,10 +161,14 @@ def _import(locations: Locations, options: argparse.Namespace) -> str:
     with _backed_up_before_import(locations):
         engine = open_database(locations.database_url)
         try:
-            count = exchange.import_history(history, Repository(engine))
+            result = exchange.import_history(history, Repository(engine))
         finally:
             engine.dispose()
-    return f"Imported {_sessions(count)} from {options.file}."
+    imported = f"Imported {_sessions(result.added)} from {options.file}"
+    if not result.already_here:
+        return f"{imported}."
+    verb = "was" if result.already_here == 1 else "were"
+    return f"{imported}; {result.already_here} {verb} already here."
 
 
 def _library(locations: Locations, options: argparse.Namespace) -> str:

@@ -5,9 +5,9 @@ the previous version could misread a file. Version 2 added the safety checks (th
 carry-over checks, lift checks); version 1 files, which have none, are still read. The CSV
 adds a row for each day the patient rested after the carry-over check, so the sheet shows
 every day the program was meant for. An import is untrusted input: it is size
-capped and validated whole before the database is opened, then written in one
-transaction, or not at all. Exports are health data: `alshome.files` writes them atomically,
-readable by their owner only.
+capped and validated whole before the database is opened, then merged into the
+history in one transaction, or not at all. Exports are health data: `alshome.files`
+writes them atomically, readable by their owner only.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from alshome.domain.session import SessionStatus
 from alshome.programs.document import DocumentError, read_json_file
 from alshome.programs.schema import ProgramDoc, explain
 from alshome.storage.repository import (
-    HistoryNotEmptyError,
+    MergeResult,
     ProgramConflictError,
     ProgramRecord,
     Repository,
@@ -467,19 +467,20 @@ def read_export(path: Path) -> ExportedHistory:
     )
 
 
-def import_history(history: ExportedHistory, repository: Repository) -> int:
-    """Write a validated export into an empty history; return the number of sessions."""
+def import_history(history: ExportedHistory, repository: Repository) -> MergeResult:
+    """Merge a validated export into the history here, in one transaction.
+
+    Sessions already here are skipped, so the same file imported twice adds nothing; a
+    local profile is kept (see `Repository.import_history` for every rule). A program
+    saved here under the same name and version but with a different document refuses the
+    whole import with one plain DocumentError, and nothing is written.
+    """
     try:
-        repository.import_history(
+        return repository.import_history(
             history.programs, history.sessions, history.carry_over_checks, history.profile
         )
-    except HistoryNotEmptyError:
-        raise DocumentError(
-            "There are already sessions saved here; alshome imports only into an empty history."
-        ) from None
     except ProgramConflictError as exc:
-        raise DocumentError(str(exc)) from None
-    return len(history.sessions)
+        raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None
 
 
 def _stored_session(session: SessionDoc) -> StoredSession:

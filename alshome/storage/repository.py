@@ -41,10 +41,6 @@ from alshome.storage.snapshot import (
 )
 
 
-class HistoryNotEmptyError(RuntimeError):
-    """An import was refused because the database already holds sessions."""
-
-
 class ProgramConflictError(ValueError):
     """A different program with the same name and version is already saved."""
 
@@ -57,6 +53,14 @@ class ProgramRecord:
     version: int
     active: bool
     document: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What an import did: the sessions it added and those it skipped as already saved."""
+
+    added: int
+    already_here: int
 
 
 @dataclass(frozen=True)
@@ -356,19 +360,25 @@ class Repository:
         sessions: Sequence[StoredSession],
         carry_over_checks: Sequence[StoredCarryOver] = (),
         profile: Profile | None = None,
-    ) -> None:
-        """Restore an exported history into an empty one, all or nothing.
+    ) -> MergeResult:
+        """Merge an exported history into this one, all or nothing.
 
-        Programs already saved (same name and version, same document) are reused; the
-        program that was active in the export becomes the active one. A profile in the
-        export replaces the one here: restoring it is what the person asked for.
+        Nothing saved here is ever changed, so importing the same file twice adds nothing:
+        - programs are matched by name and version; the same document is reused, a
+          different one is refused (ProgramConflictError) and nothing is written;
+        - sessions are matched by uuid; one already here is skipped, even when the
+          export holds more of it, because a session is the person's record as it was saved;
+        - carry-over checks and lift checks belong to their sessions and come only with
+          the sessions added; a day of rest is matched on when it was asked and the answer;
+        - the profile is set only when there is none here: a local one is never overwritten;
+        - the export's active program becomes the active one when there were no sessions
+          here (a restore) or no active program; otherwise the local choice stays.
         """
         with self._db.begin() as db:
-            if _has_history(db):
-                raise HistoryNotEmptyError("the database already holds sessions")
+            keep_active = _has_history(db) and _has_active_program(db)
             for program in programs:
                 row = _find_or_add_program(db, program.name, program.version, program.document)
-                if program.active:
+                if program.active and not keep_active:
                     _activate(db, row)
             db.flush()
             program_ids = {
@@ -377,20 +387,29 @@ class Repository:
                     select(ProgramRow.name, ProgramRow.version, ProgramRow.id)
                 )
             }
+            present = set(db.scalars(select(SessionRow.uuid)))
+            rest_days = _rest_days(db)
             session_ids = {}
             for session in sessions:
+                if session.uuid in present:
+                    continue
                 key = (session.program_name, session.program_version)
                 row = _session_row(session, program_ids.get(key))
                 db.add(row)
                 db.flush()
                 session_ids[session.uuid] = row.id
             for stored in carry_over_checks:
-                session_id = (
-                    None if stored.session_uuid is None else session_ids[stored.session_uuid]
-                )
-                db.add(_carry_over_row(stored.check, session_id))
-            if profile is not None:
+                check = stored.check
+                if stored.session_uuid is not None:
+                    if stored.session_uuid in session_ids:
+                        db.add(_carry_over_row(check, session_ids[stored.session_uuid]))
+                elif (naive_utc(check.asked_at), check.answer.value) not in rest_days:
+                    db.add(_carry_over_row(check, None))
+            if profile is not None and db.get(ProfileRow, 1) is None:
                 _save_profile(db, profile)
+            return MergeResult(
+                added=len(session_ids), already_here=len(sessions) - len(session_ids)
+            )
 
 
 def _stored_program(row: ProgramRow) -> StoredProgram:
@@ -399,6 +418,18 @@ def _stored_program(row: ProgramRow) -> StoredProgram:
 
 def _has_history(db: Session) -> bool:
     return db.scalars(select(SessionRow.id).limit(1)).first() is not None
+
+
+def _has_active_program(db: Session) -> bool:
+    return db.scalars(select(ProgramRow.id).where(ProgramRow.active)).first() is not None
+
+
+def _rest_days(db: Session) -> set[tuple[datetime, str]]:
+    """The days of rest saved here, as (when asked in UTC, answer): how an import matches them."""
+    query = select(CarryOverRow.asked_utc, CarryOverRow.answer).where(
+        CarryOverRow.session_id.is_(None)
+    )
+    return {(asked_utc, answer) for asked_utc, answer in db.execute(query)}
 
 
 def _find_or_add_program(

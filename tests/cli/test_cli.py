@@ -145,10 +145,13 @@ def invalid_session(tmp_path, history_dir):
     return ["--data-dir", str(tmp_path / "new"), "import", str(bad)]
 
 
-def into_history(tmp_path, history_dir):
-    earlier = tmp_path / "export.json"
-    assert main(output_in(history_dir, "json", earlier)) == 0
-    return ["--data-dir", str(history_dir), "import", str(earlier)]
+def conflicting_program(tmp_path, history_dir):
+    changed = tmp_path / "export.json"
+    assert main(output_in(history_dir, "json", changed)) == 0
+    document = json.loads(changed.read_text())
+    document["programs"][0]["document"]["notes"] = "Changed since."
+    changed.write_text(json.dumps(document))
+    return ["--data-dir", str(history_dir), "import", str(changed)]
 
 
 def output_in_missing_folder(tmp_path, history_dir):
@@ -183,7 +186,7 @@ def missing_output(tmp_path, history_dir):
         (wrong_format, "program.json is not an alshome export."),
         (wrong_version, "future.json is an export of version 3"),
         (invalid_session, "bad.json: sessions[0].uuid: must be a lowercase UUID"),
-        (into_history, "There are already sessions saved here"),
+        (conflicting_program, "version 1, is already saved; nothing was imported."),
         (output_in_missing_folder, "cannot be written: No such file or directory."),
         (output_is_a_folder, "cannot be written: Is a directory."),
         (export_without_history, "There is no alshome history in"),

@@ -12,7 +12,7 @@ from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.storage.repository import (
-    HistoryNotEmptyError,
+    MergeResult,
     ProgramConflictError,
     ProgramRecord,
     SessionOverview,
@@ -210,12 +210,15 @@ def test_deleting_a_program_keeps_its_sessions(repository, engine, short_documen
     assert repository.sessions()[0].program_name == "Short program"
 
 
-def test_import_refuses_a_history_that_is_not_empty_and_changes_nothing(repository, short_document):
-    start(repository)
-    incoming = ProgramRecord("Short program", 3, True, short_document)
-    with pytest.raises(HistoryNotEmptyError):
-        repository.import_history([incoming], [])
-    assert repository.programs() == []
+def test_import_into_a_history_keeps_its_active_program(repository, short_document):
+    local = repository.add_program(short_document, active=True)
+    start(repository, local)
+    incoming = ProgramRecord("Other", 3, True, {**short_document, "name": "Other"})
+    assert repository.import_history([incoming], []) == MergeResult(added=0, already_here=0)
+    assert [(p.name, p.active) for p in repository.programs()] == [
+        ("Short program", True),
+        ("Other", False),
+    ]
 
 
 def test_import_reuses_a_saved_program_and_activates_the_exported_one(repository, short_document):
