@@ -33,7 +33,7 @@ from alshome.domain.clock import SystemClock
 from alshome.editor_pin import EditorPin
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
-from alshome.paths import Locations
+from alshome.paths import Locations, sqlite_path
 from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.storage.snapshot import read_session_starts
@@ -63,6 +63,10 @@ class History:
         self._repository: Repository | None = None
 
     @property
+    def url(self) -> str:
+        return self._url
+
+    @property
     def is_open(self) -> bool:
         return self._repository is not None
 
@@ -76,7 +80,13 @@ class History:
             from alshome.storage.db import open_database
             from alshome.storage.repository import Repository
 
-            repository = Repository(open_database(self._url))
+            from alshome.storage.health import DamagedDatabaseError
+
+            try:
+                repository = Repository(open_database(self._url))
+            except DamagedDatabaseError:
+                self._start = None  # read quickly from the damaged file: trust none of it
+                raise
             if self._start is None or self._start.program_id is None:
                 self._start = full_start(repository)
             self._repository = repository
@@ -164,12 +174,9 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     start = quick_start(locations.database_url)
     history = History(locations.database_url, start)
     if start is None:
-        try:
-            start = history.open()
-        except Exception as error:
-            if not _tell(error, None):
-                raise
+        if not _open_or_tell(history, None):
             return FAILURE
+        start = history.open()
     clock = SystemClock()
     controller = SessionController(clock, history.recorder, settings.session_options())
     window = MainWindow(
@@ -187,9 +194,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)
     window.setting_changed.connect(reminders.follow_setting)
-    window.setting_changed.connect(
-        lambda key: _follow_autostart(key, settings, locations, window)
-    )
+    window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
@@ -208,6 +213,9 @@ def _after_first_frame(
     """
     if not history.is_open and not _open_or_quit(history, window):
         return
+    opened = history.open().program
+    if opened != window.program:  # a backup was restored in place of a damaged history
+        window.use_program(opened)
     window.history_opened()
     if settings.get("voice"):
         voice.warm_up()
@@ -238,15 +246,36 @@ def _follow_autostart(
 
 def _open_or_quit(history: History, window: QWidget) -> bool:
     """Open the database, or tell the person why not and end the app (False)."""
-    try:
-        history.open()
-    except Exception as error:
-        explained = _tell(error, window)
-        QApplication.exit(FAILURE)
-        if not explained:
-            raise
-        return False
-    return True
+    if _open_or_tell(history, window):
+        return True
+    QApplication.exit(FAILURE)
+    return False
+
+
+def _open_or_tell(history: History, window: QWidget | None) -> bool:
+    """Open the database, or tell the person why not (False); a bug keeps its traceback.
+
+    A history found damaged has been set aside already; the person may then restore the
+    newest good backup or start afresh, and the opening is tried once more.
+    """
+    for first_try in (True, False):
+        try:
+            history.open()
+            return True
+        except Exception as error:
+            from alshome.storage.health import DamagedDatabaseError
+
+            database = sqlite_path(history.url)
+            if first_try and isinstance(error, DamagedDatabaseError) and database is not None:
+                from alshome.ui.damaged_history import offer_recovery
+
+                if offer_recovery(error, database, window):
+                    continue
+                return False
+            if not _tell(error, window):
+                raise
+            return False
+    return False
 
 
 def _tell(error: Exception, window: QWidget | None) -> bool:

@@ -33,10 +33,10 @@ def write_private_file(path: Path, text: str) -> None:
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable; only POSIX systems can open a folder to sync it."""
     if os.name != "posix":
         return

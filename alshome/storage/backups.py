@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from alshome.files import _sync_folder
+from alshome.files import sync_folder
 from alshome.paths import ensure_private_dir
 from alshome.storage.health import PRIVATE_FILE_MODE, SQLITE_SIDE_FILES, check_database, set_aside
 from alshome.storage.revision import VERSION_TABLE
@@ -262,7 +262,7 @@ def _name_for_good(temporary: Path, folder: Path, reason: str, now: datetime) ->
         try:
             if next(folder.glob(f"alshome-{stamp}-*.sqlite3"), None) is None:
                 os.link(temporary, path)
-                _sync_folder(folder)
+                sync_folder(folder)
                 return path
         except FileExistsError:
             pass

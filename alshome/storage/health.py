@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alshome.files import _sync_folder
+from alshome.files import sync_folder
 
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 DAMAGED_SUFFIX = ".damaged-"
@@ -100,7 +100,7 @@ def set_aside(path: Path, now: datetime) -> Path:
         if side.exists():
             _move(side, kept.with_name(kept.name + suffix))
     _move(path, kept)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     return kept
 
 
