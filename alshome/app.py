@@ -78,9 +78,8 @@ class History:
         if self._repository is None:
             from alshome.operations import full_start
             from alshome.storage.db import open_database
-            from alshome.storage.repository import Repository
-
             from alshome.storage.health import DamagedDatabaseError
+            from alshome.storage.repository import Repository
 
             try:
                 repository = Repository(open_database(self._url))
