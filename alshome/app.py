@@ -38,6 +38,7 @@ from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
+from alshome.ui.automatic_backups import AutomaticBackups
 from alshome.ui.main_window import MainWindow
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
@@ -195,6 +196,10 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.setting_changed.connect(reminders.follow_setting)
     window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
+    database = sqlite_path(locations.database_url)
+    if database is not None:
+        backups = AutomaticBackups(database, controller, window)
+        app.aboutToQuit.connect(backups.check)
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()
