@@ -1,0 +1,143 @@
+"""Deleting everything alshome keeps about the person, on their request, and nothing else.
+
+The data folder may be one the person chose and shares with other files, so only what
+alshome itself writes goes: the history database with its -wal, -shm and -journal, the
+damaged copies set aside beside it, the backups, the settings, the editor's PIN, the
+temporary files a write cut short would leave, and the exports and program files alshome
+wrote into the folder (recognised by their first bytes, which alshome always writes the
+same way). alshome writes no log file; its messages go to the terminal only and never
+carry health data. The start-up entry goes too, as it is the app's.
+
+Files are unlinked, not overwritten first: on journalling and copy-on-write file systems
+and on SSDs an overwrite lands elsewhere and protects nothing. The caller closes every
+connection to the database first, so SQLite holds none of its files open. The folder
+itself stays, emptied of health data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from pathlib import Path
+
+from alshome import autostart
+from alshome.editor_pin import PIN_FILE
+from alshome.exchange import CSV_COLUMNS, EXPORT_FORMAT
+from alshome.paths import Locations, sqlite_path
+from alshome.settings import SETTINGS_FILE
+from alshome.storage.backups import BACKUPS_FOLDER, backups_folder
+from alshome.storage.health import DAMAGED_SUFFIX
+
+DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
+HEAD_BYTES = 1024  # enough to see how an export or a program file begins
+PROGRAM_FORMAT = "alshome-program"  # as `alshome.programs.schema.ProgramDoc` requires
+# How the files alshome writes begin: a JSON export or program file, and the CSV export.
+WRITTEN_BY_ALSHOME = re.compile(
+    rb'\A\{\s*"format": "(%s|%s)"|\A%s\r?\n'
+    % tuple(
+        re.escape(text.encode()) for text in (EXPORT_FORMAT, PROGRAM_FORMAT, ",".join(CSV_COLUMNS))
+    )
+)
+
+
+class DataLeftError(OSError):
+    """Some files could not be deleted; `left` names them, the rest are gone."""
+
+    def __init__(self, left: list[Path]) -> None:
+        super().__init__(f"{len(left)} files could not be deleted: {', '.join(map(str, left))}.")
+        self.left = left
+
+
+def delete_all_data(locations: Locations) -> list[Path]:
+    """Delete every file alshome keeps for these locations; the paths deleted.
+
+    Every file is tried even when one fails; DataLeftError then names those left.
+    """
+    removed: list[Path] = []
+    left: list[Path] = []
+    for path in _app_files(locations):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            left.append(path)
+        else:
+            removed.append(path)
+    database = _database_file(locations.database_url)
+    folders = {locations.data_dir / BACKUPS_FOLDER}
+    if database is not None:
+        folders.add(backups_folder(database))
+    for folder in folders:
+        with contextlib.suppress(OSError):  # not there, or holding someone else's files
+            folder.rmdir()
+    if hasattr(os, "sync"):
+        os.sync()
+    if left:
+        raise DataLeftError(left)
+    return removed
+
+
+def private_files_report(data_dir: Path) -> dict[Path, int]:
+    """Every folder and file under `data_dir`, itself included, with its permission bits."""
+    report = {data_dir: data_dir.stat().st_mode & 0o777}
+    for path in sorted(data_dir.rglob("*")):
+        report[path] = path.lstat().st_mode & 0o777
+    return report
+
+
+def _app_files(locations: Locations) -> list[Path]:
+    """The files alshome wrote for these locations that exist now."""
+    database = _database_file(locations.database_url)
+    folders = {locations.data_dir}
+    files: list[Path] = [
+        locations.data_dir / SETTINGS_FILE,
+        locations.data_dir / PIN_FILE,
+        autostart.autostart_entry(),
+    ]
+    interrupted_writes = (f".{SETTINGS_FILE}.", f".{PIN_FILE}.")
+    if database is not None:
+        folders.add(database.parent)
+        files += [
+            database,
+            *(database.with_name(database.name + end) for end in DATABASE_SIDE_FILES),
+        ]
+        files += database.parent.glob(f"{database.name}{DAMAGED_SUFFIX}*")
+        backups = backups_folder(database)
+        if backups.is_dir():
+            files += [path for path in backups.iterdir() if _is_backup(path)]
+    for folder in folders:
+        if folder.is_dir():
+            files += [
+                path
+                for path in folder.iterdir()
+                if path.name.startswith(interrupted_writes) or _written_by_alshome(path)
+            ]
+    return list(dict.fromkeys(files))
+
+
+def _database_file(url: str) -> Path | None:
+    """The history's SQLite file, read the quick way and, when unsure, as SQLAlchemy reads it."""
+    path = sqlite_path(url)
+    if path is None:
+        from alshome.storage.db import sqlite_file
+
+        path = sqlite_file(url)
+    return path
+
+
+def _is_backup(path: Path) -> bool:
+    """A backup, one cut short (`.alshome-….partial`), or a journal SQLite left beside one."""
+    return path.is_file() and path.name.startswith(("alshome-", ".alshome-"))
+
+
+def _written_by_alshome(path: Path) -> bool:
+    if not path.is_file() or path.is_symlink():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return WRITTEN_BY_ALSHOME.match(head) is not None
