@@ -1,0 +1,116 @@
+"""Write a small history at every schema revision, kept in the repository for upgrade tests.
+
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py
+
+Run it once when a migration is added, for the new head only: the older files must stay
+exactly as the older apps wrote them. Each `<revision>.sqlite3` holds what that revision
+could hold (the first release: programs, sessions and sets; 0002 adds the profile and the
+safety checks); `<revision>.export.json` is its export once upgraded by today's app: the data every later
+app must still read back from that file (`tests/storage/test_revisions.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import create_engine
+
+from alshome.domain.clock import ManualClock
+from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
+from alshome.domain.session import Phase, Session
+from alshome.exchange import export_json
+from alshome.paths import sqlite_url
+from alshome.programs.demo import demo_document
+from alshome.programs.document import parse_program
+from alshome.programs.library import stock_library
+from alshome.storage.db import open_database
+from alshome.storage.migrate import alembic_config
+from alshome.storage.recorder import SessionRecorder
+from alshome.storage.repository import Repository
+
+HERE = Path(__file__).resolve().parent
+ZONE = timezone(timedelta(hours=1))
+SAFETY_REVISION = "0002_safety_checks"
+EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=ZONE)
+
+
+def write(revision: str) -> None:
+    path = HERE / f"{revision}.sqlite3"
+    path.unlink(missing_ok=True)
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    repository = Repository(engine)
+    document = demo_document()
+    program_id = repository.add_program(document, active=True)
+    program = parse_program(document, stock_library())
+    clock = ManualClock(datetime(2026, 3, 2, 9, 30, tzinfo=ZONE))
+    safety = revision >= SAFETY_REVISION
+    resistance = {p.exercise.id for p in program.prescriptions if p.exercise.kind == "resistance"}
+    if safety:
+        repository.save_profile(Profile("Ana Ruiz", "555 0100", "Sam", clock.wall()))
+    for day, rating in enumerate((3, 5, 9)):
+        clock.advance(timedelta(days=2).total_seconds())
+        session = Session(
+            program,
+            clock,
+            SessionRecorder(repository, program_id),
+            carry_over=CarryOverCheck(CarryOver.FINE, clock.wall()) if safety and day else None,
+            lift_checks_due=resistance if safety else (),
+        )
+        follow(session, clock, rating, sets=3 + 9 * day)
+    if safety:
+        clock.advance(86400)
+        repository.record_rest_day(CarryOverCheck(CarryOver.SORE, clock.wall()))
+    engine.dispose()
+    (HERE / f"{revision}.export.json").write_text(upgraded_export(path), encoding="utf-8")
+    print(path)
+
+
+def upgraded_export(database: Path) -> str:
+    """The export of a copy of `database` opened (so upgraded) by this app."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "alshome.sqlite3"
+        shutil.copyfile(database, copy)
+        engine = open_database(sqlite_url(copy))
+        try:
+            text, _count = export_json(Repository(engine), EXPORTED_AT)
+        finally:
+            engine.dispose()
+    document = json.loads(text)
+    del document["app_version"]  # the one field that changes with every release
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def follow(session: Session, clock: ManualClock, rating: int, sets: int) -> None:
+    """Do `sets` sets rated `rating`, then stop tired (or finish, whichever comes first)."""
+    for _ in range(sets):
+        if session.phase is Phase.LIFT_CHECK:
+            session.answer_lift_check(rating < 5)
+        session.start_set()
+        clock.advance(4)
+        session.tick()
+        clock.advance(20)
+        session.tick()
+        session.finish_set()
+        session.answer_fatigue(rating)
+        if session.phase is Phase.END_OFFERED:
+            session.end_session()
+        if session.phase is Phase.SUMMARY:
+            return
+        if session.phase is Phase.REST:
+            session.end_rest()
+    session.stop_tired()
+
+
+if __name__ == "__main__":
+    for revision in sys.argv[1:] or ("0001_initial", SAFETY_REVISION):
+        write(revision)
