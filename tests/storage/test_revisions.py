@@ -30,7 +30,7 @@ MIGRATIONS = Path(__file__).parents[2] / "alshome" / "storage" / "migrations" / 
 
 
 def test_there_is_a_database_for_every_revision():
-    assert SHIPPED == sorted(path.stem for path in MIGRATIONS.glob("0*.py"))
+    assert sorted(path.stem for path in MIGRATIONS.glob("0*.py")) == SHIPPED
 
 
 def rows(path: Path, table: str) -> list[tuple]:

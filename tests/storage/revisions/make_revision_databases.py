@@ -5,8 +5,8 @@
 Run it once when a migration is added, for the new head only: the older files must stay
 exactly as the older apps wrote them. Each `<revision>.sqlite3` holds what that revision
 could hold (the first release: programs, sessions and sets; 0002 adds the profile and the
-safety checks); `<revision>.export.json` is its export once upgraded by today's app: the data every later
-app must still read back from that file (`tests/storage/test_revisions.py`).
+safety checks); `<revision>.export.json` is its export once upgraded by today's app:
+the data every later app must still read back from that file (`test_revisions.py`).
 """
 
 from __future__ import annotations
