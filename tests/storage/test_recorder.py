@@ -10,7 +10,8 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.session import Session, SessionStatus, SetFinished, SetRecord
@@ -150,3 +151,45 @@ def test_sets_after_an_unsaved_start_raise_save_error_not_a_crash():
     recorder = SessionRecorder(Refusing(), 1)
     with pytest.raises(SaveError):
         _ = recorder.session_id
+
+
+def test_a_commit_that_fails_leaves_nothing_behind_and_the_retry_writes_each_set_once(
+    engine, repository, program_id, short_program, clock, database_path
+):
+    """A failed COMMIT (as on a full disk) must roll back the whole write, or a retry doubles it."""
+    refusing = {"on": False}
+
+    def refuse_commit(connection) -> None:
+        if refusing["on"]:
+            raise OperationalError("COMMIT", None, sqlite3.OperationalError("disk is full"))
+
+    event.listen(engine, "commit", refuse_commit)
+    recorder = SessionRecorder(repository, program_id)
+    refused: list[str] = []
+
+    def listener(session_event) -> None:
+        try:
+            recorder(session_event)
+        except SaveError:
+            refused.append(type(session_event).__name__)
+
+    session = Session(short_program, clock, listener)
+    refusing["on"] = True
+    session.skip_set()
+    session.skip_set()
+    assert refused == ["SetFinished", "SetFinished"]
+    assert recorder.pending == 2
+    assert committed(database_path)["sets"] == []
+
+    refusing["on"] = False
+    recorder.retry()
+    session.skip_set()
+
+    assert recorder.pending == 0
+    assert committed(database_path)["sets"] == [
+        (0, None, None, "[]"),
+        (1, None, None, "[]"),
+        (2, None, None, "[]"),
+    ]
+    [stored] = repository.sessions()
+    assert [stored_set.position for stored_set in stored.sets] == [0, 1, 2]
