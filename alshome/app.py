@@ -46,6 +46,8 @@ from alshome.ui.theme import style_for
 from alshome.ui.voice import VoiceGuide
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from alshome.domain.program import Program
     from alshome.programs.transfer import CheckedProgram
     from alshome.storage.recorder import SessionRecorder
@@ -62,6 +64,7 @@ class History:
         self._url = database_url
         self._start = start
         self._repository: Repository | None = None
+        self._engine: Engine | None = None
 
     @property
     def url(self) -> str:
@@ -83,14 +86,24 @@ class History:
             from alshome.storage.repository import Repository
 
             try:
-                repository = Repository(open_database(self._url))
+                engine = open_database(self._url)
             except DamagedDatabaseError:
                 self._start = None  # read quickly from the damaged file: trust none of it
                 raise
+            repository = Repository(engine)
             if self._start is None or self._start.program_id is None:
                 self._start = full_start(repository)
-            self._repository = repository
+            self._repository, self._engine = repository, engine
         return self._start
+
+    def close(self) -> None:
+        """Close every connection, so that no file of the database is held open.
+
+        Deleting all data calls this first; the app ends after that without opening again.
+        """
+        if self._engine is not None:
+            self._engine.dispose()
+        self._repository = self._engine = None
 
     def recorder(self) -> SessionRecorder:
         from alshome.storage.recorder import SessionRecorder
@@ -193,6 +206,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)
+    window.delete_all_data = lambda: _delete_all_data(history, reminders, locations)
     window.setting_changed.connect(reminders.follow_setting)
     window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
@@ -223,6 +237,22 @@ def _after_first_frame(
     window.history_opened()
     if settings.get("voice"):
         voice.warm_up()
+
+
+def _delete_all_data(history: History, reminders: ReminderService, locations: Locations) -> bool:
+    """Let go of the database, then delete every file of the person's; whether all went.
+
+    Reminders stop first: one due now would read the history and so open it again.
+    """
+    from alshome.privacy import delete_all_data
+
+    reminders.timer.stop()
+    history.close()
+    try:
+        delete_all_data(locations)
+    except OSError:  # DataLeftError, or a folder that cannot be read
+        return False
+    return True
 
 
 def _follow_autostart(

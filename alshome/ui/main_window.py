@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self._page: str | None = None  # a page shown outside any session: settings
         self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
         self.program_files: ProgramFiles | None = None  # set by the app: files need storage
+        self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
@@ -397,6 +398,7 @@ class MainWindow(QMainWindow):
             self.go_home,
             on_try_voice=self.try_voice,
             on_program=self.open_program if self.program_files is not None else None,
+            on_delete_all=self.delete_all_data,
         )
         return self._add(screen)
 

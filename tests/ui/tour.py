@@ -67,10 +67,16 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window, controller = rig.window, rig.controller
     settle()
     yield "home", window.home
+    window.delete_all_data = lambda: True  # deletes nothing: the pages are what is walked
     window.open_settings()
     yield "settings", window.current
     window.settings_screen.reset.click()
     yield "settings, reset question", window.current
+    window.settings_screen.no.click()
+    window.settings_screen.delete_all.click()
+    yield "settings, delete all question", window.current
+    window.settings_screen.delete_yes.click()
+    yield "settings, all data deleted", window.current
     window.go_home()
     window.program_files = SameProgramFile(window.program)
     window.open_program()

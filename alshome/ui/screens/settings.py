@@ -349,6 +349,8 @@ class SettingsScreen(Screen):
     `on_change` is called once the value is set and saving has been tried: when the file
     cannot be written the screen says so and the value still applies until the app
     closes. `on_close` leaves the screen; `on_try_voice`, when given, adds "Try the voice".
+    `on_delete_all`, when given, adds "Delete all my data" at the very end, asked first;
+    it deletes and says whether everything went, and then alshome can only close.
     """
 
     def __init__(
@@ -358,6 +360,7 @@ class SettingsScreen(Screen):
         on_close: Callable[[], None],
         on_try_voice: Callable[[], None] | None = None,
         on_program: Callable[[], None] | None = None,
+        on_delete_all: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(self.tr("Settings"))
         # Last in the list: the program itself, for the therapist or a helper to change.
@@ -367,6 +370,14 @@ class SettingsScreen(Screen):
             role="large",
             description=self.tr("Shows your program and loads a new one from your therapist."),
         )
+        # Last of all, below everything else anyone would press in passing.
+        self.delete_all = button(
+            self.tr("Delete all my data"),
+            self.ask_delete_all,
+            role="stop",
+            description=self.tr("Asks first before deleting anything."),
+        )
+        self.on_delete_all = on_delete_all
         self.settings = settings
         self.on_change = on_change
         self.layout_.addWidget(label(self.tr("Settings"), "title"))
@@ -386,6 +397,7 @@ class SettingsScreen(Screen):
         self._heading_above: dict[SettingRow, QLabel] = {}  # a group's first row: its heading
         self.scroll = self._rows_area()
         self.program.setVisible(on_program is not None)  # inside the list: never a window
+        self.delete_all.setVisible(on_delete_all is not None)
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -412,13 +424,24 @@ class SettingsScreen(Screen):
         self.layout_.addWidget(self.actions)
 
         self.question = self._reset_question()
-        self.question.hide()
-        self.layout_.addWidget(self.question, 1)
+        self.delete_question = self._delete_question()
+        self.farewell = self._farewell()
+        for page in (self.question, self.delete_question, self.farewell):
+            page.hide()
+            self.layout_.addWidget(page, 1)
 
         controls = [widget for setting_row in self.rows.values() for widget in setting_row.buttons]
         shown_program = [self.program] if on_program is not None else []
-        self.controls = [*controls, *shown_program, self.primary, self.try_voice, self.reset]
-        order = [*self.controls, self.yes, self.no]
+        shown_delete = [self.delete_all] if on_delete_all is not None else []
+        self.controls = [
+            *controls,
+            *shown_program,
+            *shown_delete,
+            self.primary,
+            self.try_voice,
+            self.reset,
+        ]
+        order = [*self.controls, self.yes, self.no, self.delete_yes, self.delete_no, self.close_app]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
         QApplication.instance().focusChanged.connect(self._follow_focus)
@@ -439,6 +462,7 @@ class SettingsScreen(Screen):
             self._heading_above[self.rows[keys[0]]] = title
             column.addSpacing(SPACING)
         column.addWidget(self.program)
+        column.addWidget(self.delete_all)
         column.addStretch(1)
         content.installEventFilter(self)
         area = QScrollArea()
@@ -450,28 +474,62 @@ class SettingsScreen(Screen):
 
     def _reset_question(self) -> QWidget:
         """Asked in place: the answers are large and far apart, and "no" has the focus."""
-        question = QWidget()
-        column = QVBoxLayout(question)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(SPACING)
-        column.addWidget(
-            label(self.tr("Put every setting back as it was at the start?"), "headline")
-        )
-        column.addWidget(
-            label(
-                self.tr(
-                    "Text size, colours, voice, switch scanning, reminders and session days "
-                    "all go back to how they were when alshome was new."
-                ),
-                "body",
-            )
-        )
-        column.addStretch(1)
         self.yes = button(self.tr("Yes, reset"), self.reset_all, role="large")
         self.no = button(self.tr("No, keep them"), self.keep, role="large")
-        column.addLayout(row(self.yes, self.no, stretch_between=True))
+        return self._page(
+            [
+                label(self.tr("Put every setting back as it was at the start?"), "headline"),
+                label(
+                    self.tr(
+                        "Text size, colours, voice, switch scanning, reminders and session days "
+                        "all go back to how they were when alshome was new."
+                    ),
+                    "body",
+                ),
+            ],
+            row(self.yes, self.no, stretch_between=True),
+        )
+
+    def _delete_question(self) -> QWidget:
+        """Asked in place like the reset, saying plainly what goes and that it is for good."""
+        self.delete_yes = button(
+            self.tr("Yes, delete everything"), self.delete_everything, role="large"
+        )
+        self.delete_no = button(self.tr("No, keep everything"), self.keep_everything, role="large")
+        return self._page(
+            [
+                label(self.tr("Delete all your data?"), "headline"),
+                label(
+                    self.tr(
+                        "Every session, the program, the backups and the settings on this "
+                        "computer are deleted. This cannot be undone."
+                    ),
+                    "body",
+                ),
+            ],
+            row(self.delete_yes, self.delete_no, stretch_between=True),
+        )
+
+    def _farewell(self) -> QWidget:
+        """What is left once the data is gone: how it went, and the one way out."""
+        self.farewell_text = label("", "headline")
+        self.close_app = button(
+            self.tr("Close alshome"), lambda: QApplication.exit(0), role="primary"
+        )
+        return self._page([self.farewell_text], row(self.close_app))
+
+    def _page(self, texts: Sequence[QLabel], answers: QHBoxLayout) -> QWidget:
+        """A page in place of the list: its sentences, then its buttons in the middle below."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        for text in texts:
+            column.addWidget(text)
         column.addStretch(1)
-        return question
+        column.addLayout(answers)
+        column.addStretch(1)
+        return page
 
     # ----- what the app calls --------------------------------------------------------
 
@@ -486,8 +544,13 @@ class SettingsScreen(Screen):
             setting_row.show_value(self.settings.get(key))
 
     def first_focus(self) -> QWidget | None:
-        if self.question.isVisibleTo(self):
-            return self.no
+        for page, answer in (
+            (self.question, self.no),
+            (self.delete_question, self.delete_no),
+            (self.farewell, self.close_app),
+        ):
+            if page.isVisibleTo(self):
+                return answer
         return self.controls[0]
 
     # ----- changes -------------------------------------------------------------------
@@ -509,13 +572,10 @@ class SettingsScreen(Screen):
             self.problem.hide()
 
     def ask_reset(self) -> None:
-        self.scroll.hide()
-        self.actions.hide()
-        self.question.show()
-        self.no.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._show(self.question, self.no)
 
     def keep(self) -> None:
-        self._back_to_list()
+        self._show(None, self.reset)
 
     def reset_all(self) -> None:
         self.settings.reset()
@@ -523,13 +583,38 @@ class SettingsScreen(Screen):
         self.refresh()
         for key in self.rows:
             self.on_change(key)
-        self._back_to_list()
+        self._show(None, self.reset)
 
-    def _back_to_list(self) -> None:
-        self.question.hide()
-        self.scroll.show()
-        self.actions.show()
-        self.reset.setFocus(Qt.FocusReason.OtherFocusReason)
+    def ask_delete_all(self) -> None:
+        self._show(self.delete_question, self.delete_no)
+
+    def keep_everything(self) -> None:
+        self._show(None, self.delete_all)
+
+    def delete_everything(self) -> None:
+        """Delete once, then say how it went; nothing is left to go back to but closing."""
+        if self.on_delete_all():
+            text = self.tr("All your data was deleted. alshome will close now.")
+        else:
+            text = self.tr(
+                "Some of your data could not be deleted and is still on this computer. "
+                "alshome will close now."
+            )
+        set_text(self.farewell_text, text)
+        self._show(self.farewell, self.close_app)
+        announce(self, text)
+
+    def _show(self, page: QWidget | None, focus: QPushButton) -> None:
+        """One question or message in place of the list (None: the list), `focus` focused.
+
+        A question's focus goes to its safe answer; back on the list, to the button that
+        asked it.
+        """
+        for shown in (self.question, self.delete_question, self.farewell):
+            shown.setVisible(shown is page)
+        self.scroll.setVisible(page is None)
+        self.actions.setVisible(page is None)
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----- keeping the focused control in view ---------------------------------------
 
