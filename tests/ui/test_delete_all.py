@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from alshome.app import History
+from alshome.paths import DATABASE_FILE, resolve_locations
+from alshome.privacy import delete_all_data
 from alshome.settings import Settings
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.screens.settings import SettingsScreen
@@ -100,3 +103,19 @@ def test_files_left_behind_are_not_called_deleted(rig):
     rig.screen.delete_yes.click()
     text = rig.screen.farewell_text.text()
     assert "could not be deleted" in text and "All your data was deleted" not in text
+
+
+def test_the_app_closes_its_history_so_every_database_file_can_go(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    locations = resolve_locations(data_dir=str(tmp_path / "data"))
+    history = History(locations.database_url, None)
+    history.open()
+    assert history.last_session() is None
+    database = locations.data_dir / DATABASE_FILE
+    assert database.with_name(database.name + "-wal").exists()  # a connection holds it
+
+    history.close()
+    assert not history.is_open
+    assert not database.with_name(database.name + "-wal").exists()  # the last one closed
+    assert database in delete_all_data(locations)
+    assert list(locations.data_dir.iterdir()) == []
