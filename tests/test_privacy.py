@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from alshome import autostart
 from alshome.domain.safety import Profile
@@ -150,3 +151,17 @@ def test_delete_all_keeps_files_alshome_did_not_write(locations):
 
 def test_delete_all_on_an_empty_folder_deletes_nothing(locations):
     assert delete_all_data(locations) == []
+
+
+def test_a_failed_statement_does_not_quote_the_health_data_it_carried(locations):
+    """Its message ends up in a traceback, and so perhaps in the desktop's journal."""
+    engine = open_database(locations.database_url)
+    try:
+        repository = Repository(engine)
+        repository.start_session(SESSION_UUID, None, f"Program {MARKER}", 1, NOW)
+        with pytest.raises(IntegrityError) as raised:
+            repository.start_session(SESSION_UUID, None, f"Program {MARKER}", 1, NOW)
+    finally:
+        engine.dispose()
+    assert "sessions" in str(raised.value)
+    assert MARKER not in str(raised.value)

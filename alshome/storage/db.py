@@ -54,7 +54,9 @@ def open_database(url: str) -> Engine:
         if make_url(url).get_driver_name() in CHECKED_DRIVERS:
             _refuse_damaged(path)
         _create_private_file(path)
-    engine = create_engine(url)
+    # A failed statement's message would otherwise quote its values (names, notes, what
+    # was done): health data, in a traceback that may end up in the desktop's journal.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin)
