@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
 
         self.warning = label(
             self.tr(
-                "This set is not saved yet: the computer's disk is full or cannot be written. "
-                "The session goes on and it will be saved when it can."
+                "Not saved yet: the computer's disk is full or cannot be written. "
+                "It will be saved when it can."
             ),
             "headline",
         )
