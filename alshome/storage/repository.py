@@ -7,6 +7,7 @@ rows, so nothing they hold depends on an open database session.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +40,7 @@ from alshome.storage.snapshot import (
     session_starts,
     stored_program,
 )
+from alshome.trends import ExerciseWork, SessionSummary
 
 
 class ProgramConflictError(ValueError):
@@ -410,6 +412,99 @@ class Repository:
             return MergeResult(
                 added=len(session_ids), already_here=len(sessions) - len(session_ids)
             )
+
+    # ----- the history screen ----------------------------------------------------------
+
+    def session_summaries(self) -> list[SessionSummary]:
+        """Every session, oldest first, with its sets counted and rated in SQL.
+
+        Ten years hold about 50,000 sets: they are aggregated where they lie rather than
+        loaded. The planned set count and the weekly target come from each program
+        version's own document, read once per version; a program no longer saved (or no
+        longer valid with today's library) leaves them unknown.
+        """
+        from alshome.programs.document import DocumentError, build_program
+        from alshome.programs.library import stock_library
+
+        # count(done) counts the sets done (a skipped set has none); the symptoms of the
+        # sets that had any are joined with "|" and split again below.
+        summaries_sql = """
+            SELECT s.id, s.uuid, s.started_at, s.ended_at, s.status, s.program_name,
+                   s.program_version, s.program_id, s.symptoms,
+                   count(t.id), count(t.done), max(t.fatigue), avg(t.fatigue),
+                   group_concat(CASE WHEN t.symptoms <> '[]' THEN t.symptoms END, '|')
+            FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id
+            GROUP BY s.id
+            ORDER BY s.started_utc, s.id
+        """
+        work_sql = """
+            SELECT session_id, exercise_id, exercise_name, kind,
+                   sum(json_extract(done, '$.seconds')), sum(json_extract(done, '$.repetitions')),
+                   max(json_extract(planned, '$.load')), max(json_extract(planned, '$.unit'))
+            FROM sets
+            WHERE done IS NOT NULL AND kind IN ('endurance', 'resistance')
+            GROUP BY session_id, exercise_id
+            ORDER BY session_id, min(position)
+        """
+        with self._db() as db:
+            plans: dict[int, tuple[int, int]] = {}
+            for program_id, document in db.execute(select(ProgramRow.id, ProgramRow.document)):
+                try:
+                    program = build_program(document, stock_library())
+                except (DocumentError, KeyError, TypeError, ValueError):
+                    continue
+                plans[program_id] = (len(program.steps()), program.weekly_target)
+            work: dict[int, list[ExerciseWork]] = {}
+            for session_id, *fields in db.execute(text(work_sql)):
+                exercise_id, name, kind, seconds, repetitions, load, unit = fields
+                work.setdefault(session_id, []).append(
+                    ExerciseWork(
+                        exercise_id,
+                        name,
+                        ExerciseKind(kind),
+                        float(seconds or 0),
+                        int(repetitions or 0),
+                        None if load is None else float(load),
+                        unit,
+                    )
+                )
+            summaries = []
+            for row in db.execute(text(summaries_sql)):
+                (session_id, uuid, started, ended, status, name, version, program_id) = row[:8]
+                symptoms, sets, done, highest, mean, set_symptoms = row[8:]
+                named = set(json.loads(symptoms))
+                for each in (set_symptoms or "").split("|") if set_symptoms else ():
+                    named.update(json.loads(each))
+                planned, target = plans.get(program_id, (sets, None))
+                summaries.append(
+                    SessionSummary(
+                        uuid=uuid,
+                        started_at=datetime.fromisoformat(started),
+                        ended_at=parse_moment(ended),
+                        status=SessionStatus(status),
+                        program_name=name,
+                        program_version=version,
+                        sets_planned=max(planned, sets),
+                        sets_done=done,
+                        highest_fatigue=highest,
+                        mean_fatigue=mean,
+                        symptoms=tuple(sorted(map(Symptom, named))),
+                        weekly_target=target,
+                        work=tuple(work.get(session_id, ())),
+                    )
+                )
+            return summaries
+
+    def session_sets(self, uuid: str) -> list[StoredSet]:
+        """One session's sets in order, for its detail on the history screen."""
+        with self._db() as db:
+            rows = db.scalars(
+                select(SetRow)
+                .join(SessionRow, SetRow.session_id == SessionRow.id)
+                .where(SessionRow.uuid == uuid)
+                .order_by(SetRow.position)
+            )
+            return [_stored_set(row) for row in rows]
 
 
 def _stored_program(row: ProgramRow) -> StoredProgram:
