@@ -210,6 +210,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.setting_changed.connect(reminders.follow_setting)
     window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
+    app.aboutToQuit.connect(controller.retry_saving)  # one last chance for waiting sets
     database = sqlite_path(locations.database_url)
     if database is not None:
         backups = AutomaticBackups(database, controller, window)

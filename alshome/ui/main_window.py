@@ -15,11 +15,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -474,6 +476,30 @@ class MainWindow(QMainWindow):
             self.scanner.restart()
         self.setting_changed.emit(key)
         self.scanner.follow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing while sets still wait for the disk would lose them: ask first, keep open."""
+        if self.controller.unsaved and not self._close_anyway():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _close_anyway(self) -> bool:
+        question = QMessageBox(self)
+        question.setIcon(QMessageBox.Icon.Warning)
+        question.setWindowTitle("alshome")
+        question.setText(
+            self.tr(
+                "Some of today's session is not saved yet: the disk is full or cannot be "
+                "written. If alshome closes now, that part is lost."
+            )
+        )
+        keep = question.addButton(self.tr("Keep alshome open"), QMessageBox.ButtonRole.RejectRole)
+        close = question.addButton(self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        question.setDefaultButton(keep)
+        question.setEscapeButton(keep)
+        question.exec()
+        return question.clickedButton() is close
 
     def show_full_screen(self, on: bool) -> None:
         if on:
