@@ -9,6 +9,10 @@ UTC time, so they sort in the order taken whatever the clocks did in between.
 No SQLAlchemy, only the standard library's sqlite3: the migration code and the command
 line both use this, and neither should pay for more. A history that is damaged is not
 backed up but set aside, as `alshome.storage.health` does on open.
+
+An encrypted history (`alshome.storage.cipher`) is copied between connections opened
+with its passphrase, so its backups are encrypted with the same key: a plain copy would
+undo the encryption. Every function that reads or writes a copy takes that `passphrase`.
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from alshome.files import sync_folder
 from alshome.paths import ensure_private_dir
+from alshome.storage import cipher
 from alshome.storage.health import PRIVATE_FILE_MODE, SQLITE_SIDE_FILES, check_database, set_aside
 from alshome.storage.revision import VERSION_TABLE
 
@@ -61,7 +67,9 @@ def backups_folder(database: Path) -> Path:
     return database.parent / BACKUPS_FOLDER
 
 
-def take_backup(database: Path, folder: Path, reason: str, now: datetime) -> Path:
+def take_backup(
+    database: Path, folder: Path, reason: str, now: datetime, passphrase: str | None = None
+) -> Path:
     """Copy `database` into `folder` as a verified, private backup; its path.
 
     The copy is written under a temporary name and renamed only once it verifies, so a
@@ -74,20 +82,23 @@ def take_backup(database: Path, folder: Path, reason: str, now: datetime) -> Pat
     os.close(descriptor)
     temporary = Path(name)
     try:
-        _copy(database, temporary)
-        _stand_alone(temporary)
-        if not verify(temporary):
+        _copy(database, temporary, passphrase)
+        _stand_alone(temporary, passphrase)
+        if not verify(temporary, passphrase):
             raise BackupError(f"The copy of {database} is damaged, so no backup was saved.")
         return _name_for_good(temporary, folder, reason, now)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def verify(path: Path) -> bool:
-    """Whether `path` is a whole alshome database: intact, references sound, schema stamped."""
+def verify(path: Path, passphrase: str | None = None) -> bool:
+    """Whether `path` is a whole alshome database: intact, references sound, schema stamped.
+
+    With a passphrase, a copy that does not open with it is no backup of this history.
+    """
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        connection = _connect(path, passphrase, read_only=True)
+    except (*cipher.DATABASE_ERRORS, cipher.WrongPassphraseError):
         return False
     try:
         intact = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -97,7 +108,7 @@ def verify(path: Path) -> bool:
             (VERSION_TABLE,),
         ).fetchone() == (1,)
         return intact and sound and stamped
-    except sqlite3.Error:
+    except cipher.DATABASE_ERRORS:
         return False
     finally:
         connection.close()
@@ -169,7 +180,9 @@ def prune(folder: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def restore(backup: Path, database: Path, folder: Path, now: datetime) -> Path | None:
+def restore(
+    backup: Path, database: Path, folder: Path, now: datetime, passphrase: str | None = None
+) -> Path | None:
     """Put the history of `backup` in place of `database`; the backup of what it replaced.
 
     The backup is verified first and the current history kept before anything is
@@ -177,37 +190,40 @@ def restore(backup: Path, database: Path, folder: Path, now: datetime) -> Path |
     overwritten: whatever it still holds may be recovered). If either step fails, nothing
     is changed. The copy goes through SQLite, in one transaction on the target, so SQLite
     itself deals with the target's -wal and -shm, and a crash mid-restore leaves the old
-    history or the new one, never a mixture.
+    history or the new one, never a mixture. An encrypted history takes only a backup
+    that opens with its passphrase, and stays encrypted.
     """
     if not backup.is_file():
         raise BackupError(f"There is no backup at {backup}.")
-    if not verify(backup):
+    if not verify(backup, passphrase):
         raise BackupError(f"{backup} is not an alshome backup that can be restored.")
-    replaced = _keep_current(database, folder, now)
+    replaced = _keep_current(database, folder, now, passphrase)
     ensure_private_dir(database.parent)
     os.close(os.open(database, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
-    _copy(backup, database)
+    _copy(backup, database, passphrase)
     for path in (database, *(database.with_name(database.name + end) for end in SQLITE_SIDE_FILES)):
         if path.exists():
             path.chmod(PRIVATE_FILE_MODE)
     return replaced
 
 
-def _keep_current(database: Path, folder: Path, now: datetime) -> Path | None:
+def _keep_current(
+    database: Path, folder: Path, now: datetime, passphrase: str | None
+) -> Path | None:
     """Where the history about to be replaced is kept; None when there is none."""
     if not database.exists() or database.stat().st_size == 0:
         return None
     try:
         if not check_database(database).ok:
             return set_aside(database, now)
-        return take_backup(database, folder, "before-restore", now)
-    except (BackupError, sqlite3.Error):
+        return take_backup(database, folder, "before-restore", now, passphrase)
+    except (BackupError, *cipher.DATABASE_ERRORS):
         raise BackupError(
             f"The history in {database} could not be backed up first, so it was left as it is."
         ) from None
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, passphrase: str | None) -> None:
     """Copy one consistent snapshot of `source` into `target` with SQLite's backup API.
 
     The source is opened read-only, so a missing file is an error rather than a new,
@@ -215,37 +231,49 @@ def _copy(source: Path, target: Path) -> None:
     of the copy or none.
     """
     try:
-        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        reader = _connect(source, passphrase, read_only=True)
+    except cipher.DATABASE_ERRORS as error:
         raise BackupError(f"{source} cannot be read: {error}.") from None
     try:
-        writer = sqlite3.connect(target)
+        writer = _connect(target, passphrase)
         try:
             writer.execute("PRAGMA busy_timeout=5000")
             writer.execute("PRAGMA synchronous=FULL")
             reader.backup(writer)
         finally:
             writer.close()
-    except sqlite3.Error as error:
+    except cipher.DATABASE_ERRORS as error:
         raise BackupError(f"{source} cannot be copied: {error}.") from None
     finally:
         reader.close()
 
 
-def _stand_alone(copy: Path) -> None:
+def _stand_alone(copy: Path, passphrase: str | None) -> None:
     """Switch a fresh copy to a rollback journal: opening it later leaves no -wal beside it.
 
     The copy takes its journal mode from the live database, WAL; the app switches its own
     database back to WAL whenever it opens one, a restored one included.
     """
     try:
-        connection = sqlite3.connect(copy)
+        connection = _connect(copy, passphrase)
         try:
             connection.execute("PRAGMA journal_mode=DELETE")
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except cipher.DATABASE_ERRORS as error:
         raise BackupError(f"The copy {copy} cannot be finished: {error}.") from None
+
+
+def _connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
+    """The standard library's connection to a plain file, SQLCipher's keyed one otherwise.
+
+    Read-only opens a missing file as an error rather than as a new, empty database.
+    """
+    if passphrase is not None:
+        return cipher.connect(path, passphrase, read_only=read_only)
+    if read_only:
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(path)
 
 
 def _name_for_good(temporary: Path, folder: Path, reason: str, now: datetime) -> Path:

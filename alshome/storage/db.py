@@ -5,27 +5,35 @@ a write-ahead log with `synchronous=FULL` (NORMAL may lose the last commits on p
 loss), foreign keys enforced, and a busy timeout instead of instant "database is locked".
 An existing file is checked before anything writes to it, migrations included, so a
 damaged one is set aside exactly as it was found (see `alshome.storage.health`).
+
+An encrypted history (`alshome.storage.cipher`) is opened through SQLCipher with the
+person's passphrase: the same pragmas, checks and migration run on the keyed connection.
+A missing or wrong passphrase is said as such; such a file is never set aside.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+import sqlcipher3
+from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
 from sqlalchemy.engine import make_url
 
 from alshome.paths import ensure_private_dir
-from alshome.storage import migrate
+from alshome.storage import cipher, migrate
+from alshome.storage.backups import backups_folder, take_backup
 from alshome.storage.health import (
     PRIVATE_FILE_MODE,
     SQLITE_SIDE_FILES,
     DamagedDatabaseError,
+    check_connection,
     check_database,
     set_aside,
 )
+from alshome.storage.revision import HEAD_REVISION
 
 SQLITE_PRAGMAS = ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
 # Only the standard driver reads a plain file; an encrypted one (SQLCipher) would look like
@@ -43,23 +51,71 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def open_database(url: str) -> Engine:
+def open_database(url: str, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the schema at head; raises NewerDatabaseError untouched.
 
     A damaged SQLite file is renamed aside and DamagedDatabaseError names where it went;
     the caller then restores a backup to the same place, or calls `open_fresh_database`.
+    An encrypted one needs `passphrase`: PassphraseNeeded without it, WrongPassphraseError
+    when it does not open the file, and nothing is changed either way.
     """
     path = sqlite_file(url)
+    if path is not None and cipher.is_encrypted(path):
+        return _open_encrypted(path, passphrase)
     if path is not None:
         if make_url(url).get_driver_name() in CHECKED_DRIVERS:
             _refuse_damaged(path)
         _create_private_file(path)
+        # A marker beside no encrypted file is left from a conversion cut short.
+        cipher.marker(path).unlink(missing_ok=True)
+    return _migrated(_engine(url), path)
+
+
+def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
+    """The engine on an encrypted file, checked through a connection its passphrase opened.
+
+    SQLAlchemy's own `sqlite+pysqlcipher` dialect keys a connection again after `creator`
+    has (with an empty key, which SQLCipher refuses), so the plain SQLite dialect drives
+    sqlcipher3 connections here; `module` makes SQLAlchemy recognise sqlcipher3's errors.
+    The URL names no file, so the migration cannot copy the file unkeyed: the backup
+    before a migration is taken here, with the key.
+    """
+    if passphrase is None:
+        raise cipher.PassphraseNeeded
+    checked = cipher.connect(path, passphrase)
+    try:
+        health = check_connection(checked)
+    except sqlcipher3.DatabaseError as error:
+        raise cipher.EncryptedDamageError(str(error)) from None
+    finally:
+        checked.close()
+    if not health.ok:
+        raise cipher.EncryptedDamageError(health.reason)
+    engine = _engine(
+        "sqlite://",
+        creator=lambda: cipher.connect(path, passphrase, check_same_thread=False),
+        module=sqlcipher3,
+        poolclass=QueuePool,
+    )
+    if migrate.current_revision(engine) not in (None, HEAD_REVISION):
+        now = datetime.now(UTC)
+        take_backup(path, backups_folder(path), "before-migration", now, passphrase)
+    return _migrated(engine, path)
+
+
+def _engine(url: str, **options: Any) -> Engine:
+    """An engine whose every SQLite connection gets the crash-safe pragmas, from the first."""
     # A failed statement's message would otherwise quote its values (names, notes, what
     # was done): health data, in a traceback that may end up in the desktop's journal.
-    engine = create_engine(url, hide_parameters=True)
+    engine = create_engine(url, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin)
+    return engine
+
+
+def _migrated(engine: Engine, path: Path | None) -> Engine:
+    """`engine` with the schema at head, its files made private."""
     try:
         migrate.upgrade_to_head(engine)
     except BaseException:

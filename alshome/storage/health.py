@@ -10,6 +10,10 @@ hot -wal left by a crash is read, never checkpointed or removed: its commits sti
 Only SQLite's own verdicts (a malformed image, not a database) mean damage. A locked
 file or one that cannot be read is no reason to move it: the check leaves it be, and the
 open that follows fails with that failure's own message.
+
+An encrypted history (marked beside it, see `alshome.storage.cipher`) reads like garbage
+to this check, exactly like a damaged file: it is never judged here. The opening checks it
+with the same `check_connection` once its passphrase has opened it.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alshome.files import sync_folder
+from alshome.storage.cipher import is_encrypted
 
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 DAMAGED_SUFFIX = ".damaged-"
@@ -53,7 +59,7 @@ SOUND = Health()
 
 def check_database(path: Path) -> Health:
     """Whether the SQLite file at `path` is damaged; a missing or empty file is a new one."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists() or path.stat().st_size == 0 or is_encrypted(path):
         return SOUND
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
@@ -61,14 +67,15 @@ def check_database(path: Path) -> Health:
     except sqlite3.DatabaseError as error:
         return _verdict(error)
     try:
-        return _checked(connection)
+        return check_connection(connection)
     except sqlite3.DatabaseError as error:
         return _verdict(error)
     finally:
         connection.close()
 
 
-def _checked(connection: sqlite3.Connection) -> Health:
+def check_connection(connection: Any) -> Health:
+    """The verdict read through an open connection, a keyed SQLCipher one included."""
     problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
     if problems != ["ok"]:
         return Health(f"integrity: {problems[0]}")

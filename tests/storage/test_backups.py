@@ -102,7 +102,7 @@ def test_a_local_time_is_named_in_utc(history, folder):
 
 
 def test_a_copy_that_does_not_verify_is_deleted_and_reported(history, folder, monkeypatch):
-    monkeypatch.setattr(backups, "verify", lambda path: False)
+    monkeypatch.setattr(backups, "verify", lambda path, passphrase=None: False)
     with pytest.raises(BackupError, match="is damaged, so no backup was saved"):
         take_backup(history, folder, "manual", NOW)
     assert list(folder.iterdir()) == []
@@ -215,7 +215,7 @@ def test_a_history_that_cannot_be_backed_up_is_not_replaced(
 ):
     backup = take_backup(history, folder, "manual", NOW)
     history_before = exported(database_url)
-    monkeypatch.setattr(backups, "verify", lambda path: path == backup)
+    monkeypatch.setattr(backups, "verify", lambda path, passphrase=None: path == backup)
 
     with pytest.raises(BackupError, match="could not be backed up first"):
         restore(backup, history, folder, NOW + timedelta(hours=1))
