@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from alshome.domain.program import Program
     from alshome.programs.transfer import CheckedProgram
+    from alshome.storage.backups import Backup
     from alshome.storage.recorder import SessionRecorder
     from alshome.storage.repository import Repository
     from alshome.storage.snapshot import SessionOverview
@@ -105,6 +106,12 @@ class History:
             self._engine.dispose()
         self._repository = self._engine = None
 
+    def reopen(self) -> Start:
+        """Open afresh, reading everything again: after a backup was put back."""
+        self.close()
+        self._start = None
+        return self.open()
+
     def recorder(self) -> SessionRecorder:
         from alshome.storage.recorder import SessionRecorder
 
@@ -158,6 +165,41 @@ class ProgramFileImport:
 
     def use(self, checked: CheckedProgram) -> Program:
         return self._history.use_program(checked)
+
+
+class BackupsOfHistory:
+    """The history's backups for the backups screen; putting one back reopens the history."""
+
+    def __init__(
+        self, history: History, database: Path, on_restored: Callable[[Program], None]
+    ) -> None:
+        self._history = history
+        self._database = database
+        self._on_restored = on_restored
+
+    def list(self) -> list[Backup]:
+        from alshome.storage.backups import backups_folder, list_backups
+
+        return list_backups(backups_folder(self._database))
+
+    def take_now(self) -> None:
+        from alshome.storage.backups import backups_folder, take_backup
+
+        take_backup(self._database, backups_folder(self._database), "manual", _now())
+
+    def restore(self, backup: Backup) -> None:
+        """Put `backup` back; whatever happens, the history is opened again afterwards."""
+        from alshome.storage.backups import backups_folder, restore
+
+        self._history.close()
+        try:
+            restore(backup.path, self._database, backups_folder(self._database), _now())
+        finally:
+            self._on_restored(self._history.reopen().program)
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
 
 
 class _AfterFirstExpose(QObject):
@@ -215,6 +257,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     if database is not None:
         backups = AutomaticBackups(database, controller, window)
         app.aboutToQuit.connect(backups.check)
+        window.history_backups = BackupsOfHistory(history, database, window.use_program)
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from alshome.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
+    from alshome.ui.screens.backups import BackupsScreen, HistoryBackups
     from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
     from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
     from alshome.ui.screens.exercise import ExerciseScreen
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self._page: str | None = None  # a page shown outside any session: settings
         self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
         self.program_files: ProgramFiles | None = None  # set by the app: files need storage
+        self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
@@ -400,9 +402,22 @@ class MainWindow(QMainWindow):
             self.go_home,
             on_try_voice=self.try_voice,
             on_program=self.open_program if self.program_files is not None else None,
+            on_backups=self.open_backups if self.history_backups is not None else None,
             on_delete_all=self.delete_all_data,
         )
         return self._add(screen)
+
+    @cached_property
+    def backups_screen(self) -> BackupsScreen:
+        from alshome.ui.screens.backups import BackupsScreen
+
+        return self._add(BackupsScreen(self.history_backups, self.open_settings, explain))
+
+    def open_backups(self) -> None:
+        if self.controller.session is None:
+            self.backups_screen.show_backups()
+            self._page = "backups_screen"
+            self._show()
 
     @cached_property
     def program_screen(self) -> ProgramScreen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +28,7 @@ from alshome.domain.program import (
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
 from alshome.programs.transfer import CheckedProgram
+from alshome.storage.backups import Backup
 
 SHOULDER_CIRCLES = Exercise(
     "shoulder_circles",
@@ -43,6 +45,16 @@ def with_range_of_motion(program: Program) -> Program:
     """`program` with a range-of-motion exercise first, whose mover can change."""
     dose = RangeOfMotionDose(8, 1, Sides.BOTH, RangeMode.ACTIVE_ASSISTED, 30)
     return replace(program, prescriptions=(Prescription(SHOULDER_CIRCLES, dose),))
+
+
+class TwoBackups:
+    """Backups to list: one made by alshome, one by hand (nothing is ever restored)."""
+
+    def list(self) -> list[Backup]:
+        return [
+            Backup(Path("b.sqlite3"), datetime(2026, 11, 24, 18, 5, tzinfo=UTC), "manual", 1),
+            Backup(Path("a.sqlite3"), datetime(2026, 11, 20, 9, 0, tzinfo=UTC), "automatic", 1),
+        ]
 
 
 class SameProgramFile:
@@ -72,6 +84,12 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "settings", window.current
     window.settings_screen.reset.click()
     yield "settings, reset question", window.current
+    window.history_backups = TwoBackups()
+    window.open_backups()
+    yield "backups", window.current
+    window.backups_screen.choices[0].toggle.click()
+    window.backups_screen.put_back.click()
+    yield "backups, put one back?", window.current
     window.settings_screen.no.click()
     window.settings_screen.delete_all.click()
     yield "settings, delete all question", window.current

@@ -361,6 +361,7 @@ class SettingsScreen(Screen):
         on_try_voice: Callable[[], None] | None = None,
         on_program: Callable[[], None] | None = None,
         on_delete_all: Callable[[], bool] | None = None,
+        on_backups: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Settings"))
         # Last in the list: the program itself, for the therapist or a helper to change.
@@ -369,6 +370,12 @@ class SettingsScreen(Screen):
             on_program or (lambda: None),
             role="large",
             description=self.tr("Shows your program and loads a new one from your therapist."),
+        )
+        self.backups = button(
+            self.tr("Backups of your history"),
+            on_backups or (lambda: None),
+            role="large",
+            description=self.tr("Shows the backups alshome made, and puts one back."),
         )
         # Last of all, below everything else anyone would press in passing.
         self.delete_all = button(
@@ -398,6 +405,7 @@ class SettingsScreen(Screen):
         self.scroll = self._rows_area()
         self.program.setVisible(on_program is not None)  # inside the list: never a window
         self.delete_all.setVisible(on_delete_all is not None)
+        self.backups.setVisible(on_backups is not None)
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -433,9 +441,11 @@ class SettingsScreen(Screen):
         controls = [widget for setting_row in self.rows.values() for widget in setting_row.buttons]
         shown_program = [self.program] if on_program is not None else []
         shown_delete = [self.delete_all] if on_delete_all is not None else []
+        shown_backups = [self.backups] if on_backups is not None else []
         self.controls = [
             *controls,
             *shown_program,
+            *shown_backups,
             *shown_delete,
             self.primary,
             self.try_voice,
@@ -462,6 +472,7 @@ class SettingsScreen(Screen):
             self._heading_above[self.rows[keys[0]]] = title
             column.addSpacing(SPACING)
         column.addWidget(self.program)
+        column.addWidget(self.backups)
         column.addWidget(self.delete_all)
         column.addStretch(1)
         content.installEventFilter(self)
