@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alshome.failures import explain
@@ -24,6 +24,7 @@ from alshome.storage.backups import (
     verify,
 )
 from alshome.storage.health import DamagedDatabaseError
+from alshome.ui.screens.backups import moment_text
 
 
 def newest_good_backup(database: Path) -> Backup | None:
@@ -47,7 +48,7 @@ def offer_recovery(error: DamagedDatabaseError, database: Path, parent: QWidget 
     box.setText(explain(error))
     restore_button = None
     if backup is not None:
-        when = QLocale().toString(backup.taken_at.astimezone(), QLocale.FormatType.LongFormat)
+        when = moment_text(backup.taken_at)
         box.setInformativeText(_tr("The newest good backup is from {when}.").format(when=when))
         restore_button = box.addButton(
             _tr("Restore that backup"), QMessageBox.ButtonRole.AcceptRole

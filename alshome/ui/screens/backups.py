@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
@@ -48,8 +49,16 @@ class BackupChoice:
     toggle: QPushButton
 
 
+def moment_text(moment: datetime) -> str:
+    """A day and a time as people say them: "Tuesday, 24 November 2026, 18:05"."""
+    local = moment.astimezone()
+    locale = QLocale()
+    day = locale.toString(local.date(), QLocale.FormatType.LongFormat)
+    return f"{day}, {locale.toString(local.time(), QLocale.FormatType.ShortFormat)}"
+
+
 def describe(backup: Backup) -> str:
-    when = QLocale().toString(backup.taken_at.astimezone(), QLocale.FormatType.LongFormat)
+    when = moment_text(backup.taken_at)
     reason = QCoreApplication.translate("Backups", REASONS.get(backup.reason, backup.reason))
     return f"{when}\n{reason}"
 
