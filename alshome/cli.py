@@ -4,11 +4,16 @@ Nothing here imports Qt; the GUI is imported only when no command is given, and 
 only when a command needs it, so each path loads what it uses. Any problem a user can
 fix ends the command with one plain sentence on stderr, status 2, and nothing written:
 an import is validated whole before the data folder is even created.
+
+An encrypted history is opened with its passphrase, asked for without echo, or taken from
+the ALSHOME_PASSPHRASE environment variable for scripts; it is never an argument, which
+other users of the computer could read in the process list.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +28,9 @@ from alshome.paths import Locations, resolve_locations
 
 if TYPE_CHECKING:
     from alshome.storage.backups import Backup
+
+
+PASSPHRASE_VARIABLE = "ALSHOME_PASSPHRASE"
 
 
 class _UsageError(Exception):
@@ -100,6 +108,8 @@ def _full_parser() -> argparse.ArgumentParser:
     )
     program_import.add_argument("file", metavar="FILE", type=Path)
     commands.add_parser("backup", help="save a verified copy of the history now")
+    commands.add_parser("encrypt", help="protect the history with a passphrase")
+    commands.add_parser("decrypt", help="remove the passphrase from the history")
     restore_backup = commands.add_parser(
         "restore", help="list the backups, or put one in place of the history"
     )
@@ -138,7 +148,7 @@ def _export(locations: Locations, options: argparse.Namespace) -> str:
     database = sqlite_file(locations.database_url)
     if database is not None and not database.exists():
         raise DocumentError(f"There is no alshome history in {database.parent}.")
-    engine = open_database(locations.database_url)
+    engine = open_database(locations.database_url, _passphrase(locations))
     try:
         repository = Repository(engine)
         if options.format == "json":
@@ -158,8 +168,9 @@ def _import(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.storage.repository import Repository
 
     history = exchange.read_export(options.file)
-    with _backed_up_before_import(locations):
-        engine = open_database(locations.database_url)
+    passphrase = _passphrase(locations)
+    with _backed_up_before_import(locations, passphrase):
+        engine = open_database(locations.database_url, passphrase)
         try:
             result = exchange.import_history(history, Repository(engine))
         finally:
@@ -193,7 +204,7 @@ def _export_program(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.storage.db import open_database
     from alshome.storage.repository import Repository
 
-    engine = open_database(locations.database_url)
+    engine = open_database(locations.database_url, _passphrase(locations))
     try:
         repository = Repository(engine)
         program_id, program = load_active_program(repository)
@@ -210,8 +221,9 @@ def _import_program(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.storage.repository import Repository
 
     checked = read_program_file(options.file)
-    with _backed_up_before_import(locations):
-        engine = open_database(locations.database_url)
+    passphrase = _passphrase(locations)
+    with _backed_up_before_import(locations, passphrase):
+        engine = open_database(locations.database_url, passphrase)
         try:
             outcome = import_program(checked, Repository(engine))
         finally:
@@ -225,7 +237,7 @@ def _import_program(locations: Locations, options: argparse.Namespace) -> str:
 
 
 @contextmanager
-def _backed_up_before_import(locations: Locations) -> Iterator[None]:
+def _backed_up_before_import(locations: Locations, passphrase: str | None) -> Iterator[None]:
     """Back up a saved history before an import changes it; an import refused keeps no copy.
 
     An import is one transaction, so a refused one changed nothing, and the promise that
@@ -240,7 +252,7 @@ def _backed_up_before_import(locations: Locations) -> Iterator[None]:
         return
     folder = backups_folder(database)
     made_folder = not folder.exists()
-    backup = take_backup(database, folder, "before-import", datetime.now())
+    backup = take_backup(database, folder, "before-import", datetime.now(), passphrase)
     try:
         yield
     except BaseException:
@@ -258,7 +270,8 @@ def _backup(locations: Locations, options: argparse.Namespace) -> str:
     database = _database_file(locations)
     if not database.is_file():
         raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
-    backup = take_backup(database, backups_folder(database), "manual", datetime.now())
+    folder = backups_folder(database)
+    backup = take_backup(database, folder, "manual", datetime.now(), _passphrase(locations))
     return f"Saved a backup to {backup}."
 
 
@@ -278,10 +291,71 @@ def _restore(locations: Locations, options: argparse.Namespace) -> str:
             for number, backup in enumerate(backups, start=1)
         )
     chosen = _chosen_backup(options.backup, backups)
-    replaced = restore(chosen, database, folder, datetime.now())
+    replaced = restore(chosen, database, folder, datetime.now(), _passphrase(locations))
     if replaced is None:
         return f"Restored the history from {chosen}."
     return f"Restored the history from {chosen}; the history it replaced is saved in {replaced}."
+
+
+def _encrypt(locations: Locations, options: argparse.Namespace) -> str:
+    """Encrypt the history; its plain backups are replaced by one encrypted backup."""
+    from alshome.programs.document import DocumentError
+    from alshome.storage import cipher
+
+    database = _existing_history(locations)
+    if cipher.is_encrypted(database):
+        raise DocumentError("The history is already protected with a passphrase.")
+    cipher.encrypt(database, _new_passphrase(), datetime.now())
+    return (
+        "The history is now protected with a passphrase. If you forget it, nobody can open "
+        "your history: write it down somewhere safe."
+    )
+
+
+def _decrypt(locations: Locations, options: argparse.Namespace) -> str:
+    from alshome.programs.document import DocumentError
+    from alshome.storage import cipher
+
+    database = _existing_history(locations)
+    if not cipher.is_encrypted(database):
+        raise DocumentError("The history has no passphrase to remove.")
+    cipher.decrypt(database, _passphrase(locations), datetime.now())
+    return "The passphrase is removed; the history opens without one."
+
+
+def _passphrase(locations: Locations) -> str | None:
+    """The passphrase of an encrypted history, None for a plain one; asked without echo."""
+    from alshome.storage import cipher
+    from alshome.storage.db import sqlite_file
+
+    database = sqlite_file(locations.database_url)
+    if database is None or not cipher.is_encrypted(database):
+        return None
+    return os.environ.get(PASSPHRASE_VARIABLE) or getpass.getpass("Passphrase: ")
+
+
+def _new_passphrase() -> str:
+    """A new passphrase, typed twice so that a slip of the finger does not lock the history."""
+    from alshome.programs.document import DocumentError
+
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given:
+        return given
+    passphrase = getpass.getpass("New passphrase: ")
+    if not passphrase:
+        raise DocumentError("A passphrase needs at least one character; nothing was changed.")
+    if getpass.getpass("The same passphrase again: ") != passphrase:
+        raise DocumentError("The two passphrases are not the same; nothing was changed.")
+    return passphrase
+
+
+def _existing_history(locations: Locations) -> Path:
+    from alshome.programs.document import DocumentError
+
+    database = _database_file(locations)
+    if not database.is_file() or database.stat().st_size == 0:
+        raise DocumentError(f"There is no alshome history in {database.parent}.")
+    return database
 
 
 def _chosen_backup(choice: str, backups: list[Backup]) -> Path:
@@ -327,4 +401,6 @@ COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
     "program": _program,
     "backup": _backup,
     "restore": _restore,
+    "encrypt": _encrypt,
+    "decrypt": _decrypt,
 }

@@ -20,11 +20,21 @@ def explain_failure(error: BaseException) -> tuple[int, str] | None:
 
     from alshome.programs.document import DocumentError
     from alshome.storage.backups import BackupError
+    from alshome.storage.cipher import (
+        ConversionError,
+        EncryptedDamageError,
+        PassphraseNeeded,
+        WrongPassphraseError,
+    )
     from alshome.storage.health import DamagedDatabaseError
     from alshome.storage.migrate import NewerDatabaseError
 
     if isinstance(error, DocumentError | NewerDatabaseError | BackupError):
         return BAD_INPUT, str(error)
+    if isinstance(
+        error, WrongPassphraseError | PassphraseNeeded | EncryptedDamageError | ConversionError
+    ):
+        return FAILURE, str(error)
     if isinstance(error, DamagedDatabaseError):
         return FAILURE, (
             "The saved history was damaged. Nothing was deleted: the damaged file was kept "

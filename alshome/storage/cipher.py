@@ -62,6 +62,10 @@ class EncryptedDamageError(RuntimeError):
         )
 
 
+class ConversionError(RuntimeError):
+    """The history could not be encrypted or decrypted; it was left as it was."""
+
+
 def marker(path: Path) -> Path:
     return path.with_name(path.name + MARKER_SUFFIX)
 
@@ -139,6 +143,8 @@ def change_passphrase(path: Path, passphrase: str, new_passphrase: str, now: dat
 def _convert(source: Any, path: Path, to_key: str | None) -> None:
     """Export the open `source` into a new file, keyed with `to_key`, then swap it in.
 
+    Whatever goes wrong before the swap raises ConversionError with the original intact.
+
     The -wal is folded into the database first and the old -wal and -shm removed only
     once that checkpoint went through whole: a stale -wal must never meet the new file.
     """
@@ -152,10 +158,12 @@ def _convert(source: Any, path: Path, to_key: str | None) -> None:
             source.execute("SELECT sqlcipher_export('converted')")
             source.execute("DETACH DATABASE converted")
             busy, _, _ = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except DATABASE_ERRORS as error:
+            raise ConversionError(f"The history could not be converted: {error}.") from None
         finally:
             source.close()
         if busy:
-            raise sqlite3.OperationalError("the history is in use; close alshome and try again")
+            raise ConversionError("The history is in use; close alshome and try again.")
         _verify(converted, to_key)
         _sync(converted)
         for end in ("-wal", "-shm"):
@@ -167,14 +175,17 @@ def _convert(source: Any, path: Path, to_key: str | None) -> None:
 
 
 def _verify(path: Path, key: str | None) -> None:
-    connection = sqlite3.connect(path) if key is None else connect(path, key)
     try:
-        intact = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        sound = connection.execute("PRAGMA foreign_key_check").fetchone() is None
-    finally:
-        connection.close()
+        connection = sqlite3.connect(path) if key is None else connect(path, key)
+        try:
+            intact = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            sound = connection.execute("PRAGMA foreign_key_check").fetchone() is None
+        finally:
+            connection.close()
+    except (*DATABASE_ERRORS, WrongPassphraseError):
+        intact = sound = False
     if not (intact and sound):
-        raise sqlite3.DatabaseError("the converted copy did not verify; nothing was changed")
+        raise ConversionError("The converted copy did not verify; nothing was changed.")
 
 
 def _replace_backups(path: Path, passphrase: str | None, now: datetime) -> None:

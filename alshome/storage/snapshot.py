@@ -9,6 +9,8 @@ The read is opened read-only (it never creates, migrates or changes anything) an
 only a SQLite file at exactly the revision this app expects. Anything else - another kind of
 database, an older or newer revision, a damaged file, any sqlite3 error - gives None, and the
 caller opens the database the full way, which migrates it or explains what is wrong.
+An encrypted history (see `alshome.storage.cipher`) is known by its marker and gives None
+at once: only the full opening, with the passphrase, can read it.
 `Repository` runs the same SQL through the same row functions, so both readings agree.
 """
 
@@ -23,6 +25,7 @@ from typing import Any, TypeVar
 
 from alshome.domain.session import SessionStatus
 from alshome.paths import sqlite_path
+from alshome.storage.cipher import is_encrypted
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
 T = TypeVar("T")
@@ -164,6 +167,8 @@ def _read(database_url: str, read: Callable[[sqlite3.Connection], T], empty: T) 
         return None
     if not path.exists():
         return empty
+    if is_encrypted(path):
+        return None
     try:
         connection = sqlite3.connect(
             f"{path.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None
