@@ -2,7 +2,8 @@
 
 The JSON format is documented in the README; its `version` changes whenever a reader of
 the previous version could misread a file. Version 2 added the safety checks (the profile,
-carry-over checks, lift checks); version 1 files, which have none, are still read. The CSV
+carry-over checks, lift checks), version 3 the ALSFRS-R self-ratings; files of earlier
+versions, which have none of what came later, are still read. The CSV
 adds a row for each day the patient rested after the carry-over check, so the sheet shows
 every day the program was meant for. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then merged into the
@@ -16,7 +17,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -36,6 +37,7 @@ from pydantic import (
 )
 
 from alshome import __version__
+from alshome.domain.alsfrs import ITEMS, MAX_VALUE, EnteredBy, Entry, Item
 from alshome.domain.fatigue import MAX_RATING, Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
@@ -53,8 +55,8 @@ from alshome.storage.repository import (
 )
 
 EXPORT_FORMAT = "alshome-export"
-EXPORT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+EXPORT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 RESTED = "rested"  # the CSV's session_status for a day of rest after the carry-over check
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -95,6 +97,7 @@ class ExportedHistory:
     sessions: tuple[StoredSession, ...]
     carry_over_checks: tuple[StoredCarryOver, ...] = ()
     profile: Profile | None = None
+    alsfrs: tuple[Entry, ...] = ()
 
 
 # ----- export -----------------------------------------------------------------------------
@@ -122,6 +125,7 @@ def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int
             _carry_over_json(stored) for stored in repository.carry_over_checks()
         ],
         "sessions": [_session_json(session) for session in sessions],
+        "alsfrs": [_alsfrs_json(entry) for entry in repository.alsfrs_entries()],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return text, len(sessions)
@@ -166,6 +170,15 @@ def _carry_over_json(stored: StoredCarryOver) -> dict[str, Any]:
         "asked_at": stored.check.asked_at.isoformat(),
         "answer": stored.check.answer.value,
         "session_uuid": stored.session_uuid,
+    }
+
+
+def _alsfrs_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "entered_at": entry.entered_at.isoformat(),
+        "entered_by": entry.entered_by.value,
+        "onset": None if entry.onset is None else entry.onset.isoformat(),
+        "values": {item.value: value for item, value in zip(ITEMS, entry.values, strict=True)},
     }
 
 
@@ -297,7 +310,25 @@ def _distinct(symptoms: list[Symptom]) -> list[Symptom]:
     return symptoms
 
 
+def _day(value: Any) -> date:
+    """A calendar day as ISO 8601 text (2024-05-01); pydantic alone would take other forms."""
+    reason = "must be a date in ISO 8601 such as 2024-05-01"
+    if not isinstance(value, str):
+        raise ValueError(reason)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(reason) from None
+
+
+def _every_item(values: dict[Item, int]) -> dict[Item, int]:
+    if set(values) != set(ITEMS):
+        raise ValueError("must give a value for each of the 12 items")
+    return values
+
+
 Moment = Annotated[datetime, BeforeValidator(_moment)]
+Day = Annotated[date, BeforeValidator(_day)]
 Name = Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)]
 Version = Annotated[StrictInt, _between(1, 1_000_000)]
 Count = Annotated[StrictInt, _between(1, 1000)]
@@ -409,15 +440,25 @@ class CarryOverDoc(_Strict):
     session_uuid: Annotated[StrictStr, AfterValidator(_canonical_uuid)] | None
 
 
+class AlsfrsDoc(_Strict):
+    entered_at: Moment
+    entered_by: EnteredBy
+    onset: Day | None
+    values: Annotated[
+        dict[Item, Annotated[StrictInt, _between(0, MAX_VALUE)]], AfterValidator(_every_item)
+    ]
+
+
 class ExportDoc(_Strict):
     format: Literal["alshome-export"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     exported_at: Moment
     app_version: Annotated[StrictStr, StringConstraints(max_length=40)]
     programs: list[ProgramEntryDoc]
     profile: ProfileDoc | None = None
     carry_over_checks: list[CarryOverDoc] = []
     sessions: list[SessionDoc]
+    alsfrs: list[AlsfrsDoc] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> ExportDoc:
@@ -464,20 +505,33 @@ def read_export(path: Path) -> ExportedHistory:
             for check in document.carry_over_checks
         ),
         profile=None if document.profile is None else Profile(**document.profile.model_dump()),
+        alsfrs=tuple(
+            Entry(
+                entered_at=entry.entered_at,
+                values=tuple(entry.values[item] for item in ITEMS),
+                entered_by=entry.entered_by,
+                onset=entry.onset,
+            )
+            for entry in document.alsfrs
+        ),
     )
 
 
 def import_history(history: ExportedHistory, repository: Repository) -> MergeResult:
     """Merge a validated export into the history here, in one transaction.
 
-    Sessions already here are skipped, so the same file imported twice adds nothing; a
-    local profile is kept (see `Repository.import_history` for every rule). A program
-    saved here under the same name and version but with a different document refuses the
-    whole import with one plain DocumentError, and nothing is written.
+    Sessions and ALSFRS-R ratings already here are skipped, so the same file imported twice
+    adds nothing; a local profile is kept (see `Repository.import_history` for every rule).
+    A program saved here under the same name and version but with a different document
+    refuses the whole import with one plain DocumentError, and nothing is written.
     """
     try:
         return repository.import_history(
-            history.programs, history.sessions, history.carry_over_checks, history.profile
+            history.programs,
+            history.sessions,
+            history.carry_over_checks,
+            history.profile,
+            history.alsfrs,
         )
     except ProgramConflictError as exc:
         raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None

@@ -9,12 +9,13 @@ changes and travel.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -26,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from alshome.domain.alsfrs import ITEMS, EnteredBy
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import SessionStatus
 
@@ -41,6 +43,7 @@ NAMING_CONVENTION = {
 MOMENT = String(40)
 STATUS_VALUES = ", ".join(f"'{status.value}'" for status in SessionStatus)
 CARRY_OVER_VALUES = ", ".join(f"'{answer.value}'" for answer in CarryOver)
+ENTERED_BY_VALUES = ", ".join(f"'{who.value}'" for who in EnteredBy)
 
 
 class Base(DeclarativeBase):
@@ -181,3 +184,34 @@ class LiftCheckRow(Base):
     able: Mapped[bool]
     checked_at: Mapped[str] = mapped_column(MOMENT)
     checked_utc: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AlsfrsRow(Base):
+    """One ALSFRS-R self-rating: a column per item (0-4), in the scale's order.
+
+    `onset` is the first day of the month symptoms began, as given with this rating.
+    """
+
+    __tablename__ = "alsfrs_entries"
+    __table_args__ = (
+        *(CheckConstraint(f"{item} BETWEEN 0 AND 4", name=item) for item in ITEMS),
+        CheckConstraint(f"entered_by IN ({ENTERED_BY_VALUES})", name="entered_by"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entered_at: Mapped[str] = mapped_column(MOMENT)
+    entered_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    speech: Mapped[int]
+    saliva: Mapped[int]
+    swallowing: Mapped[int]
+    handwriting: Mapped[int]
+    cutting_food: Mapped[int]
+    dressing: Mapped[int]
+    turning_in_bed: Mapped[int]
+    walking: Mapped[int]
+    climbing_stairs: Mapped[int]
+    breathlessness: Mapped[int]
+    breathless_lying_flat: Mapped[int]
+    breathing_support: Mapped[int]
+    entered_by: Mapped[str] = mapped_column(String(20))
+    onset: Mapped[date | None] = mapped_column(Date)

@@ -16,11 +16,13 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Engine, and_, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.storage.models import (
+    AlsfrsRow,
     CarryOverRow,
     LiftCheckRow,
     ProfileRow,
@@ -362,6 +364,7 @@ class Repository:
         sessions: Sequence[StoredSession],
         carry_over_checks: Sequence[StoredCarryOver] = (),
         profile: Profile | None = None,
+        alsfrs_entries: Sequence[Entry] = (),
     ) -> MergeResult:
         """Merge an exported history into this one, all or nothing.
 
@@ -373,6 +376,7 @@ class Repository:
         - carry-over checks and lift checks belong to their sessions and come only with
           the sessions added; a day of rest is matched on when it was asked and the answer;
         - the profile is set only when there is none here: a local one is never overwritten;
+        - an ALSFRS-R rating is matched on when it was made and its twelve values;
         - the export's active program becomes the active one when there were no sessions
           here (a restore) or no active program; otherwise the local choice stays.
         """
@@ -409,6 +413,7 @@ class Repository:
                     db.add(_carry_over_row(check, None))
             if profile is not None and db.get(ProfileRow, 1) is None:
                 _save_profile(db, profile)
+            _merge_alsfrs(db, alsfrs_entries)
             return MergeResult(
                 added=len(session_ids), already_here=len(sessions) - len(session_ids)
             )
@@ -505,6 +510,20 @@ class Repository:
                 .order_by(SetRow.position)
             )
             return [_stored_set(row) for row in rows]
+
+    # ----- the ALSFRS-R self-rating ----------------------------------------------------
+
+    def save_alsfrs(self, entry: Entry) -> None:
+        with self._db.begin() as db:
+            db.add(_alsfrs_row(entry))
+
+    def alsfrs_entries(self, since: datetime | None = None) -> list[Entry]:
+        """The ratings made at or after `since` (aware; None for all), oldest first."""
+        query = select(AlsfrsRow).order_by(AlsfrsRow.entered_utc, AlsfrsRow.id)
+        if since is not None:
+            query = query.where(AlsfrsRow.entered_utc >= naive_utc(since))
+        with self._db() as db:
+            return [_alsfrs_entry(row) for row in db.scalars(query)]
 
 
 def _stored_program(row: ProgramRow) -> StoredProgram:
@@ -686,3 +705,33 @@ def _moment(moment: datetime) -> str:
 
 def _symptom_values(symptoms: Iterable[Symptom]) -> list[str]:
     return sorted({Symptom(symptom).value for symptom in symptoms})
+
+
+def _alsfrs_row(entry: Entry) -> AlsfrsRow:
+    return AlsfrsRow(
+        entered_at=_moment(entry.entered_at),
+        entered_utc=naive_utc(entry.entered_at),
+        entered_by=entry.entered_by.value,
+        onset=entry.onset,
+        **{item.value: value for item, value in zip(ITEMS, entry.values, strict=True)},
+    )
+
+
+def _alsfrs_entry(row: AlsfrsRow) -> Entry:
+    return Entry(
+        entered_at=datetime.fromisoformat(row.entered_at),
+        values=tuple(getattr(row, item.value) for item in ITEMS),
+        entered_by=EnteredBy(row.entered_by),
+        onset=row.onset,
+    )
+
+
+def _merge_alsfrs(db: Session, entries: Sequence[Entry]) -> None:
+    """Add the ratings not already here, matched on (moment in UTC, values)."""
+    rows = db.scalars(select(AlsfrsRow))
+    present = {(row.entered_utc, _alsfrs_entry(row).values) for row in rows}
+    for entry in entries:
+        key = (naive_utc(entry.entered_at), entry.values)
+        if key not in present:
+            present.add(key)
+            db.add(_alsfrs_row(entry))

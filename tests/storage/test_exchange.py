@@ -104,7 +104,7 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
     assert count == 1
     assert json.loads(text) == {
         "format": "alshome-export",
-        "version": 2,
+        "version": 3,
         "exported_at": "2026-03-03T08:00:00-05:00",
         "app_version": __version__,
         "programs": [
@@ -157,6 +157,7 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
                 "lift_checks": [],
             }
         ],
+        "alsfrs": [],
     }
 
 
@@ -374,7 +375,7 @@ def test_an_invalid_export_is_refused_whole_with_one_plain_sentence(
     [
         ('{"format": "alshome-program", "version": 1}', "is not an alshome export"),
         ("[1, 2]", "is not an alshome export"),
-        ('{"format": "alshome-export", "version": 3}', "export of version 3"),
+        ('{"format": "alshome-export", "version": 4}', "export of version 4"),
         ('{"format": "alshome-export", "version": "1"}', "version: must be a whole number"),
         ('{"format": "alshome-export", "version": true}', "version: must be a whole number"),
         ('{"format": "alshome-export"', "is not valid JSON"),

@@ -61,6 +61,7 @@ def test_empty_database_is_migrated_to_head(engine, database_path):
         "profile",
         "carry_over_checks",
         "lift_checks",
+        "alsfrs_entries",
     }
     assert current_revision(engine) == HEAD_REVISION
 

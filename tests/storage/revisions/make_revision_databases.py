@@ -1,12 +1,16 @@
 """Write a small history at every schema revision, kept in the repository for upgrade tests.
 
-    .venv/bin/python tests/storage/revisions/make_revision_databases.py
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0003_alsfrs
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py --exports
 
-Run it once when a migration is added, for the new head only: the older files must stay
-exactly as the older apps wrote them. Each `<revision>.sqlite3` holds what that revision
-could hold (the first release: programs, sessions and sets; 0002 adds the profile and the
-safety checks); `<revision>.export.json` is its export once upgraded by today's app:
-the data every later app must still read back from that file (`test_revisions.py`).
+Run it once when a migration is added, for the new head only: the older databases must
+stay exactly as the older apps wrote them. Each `<revision>.sqlite3` holds what that
+revision could hold (the first release: programs, sessions and sets; 0002 adds the
+profile and the safety checks; 0003 ALSFRS-R ratings); `<revision>.export.json` is its
+export once upgraded by today's app: the data every later app must still read back from
+that file (`test_revisions.py`). When the export format gains a field, `--exports`
+rewrites only the exports, from the unchanged databases; review their diff: it may add the
+new field and change the version, never lose or change a value.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ import json
 import shutil
 import sys
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from alembic import command
 from sqlalchemy import create_engine
 
+from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, Session
@@ -37,6 +42,7 @@ from alshome.storage.repository import Repository
 HERE = Path(__file__).resolve().parent
 ZONE = timezone(timedelta(hours=1))
 SAFETY_REVISION = "0002_safety_checks"
+ALSFRS_REVISION = "0003_alsfrs"
 EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=ZONE)
 
 
@@ -70,9 +76,19 @@ def write(revision: str) -> None:
     if safety:
         clock.advance(86400)
         repository.record_rest_day(CarryOverCheck(CarryOver.SORE, clock.wall()))
+    if revision >= ALSFRS_REVISION:
+        values = (4, 4, 3, 3, 3, 3, 4, 3, 2, 4, 4, 4)
+        repository.save_alsfrs(Entry(clock.wall(), values, EnteredBy.PATIENT, date(2025, 5, 1)))
+        clock.advance(timedelta(days=31).total_seconds())
+        values = (4, 3, 3, 3, 2, 3, 4, 3, 2, 4, 4, 4)
+        repository.save_alsfrs(Entry(clock.wall(), values, EnteredBy.CAREGIVER))
     engine.dispose()
-    (HERE / f"{revision}.export.json").write_text(upgraded_export(path), encoding="utf-8")
-    print(path)
+    write_export(path)
+
+
+def write_export(database: Path) -> None:
+    (HERE / f"{database.stem}.export.json").write_text(upgraded_export(database), encoding="utf-8")
+    print(database)
 
 
 def upgraded_export(database: Path) -> str:
@@ -112,5 +128,9 @@ def follow(session: Session, clock: ManualClock, rating: int, sets: int) -> None
 
 
 if __name__ == "__main__":
-    for revision in sys.argv[1:] or ("0001_initial", SAFETY_REVISION):
-        write(revision)
+    if sys.argv[1:] == ["--exports"]:
+        for database in sorted(HERE.glob("*.sqlite3")):
+            write_export(database)
+    else:
+        for revision in sys.argv[1:] or ("0001_initial", SAFETY_REVISION, ALSFRS_REVISION):
+            write(revision)
