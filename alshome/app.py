@@ -36,6 +36,7 @@ from alshome.operations import Start, quick_start
 from alshome.paths import Locations, sqlite_path
 from alshome.programs.document import DocumentError
 from alshome.settings import Settings
+from alshome.storage.cipher import decrypt, encrypt, is_encrypted
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
 from alshome.ui.automatic_backups import AutomaticBackups
@@ -66,6 +67,8 @@ class History:
         self._start = start
         self._repository: Repository | None = None
         self._engine: Engine | None = None
+        # An encrypted history's passphrase, kept in memory only; None for a plain one.
+        self.passphrase: str | None = None
 
     @property
     def url(self) -> str:
@@ -87,7 +90,7 @@ class History:
             from alshome.storage.repository import Repository
 
             try:
-                engine = open_database(self._url)
+                engine = open_database(self._url, self.passphrase)
             except DamagedDatabaseError:
                 self._start = None  # read quickly from the damaged file: trust none of it
                 raise
@@ -185,7 +188,8 @@ class BackupsOfHistory:
     def take_now(self) -> None:
         from alshome.storage.backups import backups_folder, take_backup
 
-        take_backup(self._database, backups_folder(self._database), "manual", _now())
+        folder = backups_folder(self._database)
+        take_backup(self._database, folder, "manual", _now(), self._history.passphrase)
 
     def restore(self, backup: Backup) -> None:
         """Put `backup` back; whatever happens, the history is opened again afterwards."""
@@ -193,9 +197,36 @@ class BackupsOfHistory:
 
         self._history.close()
         try:
-            restore(backup.path, self._database, backups_folder(self._database), _now())
+            folder = backups_folder(self._database)
+            restore(backup.path, self._database, folder, _now(), self._history.passphrase)
         finally:
             self._on_restored(self._history.reopen().program)
+
+
+class HistoryPassphrase:
+    """Setting or removing the history's passphrase: closed, converted, then opened again."""
+
+    def __init__(self, history: History, database: Path) -> None:
+        self._history = history
+        self._database = database
+
+    def is_protected(self) -> bool:
+        return is_encrypted(self._database)
+
+    def protect(self, passphrase: str) -> None:
+        self._convert(lambda: encrypt(self._database, passphrase, _now()), passphrase)
+
+    def unprotect(self, passphrase: str) -> None:
+        self._convert(lambda: decrypt(self._database, passphrase, _now()), None)
+
+    def _convert(self, convert: Callable[[], None], passphrase: str | None) -> None:
+        """Convert with no connection open; a failed one leaves the history as it was."""
+        self._history.close()
+        try:
+            convert()
+            self._history.passphrase = passphrase
+        finally:
+            self._history.open()
 
 
 def _now() -> datetime:
@@ -226,8 +257,17 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         return single_instance.hand_over(locations.data_dir)
     settings = Settings.load(locations.data_dir)
     app.setStyleSheet(style_for(str(settings.get("theme")), int(settings.get("text_scale"))))
+    database = sqlite_path(locations.database_url)
+    passphrase = None
+    if database is not None and is_encrypted(database):
+        from alshome.ui.screens.passphrase import ask_passphrase
+
+        passphrase = ask_passphrase(database)
+        if passphrase is None:
+            return 0
     start = quick_start(locations.database_url)
     history = History(locations.database_url, start)
+    history.passphrase = passphrase
     if start is None:
         if not _open_or_tell(history, None):
             return FAILURE
@@ -253,11 +293,11 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
     app.aboutToQuit.connect(controller.retry_saving)  # one last chance for waiting sets
-    database = sqlite_path(locations.database_url)
     if database is not None:
-        backups = AutomaticBackups(database, controller, window)
+        backups = AutomaticBackups(database, controller, window, lambda: history.passphrase)
         app.aboutToQuit.connect(backups.check)
         window.history_backups = BackupsOfHistory(history, database, window.use_program)
+        window.history_passphrase = HistoryPassphrase(history, database)
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
     return app.exec()

@@ -105,6 +105,15 @@ def connect(path: Path, passphrase: str, read_only: bool = False, **options: Any
     return connection
 
 
+def opens_with(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the encrypted history at `path`; nothing is written."""
+    try:
+        connect(path, passphrase).close()
+    except WrongPassphraseError:
+        return False
+    return True
+
+
 def encrypt(path: Path, passphrase: str, now: datetime) -> None:
     """Turn the plain history at `path` into one that opens only with `passphrase`."""
     if is_encrypted(path):

@@ -5,11 +5,14 @@ a verified backup is taken when it changed since the newest backup and that one 
 minutes old (see `alshome.storage.backups.due`), then old ones are thinned out. A backup
 is never taken while a set is being timed, so the countdown never stutters; and a backup
 that fails is simply tried again next time: it must never get in the way of a session.
+An encrypted history is copied with its passphrase, asked of the app at each backup
+(the person may set or remove it while alshome runs), so its backups stay encrypted.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,11 +49,21 @@ def changed_since_last_backup(database: Path) -> bool:
 
 
 class AutomaticBackups(QObject):
-    """Backs up `database` when due; `check()` may be called at any time."""
+    """Backs up `database` when due; `check()` may be called at any time.
 
-    def __init__(self, database: Path, controller: SessionController, parent: QObject) -> None:
+    `passphrase()` gives the history's passphrase, None while it has none.
+    """
+
+    def __init__(
+        self,
+        database: Path,
+        controller: SessionController,
+        parent: QObject,
+        passphrase: Callable[[], str | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.passphrase = passphrase
         self.controller = controller
         self.taken: list[Path] = []
         self._timer = QTimer(self)
@@ -70,5 +83,6 @@ class AutomaticBackups(QObject):
         folder = backups_folder(self.database)
         with contextlib.suppress(BackupError, OSError):
             if due(folder, now, changed_since_last_backup(self.database)):
-                self.taken.append(take_backup(self.database, folder, "automatic", now))
+                backup = take_backup(self.database, folder, "automatic", now, self.passphrase())
+                self.taken.append(backup)
                 prune(folder, now)

@@ -351,6 +351,8 @@ class SettingsScreen(Screen):
     closes. `on_close` leaves the screen; `on_try_voice`, when given, adds "Try the voice".
     `on_delete_all`, when given, adds "Delete all my data" at the very end, asked first;
     it deletes and says whether everything went, and then alshome can only close.
+    `on_passphrase`, when given, adds the button that sets or removes the history's
+    passphrase; `protected()` says which of the two it reads.
     """
 
     def __init__(
@@ -362,6 +364,8 @@ class SettingsScreen(Screen):
         on_program: Callable[[], None] | None = None,
         on_delete_all: Callable[[], bool] | None = None,
         on_backups: Callable[[], None] | None = None,
+        on_passphrase: Callable[[], None] | None = None,
+        protected: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(self.tr("Settings"))
         # Last in the list: the program itself, for the therapist or a helper to change.
@@ -377,6 +381,13 @@ class SettingsScreen(Screen):
             role="large",
             description=self.tr("Shows the backups alshome made, and puts one back."),
         )
+        self.passphrase = button(
+            "",
+            on_passphrase or (lambda: None),
+            role="large",
+            description=self.tr("Asks for the passphrase on a page of its own first."),
+        )
+        self.protected = protected
         # Last of all, below everything else anyone would press in passing.
         self.delete_all = button(
             self.tr("Delete all my data"),
@@ -406,6 +417,7 @@ class SettingsScreen(Screen):
         self.program.setVisible(on_program is not None)  # inside the list: never a window
         self.delete_all.setVisible(on_delete_all is not None)
         self.backups.setVisible(on_backups is not None)
+        self.passphrase.setVisible(on_passphrase is not None)
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -442,10 +454,12 @@ class SettingsScreen(Screen):
         shown_program = [self.program] if on_program is not None else []
         shown_delete = [self.delete_all] if on_delete_all is not None else []
         shown_backups = [self.backups] if on_backups is not None else []
+        shown_passphrase = [self.passphrase] if on_passphrase is not None else []
         self.controls = [
             *controls,
             *shown_program,
             *shown_backups,
+            *shown_passphrase,
             *shown_delete,
             self.primary,
             self.try_voice,
@@ -473,6 +487,7 @@ class SettingsScreen(Screen):
             column.addSpacing(SPACING)
         column.addWidget(self.program)
         column.addWidget(self.backups)
+        column.addWidget(self.passphrase)
         column.addWidget(self.delete_all)
         column.addStretch(1)
         content.installEventFilter(self)
@@ -553,6 +568,12 @@ class SettingsScreen(Screen):
         """Show every value as the settings hold it now (after a reset or an outside change)."""
         for key, setting_row in self.rows.items():
             setting_row.show_value(self.settings.get(key))
+        set_text(
+            self.passphrase,
+            self.tr("Remove the passphrase")
+            if self.protected()
+            else self.tr("Protect the history with a passphrase"),
+        )
 
     def first_focus(self) -> QWidget | None:
         for page, answer in (
