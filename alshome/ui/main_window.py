@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from alshome.ui.screens.exercise import ExerciseScreen
     from alshome.ui.screens.fatigue import FatigueScreen
     from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
+    from alshome.ui.screens.passphrase import HistoryProtection, PassphraseScreen
     from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
     from alshome.ui.screens.program import ProgramFiles, ProgramScreen
     from alshome.ui.screens.rest import RestScreen
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.program_files: ProgramFiles | None = None  # set by the app: files need storage
         self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
+        self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
@@ -396,6 +398,7 @@ class MainWindow(QMainWindow):
         from alshome.ui.screens.settings import SettingsScreen
 
         """Built when first opened."""
+        protection = self.history_passphrase
         screen = SettingsScreen(
             self.settings,
             self.apply_setting,
@@ -404,6 +407,8 @@ class MainWindow(QMainWindow):
             on_program=self.open_program if self.program_files is not None else None,
             on_backups=self.open_backups if self.history_backups is not None else None,
             on_delete_all=self.delete_all_data,
+            on_passphrase=self.open_passphrase if protection is not None else None,
+            protected=protection.is_protected if protection is not None else lambda: False,
         )
         return self._add(screen)
 
@@ -412,6 +417,18 @@ class MainWindow(QMainWindow):
         from alshome.ui.screens.backups import BackupsScreen
 
         return self._add(BackupsScreen(self.history_backups, self.open_settings, explain))
+
+    @cached_property
+    def passphrase_screen(self) -> PassphraseScreen:
+        from alshome.ui.screens.passphrase import PassphraseScreen
+
+        return self._add(PassphraseScreen(self.history_passphrase, self.open_settings, explain))
+
+    def open_passphrase(self) -> None:
+        if self.controller.session is None:
+            self.passphrase_screen.show_state()
+            self._page = "passphrase_screen"
+            self._show()
 
     def open_backups(self) -> None:
         if self.controller.session is None:
