@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from alshome.storage.repository import StoredSession, StoredSet
 
 DAYS_PER_WEEK = 7
+NOON = time(12)
 EARLY_STOPS = (SessionStatus.STOPPED_TIRED, SessionStatus.STOPPED_SYMPTOM)
 WORK_KINDS = (ExerciseKind.ENDURANCE, ExerciseKind.RESISTANCE)
 
@@ -117,7 +118,7 @@ class WeekAdherence:
     @property
     def timestamp(self) -> float:
         """Monday at noon, UTC: the middle of a bar never falls into the week before."""
-        return datetime(self.monday.year, self.monday.month, self.monday.day, 12).timestamp()
+        return datetime.combine(self.monday, NOON, UTC).timestamp()
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def adherence(
     without one keeps the target of the week before, and the first weeks `default_target`.
     Every session started counts, however it ended (as on the home screen).
     """
-    if first is None and last is None and not sessions:
+    if not sessions and (first is None or last is None):
         return []
     days = [session.local_day for session in sessions]
     start = monday_of(first if first is not None else min(days))
