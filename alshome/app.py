@@ -251,7 +251,7 @@ class _AfterFirstExpose(QObject):
 def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
-    app.setDesktopFileName("alshome")
+    app.setDesktopFileName("io.github.alshome.Alshome")
     first_copy = single_instance.claim(locations.data_dir, parent=app)
     if first_copy is None:
         return single_instance.hand_over(locations.data_dir)
@@ -285,6 +285,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     voice = VoiceGuide(controller, settings, parent=window)
     window.program_files = ProgramFileImport(history)
     window.editor_pin = EditorPin(locations.data_dir)
+    window.data_folder = locations.data_dir
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)

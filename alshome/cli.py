@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(error, file=sys.stderr)
         return BAD_INPUT
+    if options.self_test:
+        from alshome.self_test import run_self_test
+
+        return run_self_test()
     locations = resolve_locations(options.data_dir, options.database_url)
     if options.command is None:
         from alshome.app import run_gui
@@ -72,6 +76,11 @@ def _parse(arguments: list[str]) -> tuple[argparse.Namespace, list[str]]:
 def _global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="folder for the history and backups")
     parser.add_argument("--database-url", metavar="URL", help="any SQLAlchemy database URL")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open every screen offscreen on a temporary folder, then exit (0: all is well)",
+    )
     return parser
 
 

@@ -2,11 +2,12 @@
 
 The data folder may be one the person chose and shares with other files, so only what
 alshome itself writes goes: the history database with its -wal, -shm and -journal, the
-damaged copies set aside beside it, the backups, the settings, the editor's PIN, the
-temporary files a write cut short would leave, and the exports and program files alshome
-wrote into the folder (recognised by their first bytes, which alshome always writes the
-same way). alshome writes no log file; its messages go to the terminal only and never
-carry health data. The start-up entry goes too, as it is the app's.
+damaged copies set aside beside it, the mark of an encrypted one, the backups, the
+settings, the editor's PIN, the temporary files a write cut short would leave, and the
+exports and program files alshome wrote into the folder (recognised by their first bytes,
+which alshome always writes the same way). alshome writes no log file; its messages go to
+the terminal only and never carry health data. The start-up entry goes too, as it is the
+app's.
 
 Files are unlinked, not overwritten first: on journalling and copy-on-write file systems
 and on SSDs an overwrite lands elsewhere and protects nothing. The caller closes every
@@ -17,6 +18,7 @@ itself stays, emptied of health data.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 from pathlib import Path
@@ -27,9 +29,7 @@ from alshome.exchange import CSV_COLUMNS, EXPORT_FORMAT
 from alshome.paths import Locations, sqlite_path
 from alshome.settings import SETTINGS_FILE
 from alshome.storage.backups import BACKUPS_FOLDER, backups_folder
-from alshome.storage.health import DAMAGED_SUFFIX
 
-DATABASE_SIDE_FILES = ("-wal", "-shm", "-journal")
 HEAD_BYTES = 1024  # enough to see how an export or a program file begins
 PROGRAM_FORMAT = "alshome-program"  # as `alshome.programs.schema.ProgramDoc` requires
 # How the files alshome writes begin: a JSON export or program file, and the CSV export.
@@ -99,11 +99,10 @@ def _app_files(locations: Locations) -> list[Path]:
     interrupted_writes = (f".{SETTINGS_FILE}.", f".{PIN_FILE}.")
     if database is not None:
         folders.add(database.parent)
-        files += [
-            database,
-            *(database.with_name(database.name + end) for end in DATABASE_SIDE_FILES),
-        ]
-        files += database.parent.glob(f"{database.name}{DAMAGED_SUFFIX}*")
+        # Everything named after the database: its -wal, -shm and -journal, the copies
+        # set aside as damaged, the mark of an encrypted one; and a conversion cut short.
+        files += database.parent.glob(f"{glob.escape(database.name)}*")
+        interrupted_writes += (f".{database.name}.",)
         backups = backups_folder(database)
         if backups.is_dir():
             files += [path for path in backups.iterdir() if _is_backup(path)]

@@ -23,8 +23,9 @@ from alshome.paths import ensure_private_dir, resolve_locations
 from alshome.privacy import delete_all_data, private_files_report
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program, program_file_text
-from alshome.settings import Settings
+from alshome.settings import SETTINGS_FILE, Settings
 from alshome.storage.backups import backups_folder, restore, take_backup
+from alshome.storage.cipher import MARKER_SUFFIX
 from alshome.storage.db import open_database, sqlite_file
 from alshome.storage.health import set_aside
 from alshome.storage.repository import Repository
@@ -80,6 +81,10 @@ def filled(locations):
     # As after damage found on opening: the history set aside, the newest backup put back.
     set_aside(database, NOW)
     restore(backup, database, backups_folder(database), NOW)
+    write_private_file(database.with_name(database.name + MARKER_SUFFIX), "encrypted\n")
+    # What writes cut short leave: a conversion to an encrypted history, a settings file.
+    write_private_file(data_dir / f".{database.name}.k3x9.new", MARKER)
+    write_private_file(data_dir / f".{SETTINGS_FILE}.k3x9", MARKER)
     settings = Settings.load(data_dir)
     settings.set("voice", False)
     settings.save()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from alshome.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
+    from alshome.ui.screens.about import AboutScreen
     from alshome.ui.screens.backups import BackupsScreen, HistoryBackups
     from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
     from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
+        self.data_folder: Path | None = None  # set by the app: the About screen shows it
         self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
@@ -406,6 +409,7 @@ class MainWindow(QMainWindow):
             on_try_voice=self.try_voice,
             on_program=self.open_program if self.program_files is not None else None,
             on_backups=self.open_backups if self.history_backups is not None else None,
+            on_about=self.open_about,
             on_delete_all=self.delete_all_data,
             on_passphrase=self.open_passphrase if protection is not None else None,
             protected=protection.is_protected if protection is not None else lambda: False,
@@ -428,6 +432,17 @@ class MainWindow(QMainWindow):
         if self.controller.session is None:
             self.passphrase_screen.show_state()
             self._page = "passphrase_screen"
+            self._show()
+
+    @cached_property
+    def about_screen(self) -> AboutScreen:
+        from alshome.ui.screens.about import AboutScreen
+
+        return self._add(AboutScreen(self.data_folder, self.open_settings))
+
+    def open_about(self) -> None:
+        if self.controller.session is None:
+            self._page = "about_screen"
             self._show()
 
     def open_backups(self) -> None:

@@ -351,6 +351,7 @@ class SettingsScreen(Screen):
     closes. `on_close` leaves the screen; `on_try_voice`, when given, adds "Try the voice".
     `on_delete_all`, when given, adds "Delete all my data" at the very end, asked first;
     it deletes and says whether everything went, and then alshome can only close.
+    `on_about`, when given, adds "About alshome" to the list.
     `on_passphrase`, when given, adds the button that sets or removes the history's
     passphrase; `protected()` says which of the two it reads.
     """
@@ -364,6 +365,7 @@ class SettingsScreen(Screen):
         on_program: Callable[[], None] | None = None,
         on_delete_all: Callable[[], bool] | None = None,
         on_backups: Callable[[], None] | None = None,
+        on_about: Callable[[], None] | None = None,
         on_passphrase: Callable[[], None] | None = None,
         protected: Callable[[], bool] = lambda: False,
     ) -> None:
@@ -380,6 +382,12 @@ class SettingsScreen(Screen):
             on_backups or (lambda: None),
             role="large",
             description=self.tr("Shows the backups alshome made, and puts one back."),
+        )
+        self.about = button(
+            self.tr("About alshome"),
+            on_about or (lambda: None),
+            role="large",
+            description=self.tr("Its version, what it is and is not, and where your data is."),
         )
         self.passphrase = button(
             "",
@@ -417,6 +425,7 @@ class SettingsScreen(Screen):
         self.program.setVisible(on_program is not None)  # inside the list: never a window
         self.delete_all.setVisible(on_delete_all is not None)
         self.backups.setVisible(on_backups is not None)
+        self.about.setVisible(on_about is not None)
         self.passphrase.setVisible(on_passphrase is not None)
         self.layout_.addWidget(self.scroll, 1)
 
@@ -454,11 +463,13 @@ class SettingsScreen(Screen):
         shown_program = [self.program] if on_program is not None else []
         shown_delete = [self.delete_all] if on_delete_all is not None else []
         shown_backups = [self.backups] if on_backups is not None else []
+        shown_about = [self.about] if on_about is not None else []
         shown_passphrase = [self.passphrase] if on_passphrase is not None else []
         self.controls = [
             *controls,
             *shown_program,
             *shown_backups,
+            *shown_about,
             *shown_passphrase,
             *shown_delete,
             self.primary,
@@ -487,6 +498,7 @@ class SettingsScreen(Screen):
             column.addSpacing(SPACING)
         column.addWidget(self.program)
         column.addWidget(self.backups)
+        column.addWidget(self.about)
         column.addWidget(self.passphrase)
         column.addWidget(self.delete_all)
         column.addStretch(1)
