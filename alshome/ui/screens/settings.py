@@ -353,7 +353,8 @@ class SettingsScreen(Screen):
     it deletes and says whether everything went, and then alshome can only close.
     `on_about`, when given, adds "About alshome" to the list.
     `on_passphrase`, when given, adds the button that sets or removes the history's
-    passphrase; `protected()` says which of the two it reads.
+    passphrase; `protected()` says which of the two it reads. `on_rating`, when given,
+    adds the ALSFRS-R self-rating, which home suggests only once a month.
     """
 
     def __init__(
@@ -368,8 +369,15 @@ class SettingsScreen(Screen):
         on_about: Callable[[], None] | None = None,
         on_passphrase: Callable[[], None] | None = None,
         protected: Callable[[], bool] = lambda: False,
+        on_rating: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Settings"))
+        self.rating = button(
+            self.tr("Rate how you are doing"),
+            on_rating or (lambda: None),
+            role="large",
+            description=self.tr("Twelve short questions on everyday things, for your therapist."),
+        )
         # Last in the list: the program itself, for the therapist or a helper to change.
         self.program = button(
             self.tr("Your program and program files"),
@@ -427,6 +435,7 @@ class SettingsScreen(Screen):
         self.backups.setVisible(on_backups is not None)
         self.about.setVisible(on_about is not None)
         self.passphrase.setVisible(on_passphrase is not None)
+        self.rating.setVisible(on_rating is not None)
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -465,8 +474,10 @@ class SettingsScreen(Screen):
         shown_backups = [self.backups] if on_backups is not None else []
         shown_about = [self.about] if on_about is not None else []
         shown_passphrase = [self.passphrase] if on_passphrase is not None else []
+        shown_rating = [self.rating] if on_rating is not None else []
         self.controls = [
             *controls,
+            *shown_rating,
             *shown_program,
             *shown_backups,
             *shown_about,
@@ -496,6 +507,7 @@ class SettingsScreen(Screen):
                 column.addWidget(self.rows[key])
             self._heading_above[self.rows[keys[0]]] = title
             column.addSpacing(SPACING)
+        column.addWidget(self.rating)
         column.addWidget(self.program)
         column.addWidget(self.backups)
         column.addWidget(self.about)
