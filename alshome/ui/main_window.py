@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from alshome.ui.screens.exercise import ExerciseScreen
     from alshome.ui.screens.fatigue import FatigueScreen
     from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
+    from alshome.ui.screens.history import HistoryScreen
     from alshome.ui.screens.passphrase import HistoryProtection, PassphraseScreen
     from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
     from alshome.ui.screens.program import ProgramFiles, ProgramScreen
@@ -137,7 +138,9 @@ class MainWindow(QMainWindow):
         self._shown: tuple[Phase | None, int] | None = None
 
         self.stack = QStackedWidget()
-        self.home = HomeScreen(self.start_session, self.open_settings)
+        self.home = HomeScreen(
+            self.start_session, self.open_settings, self.open_history if records else None
+        )
         self.stack.addWidget(self.home)
 
         self.warning = label(
@@ -502,6 +505,25 @@ class MainWindow(QMainWindow):
             self._page = "settings_screen"
             self._show()
 
+    @cached_property
+    def history_screen(self) -> HistoryScreen:
+        # Imported when first opened: its charts load pyqtgraph and numpy.
+        from alshome.ui.screens.history import HistoryScreen
+
+        screen = self._add(HistoryScreen(self._records, self.go_home))
+        screen.set_palette(self._palette())
+        return screen
+
+    def open_history(self) -> None:
+        """From home only, like settings; read afresh each time, so the newest session shows."""
+        if self.controller.session is None and self._records is not None:
+            summaries = self._records().session_summaries()
+            self.history_screen.show_history(
+                summaries, self._clock.wall(), self.program.weekly_target
+            )
+            self._page = "history_screen"
+            self._show()
+
     def apply_setting(self, key: str) -> None:
         """Make a saved change show at once; others (voice, reminders) hear `setting_changed`."""
         if key in ("theme", "text_scale"):
@@ -512,6 +534,8 @@ class MainWindow(QMainWindow):
                 figure.set_palette(self._palette())
             if "editor" in self.__dict__:
                 self.editor.finder.set_palette(self._palette())
+            if "history_screen" in self.__dict__:
+                self.history_screen.set_palette(self._palette())
         elif key == "moving_pictures":
             for figure in self._figures():
                 figure.set_animated(bool(self.settings.get(key)))

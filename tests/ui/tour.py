@@ -179,6 +179,11 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "lift check", window.current
     controller.stop_tired()
     controller.close()
+    window.open_history()
+    yield "history, charts", window.current
+    window.history_screen.open_session(0)
+    yield "history, a session's sets", window.current
+    window.go_home()
     controller.options = SessionOptions(auto_advance=True, auto_advance_factor=3)
     window.start_session()
     window.carry_over.answers[CarryOver.FINE].click()

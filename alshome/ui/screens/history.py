@@ -23,7 +23,7 @@ from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.screens.history_rows import LinesModel, RowList, session_lines, set_lines
 from alshome.ui.theme import LIGHT, Palette
-from alshome.ui.widgets import PageStack, button, label, set_text, ticked, toggle
+from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
 
 if TYPE_CHECKING:
     from alshome.storage.repository import StoredSet
@@ -82,8 +82,8 @@ class HistoryScreen(Screen):
         self.list_page = self._page(self.sessions, self.no_sessions)
         self.charts_column = QVBoxLayout()
         self.charts_page = self._charts_page()
-        self.detail_heading = label("", "body")
-        self.detail_outline = label("", "body")
+        self.detail_heading = FitLabel("", "body", floor=20, grow=False)
+        self.detail_outline = FitLabel("", "body", floor=20, grow=False)
         self.sets_model = LinesModel(set_lines)
         self.sets = RowList(self.tr("Every set of this session"), lambda row: None)
         self.sets.setModel(self.sets_model)
@@ -238,7 +238,10 @@ class HistoryScreen(Screen):
             self.on_home()
 
     def _show_page(self, page: QWidget) -> None:
+        """Show `page`; a session's sets leave the range and its figures out, for room."""
         self.pages.setCurrentWidget(page)
+        for widget in (self.overview, *self.spans.values()):
+            widget.setVisible(page is not self.detail_page)
         self.show_list.setChecked(page is self.list_page)
         self.show_charts.setChecked(page is self.charts_page)
         set_text(self.show_list, ticked(self.tr("Sessions"), page is self.list_page))

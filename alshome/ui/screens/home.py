@@ -59,7 +59,10 @@ def long_date(moment: datetime) -> str:
 
 class HomeScreen(Screen):
     def __init__(
-        self, on_start: Callable[[], None], on_settings: Callable[[], None] | None = None
+        self,
+        on_start: Callable[[], None],
+        on_settings: Callable[[], None] | None = None,
+        on_history: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Home"))
         self.greeting = label(self.tr("Hello"), "title")
@@ -102,6 +105,13 @@ class HomeScreen(Screen):
             ),
         )
         self.settings.setVisible(on_settings is not None)
+        self.history = button(
+            self.tr("History"),
+            on_history or (lambda: None),
+            role="large",
+            description=self.tr("Your past sessions and how they went, with charts."),
+        )
+        self.history.setVisible(on_history is not None)
 
         heading = QHBoxLayout()
         heading.addWidget(self.greeting)
@@ -114,6 +124,7 @@ class HomeScreen(Screen):
         actions = QHBoxLayout()
         actions.setSpacing(SPACING * 3)
         actions.addWidget(self.primary, 3)
+        actions.addWidget(self.history, 1)
         actions.addWidget(self.settings, 1)
         self.layout_.addLayout(heading)
         self.layout_.addWidget(box)
