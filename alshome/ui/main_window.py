@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.program_files: ProgramFiles | None = None  # set by the app: files need storage
         self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
+        self._all_deleted = False
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
         self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
             on_program=self.open_program if self.program_files is not None else None,
             on_backups=self.open_backups if self.history_backups is not None else None,
             on_about=self.open_about,
-            on_delete_all=self.delete_all_data,
+            on_delete_all=self._delete_everything if self.delete_all_data else None,
             on_passphrase=self.open_passphrase if protection is not None else None,
             protected=protection.is_protected if protection is not None else lambda: False,
         )
@@ -636,9 +637,20 @@ class MainWindow(QMainWindow):
 
     # ----- for the keyboard contract -----------------------------------------------------
 
+    def _delete_everything(self) -> bool:
+        """The app's deletion; once it ran, alshome can only close (nothing to go back to)."""
+        self._all_deleted = True
+        return self.delete_all_data()
+
     def leave_page(self) -> None:
-        """Esc on a page shown outside a session (settings, the first-run pages): home."""
-        if self._page is not None:
+        """Esc on a page shown outside a session (settings, the first-run pages): home.
+
+        After "delete all my data" there is no home to go to: Esc closes alshome, as the
+        last page's only button does, so nothing can write a new history by accident.
+        """
+        if self._all_deleted:
+            QApplication.exit(0)
+        elif self._page is not None:
             self.go_home()
 
     def move_focus(self, forward: bool) -> None:

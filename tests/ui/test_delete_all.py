@@ -119,3 +119,4 @@ def test_the_app_closes_its_history_so_every_database_file_can_go(tmp_path, monk
     assert not database.with_name(database.name + "-wal").exists()  # the last one closed
     assert database in delete_all_data(locations)
     assert list(locations.data_dir.iterdir()) == []
+

@@ -84,17 +84,18 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "settings", window.current
     window.settings_screen.reset.click()
     yield "settings, reset question", window.current
+    window.settings_screen.no.click()
+    window.settings_screen.delete_all.click()
+    yield "settings, delete all question", window.current
+    window.settings_screen.delete_yes.click()
+    yield "settings, all data deleted", window.current
+    window._all_deleted = False  # the walk goes on past the end, which the app never does
     window.history_backups = TwoBackups()
     window.open_backups()
     yield "backups", window.current
     window.backups_screen.choices[0].toggle.click()
     window.backups_screen.put_back.click()
     yield "backups, put one back?", window.current
-    window.settings_screen.no.click()
-    window.settings_screen.delete_all.click()
-    yield "settings, delete all question", window.current
-    window.settings_screen.delete_yes.click()
-    yield "settings, all data deleted", window.current
     window.go_home()
     window.program_files = SameProgramFile(window.program)
     window.open_program()
