@@ -61,7 +61,7 @@ qt_packages=(
 )
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
-        dbus at-spi2-core python3-gi gir1.2-atspi-2.0)
+        dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi

@@ -1,0 +1,341 @@
+"""`alshome --self-test`: the installed or bundled app opens every screen, in a few seconds.
+
+A bundle that lost a resource file, a migration or a Qt plugin still starts on the
+packager's machine and fails on the patient's; this walk finds that first. It runs the
+real window, session controller and history on a temporary data folder (never the
+person's), offscreen unless a platform is chosen, with a clock that moves only when told,
+so a whole throw-away session takes no real time. One line per check; the first failure
+ends the walk, since later checks stand on earlier ones, and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import traceback
+import wave
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from types import TracebackType
+
+PASSED = 0
+FAILED = 1
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+class SelfTestFailure(AssertionError):
+    """A check found the app not as shipped."""
+
+
+def expect(condition: object, failure: str) -> None:
+    if not condition:
+        raise SelfTestFailure(failure)
+
+
+def run_self_test(out: Callable[[str], None] = print) -> int:
+    """Every check in order, each reported on one line by `out`; the exit status."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="alshome-self-test-") as folder:
+        walk = Walk(Path(folder))
+        try:
+            passed = walk.run(out)
+        finally:
+            walk.close()
+    if not passed:
+        return FAILED
+    out("self-test passed")
+    return PASSED
+
+
+@contextmanager
+def _slot_errors() -> Iterator[list[BaseException]]:
+    """Exceptions raised inside Qt slots, which Qt would otherwise only print and carry on."""
+    caught: list[BaseException] = []
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        caught.append(error)
+
+    sys.excepthook = hook
+    try:
+        yield caught
+    finally:
+        sys.excepthook = previous
+
+
+class Walk:
+    """The app on a temporary folder, and the checks that walk it, in the order they run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.window = None
+        self.history = None
+
+    def run(self, out: Callable[[str], None]) -> bool:
+        """The checks in order until one fails; whether all passed."""
+        with _slot_errors() as errors:
+            for name, check in self.checks():
+                try:
+                    check()
+                    if errors:
+                        raise errors.pop(0)
+                except Exception as error:
+                    out(f"FAILED {name}: {type(error).__name__}: {error}")
+                    out("".join(traceback.format_exception(error)).rstrip())
+                    return False
+                out(f"ok     {name}")
+        return True
+
+    def checks(self) -> list[tuple[str, Callable[[], None]]]:
+        return [
+            ("exercise library", self.library),
+            ("exercise illustrations", self.poses),
+            ("program schema and demo program", self.programs),
+            ("chime sound", self.sounds),
+            ("Qt application", self.application),
+            ("app icons", self.icons),
+            ("voice and sound modules", self.voice_modules),
+            ("history database and its migrations", self.database),
+            ("main window", self.main_window),
+            ("home screen", self.home),
+            ("first-run pages", self.first_run),
+            ("settings", self.settings),
+            ("about alshome", self.about),
+            ("backups", self.backups),
+            ("your program and a program file", self.program),
+            ("program editor and its pages", self.editor),
+            ("a session: get ready, lead-in, hold", self.session_set),
+            ("a session: fatigue check and rest", self.session_fatigue),
+            ("a session: pause and stop question", self.session_pause),
+            ("a session: stop safely and summary", self.session_end),
+            ("the session saved in the history", self.session_saved),
+        ]
+
+    # ----- shipped files -----------------------------------------------------------------
+
+    def library(self) -> None:
+        from alshome.programs.library import stock_library
+
+        expect(len(stock_library()) >= 10, "the exercise library has fewer than 10 exercises")
+
+    def poses(self) -> None:
+        from alshome.illustrations.pose import stock_poses
+        from alshome.programs.library import stock_library
+
+        missing = set(stock_library()) - set(stock_poses())
+        expect(not missing, f"exercises without an illustration: {sorted(missing)}")
+
+    def programs(self) -> None:
+        from alshome.programs.demo import demo_document
+        from alshome.programs.document import parse_program
+        from alshome.programs.library import stock_library
+        from alshome.programs.schema import PROGRAM_SCHEMA_FILE
+
+        schema = json.loads(PROGRAM_SCHEMA_FILE.read_text(encoding="utf-8"))
+        expect("$schema" in schema, f"{PROGRAM_SCHEMA_FILE} is not a JSON schema")
+        parse_program(demo_document(), stock_library())
+
+    def sounds(self) -> None:
+        from alshome.ui.voice import CHIME
+
+        with wave.open(str(CHIME)) as chime:
+            expect(chime.getnframes() > 0, f"{CHIME} holds no sound")
+
+    # ----- Qt and the database -----------------------------------------------------------
+
+    def application(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.app = QApplication.instance() or QApplication([sys.argv[0]])
+
+    def icons(self) -> None:
+        from PySide6.QtGui import QIcon, QImage
+
+        from alshome.resources import resource
+
+        for size in ICON_SIZES:
+            path = resource("icons", "hicolor", f"{size}x{size}", "apps", "alshome.png")
+            image = QImage(str(path))
+            expect(image.width() == size, f"{path} is not a {size} px icon")
+        svg = resource("icons", "alshome.svg")
+        expect(not QIcon(str(svg)).pixmap(64).isNull(), f"{svg} cannot be drawn")
+
+    def voice_modules(self) -> None:
+        """The speech plugins ship beside Qt; without any, the voice would fall silent."""
+        from PySide6.QtMultimedia import QSoundEffect  # noqa: F401  (the chime plays with it)
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        expect(QTextToSpeech.availableEngines(), "no speech engine plugin is installed")
+
+    def database(self) -> None:
+        from alshome.app import History
+        from alshome.paths import resolve_locations, sqlite_path
+        from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
+
+        locations = resolve_locations(str(self.folder / "data"))
+        self.history = History(locations.database_url, None)
+        start = self.history.open()
+        with closing(sqlite3.connect(sqlite_path(locations.database_url))) as connection:
+            (revision,) = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+        expect(revision == HEAD_REVISION, f"the schema is at {revision}, not {HEAD_REVISION}")
+        self.locations, self.program = locations, start.program
+
+    def main_window(self) -> None:
+        from alshome.app import BackupsOfHistory, ProgramFileImport
+        from alshome.domain.clock import ManualClock
+        from alshome.paths import sqlite_path
+        from alshome.ui.main_window import MainWindow
+        from alshome.ui.session_controller import SessionController
+
+        self.clock = ManualClock()
+        self.controller = SessionController(self.clock, self.history.recorder)
+        self.window = MainWindow(
+            self.program,
+            self.controller,
+            self.history,
+            self.clock,
+            records=self.history.safety_records,
+        )
+        self.window.program_files = ProgramFileImport(self.history)
+        self.window.history_backups = BackupsOfHistory(
+            self.history, sqlite_path(self.locations.database_url), self.window.use_program
+        )
+        self.window.resize(1280, 720)
+        self.window.show()
+
+    # ----- the screens -------------------------------------------------------------------
+
+    def shown(self, screen: object, what: str) -> None:
+        """`screen` is the one on show, and it paints."""
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(3):
+            QApplication.processEvents()
+        expect(self.window.current is screen, f"{what} is not on the screen")
+        expect(not screen.grab().isNull(), f"{what} cannot be drawn")
+
+    def home(self) -> None:
+        self.shown(self.window.home, "the home screen")
+
+    def first_run(self) -> None:
+        window = self.window
+        window.history_opened()
+        self.shown(window.first_run, "the first-run page")
+        window.first_run.primary.click()
+        self.shown(window.contact, "the contact page")
+        window.contact.primary.click()
+        self.shown(window.home, "the home screen after the first run")
+
+    def settings(self) -> None:
+        window = self.window
+        window.open_settings()
+        self.shown(window.settings_screen, "the settings screen")
+        screen = window.settings_screen
+        screen.reset.click()
+        expect(screen.question.isVisible(), "the reset question is not shown")
+        screen.no.click()
+
+    def about(self) -> None:
+        window = self.window
+        window.open_about()
+        self.shown(window.about_screen, "the about screen")
+        expect(window.about_screen.version.text(), "the about screen shows no version")
+        window.open_settings()
+
+    def backups(self) -> None:
+        window = self.window
+        window.history_backups.take_now()
+        window.open_backups()
+        self.shown(window.backups_screen, "the backups screen")
+        expect(len(window.backups_screen.choices) == 1, "the backup made is not listed")
+
+    def program(self) -> None:
+        from alshome.programs.demo import DEMO_FILE
+
+        window = self.window
+        window.open_program()
+        self.shown(window.program_screen, "your program")
+        window.program_screen.check_file(DEMO_FILE)
+        self.shown(window.program_screen, "the program file question")
+        window.program_screen.keep_current()
+
+    def editor(self) -> None:
+        window = self.window
+        window.open_editor()
+        self.shown(window.editor, "the question before the editor")
+        editor = window.editor
+        editor.yes.click()
+        self.shown(editor, "the program editor")
+        editor.open_library()
+        self.shown(editor, "the editor's library")
+        editor.back_to_list()
+        editor.select(0)
+        for page in (editor.open_dose, editor.open_preview, editor.open_pin):
+            page()
+            self.shown(editor, "an editor page")
+        window.go_home()
+        self.shown(window.home, "the home screen after the editor")
+
+    def session_set(self) -> None:
+        window, controller = self.window, self.controller
+        window.start_session()
+        self.shown(window.exercise, "get ready")
+        expect(controller.session is not None, "no session started")
+        controller.start_set()
+        self.shown(window.exercise, "the lead-in")
+        self.advance(controller.options.lead_in_seconds + 0.1)
+        self.shown(window.exercise, "the hold")
+        self.advance(controller.session.remaining() + 0.1)
+        controller.finish_set()
+
+    def session_fatigue(self) -> None:
+        window, controller = self.window, self.controller
+        self.shown(window.fatigue, "the fatigue check")
+        window.fatigue.choose(3)
+        controller.submit_fatigue(3)
+        self.shown(window.rest, "the rest")
+
+    def session_pause(self) -> None:
+        window, controller = self.window, self.controller
+        controller.pause()
+        self.shown(window.paused, "the pause")
+        controller.request_stop()
+        self.shown(window.confirm_stop, "the stop question")
+        controller.cancel_stop()
+        controller.resume()
+        self.shown(window.rest, "the rest after the pause")
+
+    def session_end(self) -> None:
+        from alshome.domain.fatigue import Symptom
+
+        window, controller = self.window, self.controller
+        controller.report_symptom({Symptom.DIZZY})
+        self.shown(window.stop_safely, "stop safely")
+        controller.acknowledge_stop()
+        self.shown(window.summary, "the summary")
+        controller.close()
+        self.shown(window.home, "the home screen after the session")
+
+    def session_saved(self) -> None:
+        from alshome.domain.session import SessionStatus
+
+        last = self.history.last_session()
+        expect(last is not None, "the session is not in the history")
+        expect(last.sets_done == 1, f"{last.sets_done} sets saved, not 1")
+        expect(last.status is SessionStatus.STOPPED_SYMPTOM, f"saved as {last.status}")
+
+    def advance(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+        self.controller.tick()
+
+    def close(self) -> None:
+        """Let go of every file in the temporary folder, so it can be deleted."""
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+        if self.history is not None:
+            self.history.close()

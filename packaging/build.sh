@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Build the standalone alshome app into dist/alshome, then run its self-test.
+#
+#   packaging/build.sh
+#
+# Uses the checkout's .venv (made by `packaging/bootstrap.sh run` or `test`), installing
+# PyInstaller into it from the `build` extra when it is missing. The result is one folder,
+# dist/alshome, with the `alshome` program inside; copy the whole folder, or install it for
+# this user with `packaging/install.sh`. Only the Linux build is tested (see the README).
+set -euo pipefail
+
+script_path=$(readlink -f "${BASH_SOURCE[0]}")
+repo_root=$(dirname "$(dirname "$script_path")")
+cd "$repo_root"
+
+venv_python=.venv/bin/python
+if [[ ! -x $venv_python ]]; then
+    echo "build: no .venv here yet; run packaging/bootstrap.sh test first." >&2
+    exit 1
+fi
+if ! "$venv_python" -c 'import PyInstaller' >/dev/null 2>&1; then
+    echo "build: installing PyInstaller into .venv" >&2
+    PIP_NO_INPUT=1 "$venv_python" -m pip install --disable-pip-version-check --quiet \
+        --editable ".[build]"
+fi
+
+"$venv_python" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller packaging/alshome.spec
+
+echo "build: running dist/alshome/alshome --self-test" >&2
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} dist/alshome/alshome --self-test
