@@ -19,26 +19,20 @@ class AboutScreen(Screen):
 
     def __init__(self, data_folder: Path | None, on_close: Callable[[], None]) -> None:
         super().__init__(self.tr("About alshome"))
-        self.version = label(self.tr("Version {version}").format(version=__version__), "headline")
+        self.version = label(self.tr("Version {version}").format(version=__version__))
         folder = str(data_folder) if data_folder is not None else self.tr("(not kept in a folder)")
+        # Few words: at 200 % text they must still fit a 1280x720 window without shrinking.
         paragraphs = [
+            self.tr("alshome guides you through the exercise program your therapist wrote."),
             self.tr(
-                "alshome guides you through the home exercise program your physical "
-                "therapist wrote: timed sets, rests, and after each set a question about "
-                "how tired your muscles feel."
-            ),
-            self.tr(
-                "alshome is not a medical device and gives no medical advice. It never "
-                "changes your program or raises a dose by itself."
+                "It is not a medical device and gives no medical advice. "
+                "It never changes your program by itself."
             ),
             self.tr(
-                "alshome is free software under the GNU General Public License, version 3 "
-                "or later. Its exercise texts, illustrations, sounds and icon were written "
-                "and drawn for alshome and are shared under the same licence."
+                "Free software under the GNU GPL, version 3 or later. Its texts, pictures "
+                "and sounds were made for alshome and are shared the same way."
             ),
-            self.tr("Your history stays on this computer, in this folder:\n{folder}").format(
-                folder=folder
-            ),
+            self.tr("Your history stays on this computer, in:\n{folder}").format(folder=folder),
         ]
         self.text = FitLabel("\n\n".join(paragraphs), "body", floor=20)
         self.text.setAccessibleName(self.text.text())
