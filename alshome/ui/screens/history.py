@@ -72,7 +72,7 @@ class HistoryScreen(Screen):
             )
             for span in Span
         }
-        self.overview = label("", "body")
+        self.overview = FitLabel("", "body", floor=20, grow=False)
         self.sessions_model = LinesModel(session_lines)
         self.sessions = RowList(self.tr("Sessions, newest first"), self.open_session)
         self.sessions.setModel(self.sessions_model)

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from alshome.storage.repository import StoredSet
 
 ROW_PADDING = 14
+BATCH_ROWS = 40
+FRAME = 6  # px: the current row's frame
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -132,11 +134,15 @@ class LinesModel(QAbstractListModel):
 
 
 class BigRows(QStyledItemDelegate):
-    """Rows at least a target's height, with room around their two lines."""
+    """Rows at least a target's height, measured as the text is drawn: inside the padding
+    and frame (the style's own measure wraps the text across the whole row)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(TARGET_HEIGHT, size.height() + 2 * ROW_PADDING))
+        room = 2 * (ROW_PADDING + FRAME)
+        inside = QStyleOptionViewItem(option)
+        inside.rect = option.rect.adjusted(0, 0, -room, 0)
+        size = super().sizeHint(inside, index)
+        return QSize(size.width(), max(TARGET_HEIGHT, size.height() + room))
 
 
 class RowList(QListView):
@@ -151,11 +157,18 @@ class RowList(QListView):
         super().__init__()
         self.setAccessibleName(accessible_name)
         self.setItemDelegate(BigRows(self))
-        self.setUniformItemSizes(True)
+        # Rows differ in height (a symptom, a long name, large text wrap them further), so
+        # each is measured; in batches, so the first rows show at once however many follow.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH_ROWS)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows are measured for the width they have: the scroll bar is always there, and a
+        # new width measures them again, so wrapped text is never cut short.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.clicked.connect(lambda index: on_open(index.row()))
         for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
@@ -175,16 +188,21 @@ class RowList(QListView):
         self.scrollTo(index)
 
     def set_palette(self, palette: Palette) -> None:
-        """The current row framed in the focus colour and shaded: never colour alone."""
+        """The current row framed in the focus colour and shaded: never colour alone.
+
+        Every row has a frame of the same width (most of them invisible), so a row's text
+        wraps the same whether it is current or not and is never cut short.
+        """
         self.setStyleSheet(
             f"""
             QListView {{ border: 2px solid {palette.border}; border-radius: 10px; }}
             QListView::item {{
-                padding: {ROW_PADDING}px; border-bottom: 1px solid {palette.border};
+                padding: {ROW_PADDING}px; border: {FRAME}px solid transparent;
+                border-bottom-color: {palette.panel};
             }}
             QListView::item:selected {{
                 background: {palette.panel}; color: {palette.text};
-                border: 6px solid {palette.focus};
+                border: {FRAME}px solid {palette.focus};
             }}
             """
         )
