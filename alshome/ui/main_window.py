@@ -51,12 +51,14 @@ from alshome.ui.theme import LIGHT, PALETTES, Palette, style_for
 from alshome.ui.widgets import label
 
 if TYPE_CHECKING:
+    from alshome.domain.alsfrs import Entry
     from alshome.domain.fatigue import Symptom
     from alshome.domain.session import SessionStatus
     from alshome.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
     from alshome.ui.screens.about import AboutScreen
+    from alshome.ui.screens.alsfrs import AlsfrsScreen
     from alshome.ui.screens.backups import BackupsScreen, HistoryBackups
     from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
     from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
@@ -100,6 +102,10 @@ class SafetyRecords(Protocol):
 
     def unfinished_sessions(self) -> list[UnfinishedSession]: ...
 
+    def alsfrs_entries(self, since: datetime | None = None) -> list[Entry]: ...
+
+    def save_alsfrs(self, entry: Entry) -> None: ...
+
     def end_session(
         self,
         session_id: int,
@@ -139,7 +145,10 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.home = HomeScreen(
-            self.start_session, self.open_settings, self.open_history if records else None
+            self.start_session,
+            self.open_settings,
+            self.open_history if records else None,
+            self.open_alsfrs if records else None,
         )
         self.stack.addWidget(self.home)
 
@@ -274,13 +283,15 @@ class MainWindow(QMainWindow):
         return self._add(UnfinishedScreen(self._carry_on, self._close_unfinished))
 
     def history_opened(self) -> None:
-        """The history is open: show the recorded contact; offer to carry on a session the
-        app stopped in the middle of; show the first-run pages until they are done once."""
+        """The history is open: show the recorded contact and whether a rating is due; offer
+        to carry on a session the app stopped in the middle of; show the first-run pages
+        until they are done once."""
         if self._records is None:
             return
         self._history_ready = True
         profile = self._records().profile()
         self._show_contact(profile)
+        self.home.show_rating(self._rating_due())
         if self.controller.session is not None or self._page is not None:
             return
         from alshome.recovery import find_unfinished
@@ -417,6 +428,7 @@ class MainWindow(QMainWindow):
             on_delete_all=self._delete_everything if self.delete_all_data else None,
             on_passphrase=self.open_passphrase if protection is not None else None,
             protected=protection.is_protected if protection is not None else lambda: False,
+            on_rating=self.open_alsfrs if self._records is not None else None,
         )
         return self._add(screen)
 
@@ -454,6 +466,33 @@ class MainWindow(QMainWindow):
             self.backups_screen.show_backups()
             self._page = "backups_screen"
             self._show()
+
+    # ----- the ALSFRS-R self-rating ------------------------------------------------------
+
+    @cached_property
+    def alsfrs_screen(self) -> AlsfrsScreen:
+        from alshome.ui.screens.alsfrs import AlsfrsScreen
+
+        return self._add(AlsfrsScreen(self._save_alsfrs, self.go_home, self._clock.wall))
+
+    def open_alsfrs(self) -> None:
+        """From home or settings, outside a session; the earlier ratings give the course."""
+        if self.controller.session is None and self._records is not None:
+            self.alsfrs_screen.start(self._records().alsfrs_entries())
+            self._page = "alsfrs_screen"
+            self._show()
+
+    def _save_alsfrs(self, entry: Entry) -> None:
+        self._records().save_alsfrs(entry)
+        self.go_home()
+
+    def _rating_due(self) -> bool:
+        """Home suggests a rating monthly, once the history is open (as `_to_review`)."""
+        if self._records is None or not self._history_ready:
+            return False
+        from alshome.domain.alsfrs import rating_due
+
+        return rating_due(self._records().alsfrs_entries(), self._clock.wall().date())
 
     @cached_property
     def program_screen(self) -> ProgramScreen:
@@ -619,6 +658,7 @@ class MainWindow(QMainWindow):
                 self.program, self._history, self._clock.wall(), self.settings.get("preferred_days")
             )
             self.home.show_review(self._to_review())
+            self.home.show_rating(self._rating_due())
         else:
             screen.render(session)
         where = (phase, session.index if session else -1, self._page)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from alshome.domain.alsfrs import EnteredBy
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import (
     Exercise,
@@ -184,6 +185,24 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "history, charts", window.current
     window.history_screen.open_session(0)
     yield "history, a session's sets", window.current
+    window.go_home()
+    window.open_alsfrs()
+    rating = window.alsfrs_screen
+    yield "rating: who answers", window.current
+    rating.who[EnteredBy.CAREGIVER].click()
+    rating.primary.click()
+    yield "rating: when symptoms began", window.current
+    rating.primary.click()
+    yield "rating: a question", window.current
+    for value in (4, 3, 2, 1, 0, 4, 3, 2, 1):
+        rating.choose(value)
+        rating.primary.click()
+    rating.choose(0)
+    yield "rating: the question with the longest answers", window.current
+    for value in (0, 4, 3):
+        rating.choose(value)
+        rating.primary.click()
+    yield "rating: summary", window.current
     window.go_home()
     controller.options = SessionOptions(auto_advance=True, auto_advance_factor=3)
     window.start_session()

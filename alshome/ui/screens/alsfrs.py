@@ -5,7 +5,9 @@ summary with Save. Only our own short labels and anchor words are shown, never t
 scale's copyrighted wording (see `alshome.domain.alsfrs`). No answer is chosen for the
 person: each page focuses the screen itself, as the fatigue check does, so a stray Enter
 records nothing, and Next stays off until the page is answered. Digits 0-4 answer an
-item. Esc, or Back on the first page, leaves without saving anything.
+item. Esc, or Back on the first page, leaves without saving anything. The answers are
+not in an exclusive button group: Qt would make a group one stop for Tab and the arrow
+keys, and the keyboard contract and switch scanning must reach every answer.
 
 The summary describes the course in plain, calm words and leaves judging it to the
 therapist: no bands, no warnings.
@@ -18,11 +20,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -155,12 +155,12 @@ class AlsfrsScreen(Screen):
         self.values: list[int | None] = [None] * len(ITEMS)
         self.index = 0  # 0 who, 1 onset, 2-13 the items, 14 the summary
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._who_page())
-        self.pages.addWidget(self._onset_page())
-        self.pages.addWidget(self._item_page())
-        self.pages.addWidget(self._summary_page())
-        self.layout_.addWidget(self.pages, 1)
+        # Pages in one column, all but the one shown hidden: unlike a stacked widget, whose
+        # height is its tallest page's, the form then needs only the shown page's room.
+        self.pages = (self._who_page(), self._onset_page(), self._item_page(), self._summary_page())
+        for each in self.pages:
+            each.hide()
+            self.layout_.addWidget(each, 1)
 
         self.back = button(self.tr("Back"), self.go_back, role="large")
         self.primary = button(
@@ -188,7 +188,6 @@ class AlsfrsScreen(Screen):
             )
         )
         layout.addWidget(label(self.tr("Who is answering?"), "headline"))
-        self.who_group = QButtonGroup(self)
         self.who: dict[EnteredBy, QPushButton] = {}
         self.who_names = {
             EnteredBy.PATIENT: self.tr("Me, the patient"),
@@ -197,7 +196,6 @@ class AlsfrsScreen(Screen):
         }
         for who, name in self.who_names.items():
             choice = toggle(name, lambda w=who: self.choose_who(w), accessible_name=name)
-            self.who_group.addButton(choice)
             self.who[who] = choice
         layout.addLayout(row(*self.who.values()))
         layout.addStretch(1)
@@ -230,23 +228,30 @@ class AlsfrsScreen(Screen):
     def _item_page(self) -> QWidget:
         """One page for all twelve items: `show_item` puts each one's words on it."""
         widget, layout = page()
-        self.counter = label("", "note")
+        self.counter = label("", "note", wrap=False)
         self.item_label = label("", "title")
-        layout.addWidget(self.counter)
-        layout.addWidget(self.item_label)
-        layout.addWidget(label(self.tr("How is it now? 4 is as before; lower is harder."), "body"))
-        self.answer_group = QButtonGroup(self)
+        heading = QHBoxLayout()
+        heading.addWidget(self.item_label, 1)
+        heading.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(heading)
+        layout.addWidget(
+            FitLabel(
+                self.tr("How is it now? 4 is as before; lower is harder."),
+                "body",
+                floor=20,
+                grow=False,
+            )
+        )
         answers = ButtonRow(gap=8)
         answers.setSpacing(8)
         self.answers: dict[int, AnswerButton] = {}
         for value in range(MAX_VALUE, -1, -1):
             answer = AnswerButton(value)
             answer.clicked.connect(lambda _checked=False, v=value: self.choose(v))
-            self.answer_group.addButton(answer)
             answers.addWidget(answer)
             self.answers[value] = answer
         layout.addLayout(answers)
-        self.chosen = label("", "body")
+        self.chosen = FitLabel("", "body", floor=20, grow=False)
         layout.addWidget(self.chosen)
         layout.addStretch(1)
         return widget
@@ -273,17 +278,17 @@ class AlsfrsScreen(Screen):
         today = self.now().date()
         self.onset_given = onset is not None
         self.onset_month = (onset.year, onset.month) if onset else (today.year - 1, today.month)
-        self.who_group.setExclusive(False)
         for who, widget in self.who.items():
             widget.setChecked(False)
             widget.setText(self._who_name(who))
-        self.who_group.setExclusive(True)
         self.show_page(0)
 
     def show_page(self, index: int) -> None:
         self.index = index
         summary = len(ITEMS) + 2
-        self.pages.setCurrentIndex(min(index, 2) if index < summary else 3)
+        shown = self.pages[min(index, 2) if index < summary else 3]
+        for each in self.pages:
+            each.setVisible(each is shown)
         if index == 1:
             self._show_onset()
         elif 2 <= index < summary:
@@ -362,16 +367,15 @@ class AlsfrsScreen(Screen):
         self.counter.setText(self.tr("Question {n} of {total}").format(n=number, total=len(ITEMS)))
         set_text(self.item_label, scale_text(LABELS[item]))
         chosen = self.values[number - 1]
-        self.answer_group.setExclusive(False)
         for value, answer in self.answers.items():
             answer.setChecked(value == chosen)
             answer.show_anchor(scale_text(ANCHORS[item][value]))
-        self.answer_group.setExclusive(True)
         self._show_chosen()
 
     def choose(self, value: int) -> None:
         self.values[self.index - 2] = value
-        self.answers[value].setChecked(True)
+        for each, answer in self.answers.items():
+            answer.setChecked(each == value)
         self._show_chosen()
         self._update_next()
         self.primary.setFocus()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
@@ -63,6 +63,7 @@ class HomeScreen(Screen):
         on_start: Callable[[], None],
         on_settings: Callable[[], None] | None = None,
         on_history: Callable[[], None] | None = None,
+        on_rating: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Home"))
         self.greeting = label(self.tr("Hello"), "title")
@@ -112,6 +113,14 @@ class HomeScreen(Screen):
             description=self.tr("Your past sessions and how they went, with charts."),
         )
         self.history.setVisible(on_history is not None)
+        # The monthly ALSFRS-R suggestion: shown only when a rating is due (`show_rating`).
+        self.rating = button(
+            self.tr("Rate how you are doing"),
+            on_rating or (lambda: None),
+            description=self.tr("Twelve short questions for your therapist, once a month."),
+        )
+        self.rating.setVisible(False)
+        self._rating_offered = on_rating is not None
 
         heading = QHBoxLayout()
         heading.addWidget(self.greeting)
@@ -130,6 +139,7 @@ class HomeScreen(Screen):
         self.layout_.addWidget(box)
         self.layout_.addLayout(week)
         self.layout_.addWidget(self.review)
+        self.layout_.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.last)
         self.layout_.addStretch(1)
         self.layout_.addLayout(actions)
@@ -174,6 +184,10 @@ class HomeScreen(Screen):
             else "",
         )
         self.review.setVisible(bool(exercise_names))
+
+    def show_rating(self, due: bool) -> None:
+        """Suggest the self-rating when a month has passed since the last (or there is none)."""
+        self.rating.setVisible(due and self._rating_offered)
 
     def show_week(self, week: WeekProgress) -> None:
         """One line: the week in shapes and words, then when the next session is due."""
