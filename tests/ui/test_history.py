@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
 
 import pytest
@@ -133,3 +135,15 @@ def test_an_empty_history_says_what_will_appear(qtbot, tmp_path):
         assert not screen.sessions.isVisibleTo(screen)
     finally:
         engine.dispose()
+
+
+def test_start_up_does_not_load_the_charts():
+    """pyqtgraph and numpy cost more than the home window: they wait for the history."""
+    code = (
+        "import sys, alshome.cli, alshome.app, alshome.ui.main_window\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'pyqtgraph', 'numpy'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
