@@ -134,7 +134,7 @@ def test_setting_a_passphrase_asks_for_it_twice_and_warns(qtbot):
 def test_removing_the_passphrase_needs_the_right_one(qtbot):
     protection, closed = FakeProtection(True), []
     screen = page(qtbot, protection, closed)
-    assert screen.primary.text() == "Remove the passphrase"
+    assert screen.primary.text() == "Remove it"
     assert not screen.again.isVisible()
     screen.first.setText("wrong")
     screen.primary.click()

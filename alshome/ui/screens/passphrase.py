@@ -97,15 +97,26 @@ class PassphraseScreen(Screen):
             "body",
         )
         self.first = password_field(
-            self.tr("Passphrase"), self.tr("Any words you will remember; nobody sees them.")
+            self.tr("New passphrase"), self.tr("Any words you will remember; nobody sees them.")
         )
         self.again = password_field(
             self.tr("The same passphrase again"), self.tr("So that a slip of a finger is caught.")
         )
+        # Each field's name is shown above it too: a placeholder would vanish while typing.
+        self.first_name = label("", "body")
+        self.again_name = label(self.again.accessibleName(), "body")
         self.message = FitLabel("", "body", floor=22, grow=False)
         self.primary = button("", self.confirm, role="primary")
-        self.back = button(self.tr("Back to the settings"), on_close, role="large")
-        for widget in (self.title, self.warning, self.first, self.again, self.message):
+        self.back = button(self.tr("Back"), on_close, role="large")
+        for widget in (
+            self.title,
+            self.warning,
+            self.first_name,
+            self.first,
+            self.again_name,
+            self.again,
+            self.message,
+        ):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.layout_.addLayout(row(self.primary, self.back, stretch_between=True))
@@ -114,19 +125,19 @@ class PassphraseScreen(Screen):
     def show_state(self) -> None:
         """Set up the page for what the history is now: protected or not."""
         protected = self.protection.is_protected()
-        title = self.tr("Remove the passphrase") if protected else self.tr("Protect the history")
-        set_text(self.title, title)
-        set_text(
-            self.primary,
+        title = (
             self.tr("Remove the passphrase")
             if protected
-            else self.tr("Protect the history with this passphrase"),
+            else self.tr("Protect the history with a passphrase")
         )
-        self.warning.setVisible(not protected)
-        self.again.setVisible(not protected)
-        self.first.setAccessibleName(
-            self.tr("Your passphrase now") if protected else self.tr("Passphrase")
-        )
+        set_text(self.title, title)
+        set_text(self.primary, self.tr("Remove it") if protected else self.tr("Protect it"))
+        self.primary.setAccessibleDescription(title)
+        for widget in (self.warning, self.again_name, self.again):
+            widget.setVisible(not protected)
+        name = self.tr("Your passphrase now") if protected else self.tr("New passphrase")
+        set_text(self.first_name, name)
+        self.first.setAccessibleName(name)
         for field in (self.first, self.again):
             field.clear()
         self._say("")
