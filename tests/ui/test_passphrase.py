@@ -10,11 +10,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from alshome.app import History, HistoryPassphrase
+from alshome.domain.clock import ManualClock
 from alshome.failures import explain
 from alshome.paths import sqlite_url
 from alshome.storage import cipher
 from alshome.storage.db import open_database
+from alshome.ui.main_window import MainWindow
 from alshome.ui.screens.passphrase import PassphraseScreen, ask_passphrase
+from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
 
 RIGHT = "river stones"
@@ -150,3 +153,27 @@ def test_every_control_is_named_and_large(qtbot):
     for control in (screen.first, screen.again, screen.primary, screen.back):
         assert control.accessibleName()
         assert control.height() >= 72
+
+
+def test_the_settings_protect_the_open_history_and_then_offer_to_remove_it(qtbot, database):
+    history = History(sqlite_url(database), None)
+    start = history.open()
+    clock = ManualClock()
+    window = MainWindow(start.program, SessionController(clock, history.recorder), history, clock)
+    window.history_passphrase = HistoryPassphrase(history, database)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.open_settings()
+    settings = window.settings_screen
+    assert settings.passphrase.text() == "Protect the history with a passphrase"
+    settings.passphrase.click()
+    page = window.passphrase_screen
+    assert window.current is page
+    page.first.setText(RIGHT)
+    page.again.setText(RIGHT)
+    page.primary.click()
+    assert window.current is settings
+    assert settings.passphrase.text() == "Remove the passphrase"
+    assert cipher.is_encrypted(database) and history.is_open
+    history.close()
