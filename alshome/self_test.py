@@ -98,6 +98,7 @@ class Walk:
             ("chime sound", self.sounds),
             ("Qt application", self.application),
             ("app icons", self.icons),
+            ("translations", self.translations),
             ("voice and sound modules", self.voice_modules),
             ("history database and its migrations", self.database),
             ("main window", self.main_window),
@@ -164,6 +165,15 @@ class Walk:
         svg = resource("icons", "alshome.svg")
         expect(not QIcon(str(svg)).pixmap(64).isNull(), f"{svg} cannot be drawn")
 
+    def translations(self) -> None:
+        """Every compiled translation shipped loads; none at all is fine."""
+        from PySide6.QtCore import QTranslator
+
+        from alshome.resources import resource
+
+        for compiled in sorted(resource("i18n").glob("*.qm")):
+            expect(QTranslator().load(str(compiled)), f"{compiled} cannot be loaded")
+
     def voice_modules(self) -> None:
         """The speech plugins ship beside Qt; without any, the voice would fall silent."""
         from PySide6.QtMultimedia import QSoundEffect  # noqa: F401  (the chime plays with it)
@@ -173,10 +183,12 @@ class Walk:
 
     def database(self) -> None:
         from alshome.app import History
-        from alshome.paths import resolve_locations, sqlite_path
+        from alshome.paths import DATABASE_FILE, resolve_locations, sqlite_path, sqlite_url
         from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
-        locations = resolve_locations(str(self.folder / "data"))
+        # Both given, so neither ALSHOME_DATA_DIR nor ALSHOME_DATABASE_URL can point here.
+        database = self.folder / "data" / DATABASE_FILE
+        locations = resolve_locations(str(database.parent), sqlite_url(database))
         self.history = History(locations.database_url, None)
         start = self.history.open()
         with closing(sqlite3.connect(sqlite_path(locations.database_url))) as connection:
