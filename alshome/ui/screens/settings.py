@@ -549,12 +549,13 @@ class SettingsScreen(Screen):
         return self._page(
             [
                 label(self.tr("Delete all your data?"), "headline"),
-                label(
+                FitLabel(
                     self.tr(
                         "Every session, the program, the backups and the settings on this "
                         "computer are deleted. This cannot be undone."
                     ),
                     "body",
+                    floor=22,
                 ),
             ],
             row(self.delete_yes, self.delete_no, stretch_between=True),
