@@ -114,6 +114,8 @@ class Walk:
             ("a session: pause and stop question", self.session_pause),
             ("a session: stop safely and summary", self.session_end),
             ("the session saved in the history", self.session_saved),
+            ("the history, its charts and the session's sets", self.history_screen),
+            ("the ALSFRS-R self-rating", self.self_rating),
         ]
 
     # ----- shipped files -----------------------------------------------------------------
@@ -339,6 +341,22 @@ class Walk:
         expect(last is not None, "the session is not in the history")
         expect(last.sets_done == 1, f"{last.sets_done} sets saved, not 1")
         expect(last.status is SessionStatus.STOPPED_SYMPTOM, f"saved as {last.status}")
+
+    def history_screen(self) -> None:
+        """The charts draw with pyqtgraph and numpy, which only this screen loads."""
+        window = self.window
+        window.open_history()
+        self.shown(window.history_screen, "the history")
+        window.history_screen.open_session(0)
+        self.shown(window.history_screen, "the session's sets")
+        window.go_home()
+
+    def self_rating(self) -> None:
+        window = self.window
+        window.open_alsfrs()
+        self.shown(window.alsfrs_screen, "the ALSFRS-R self-rating")
+        window.go_home()
+        self.shown(window.home, "the home screen after the self-rating")
 
     def advance(self, seconds: float) -> None:
         self.clock.advance(seconds)
