@@ -43,8 +43,10 @@ def launch_command(data_dir: Path) -> list[str]:
 
     The interpreter's own path works however alshome was installed (a virtual
     environment, pipx, a system package), and naming the folder opens the same history.
+    In the standalone app (PyInstaller) the executable is alshome itself, with no `-m`.
     """
-    return [sys.executable, "-m", "alshome", "--data-dir", str(data_dir)]
+    package = [] if getattr(sys, "frozen", False) else ["-m", "alshome"]
+    return [sys.executable, *package, "--data-dir", str(data_dir)]
 
 
 def set_autostart(enabled: bool, command: Sequence[str]) -> Path | None:

@@ -215,6 +215,7 @@ class Walk:
             records=self.history.safety_records,
         )
         self.window.program_files = ProgramFileImport(self.history)
+        self.window.data_folder = self.locations.data_dir
         self.window.history_backups = BackupsOfHistory(
             self.history, sqlite_path(self.locations.database_url), self.window.use_program
         )
