@@ -16,7 +16,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from alshome.domain.program import Program
 from alshome.domain.session import SessionStatus
@@ -113,13 +113,13 @@ class HomeScreen(Screen):
             description=self.tr("Your past sessions and how they went, with charts."),
         )
         self.history.setVisible(on_history is not None)
-        # The monthly ALSFRS-R suggestion: shown only when a rating is due (`show_rating`).
+        # The monthly ALSFRS-R suggestion: shown only when a rating is due (`show_rating`),
+        # and, as an optional extra that Settings also offer, the last detail to step aside.
         self.rating = button(
             self.tr("Rate how you are doing"),
             on_rating or (lambda: None),
             description=self.tr("Twelve short questions for your therapist, once a month."),
         )
-        self.rating.setVisible(False)
         self._rating_offered = on_rating is not None
 
         heading = QHBoxLayout()
@@ -144,8 +144,15 @@ class HomeScreen(Screen):
         self.layout_.addStretch(1)
         self.layout_.addLayout(actions)
         # Least needed first; each is hidden only while the screen cannot hold it.
-        self._details = (self.exercises, self.session_heading, self.example_note, self.last)
-        self._wanted = {widget: True for widget in self._details}
+        self._details = (
+            self.exercises,
+            self.session_heading,
+            self.example_note,
+            self.last,
+            self.rating,
+        )
+        self._wanted = {widget: widget is not self.rating for widget in self._details}
+        self.rating.setVisible(False)
 
     def show_program(
         self,
@@ -187,7 +194,8 @@ class HomeScreen(Screen):
 
     def show_rating(self, due: bool) -> None:
         """Suggest the self-rating when a month has passed since the last (or there is none)."""
-        self.rating.setVisible(due and self._rating_offered)
+        self._wanted[self.rating] = due and self._rating_offered
+        self._fit()
 
     def show_week(self, week: WeekProgress) -> None:
         """One line: the week in shapes and words, then when the next session is due."""
@@ -280,12 +288,14 @@ class HomeScreen(Screen):
             if widget.isVisibleTo(self) != show:
                 widget.setVisible(show)
 
-    def _room(self, widget: QLabel) -> int:
+    def _room(self, widget: QWidget) -> int:
         """The height a detail takes in its layout, with the gap before it."""
         holder = widget.parentWidget()
         layout = holder.layout()
         margins = layout.contentsMargins()
         width = holder.width() - margins.left() - margins.right()
+        if not widget.hasHeightForWidth():  # a button: its height does not follow its width
+            return widget.sizeHint().height() + layout.spacing()
         return widget.heightForWidth(width) + layout.spacing()
 
     def showEvent(self, event: QShowEvent) -> None:
