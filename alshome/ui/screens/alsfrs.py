@@ -46,6 +46,9 @@ from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
 
 FIRST_YEAR = 1950  # the earliest onset year the stepper offers
 STEADY = 0.1  # points a month: a smaller change in either direction reads "about the same"
+# The form's steps: who answers, the onset, one per item, the summary.
+WHO, ONSET, FIRST_ITEM = 0, 1, 2
+SUMMARY = FIRST_ITEM + len(ITEMS)
 
 
 def scale_text(text: str) -> str:
@@ -153,7 +156,7 @@ class AlsfrsScreen(Screen):
         self.onset_month = (FIRST_YEAR, 1)  # (year, month), set by `start`
         self.onset_given = False
         self.values: list[int | None] = [None] * len(ITEMS)
-        self.index = 0  # 0 who, 1 onset, 2-13 the items, 14 the summary
+        self.index = WHO  # the step shown
 
         # Pages in one column, all but the one shown hidden: unlike a stacked widget, whose
         # height is its tallest page's, the form then needs only the shown page's room.
@@ -285,31 +288,30 @@ class AlsfrsScreen(Screen):
 
     def show_page(self, index: int) -> None:
         self.index = index
-        summary = len(ITEMS) + 2
-        shown = self.pages[min(index, 2) if index < summary else 3]
+        shown = self.pages[min(index, FIRST_ITEM) if index < SUMMARY else -1]
         for each in self.pages:
             each.setVisible(each is shown)
-        if index == 1:
+        if index == ONSET:
             self._show_onset()
-        elif 2 <= index < summary:
-            self.show_item(ITEMS[index - 2])
-        elif index == summary:
+        elif self._on_item():
+            self.show_item(ITEMS[index - FIRST_ITEM])
+        elif index == SUMMARY:
             self._show_summary()
-        set_text(self.back, self.tr("Cancel") if index == 0 else self.tr("Back"))
-        set_text(self.primary, self.tr("Save") if index == summary else self.tr("Next"))
+        set_text(self.back, self.tr("Cancel") if index == WHO else self.tr("Back"))
+        set_text(self.primary, self.tr("Save") if index == SUMMARY else self.tr("Next"))
         self._update_next()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go_next(self) -> None:
         if not self.primary.isEnabled():
             return
-        if self.index == len(ITEMS) + 2:
+        if self.index == SUMMARY:
             self.on_save(self.entry())
         else:
             self.show_page(self.index + 1)
 
     def go_back(self) -> None:
-        if self.index == 0:
+        if self.index == WHO:
             self.on_cancel()
         else:
             self.show_page(self.index - 1)
@@ -318,9 +320,12 @@ class AlsfrsScreen(Screen):
         return self
 
     def digit(self, value: int) -> bool:
-        if 2 <= self.index < len(ITEMS) + 2 and value in self.answers:
+        if self._on_item() and value in self.answers:
             self.choose(value)
         return True
+
+    def _on_item(self) -> bool:
+        return FIRST_ITEM <= self.index < SUMMARY
 
     # ----- the answers -------------------------------------------------------------------
 
@@ -373,7 +378,7 @@ class AlsfrsScreen(Screen):
         self._show_chosen()
 
     def choose(self, value: int) -> None:
-        self.values[self.index - 2] = value
+        self.values[self.index - FIRST_ITEM] = value
         for each, answer in self.answers.items():
             answer.setChecked(each == value)
         self._show_chosen()
@@ -381,7 +386,7 @@ class AlsfrsScreen(Screen):
         self.primary.setFocus()
 
     def _show_chosen(self) -> None:
-        value = self.values[self.index - 2]
+        value = self.values[self.index - FIRST_ITEM]
         if value is None:
             text = self.tr("Press a key from 0 to 4, or choose a button.")
         else:
@@ -391,10 +396,10 @@ class AlsfrsScreen(Screen):
         set_text(self.chosen, text)
 
     def _update_next(self) -> None:
-        if self.index == 0:
+        if self.index == WHO:
             ready = self.entered_by is not None
-        elif 2 <= self.index < len(ITEMS) + 2:
-            ready = self.values[self.index - 2] is not None
+        elif self._on_item():
+            ready = self.values[self.index - FIRST_ITEM] is not None
         else:
             ready = True
         self.primary.setEnabled(ready)
