@@ -554,6 +554,14 @@ class MainWindow(QMainWindow):
         screen.set_palette(self._palette())
         return screen
 
+    def prepare_history(self) -> HistoryScreen | None:
+        """The history screen, built while home is idle so that its first opening only has
+        to fill it in (see `alshome.app`); None when it is not the time to."""
+        if self._records is None or self.current is not self.home:
+            return None
+        self.history_screen.build_charts()
+        return self.history_screen
+
     def open_history(self) -> None:
         """From home only, like settings; read afresh each time, so the newest session shows."""
         if self.controller.session is None and self._records is not None:

@@ -8,8 +8,9 @@ Run on demand from the repository's folder (not part of the test suite):
 It writes a synthetic history (`synthetic_history.py`: about 1,500 sessions and 50,000
 sets) and measures, each time in a new process so nothing is warm:
 - opening the history screen from home with every chart drawn: the first time (which
-  also imports pyqtgraph and numpy and builds the charts) and again later, and switching
-  the range to "All";
+  builds the charts; pyqtgraph and numpy were imported on a worker thread, as the app does
+  two seconds after start, see `alshome.app._preload_charts`) and again later, and
+  switching the range to "All";
 - the peak resident memory of that process;
 - the time to the home window on an empty data folder and on the ten-year one, with the
   start-up benchmark's probe (`startup.py`).
@@ -20,6 +21,7 @@ growing with history size; memory under 300 MB.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import resource
@@ -27,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import timedelta
@@ -87,6 +90,15 @@ def measure_history(folder: Path) -> HistoryTimes:
             app.processEvents()
             return (time.perf_counter() - start) * 1000
 
+        from alshome import app as running_app
+
+        loading = threading.Thread(
+            target=importlib.import_module, args=(running_app.CHARTS_MODULE,)
+        )
+        loading.start()  # as `_preload_charts` does, once the window is up
+        while loading.is_alive():
+            app.processEvents()
+        window.prepare_history()  # as the app does once the import is done, home idle
         first = drawn(window.open_history)
         window.go_home()
         app.processEvents()
@@ -154,7 +166,7 @@ def main() -> int:
         return statistics.median(getattr(t, name) for t in times)
 
     print(f"platform {options.platform}, {options.runs} runs each, medians:")
-    print(f"  history, first open (imports pyqtgraph) {median('first_open_ms'):7.0f} ms")
+    print(f"  history, first open (charts preloaded)  {median('first_open_ms'):7.0f} ms")
     print(f"  history, later opens                    {median('later_open_ms'):7.0f} ms")
     print(
         f"  range switched to All ({times[0].sessions} sessions)   {median('all_range_ms'):7.0f} ms"
@@ -163,11 +175,10 @@ def main() -> int:
     empty_ms, full_ms = statistics.median(empty) * 1000, statistics.median(full) * 1000
     print(f"  start-up, empty history                 {empty_ms:7.0f} ms")
     print(f"  start-up, {options.years:g}-year history              {full_ms:7.0f} ms")
-    opened = max(median("later_open_ms"), median("all_range_ms"))
+    opened = max(median("first_open_ms"), median("later_open_ms"), median("all_range_ms"))
     print(
-        f"target: history drawn within {OPEN_TARGET_MS} ms: later opens "
-        f"{'met' if opened <= OPEN_TARGET_MS else 'NOT met'}, first open "
-        f"{'met' if median('first_open_ms') <= OPEN_TARGET_MS else 'NOT met'}"
+        f"target: history drawn within {OPEN_TARGET_MS} ms: "
+        f"{'met' if opened <= OPEN_TARGET_MS else 'NOT met'}"
     )
     grows = full_ms > empty_ms * 1.1 + 50
     print(f"target: start-up does not grow with history: {'NOT met' if grows else 'met'}")

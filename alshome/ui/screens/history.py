@@ -141,7 +141,7 @@ class HistoryScreen(Screen):
         self.summaries = summaries
         self.now = now
         self.default_target = default_target
-        self._build_charts()
+        self.build_charts()
         self._refigure()
         self.open_charts()
 
@@ -184,7 +184,7 @@ class HistoryScreen(Screen):
 
     # ----- the charts ----------------------------------------------------------------------
 
-    def _build_charts(self) -> None:
+    def build_charts(self) -> None:
         """The charts, made once, the first time the history opens."""
         if self.charts:
             return
