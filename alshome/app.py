@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
@@ -37,6 +38,7 @@ from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations, sqlite_path
 from alshome.programs.document import DocumentError
+from alshome.resources import resource
 from alshome.settings import Settings
 from alshome.storage.cipher import decrypt, encrypt, is_encrypted
 from alshome.storage.snapshot import read_session_starts
@@ -253,10 +255,19 @@ class _AfterFirstExpose(QObject):
         return False
 
 
+def app_icon() -> QIcon:
+    """The project's icon in every drawn size, for the title bar and the task bar."""
+    icon = QIcon()
+    for path in sorted(resource("icons", "hicolor").glob("*/apps/alshome.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
     app.setDesktopFileName("io.github.alshome.Alshome")
+    app.setWindowIcon(app_icon())
     first_copy = single_instance.claim(locations.data_dir, parent=app)
     if first_copy is None:
         return single_instance.hand_over(locations.data_dir)
