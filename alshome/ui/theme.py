@@ -23,6 +23,7 @@ TARGET_HEIGHT = 72  # every other target (at least 64 px at 100 %)
 RATING_HEIGHT = 104  # the eleven fatigue buttons: number and anchor word
 DISPLAY_CAP = 60  # px: large display text grows with the setting up to this size
 BUTTON_CAP = 36  # px: the words on ordinary buttons grow up to this size
+PRIMARY_CAP = 52  # px: a primary button's words; larger, "Start" and two more miss the row
 SCALES = (100, 125, 150, 175, 200)
 
 
@@ -125,7 +126,7 @@ def style_sheet(palette: Palette = LIGHT, scale: float = 1.0) -> str:
     }}
     QPushButton[role="primary"] {{
         background: {p.primary}; color: {p.primary_text}; border-color: {p.primary};
-        min-height: {PRIMARY_HEIGHT}px; font-size: {d(44)}px; font-weight: 700;
+        min-height: {PRIMARY_HEIGHT}px; font-size: {d(44, PRIMARY_CAP)}px; font-weight: 700;
     }}
     QPushButton[role="large"] {{ min-height: {PRIMARY_HEIGHT}px; font-size: {d(34, 44)}px; }}
     QPushButton[role="stop"] {{ color: {p.stop}; border-color: {p.stop}; }}

@@ -100,3 +100,10 @@ def test_the_illustration_can_stand_still(rig):
     window.settings.set("moving_pictures", True)
     window.apply_setting("moving_pictures")
     assert window.exercise.figure.is_animating()
+
+
+def test_the_app_icon_comes_in_every_drawn_size(qapp):
+    from alshome.app import app_icon
+
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes

@@ -91,6 +91,8 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window.settings_screen.delete_yes.click()
     yield "settings, all data deleted", window.current
     window._all_deleted = False  # the walk goes on past the end, which the app never does
+    window.open_about()
+    yield "about", window.current
     window.history_backups = TwoBackups()
     window.open_backups()
     yield "backups", window.current
@@ -171,6 +173,7 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "contact", window.current
     window.contact.primary.click()
     rig.follow_one_session()
+    yield "home, with a history to open", window.current
     window.start_session()
     yield "carry-over check", window.current
     window.carry_over.answers[CarryOver.SORE].click()
