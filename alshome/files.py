@@ -15,7 +15,12 @@ from alshome.programs.document import DocumentError
 
 
 def write_private_file(path: Path, text: str) -> None:
-    """Write `text` atomically with mode 0600, or raise DocumentError having written nothing.
+    """Write `text` (as UTF-8) atomically with mode 0600; see `write_private_bytes`."""
+    write_private_bytes(path, text.encode("utf-8"))
+
+
+def write_private_bytes(path: Path, data: bytes) -> None:
+    """Write `data` atomically with mode 0600, or raise DocumentError having written nothing.
 
     The temporary file lives in the same folder so the rename is atomic: a crash leaves
     the previous file or the new one, never half of one. mkstemp creates it 0600.
@@ -25,8 +30,8 @@ def write_private_file(path: Path, text: str) -> None:
     except OSError as exc:
         raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -1,0 +1,194 @@
+"""The clinic report as a PDF, made with Qt's own PDF writer (no other PDF library).
+
+The words and tables are an HTML document (`document.py`) that Qt lays out at the
+writer's resolution and breaks into pages; each page is then painted with its footer:
+the page number and a note that this is not a medical device. The history screen's
+charts are drawn into it as images, so the paper shows what the screen shows.
+
+Charts are widgets, so a QApplication is needed: the command line makes one on the
+offscreen platform (no window, no display needed); the app uses its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication
+
+from alshome.report.document import CHARTS, day_text, report_html
+from alshome.report.figures import ReportFigures
+
+RESOLUTION = 300  # dots per inch of the page's layout; charts keep their own pixels
+MARGIN_MM = 15
+BODY_POINTS = 11
+FOOTER_POINTS = 9
+CHART_WIDTH = 1100  # pixels a chart is drawn across before it is fitted to the page
+CHART_PLOT_HEIGHT = 380
+DATE_AXIS_HEIGHT = 56  # room for the date labels under a chart
+FOOTER_FLAGS = int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+)
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Report", text)
+
+
+def offscreen_application() -> QApplication:
+    """The running QApplication, or a new one on the offscreen platform (keep a reference)."""
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    return QApplication(["alshome", "-platform", "offscreen"])
+
+
+def report_pdf(figures: ReportFigures, paper: str = "a4") -> bytes:
+    """The report as PDF bytes on A4 or Letter paper (`paper` is a key of PAPERS)."""
+    application = offscreen_application()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAPERS[paper]),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(tr("Home exercise report"))
+    writer.setCreator(f"alshome {figures.app_version}")
+    _paint(writer, figures)
+    buffer.close()
+    del application  # the app made here ends with the report; the GUI's keeps running
+    return bytes(QByteArray(buffer.data()))
+
+
+def _paint(writer: QPdfWriter, figures: ReportFigures) -> None:
+    """Lay the document out at the writer's resolution, then paint it page by page."""
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    footer_font = QFont()
+    footer_font.setPointSizeF(FOOTER_POINTS)
+    painter = QPainter()
+    painter.begin(writer)
+    painter.setFont(footer_font)
+    footer_height = painter.fontMetrics().lineSpacing() * 3
+    body = QSizeF(area.width(), area.height() - footer_height)
+    document = _document(writer, figures, body)
+    pages = document.pageCount()
+    footer = tr(
+        "Made by alshome {version} on {day}. Not a medical device: for discussion with "
+        "your therapist."
+    ).format(version=figures.app_version, day=day_text(figures.made_on))
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -page * body.height())
+        document.drawContents(painter, _rect(0, page * body.height(), body))
+        painter.restore()
+        painter.setFont(footer_font)
+        bottom = _rect(0, body.height(), QSizeF(area.width(), footer_height))
+        painter.drawLine(bottom.topLeft(), bottom.topRight())
+        page_number = tr("Page {page} of {pages}").format(page=page + 1, pages=pages)
+        painter.drawText(bottom, FOOTER_FLAGS, f"{footer}\n{page_number}")
+    painter.end()
+
+
+def _document(writer: QPdfWriter, figures: ReportFigures, body: QSizeF) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setPointSizeF(BODY_POINTS)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setPageSize(body)
+    # The layout measures images in 96-dpi units and scales them to the writer's dots.
+    width = body.width() / (writer.logicalDpiX() / 96)
+    sizes = {}
+    if not figures.trends.empty:
+        for name, image in chart_images(figures).items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+            sizes[name] = (int(width), int(width * image.height() / image.width()))
+    document.setHtml(report_html(figures, sizes))
+    _keep_headings_with_next(document, body.height())
+    return document
+
+
+def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
+    """A heading that would end a page, its text or chart on the next, starts that page."""
+    layout = document.documentLayout()
+    reserve = QFontMetricsF(document.defaultFont(), layout.paintDevice()).lineSpacing() * 4
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            heading = layout.blockBoundingRect(block)
+            needed = heading.bottom() + reserve
+            if QTextCursor(following).currentTable() is None:
+                needed = max(needed, layout.blockBoundingRect(following).bottom())
+            if heading.top() // page_height != needed // page_height:
+                form = block.blockFormat()
+                form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(form)
+                layout.documentSize()  # lays the rest out again before it is measured
+        block = following
+
+
+def chart_images(figures: ReportFigures) -> dict[str, QImage]:
+    """The history's charts for the report's range, drawn on white at a fixed width.
+
+    pyqtgraph sizes its date labels on the first paint, so each chart is drawn twice.
+    """
+    from alshome.ui.charts import AdherenceChart, FatigueChart, WorkChart
+    from alshome.ui.theme import style_sheet
+
+    images = {}
+    for name, chart in zip(CHARTS, (AdherenceChart(), FatigueChart(), WorkChart()), strict=True):
+        chart.setStyleSheet(style_sheet())
+        chart.update_trends(figures.trends)
+        chart.show_point(-1)  # no keyboard mark on paper
+        chart.title.hide()  # the report's heading names it
+        chart.value.hide()
+        chart.plot.setMinimumHeight(CHART_PLOT_HEIGHT)
+        chart.plot.getAxis("bottom").setHeight(DATE_AXIS_HEIGHT)
+        chart.resize(CHART_WIDTH, chart.sizeHint().height())
+        chart.grab()
+        QApplication.processEvents()
+        images[f"chart:{name}"] = chart.grab().toImage()
+        chart.deleteLater()
+    return images
+
+
+def _rect(x: float, y: float, size: QSizeF) -> QRectF:
+    return QRectF(QPointF(x, y), size)
+
+
+def default_file_name(first: date, last: date) -> str:
+    return f"alshome-report-{first.isoformat()}-{last.isoformat()}.pdf"
