@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -116,6 +116,18 @@ def _full_parser() -> argparse.ArgumentParser:
         "import", help="check a program file, then make it the active program"
     )
     program_import.add_argument("file", metavar="FILE", type=Path)
+    report = commands.add_parser("report", help="the clinic report of a range of days")
+    report.add_argument(
+        "--from", dest="first", metavar="DATE", type=_day, help="first day (a year before --to)"
+    )
+    report.add_argument("--to", dest="last", metavar="DATE", type=_day, help="last day (today)")
+    report.add_argument(
+        "--format", choices=("pdf", "json"), default="pdf", help="a PDF to print, or JSON"
+    )
+    report.add_argument(
+        "--output", metavar="FILE", type=Path, help="file to write (JSON is printed without)"
+    )
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF page size")
     commands.add_parser("backup", help="save a verified copy of the history now")
     commands.add_parser("encrypt", help="protect the history with a passphrase")
     commands.add_parser("decrypt", help="remove the passphrase from the history")
@@ -272,6 +284,53 @@ def _backed_up_before_import(locations: Locations, passphrase: str | None) -> It
         raise
 
 
+def _report(locations: Locations, options: argparse.Namespace) -> str:
+    """The clinic report of --from to --to: a PDF file, or its figures as JSON.
+
+    Everything is checked and computed before anything is written, so a bad range or a
+    missing history leaves no file behind.
+    """
+    import json
+
+    from alshome.files import write_private_bytes, write_private_file
+    from alshome.programs.document import DEFAULTS, DocumentError
+    from alshome.report.figures import default_range, report_figures
+    from alshome.storage.db import open_database, sqlite_file
+    from alshome.storage.repository import Repository
+
+    today = datetime.now().astimezone().date()
+    last = options.last or today
+    first = options.first or default_range(last)[0]
+    if first > last:
+        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+    if options.format == "pdf" and options.output is None:
+        raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
+    database = sqlite_file(locations.database_url)
+    if database is not None and not database.exists():
+        raise DocumentError(f"There is no alshome history in {database.parent}.")
+    engine = open_database(locations.database_url, _passphrase(locations))
+    try:
+        repository = Repository(engine)
+        active = repository.active_program()
+        target = DEFAULTS["program"]["weekly_target"]
+        if active is not None:
+            target = active.document.get("weekly_target", target)
+        figures = report_figures(repository, first, last, today, target)
+    finally:
+        engine.dispose()
+    written = f"Wrote the report of {first} to {last} to {options.output}."
+    if options.format == "json":
+        text = json.dumps(figures.as_json(), indent=2, ensure_ascii=False)
+        if options.output is None:
+            return text
+        write_private_file(options.output, text + "\n")
+        return written
+    from alshome.report.pdf import report_pdf
+
+    write_private_bytes(options.output, report_pdf(figures, options.paper))
+    return written
+
+
 def _backup(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.programs.document import DocumentError
     from alshome.storage.backups import backups_folder, take_backup
@@ -391,6 +450,15 @@ def _database_file(locations: Locations) -> Path:
     return database
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a day written YYYY-MM-DD, such as 2026-03-02"
+        ) from None
+
+
 def _size(size: int) -> str:
     for unit in ("bytes", "KB", "MB"):
         if size < 1000:
@@ -408,6 +476,7 @@ COMMANDS: dict[str, Callable[[Locations, argparse.Namespace], str]] = {
     "import": _import,
     "library": _library,
     "program": _program,
+    "report": _report,
     "backup": _backup,
     "restore": _restore,
     "encrypt": _encrypt,
