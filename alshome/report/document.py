@@ -25,7 +25,7 @@ WEEKLY_TABLE_MAX_WEEKS = 26  # longer ranges are tabled by month
 CHARTS = ("adherence", "fatigue", "work")  # image names, in `chart:<name>` URLs
 STYLE = """
 h1 { font-size: 20pt; margin-bottom: 4pt; }
-h2 { font-size: 15pt; margin-top: 16pt; margin-bottom: 4pt; }
+h2 { font-size: 15pt; margin-top: 60px; margin-bottom: 12px; }
 p { margin-top: 2pt; margin-bottom: 4pt; }
 th { background-color: #e8e8e8; text-align: left; }
 .note { color: #444444; }
@@ -66,8 +66,7 @@ def report_html(figures: ReportFigures, chart_sizes: dict[str, tuple[int, int]])
         parts += _fatigue(figures)
         parts.append(chart("fatigue"))
         parts += _stops(figures)
-        parts.append(f"<h2>{tr('Work done')}</h2>")
-        parts.append(chart("work"))
+        parts += _work(figures, chart("work"))
     parts += _carry_over(figures)
     parts += _ratings(figures)
     return "\n".join(parts)
@@ -213,6 +212,13 @@ def _stops(figures: ReportFigures) -> list[str]:
         headers = (tr("Date"), tr("How it ended"), tr("Highest tiredness"), tr("Symptoms"))
         lines.append(table(headers, rows))
     return lines
+
+
+def _work(figures: ReportFigures, chart: str) -> list[str]:
+    heading = f"<h2>{tr('Work done')}</h2>"
+    if figures.trends.endurance_minutes or figures.trends.resistance:
+        return [heading, chart]
+    return [heading, f"<p>{tr('No cycling or strengthening was recorded in this period.')}</p>"]
 
 
 def _carry_over(figures: ReportFigures) -> list[str]:

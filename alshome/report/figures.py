@@ -10,7 +10,8 @@ Decisions:
   ends included, like the history's range buttons.
 - Fatigue statistics are over each session's highest rating (what a therapist asks
   first: "how tired did it get?"); the mean of the sessions' averages is given beside
-  them. The trend is the least-squares slope of the highest rating in points per month.
+  them. The trend is the least-squares slope of the highest rating in points per month,
+  given once the ratings span four weeks (a rate "a month" from one week would mislead).
 - Early stops count sessions ended for tiredness or for a symptom; symptoms count the
   sessions in which each was reported (a cramp in two sets of one session is one).
 - Carry-over reports are the answers to "Still tired or sore from last time?" in range;
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 JSON_FORMAT = "alshome-report"
 JSON_VERSION = 1
 STEADY_BELOW = 0.1  # fatigue points a month: less than this either way reads as steady
+MIN_TREND_DAYS = 28  # a week of ratings is too short to say points "a month"
 DAYS_PER_MONTH = alsfrs.DAYS_PER_MONTH
 
 
@@ -325,7 +327,7 @@ def fatigue_statistics(sessions: Sequence[SessionSummary]) -> FatigueStatistics:
         return FatigueStatistics(0, None, None, None, None, None)
     highest = [s.highest_fatigue for s in rated]
     trend = None
-    if len({s.timestamp for s in rated}) > 1:
+    if rated[-1].timestamp - rated[0].timestamp >= MIN_TREND_DAYS * 86_400:
         months = [(s.timestamp - rated[0].timestamp) / 86_400 / DAYS_PER_MONTH for s in rated]
         trend = statistics.linear_regression(months, highest).slope
     return FatigueStatistics(

@@ -157,8 +157,14 @@ def _keep_headings_with_next(document: QTextDocument, page_height: float) -> Non
                 form = block.blockFormat()
                 form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(form)
-                layout.documentSize()  # lays the rest out again before it is measured
+                _lay_out_again(document)
         block = following
+
+
+def _lay_out_again(document: QTextDocument) -> None:
+    """Qt lays a changed document out lazily; measuring or painting needs all of it now."""
+    document.markContentsDirty(0, document.characterCount())
+    document.pageCount()
 
 
 def chart_images(figures: ReportFigures) -> dict[str, QImage]:
