@@ -292,7 +292,7 @@ def _report(locations: Locations, options: argparse.Namespace) -> str:
     """
     import json
 
-    from alshome.files import write_private_bytes, write_private_file
+    from alshome.files import write_private_file
     from alshome.programs.document import DEFAULTS, DocumentError
     from alshome.report.figures import default_range, report_figures
     from alshome.storage.db import open_database, sqlite_file
@@ -325,9 +325,9 @@ def _report(locations: Locations, options: argparse.Namespace) -> str:
             return text
         write_private_file(options.output, text + "\n")
         return written
-    from alshome.report.pdf import report_pdf
+    from alshome.report.pdf import save_report_pdf
 
-    write_private_bytes(options.output, report_pdf(figures, options.paper))
+    save_report_pdf(options.output, figures, options.paper)
     return written
 
 

@@ -349,6 +349,10 @@ def default_range(today: date) -> tuple[date, date]:
     return year_before, today
 
 
+def report_file_name(first: date, last: date) -> str:
+    return f"alshome-report-{first.isoformat()}-{last.isoformat()}.pdf"
+
+
 def _carry_over_report(stored: StoredCarryOver) -> CarryOverReport:
     check = stored.check
     return CarryOverReport(check.asked_at.date(), check.answer, stored.session_uuid is None)

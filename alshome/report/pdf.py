@@ -11,13 +11,14 @@ offscreen platform (no window, no display needed); the app uses its own.
 
 from __future__ import annotations
 
-from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
     QIODevice,
+    QLocale,
     QMarginsF,
     QPointF,
     QRectF,
@@ -39,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from alshome.files import write_private_bytes
 from alshome.report.document import CHARTS, day_text, report_html
 from alshome.report.figures import ReportFigures
 
@@ -65,6 +67,17 @@ def offscreen_application() -> QApplication:
     if existing is not None:
         return existing
     return QApplication(["alshome", "-platform", "offscreen"])
+
+
+def paper_for_locale() -> str:
+    """Letter where the locale measures in inches (the US), else A4."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if imperial else "a4"
+
+
+def save_report_pdf(path: Path, figures: ReportFigures, paper: str) -> None:
+    """Write the report's PDF to `path` whole or not at all, readable by its owner only."""
+    write_private_bytes(path, report_pdf(figures, paper))
 
 
 def report_pdf(figures: ReportFigures, paper: str = "a4") -> bytes:
@@ -195,6 +208,3 @@ def chart_images(figures: ReportFigures) -> dict[str, QImage]:
 def _rect(x: float, y: float, size: QSizeF) -> QRectF:
     return QRectF(QPointF(x, y), size)
 
-
-def default_file_name(first: date, last: date) -> str:
-    return f"alshome-report-{first.isoformat()}-{last.isoformat()}.pdf"

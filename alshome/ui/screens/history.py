@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from alshome.failures import explain
 from alshome.trends import SessionSummary, Span, Trends, trends
+from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.screens.history_rows import LinesModel, RowList, session_lines, set_lines
@@ -105,6 +108,11 @@ class HistoryScreen(Screen):
             role="large",
             description=self.tr("Back to the list from a session, else back home."),
         )
+        self.report = button(
+            self.tr("Clinic report"),
+            self.save_report,
+            description=self.tr("Save a PDF of the range shown, to bring to your therapist."),
+        )
         self.primary = self.back
         heading = QHBoxLayout()
         heading.setSpacing(SPACING * 2)
@@ -113,7 +121,7 @@ class HistoryScreen(Screen):
         self.layout_.addLayout(heading)
         self.layout_.addWidget(self.overview)
         self.layout_.addWidget(self.pages, 1)
-        self.layout_.addLayout(row(self.show_list, self.show_charts, self.back))
+        self.layout_.addLayout(row(self.show_list, self.show_charts, self.report, self.back))
         self._tick_spans()
 
     @staticmethod
@@ -207,6 +215,38 @@ class HistoryScreen(Screen):
         self.sets.set_palette(palette)
         for chart in self.charts:
             chart.set_palette(palette)
+
+    # ----- the clinic report ---------------------------------------------------------------
+
+    def save_report(self) -> None:
+        """Ask where to save the report of the range shown, write it, and say where."""
+        from alshome.report.figures import report_figures, report_file_name
+
+        today = self.now.astimezone().date()
+        oldest = self.summaries[0].local_day if self.summaries else today
+        first = self.span.first_day(today) or min(oldest, today)
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the clinic report"),
+            str(Path.home() / report_file_name(first, today)),
+            self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontUseNativeDialog,  # Qt's own: keys and switches work
+        )
+        if not path:
+            return
+        from alshome.report.pdf import paper_for_locale, save_report_pdf
+
+        try:
+            figures = report_figures(self.records(), first, today, today, self.default_target)
+            save_report_pdf(Path(path), figures, paper_for_locale())
+        except Exception as error:
+            sentence = explain(error)
+            if sentence is None:
+                raise
+            set_text(self.overview, sentence)
+            return
+        set_text(self.overview, self.tr("The clinic report is saved in {path}.").format(path=path))
+        announce(self.overview, self.overview.text())
 
     # ----- moving between the pages ------------------------------------------------------
 
