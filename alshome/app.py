@@ -33,17 +33,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
-from alshome.editor_pin import EditorPin
 from alshome.failures import FAILURE, explain_failure
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations, sqlite_path
 from alshome.programs.document import DocumentError
 from alshome.resources import resource
 from alshome.settings import Settings
-from alshome.storage.cipher import decrypt, encrypt, is_encrypted
+from alshome.storage.encrypted_mark import is_encrypted
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
-from alshome.ui.automatic_backups import AutomaticBackups
 from alshome.ui.main_window import MainWindow
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
@@ -221,9 +219,13 @@ class HistoryPassphrase:
         return is_encrypted(self._database)
 
     def protect(self, passphrase: str) -> None:
+        from alshome.storage.cipher import encrypt
+
         self._convert(lambda: encrypt(self._database, passphrase, _now()), passphrase)
 
     def unprotect(self, passphrase: str) -> None:
+        from alshome.storage.cipher import decrypt
+
         self._convert(lambda: decrypt(self._database, passphrase, _now()), None)
 
     def _convert(self, convert: Callable[[], None], passphrase: str | None) -> None:
@@ -267,7 +269,6 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("alshome")
     app.setDesktopFileName("io.github.alshome.Alshome")
-    app.setWindowIcon(app_icon())
     first_copy = single_instance.claim(locations.data_dir, parent=app)
     if first_copy is None:
         return single_instance.hand_over(locations.data_dir)
@@ -300,7 +301,6 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     )
     voice = VoiceGuide(controller, settings, parent=window)
     window.program_files = ProgramFileImport(history)
-    window.editor_pin = EditorPin(locations.data_dir)
     window.data_folder = locations.data_dir
     window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
@@ -311,17 +311,23 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
     app.aboutToQuit.connect(controller.retry_saving)  # one last chance for waiting sets
     if database is not None:
-        backups = AutomaticBackups(database, controller, window, lambda: history.passphrase)
-        app.aboutToQuit.connect(backups.check)
         window.history_backups = BackupsOfHistory(history, database, window.use_program)
         window.history_passphrase = HistoryPassphrase(history, database)
     window.show_full_screen(bool(settings.get("full_screen")))
-    _AfterFirstExpose(window, lambda: _after_first_frame(history, window, settings, voice))
+    _AfterFirstExpose(
+        window,
+        lambda: _after_first_frame(history, window, settings, voice, database, first_copy),
+    )
     return app.exec()
 
 
 def _after_first_frame(
-    history: History, window: MainWindow, settings: Settings, voice: VoiceGuide
+    history: History,
+    window: MainWindow,
+    settings: Settings,
+    voice: VoiceGuide,
+    database: Path | None,
+    first_copy: single_instance.FirstCopy,
 ) -> None:
     """The slow openings, once the window is on screen: the database, then the voice.
 
@@ -336,9 +342,21 @@ def _after_first_frame(
     if opened != window.program:  # a backup was restored in place of a damaged history
         window.use_program(opened)
     window.history_opened()
+    first_copy.listen()
+    QApplication.instance().setWindowIcon(app_icon())
+    if database is not None:
+        _back_up_automatically(history, window, database)
     if settings.get("voice"):
         voice.warm_up()
     QTimer.singleShot(PRELOAD_DELAY_MS, lambda: _prepare_history_screen(window))
+
+
+def _back_up_automatically(history: History, window: MainWindow, database: Path) -> None:
+    """Automatic backups from now on, and a last one as alshome closes, when due."""
+    from alshome.ui.automatic_backups import AutomaticBackups
+
+    backups = AutomaticBackups(database, window.controller, window, lambda: history.passphrase)
+    QApplication.instance().aboutToQuit.connect(backups.check)
 
 
 def _prepare_history_screen(window: MainWindow) -> None:

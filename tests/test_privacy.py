@@ -25,8 +25,8 @@ from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program, program_file_text
 from alshome.settings import SETTINGS_FILE, Settings
 from alshome.storage.backups import backups_folder, restore, take_backup
-from alshome.storage.cipher import MARKER_SUFFIX
 from alshome.storage.db import open_database, sqlite_file
+from alshome.storage.encrypted_mark import MARKER_SUFFIX
 from alshome.storage.health import set_aside
 from alshome.storage.repository import Repository
 

@@ -29,10 +29,9 @@ from typing import Any
 import sqlcipher3
 
 from alshome.files import sync_folder
+from alshome.storage.encrypted_mark import is_encrypted, marker
 
-MARKER_SUFFIX = ".encrypted"
 MARKER_TEXT = "This alshome history is encrypted with SQLCipher; it opens with its passphrase.\n"
-PLAIN_HEADER = b"SQLite format 3\x00"
 PRIVATE_FILE_MODE = 0o600
 BUSY_SECONDS = 5.0
 DATABASE_ERRORS = (sqlite3.Error, sqlcipher3.Error)
@@ -66,20 +65,6 @@ class ConversionError(RuntimeError):
     """The history could not be encrypted or decrypted; it was left as it was."""
 
 
-def marker(path: Path) -> Path:
-    return path.with_name(path.name + MARKER_SUFFIX)
-
-
-def is_encrypted(path: Path) -> bool:
-    """Whether `path` holds an encrypted history: marked, and not a plain SQLite file."""
-    if not marker(path).is_file():
-        return False
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(PLAIN_HEADER))
-    except FileNotFoundError:
-        return False
-    return bool(header) and header != PLAIN_HEADER
 
 
 def connect(path: Path, passphrase: str, read_only: bool = False, **options: Any) -> Any:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from alshome.files import sync_folder
-from alshome.storage.cipher import is_encrypted
+from alshome.storage.encrypted_mark import is_encrypted
 
 SQLITE_SIDE_FILES = ("-wal", "-shm")
 DAMAGED_SUFFIX = ".damaged-"

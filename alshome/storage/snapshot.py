@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from alshome.domain.session import SessionStatus
 from alshome.paths import sqlite_path
-from alshome.storage.cipher import is_encrypted
+from alshome.storage.encrypted_mark import is_encrypted
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
 T = TypeVar("T")

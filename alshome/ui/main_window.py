@@ -38,7 +38,6 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
-from alshome.editor_pin import EditorPin
 from alshome.failures import explain
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
     from alshome.domain.fatigue import Symptom
     from alshome.domain.session import SessionStatus
+    from alshome.editor_pin import EditorPin
     from alshome.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
@@ -178,7 +178,6 @@ class MainWindow(QMainWindow):
         self._all_deleted = False
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
-        self.editor_pin = EditorPin.in_memory()  # the app's keeps it in the data folder
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
         # After `_show` is connected, so each announcement reads the screen now shown.
@@ -511,13 +510,21 @@ class MainWindow(QMainWindow):
 
         screen = self._add(
             EditorScreen(
-                self.program_files, self.use_program, self.open_program, explain, self.editor_pin
+                self.program_files, self.use_program, self.open_program, explain, self._editor_pin()
             )
         )
         screen.set_palette(self._palette())
         for figure in screen.figures():
             figure.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
+
+    def _editor_pin(self) -> EditorPin:
+        """The PIN kept beside the settings; in memory only for a window without a folder."""
+        from alshome.editor_pin import EditorPin
+
+        if self.data_folder is None:
+            return EditorPin.in_memory()
+        return EditorPin(self.data_folder)
 
     def open_editor(self) -> None:
         if self.controller.session is None:

@@ -24,6 +24,7 @@ import hashlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -35,10 +36,12 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from alshome.failures import FAILURE
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_WAIT_MS = 200
 SHOW = b"show\n"
@@ -73,21 +76,32 @@ class FirstCopy(QObject):
     show_requested = Signal()
 
     def __init__(self, lock: QLockFile | None, name: str, parent: QObject | None = None) -> None:
-        """Listen on `name` while holding `lock`; with no lock, neither guard nor listen."""
+        """Hold `lock` (None: run unguarded); `listen()` then answers other launches."""
         super().__init__(parent)
         self._lock = lock
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
-        if lock is not None:
-            QLocalServer.removeServer(name)  # left by a copy that crashed: we hold the lock
-            self._server.listen(name)
+        self._name = name
+        self._server: QLocalServer | None = None
         if (app := QCoreApplication.instance()) is not None:
             app.aboutToQuit.connect(self.release)
 
+    def listen(self) -> None:
+        """Answer later launches on the socket: once the window is up, so that Qt's
+        network module loads after the first frame. A launch in between keeps trying to
+        connect for a few seconds (`ask_to_show`), so it is answered all the same."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._lock is None or self._server is not None:
+            return
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        QLocalServer.removeServer(self._name)  # left by a copy that crashed: we hold the lock
+        self._server.listen(self._name)
+
     def release(self) -> None:
         """Stop listening and give the lock up (also done when the process ends)."""
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         if self._lock is not None:
             self._lock.unlock()
 
@@ -129,6 +143,8 @@ def ask_to_show(
     reply_within_ms: int = REPLY_WITHIN_MS,
 ) -> bool:
     """Ask the running copy to bring its window forward; False if it does not answer in time."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     name = server_name(data_dir)
     connecting = QDeadlineTimer(connect_within_ms)
@@ -161,6 +177,8 @@ def hand_over(
         "then open alshome again.",
     )
     print(message, file=sys.stderr)
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(None, "alshome", message)
     return FAILURE
 

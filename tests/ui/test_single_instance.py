@@ -108,6 +108,7 @@ def test_a_request_to_show_brings_the_minimised_window_forward(
     qtbot.addWidget(window)
     window.showMinimized()
     first = claim(data_dir)
+    first.listen()
     first_copies.append(first)
     requests: list[bool] = []
 
@@ -128,7 +129,9 @@ def test_a_request_to_show_brings_the_minimised_window_forward(
 def test_a_copy_that_holds_the_lock_but_does_not_answer_is_reported(
     qapp, data_dir, first_copies, monkeypatch, capsys
 ):
-    first_copies.append(claim(data_dir))  # listening, but this test never runs its events
+    first = claim(data_dir)
+    first.listen()  # listening, but this test never runs its events
+    first_copies.append(first)
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
 
@@ -156,3 +159,18 @@ def test_a_lock_left_by_a_killed_copy_does_not_block(qapp, data_dir, first_copie
     first = claim(data_dir)
     assert first is not None
     first_copies.append(first)
+
+
+def test_a_launch_before_the_first_copy_listens_is_answered_once_it_does(
+    qapp, qtbot, data_dir, first_copies
+):
+    first = claim(data_dir)  # the lock at once; the socket only after the first frame
+    first_copies.append(first)
+    requests: list[bool] = []
+    first.show_requested.connect(lambda: requests.append(True))
+    second = child(ASK_TO_SHOW, data_dir)
+    qtbot.wait(300)
+    first.listen()
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
+    assert second.stdout.read().strip() == "shown"
+    assert requests == [True]

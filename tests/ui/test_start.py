@@ -49,8 +49,9 @@ quit_now = QApplication.quit
 def report_and_quit():
     window = next(w for w in QApplication.topLevelWidgets() if w.isVisible())
     names = {name.split(".")[0] for name in sys.modules}
+    later = {"sqlalchemy", "pydantic", "alembic", "sqlcipher3", "PySide6.QtNetwork"}
     print(json.dumps({
-        "heavy": sorted(names & {"sqlalchemy", "pydantic", "alembic"}),
+        "heavy": sorted((names | set(sys.modules)) & later),
         "program": window.program.name,
         "last": window.home.last.text(),
         "pace": [window.controller.options.lead_in_seconds, window.controller.options.auto_advance],
