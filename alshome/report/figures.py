@@ -44,7 +44,7 @@ JSON_FORMAT = "alshome-report"
 JSON_VERSION = 1
 STEADY_BELOW = 0.1  # fatigue points a month: less than this either way reads as steady
 MIN_TREND_DAYS = 28  # a week of ratings is too short to say points "a month"
-DAYS_PER_MONTH = alsfrs.DAYS_PER_MONTH
+SECONDS_PER_MONTH = alsfrs.DAYS_PER_MONTH * 86_400
 
 
 class ReportRecords(Protocol):
@@ -328,7 +328,7 @@ def fatigue_statistics(sessions: Sequence[SessionSummary]) -> FatigueStatistics:
     highest = [s.highest_fatigue for s in rated]
     trend = None
     if rated[-1].timestamp - rated[0].timestamp >= MIN_TREND_DAYS * 86_400:
-        months = [(s.timestamp - rated[0].timestamp) / 86_400 / DAYS_PER_MONTH for s in rated]
+        months = [(s.timestamp - rated[0].timestamp) / SECONDS_PER_MONTH for s in rated]
         trend = statistics.linear_regression(months, highest).slope
     return FatigueStatistics(
         rated_sessions=len(rated),

@@ -99,7 +99,7 @@ def report_pdf(figures: ReportFigures, paper: str = "a4") -> bytes:
     writer.setCreator(f"alshome {figures.app_version}")
     _paint(writer, figures)
     buffer.close()
-    del application  # the app made here ends with the report; the GUI's keeps running
+    del application  # held while the charts were drawn; one made here ends with the report
     return bytes(QByteArray(buffer.data()))
 
 
