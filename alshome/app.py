@@ -34,9 +34,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
+from alshome.i18n import chosen_language, install_translators
 from alshome.operations import Start, quick_start
 from alshome.paths import Locations, sqlite_path
 from alshome.programs.document import DocumentError
+from alshome.programs.library import use_language
 from alshome.resources import resource
 from alshome.settings import Settings
 from alshome.storage.encrypted_mark import is_encrypted
@@ -273,6 +275,9 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     if first_copy is None:
         return single_instance.hand_over(locations.data_dir)
     settings = Settings.load(locations.data_dir)
+    language = chosen_language(str(settings.get("language")))
+    install_translators(app, language)  # before any text is made: screens translate as built
+    use_language(language)
     app.setStyleSheet(style_for(str(settings.get("theme")), int(settings.get("text_scale"))))
     database = sqlite_path(locations.database_url)
     passphrase = None

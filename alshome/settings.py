@@ -111,6 +111,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Colours",
         choices=(("light", "Light"), ("dark", "Dark"), ("high_contrast", "High contrast")),
     ),
+    Setting(
+        "language",
+        str,
+        "system",
+        "Language",
+        choices=(("system", "Same as the computer"), ("en", "English"), ("es", "Español")),
+    ),
     Setting("full_screen", bool, False, "Full screen"),
     # Some people find motion distracting or tiring to watch: the figure can stand still,
     # showing the end position over a faint start position.

@@ -22,6 +22,10 @@ from alshome.resources import resource
 LIBRARY_FILE = resource("library", "exercises.json")
 LIBRARY_FORMAT = "alshome-library"
 LIBRARY_VERSION = 1
+ENGLISH = "en"  # the language the library is written in
+TRANSLATED_FIELDS = ("name", "instruction", "caregiver_instruction", "safety")
+
+_language = ENGLISH
 
 
 def load_library(path: Path = LIBRARY_FILE) -> dict[str, Exercise]:
@@ -47,10 +51,31 @@ def build_library(document: Mapping[str, Any]) -> dict[str, Exercise]:
     return {entry["id"]: build(Exercise, {}, entry) for entry in document["exercises"]}
 
 
-@cache
+def use_language(code: str) -> None:
+    """Give the app's exercises the texts of language `code` from now on (English: "en").
+
+    The app calls this once as it opens, before any program is built. Translations live
+    in `exercises.<code>.json`, by exercise id, so program files stay the same in every
+    language; the command line never calls this, so what it prints stays in English.
+    """
+    global _language
+    _language = code
+
+
 def stock_library() -> dict[str, Exercise]:
-    """The library shipped with the app, read once per process."""
-    return build_library(read_json_file(LIBRARY_FILE))
+    """The library shipped with the app, in the language in use, read once per language."""
+    return _stock_library(_language)
+
+
+@cache
+def _stock_library(code: str) -> dict[str, Exercise]:
+    document = read_json_file(LIBRARY_FILE)
+    translation = resource("library", f"exercises.{code}.json")
+    if code != ENGLISH and translation.is_file():
+        texts = read_json_file(translation)["exercises"]
+        for entry in document["exercises"]:
+            entry.update(texts.get(entry["id"], {}))
+    return build_library(document)
 
 
 def library_json(library: Mapping[str, Exercise]) -> str:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     Q_ARG,
     QCoreApplication,
+    QLocale,
     QMetaObject,
     QObject,
     Qt,
@@ -86,6 +87,8 @@ class _Engine(QObject):
             self.opened.emit(False)
             return
         speech.stateChanged.connect(self._check)
+        # A voice for the language the text is in (see alshome.i18n), if the engine has one.
+        self._post(speech, "setLocale", Q_ARG(QLocale, QLocale()))
         self.speech = speech
         self.opened.emit(True)
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alshome.domain.safety import CarryOver
+from alshome.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
@@ -110,7 +111,7 @@ class LighterDayScreen(Screen):
         )
         if lighter_option:
             set_text(self.heading, self.tr("Your therapist's lighter option"))
-            self.lighter.setText(lighter_option)
+            self.lighter.setText(program_text(lighter_option))
         else:
             set_text(self.heading, self.tr("No lighter option is set"))
             self.lighter.setText(

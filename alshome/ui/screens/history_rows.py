@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from alshome.domain.program import LoadUnit, SetTarget
+from alshome.i18n import program_text
 from alshome.trends import SessionSummary
 from alshome.ui import words
 from alshome.ui.screens.who_moves import mover_text
@@ -52,7 +53,7 @@ def session_lines(session: SessionSummary) -> tuple[str, str]:
     """When and which program; then how it went, in words."""
     when = QLocale().toString(session.started_at, "dddd d MMMM yyyy, HH:mm")
     first = tr("{when} · {program}, version {version}").format(
-        when=when, program=session.program_name, version=session.program_version
+        when=when, program=program_text(session.program_name), version=session.program_version
     )
     parts = [words.status(session.status).capitalize()]
     if session.duration is not None:

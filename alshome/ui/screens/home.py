@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from alshome.domain.program import Program
 from alshome.domain.session import SessionStatus
 from alshome.domain.week import SessionTimes, WeekProgress, local, this_week
+from alshome.i18n import program_text
 from alshome.ui import words
 from alshome.ui.screens.base import SPACING, Screen
 from alshome.ui.widgets import button, label, panel, set_text
@@ -162,7 +163,7 @@ class HomeScreen(Screen):
         preferred_days: Sequence[str],
     ) -> None:
         self.today.setText(long_date(now))
-        set_text(self.program_name, program.name)
+        set_text(self.program_name, program_text(program.name))
         self._wanted[self.example_note] = program.example
         steps = program.steps()
         exercise_count = len(program.prescriptions)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from alshome.domain.program import Program
+from alshome.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
@@ -80,7 +81,7 @@ class ProgramScreen(Screen):
 
     def describe(self, program: Program) -> str:
         text = self.tr("{name}, version {version}.").format(
-            name=program.name, version=program.version
+            name=program_text(program.name), version=program.version
         )
         author = program.therapist.name
         return f"{text} {self.tr('From {who}.').format(who=author)}" if author else text

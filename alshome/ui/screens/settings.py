@@ -58,7 +58,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Settings", "Seeing"),
-        ("text_scale", "theme", "full_screen", "moving_pictures"),
+        ("language", "text_scale", "theme", "full_screen", "moving_pictures"),
     ),
     (
         QT_TRANSLATE_NOOP("Settings", "Voice and sounds"),
@@ -616,6 +616,8 @@ class SettingsScreen(Screen):
         self.settings.set(key, value)
         self._save()
         self.rows[key].show_value(self.settings.get(key))
+        if key == "language":  # the translators are installed as alshome opens
+            self.show_notice(self.tr("The language changes the next time alshome opens."))
         self.on_change(key)
 
     def _save(self) -> None:

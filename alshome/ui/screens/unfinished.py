@@ -14,6 +14,7 @@ from datetime import datetime
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
+from alshome.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
@@ -54,7 +55,9 @@ class UnfinishedScreen(Screen):
             said = self.tr("{program}, started at {time}, stopped before its first set ended.")
         set_text(
             self.saved,
-            said.format(program=program_name, time=started, saved=saved, planned=planned),
+            said.format(
+                program=program_text(program_name), time=started, saved=saved, planned=planned
+            ),
         )
 
     def first_focus(self) -> QWidget | None:

@@ -1,0 +1,3186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+    <context>
+        <name>AboutScreen</name>
+        <message>
+            <source>About alshome</source>
+            <translation>Acerca de alshome</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Versión {version}</translation>
+        </message>
+        <message>
+            <source>(not kept in a folder)</source>
+            <translation>(no se guarda en una carpeta)</translation>
+        </message>
+        <message>
+            <source>alshome guides you through the exercise program your therapist wrote.</source>
+            <translation>alshome te guía en el programa de ejercicios que escribió tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>It is not a medical device and gives no medical advice. It never changes your program by itself.</source>
+            <translation>No es un producto sanitario y no da consejos médicos. Nunca cambia tu programa por sí solo.</translation>
+        </message>
+        <message>
+            <source>Free software under the GNU GPL, version 3 or later. Its texts, pictures and sounds were made for alshome and are shared the same way.</source>
+            <translation>Software libre bajo la GNU GPL, versión 3 o posterior. Sus textos, imágenes y sonidos se hicieron para alshome y se comparten de la misma forma.</translation>
+        </message>
+        <message>
+            <source>Your history stays on this computer, in:
+{folder}</source>
+            <translation>Tu historial se queda en este ordenador, en:
+{folder}</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+        <message>
+            <source>Goes back to the settings.</source>
+            <translation>Vuelve a los ajustes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlsfrsScreen</name>
+        <message>
+            <source>Rate how you are doing</source>
+            <translation>Valora cómo estás</translation>
+        </message>
+        <message>
+            <source>Choose an answer, then Next. On a question, the keys 0 to 4 answer it.</source>
+            <translation>Elige una respuesta y luego Siguiente. En una pregunta, las teclas 0 a 4 la responden.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Siguiente</translation>
+        </message>
+        <message>
+            <source>On the last page, Save keeps your answers.</source>
+            <translation>En la última página, Guardar conserva tus respuestas.</translation>
+        </message>
+        <message>
+            <source>Twelve short questions, each answered from 4 (as before) to 0. Think of the last two weeks. It helps your therapist follow how you are doing.</source>
+            <translation>Doce preguntas cortas, cada una de 4 (como antes) a 0. Piensa en las dos últimas semanas. Ayuda a tu terapeuta a seguir cómo estás.</translation>
+        </message>
+        <message>
+            <source>Who is answering?</source>
+            <translation>¿Quién responde?</translation>
+        </message>
+        <message>
+            <source>Me, the patient</source>
+            <translation>Yo, el paciente</translation>
+        </message>
+        <message>
+            <source>A caregiver</source>
+            <translation>Un cuidador</translation>
+        </message>
+        <message>
+            <source>A clinician</source>
+            <translation>Un profesional clínico</translation>
+        </message>
+        <message>
+            <source>When did symptoms begin?</source>
+            <translation>¿Cuándo empezaron los síntomas?</translation>
+        </message>
+        <message>
+            <source>If you know the month, it helps your therapist. You can leave it out.</source>
+            <translation>Si sabes el mes, ayuda a tu terapeuta. Puedes dejarlo en blanco.</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Mes</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Año</translation>
+        </message>
+        <message>
+            <source>Leave it out</source>
+            <translation>Dejarlo en blanco</translation>
+        </message>
+        <message>
+            <source>How is it now? 4 is as before; lower is harder.</source>
+            <translation>¿Cómo está ahora? 4 es como antes; menos es más difícil.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <source>Question {n} of {total}</source>
+            <translation>Pregunta {n} de {total}</translation>
+        </message>
+        <message>
+            <source>Press a key from 0 to 4, or choose a button.</source>
+            <translation>Pulsa una tecla del 0 al 4 o elige un botón.</translation>
+        </message>
+        <message>
+            <source>Chosen: {value}, {words}.</source>
+            <translation>Elegido: {value}, {words}.</translation>
+        </message>
+        <message>
+            <source>Your total: {total} of {most}</source>
+            <translation>Tu total: {total} de {most}</translation>
+        </message>
+        <message>
+            <source>Speech, saliva and swallowing</source>
+            <translation>Habla, saliva y tragar</translation>
+        </message>
+        <message>
+            <source>Writing, eating and dressing</source>
+            <translation>Escribir, comer y vestirse</translation>
+        </message>
+        <message>
+            <source>Turning, walking and stairs</source>
+            <translation>Girarse, caminar y escaleras</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Respiración</translation>
+        </message>
+        <message>
+            <source>{name}: {score} of 12</source>
+            <translation>{name}: {score} de 12</translation>
+        </message>
+        <message>
+            <source>After your next rating, this page will show how your total changes.</source>
+            <translation>Después de tu próxima valoración, esta página mostrará cómo cambia tu total.</translation>
+        </message>
+        <message>
+            <source>Across your ratings, your total has stayed about the same.</source>
+            <translation>En tus valoraciones, tu total se ha mantenido más o menos igual.</translation>
+        </message>
+        <message>
+            <source>Across your ratings, your total has gone down by about {n} points a month.</source>
+            <translation>En tus valoraciones, tu total ha bajado unos {n} puntos al mes.</translation>
+        </message>
+        <message>
+            <source>Across your ratings, your total has gone up by about {n} points a month.</source>
+            <translation>En tus valoraciones, tu total ha subido unos {n} puntos al mes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>The computer did not let alshome change its start-up programs.</source>
+            <translation>El ordenador no dejó que alshome cambiara sus programas de inicio.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>made by alshome</source>
+            <translation>hecha por alshome</translation>
+        </message>
+        <message>
+            <source>before an update</source>
+            <translation>antes de una actualización</translation>
+        </message>
+        <message>
+            <source>before an import</source>
+            <translation>antes de una importación</translation>
+        </message>
+        <message>
+            <source>before a backup was put back</source>
+            <translation>antes de recuperar una copia</translation>
+        </message>
+        <message>
+            <source>made by hand</source>
+            <translation>hecha a mano</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsScreen</name>
+        <message>
+            <source>Backups</source>
+            <translation>Copias de seguridad</translation>
+        </message>
+        <message>
+            <source>There is no backup yet. alshome makes one after changes.</source>
+            <translation>Todavía no hay ninguna copia. alshome hace una después de los cambios.</translation>
+        </message>
+        <message>
+            <source>Make a backup now</source>
+            <translation>Hacer una copia ahora</translation>
+        </message>
+        <message>
+            <source>Put this one back</source>
+            <translation>Recuperar esta copia</translation>
+        </message>
+        <message>
+            <source>Asks first. Today's history is kept as a backup.</source>
+            <translation>Pregunta antes. El historial de hoy se guarda como copia.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+        <message>
+            <source>Backups of your history</source>
+            <translation>Copias de seguridad de tu historial</translation>
+        </message>
+        <message>
+            <source>Yes, put it back</source>
+            <translation>Sí, recuperarla</translation>
+        </message>
+        <message>
+            <source>No, keep today's</source>
+            <translation>No, mantener el de hoy</translation>
+        </message>
+        <message>
+            <source>Put a backup back?</source>
+            <translation>¿Recuperar una copia?</translation>
+        </message>
+        <message>
+            <source>A backup was made.</source>
+            <translation>Se ha hecho una copia.</translation>
+        </message>
+        <message>
+            <source>Put back the history saved on {when}? The sessions saved since then will be in a backup of today's history, not in the history you see.</source>
+            <translation>¿Recuperar el historial guardado el {when}? Las sesiones guardadas desde entonces estarán en una copia del historial de hoy, no en el historial que ves.</translation>
+        </message>
+        <message>
+            <source>The history from {when} is back.</source>
+            <translation>Se ha recuperado el historial del {when}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryOverScreen</name>
+        <message>
+            <source>Before you start</source>
+            <translation>Antes de empezar</translation>
+        </message>
+        <message>
+            <source>Are you still tired or sore from last time?</source>
+            <translation>¿Todavía tienes cansancio o molestias de la última vez?</translation>
+        </message>
+        <message>
+            <source>Choose an answer: use the arrow keys, then Enter.</source>
+            <translation>Elige una respuesta: usa las flechas y luego Intro.</translation>
+        </message>
+        <message>
+            <source>No, I feel fine</source>
+            <translation>No, me siento bien</translation>
+        </message>
+        <message>
+            <source>Yes, still tired</source>
+            <translation>Sí, sigo con cansancio</translation>
+        </message>
+        <message>
+            <source>Yes, sore</source>
+            <translation>Sí, con molestias</translation>
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <source>Speech and swallowing</source>
+            <translation>Habla y tragar</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Manos</translation>
+        </message>
+        <message>
+            <source>Walking and turning</source>
+            <translation>Caminar y girarse</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Respiración</translation>
+        </message>
+        <message>
+            <source>Left and Right move along the dates; the line below says the values.</source>
+            <translation>Izquierda y Derecha recorren las fechas; la línea de abajo dice los valores.</translation>
+        </message>
+        <message>
+            <source>Tiredness after each session</source>
+            <translation>Cansancio después de cada sesión</translation>
+        </message>
+        <message>
+            <source>Your fatigue after each session will show here.</source>
+            <translation>Aquí se verá tu cansancio después de cada sesión.</translation>
+        </message>
+        <message>
+            <source>Tiredness (0-10)</source>
+            <translation>Cansancio (0-10)</translation>
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation>Máximo</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>Media</translation>
+        </message>
+        <message>
+            <source>Stopped early</source>
+            <translation>Parada antes de tiempo</translation>
+        </message>
+        <message>
+            <source>Symptom</source>
+            <translation>Síntoma</translation>
+        </message>
+        <message>
+            <source>Work done in each session</source>
+            <translation>Trabajo hecho en cada sesión</translation>
+        </message>
+        <message>
+            <source>The minutes you cycle and the lifts you do will show here.</source>
+            <translation>Aquí se verán los minutos de pedaleo y las repeticiones que hagas.</translation>
+        </message>
+        <message>
+            <source>Minutes or repetitions</source>
+            <translation>Minutos o repeticiones</translation>
+        </message>
+        <message>
+            <source>Cycling minutes</source>
+            <translation>Minutos de pedaleo</translation>
+        </message>
+        <message>
+            <source>Sessions each week</source>
+            <translation>Sesiones cada semana</translation>
+        </message>
+        <message>
+            <source>How many sessions you do each week will show here, next to your target.</source>
+            <translation>Aquí se verá cuántas sesiones haces cada semana, junto a tu objetivo.</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sesiones</translation>
+        </message>
+        <message>
+            <source>Sessions done</source>
+            <translation>Sesiones hechas</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Objetivo</translation>
+        </message>
+        <message>
+            <source>ALSFRS-R self-rating</source>
+            <translation>Autovaloración ALSFRS-R</translation>
+        </message>
+        <message>
+            <source>Your ALSFRS-R ratings will show here, once you rate how you are doing (Settings).</source>
+            <translation>Aquí se verán tus valoraciones ALSFRS-R, cuando valores cómo estás (Ajustes).</translation>
+        </message>
+        <message>
+            <source>Total (0-48)</source>
+            <translation>Total (0-48)</translation>
+        </message>
+        <message>
+            <source>Total (left scale)</source>
+            <translation>Total (escala izquierda)</translation>
+        </message>
+        <message>
+            <source>Parts (right scale, 0-12):</source>
+            <translation>Partes (escala derecha, 0-12):</translation>
+        </message>
+        <message>
+            <source>Each part (0-12)</source>
+            <translation>Cada parte (0-12)</translation>
+        </message>
+        <message>
+            <source>no tiredness rated</source>
+            <translation>sin cansancio valorado</translation>
+        </message>
+        <message>
+            <source>Week of {day}: {done} of {target} sessions</source>
+            <translation>Semana del {day}: {done} de {target} sesiones</translation>
+        </message>
+        <message>
+            <source>rated by you</source>
+            <translation>valorado por ti</translation>
+        </message>
+        <message>
+            <source>rated by a caregiver</source>
+            <translation>valorado por un cuidador</translation>
+        </message>
+        <message>
+            <source>rated by a clinician</source>
+            <translation>valorado por un profesional clínico</translation>
+        </message>
+        <message>
+            <source>{day}: total {total} of 48, {who}; {parts}</source>
+            <translation>{day}: total {total} de 48, {who}; {parts}</translation>
+        </message>
+        <message>
+            <source>highest {high}, average {mean:.1f}</source>
+            <translation>máximo {high}, media {mean:.1f}</translation>
+        </message>
+        <message>
+            <source>{n} repetitions</source>
+            <translation>{n} repeticiones</translation>
+        </message>
+        <message>
+            <source>with {load}</source>
+            <translation>con {load}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceRow</name>
+        <message>
+            <source>Chosen</source>
+            <translation>Elegido</translation>
+        </message>
+        <message>
+            <source>Not chosen</source>
+            <translation>No elegido</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoicesRow</name>
+        <message>
+            <source>Chosen</source>
+            <translation>Elegido</translation>
+        </message>
+        <message>
+            <source>Not chosen</source>
+            <translation>No elegido</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmStopScreen</name>
+        <message>
+            <source>Stop now?</source>
+            <translation>¿Parar ahora?</translation>
+        </message>
+        <message>
+            <source>Everything you have done is saved. Stopping when tired is the right choice.</source>
+            <translation>Todo lo que has hecho está guardado. Parar cuando hay cansancio es la decisión correcta.</translation>
+        </message>
+        <message>
+            <source>Yes, stop</source>
+            <translation>Sí, parar</translation>
+        </message>
+        <message>
+            <source>No, go back</source>
+            <translation>No, volver</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactScreen</name>
+        <message>
+            <source>How to reach your therapist</source>
+            <translation>Cómo contactar con tu terapeuta</translation>
+        </message>
+        <message>
+            <source>alshome shows this whenever you need to stop. Anyone may type it for you, and any field can stay empty.</source>
+            <translation>alshome muestra esto siempre que necesites parar. Cualquiera puede escribirlo por ti, y cualquier campo puede quedar vacío.</translation>
+        </message>
+        <message>
+            <source>Your therapist's name</source>
+            <translation>Nombre de tu terapeuta</translation>
+        </message>
+        <message>
+            <source>Phone or email</source>
+            <translation>Teléfono o correo electrónico</translation>
+        </message>
+        <message>
+            <source>Your name (optional)</source>
+            <translation>Tu nombre (opcional)</translation>
+        </message>
+        <message>
+            <source>Used only on reports you choose to give your clinic.</source>
+            <translation>Solo se usa en los informes que decidas dar a tu clínica.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Save and continue</source>
+            <translation>Guardar y continuar</translation>
+        </message>
+        <message>
+            <source>Keeps these details on this computer.</source>
+            <translation>Guarda estos datos en este ordenador.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DosePage</name>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+    </context>
+    <context>
+        <name>Editor</name>
+        <message>
+            <source>All</source>
+            <translation>Todas</translation>
+        </message>
+        <message>
+            <source>Neck</source>
+            <translation>Cuello</translation>
+        </message>
+        <message>
+            <source>Shoulders</source>
+            <translation>Hombros</translation>
+        </message>
+        <message>
+            <source>Elbows</source>
+            <translation>Codos</translation>
+        </message>
+        <message>
+            <source>Wrists</source>
+            <translation>Muñecas</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Manos</translation>
+        </message>
+        <message>
+            <source>Trunk</source>
+            <translation>Tronco</translation>
+        </message>
+        <message>
+            <source>Hips</source>
+            <translation>Caderas</translation>
+        </message>
+        <message>
+            <source>Knees</source>
+            <translation>Rodillas</translation>
+        </message>
+        <message>
+            <source>Ankles</source>
+            <translation>Tobillos</translation>
+        </message>
+        <message>
+            <source>Arms</source>
+            <translation>Brazos</translation>
+        </message>
+        <message>
+            <source>Legs</source>
+            <translation>Piernas</translation>
+        </message>
+        <message>
+            <source>Hold (seconds)</source>
+            <translation>Mantener (segundos)</translation>
+        </message>
+        <message>
+            <source>Repetitions</source>
+            <translation>Repeticiones</translation>
+        </message>
+        <message>
+            <source>Sets</source>
+            <translation>Series</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>Peso</translation>
+        </message>
+        <message>
+            <source>Weight in</source>
+            <translation>Peso en</translation>
+        </message>
+        <message>
+            <source>Minutes per bout</source>
+            <translation>Minutos por tanda</translation>
+        </message>
+        <message>
+            <source>Bouts</source>
+            <translation>Tandas</translation>
+        </message>
+        <message>
+            <source>Rest between sets (seconds)</source>
+            <translation>Descanso entre series (segundos)</translation>
+        </message>
+        <message>
+            <source>Resistance level</source>
+            <translation>Nivel de resistencia</translation>
+        </message>
+        <message>
+            <source>Sides</source>
+            <translation>Lados</translation>
+        </message>
+        <message>
+            <source>Who moves</source>
+            <translation>Quién mueve</translation>
+        </message>
+        <message>
+            <source>Arms or legs</source>
+            <translation>Brazos o piernas</translation>
+        </message>
+        <message>
+            <source>Sessions a week</source>
+            <translation>Sesiones por semana</translation>
+        </message>
+        <message>
+            <source>Rest longer from tiredness</source>
+            <translation>Descansar más a partir de este cansancio</translation>
+        </message>
+        <message>
+            <source>Offer to stop from tiredness</source>
+            <translation>Ofrecer parar a partir de este cansancio</translation>
+        </message>
+        <message>
+            <source>A longer rest is this many times longer</source>
+            <translation>Un descanso largo es tantas veces más largo</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>Izquierdo</translation>
+        </message>
+        <message>
+            <source>Right</source>
+            <translation>Derecho</translation>
+        </message>
+        <message>
+            <source>Both sides</source>
+            <translation>Ambos lados</translation>
+        </message>
+        <message>
+            <source>No sides</source>
+            <translation>Sin lados</translation>
+        </message>
+        <message>
+            <source>The patient</source>
+            <translation>El paciente</translation>
+        </message>
+        <message>
+            <source>With help</source>
+            <translation>Con ayuda</translation>
+        </message>
+        <message>
+            <source>The helper</source>
+            <translation>El ayudante</translation>
+        </message>
+        <message>
+            <source>kg</source>
+            <translation>kg</translation>
+        </message>
+        <message>
+            <source>lb</source>
+            <translation>lb</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorScreen</name>
+        <message>
+            <source>Change the program</source>
+            <translation>Cambiar el programa</translation>
+        </message>
+        <message>
+            <source>Yes, change it</source>
+            <translation>Sí, cambiarlo</translation>
+        </message>
+        <message>
+            <source>No, go back</source>
+            <translation>No, volver</translation>
+        </message>
+        <message>
+            <source>The therapist's PIN</source>
+            <translation>El PIN del terapeuta</translation>
+        </message>
+        <message>
+            <source>This is for your therapist or helper. Change the program?</source>
+            <translation>Esto es para tu terapeuta o ayudante. ¿Cambiar el programa?</translation>
+        </message>
+        <message>
+            <source>Exercises, in order</source>
+            <translation>Ejercicios, en orden</translation>
+        </message>
+        <message>
+            <source>Preview the session</source>
+            <translation>Ver la sesión de prueba</translation>
+        </message>
+        <message>
+            <source>Shows each exercise as the session will. Records nothing.</source>
+            <translation>Muestra cada ejercicio como lo hará la sesión. No registra nada.</translation>
+        </message>
+        <message>
+            <source>For the whole program</source>
+            <translation>Para todo el programa</translation>
+        </message>
+        <message>
+            <source>Therapist's name</source>
+            <translation>Nombre del terapeuta</translation>
+        </message>
+        <message>
+            <source>How to reach the therapist</source>
+            <translation>Cómo contactar con el terapeuta</translation>
+        </message>
+        <message>
+            <source>Notes for the patient and helper</source>
+            <translation>Notas para el paciente y el ayudante</translation>
+        </message>
+        <message>
+            <source>What to do instead on a day still tired from last time</source>
+            <translation>Qué hacer en su lugar un día con cansancio de la última vez</translation>
+        </message>
+        <message>
+            <source>A PIN for this editor</source>
+            <translation>Un PIN para este editor</translation>
+        </message>
+        <message>
+            <source>Set, change or remove the PIN the editor asks for.</source>
+            <translation>Poner, cambiar o quitar el PIN que pide el editor.</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Subir</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Bajar</translation>
+        </message>
+        <message>
+            <source>Change the dose</source>
+            <translation>Cambiar la dosis</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+        <message>
+            <source>Asks first.</source>
+            <translation>Pregunta antes.</translation>
+        </message>
+        <message>
+            <source>Add an exercise</source>
+            <translation>Añadir un ejercicio</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <source>Yes, take it out</source>
+            <translation>Sí, quitarlo</translation>
+        </message>
+        <message>
+            <source>No, keep it</source>
+            <translation>No, mantenerlo</translation>
+        </message>
+        <message>
+            <source>That PIN is not right.</source>
+            <translation>Ese PIN no es correcto.</translation>
+        </message>
+        <message>
+            <source>Save as version {n}</source>
+            <translation>Guardar como versión {n}</translation>
+        </message>
+        <message>
+            <source>Changing {name}, version {version}</source>
+            <translation>Cambiando {name}, versión {version}</translation>
+        </message>
+        <message>
+            <source>{n} sets</source>
+            <translation>{n} series</translation>
+        </message>
+        <message>
+            <source>Moved.</source>
+            <translation>Movido.</translation>
+        </message>
+        <message>
+            <source>Take {name} out of the program?</source>
+            <translation>¿Quitar {name} del programa?</translation>
+        </message>
+        <message>
+            <source>Took out {name}.</source>
+            <translation>Se ha quitado {name}.</translation>
+        </message>
+        <message>
+            <source>Added {name}. Check its dose.</source>
+            <translation>Se ha añadido {name}. Revisa su dosis.</translation>
+        </message>
+        <message>
+            <source>Add an exercise first.</source>
+            <translation>Primero añade un ejercicio.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Saved as version {n}. It is the program from now on.</source>
+            <translation>Guardado como versión {n}. Desde ahora es el programa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExerciseScreen</name>
+        <message>
+            <source>Exercise</source>
+            <translation>Ejercicio</translation>
+        </message>
+        <message>
+            <source>Countdown</source>
+            <translation>Cuenta atrás</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>Yes, I can still lift it without the weight</source>
+            <translation>Sí, todavía puedo levantarlo sin el peso</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>No, I cannot lift it without the weight any more</source>
+            <translation>No, ya no puedo levantarlo sin el peso</translation>
+        </message>
+        <message>
+            <source>Your therapist will be asked to look at this exercise. Nothing else changes.</source>
+            <translation>Se pedirá a tu terapeuta que revise este ejercicio. No cambia nada más.</translation>
+        </message>
+        <message>
+            <source>10 seconds more</source>
+            <translation>10 segundos más</translation>
+        </message>
+        <message>
+            <source>Makes this hold longer. Take the time you need.</source>
+            <translation>Alarga esta posición. Tómate el tiempo que necesites.</translation>
+        </message>
+        <message>
+            <source>One fewer repetition</source>
+            <translation>Una repetición menos</translation>
+        </message>
+        <message>
+            <source>One more repetition</source>
+            <translation>Una repetición más</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Empezar</translation>
+        </message>
+        <message>
+            <source>Skip this set</source>
+            <translation>Saltar esta serie</translation>
+        </message>
+        <message>
+            <source>Skip exercise</source>
+            <translation>Saltar el ejercicio</translation>
+        </message>
+        <message>
+            <source>Exercise {n} of {total}</source>
+            <translation>Ejercicio {n} de {total}</translation>
+        </message>
+        <message>
+            <source>Set {n} of {total}</source>
+            <translation>Serie {n} de {total}</translation>
+        </message>
+        <message>
+            <source>For your helper</source>
+            <translation>Para tu ayudante</translation>
+        </message>
+        <message>
+            <source>Start now</source>
+            <translation>Empezar ya</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+        <message>
+            <source>Ends the set early and saves what you did.</source>
+            <translation>Termina la serie antes y guarda lo que hiciste.</translation>
+        </message>
+        <message>
+            <source>Stop this set</source>
+            <translation>Parar esta serie</translation>
+        </message>
+        <message>
+            <source>Your answer is for your therapist. Today's session stays the same.</source>
+            <translation>Tu respuesta es para tu terapeuta. La sesión de hoy no cambia.</translation>
+        </message>
+        <message>
+            <source>Noted for your therapist. Until they have looked at it, you can skip this exercise.</source>
+            <translation>Anotado para tu terapeuta. Hasta que lo revise, puedes saltar este ejercicio.</translation>
+        </message>
+        <message>
+            <source>Can you still lift this without the weight?</source>
+            <translation>¿Todavía puedes levantarlo sin el peso?</translation>
+        </message>
+        <message>
+            <source>Get ready</source>
+            <translation>Prepárate</translation>
+        </message>
+        <message>
+            <source>Time is up. {moving_on}.</source>
+            <translation>Se acabó el tiempo. {moving_on}.</translation>
+        </message>
+        <message>
+            <source>Time is up. Press Done when you are ready.</source>
+            <translation>Se acabó el tiempo. Pulsa Hecho cuando quieras.</translation>
+        </message>
+        <message>
+            <source>You may stop early: press Done</source>
+            <translation>Puedes parar antes: pulsa Hecho</translation>
+        </message>
+        <message>
+            <source>Done: {n}</source>
+            <translation>Hechas: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FatigueScreen</name>
+        <message>
+            <source>How tired are you?</source>
+            <translation>¿Cuánto cansancio tienes?</translation>
+        </message>
+        <message>
+            <source>How tired do your muscles feel right now?</source>
+            <translation>¿Cuánto cansancio notas ahora en los músculos?</translation>
+        </message>
+        <message>
+            <source>Press a number key from 0 to 9, or choose a button.</source>
+            <translation>Pulsa una tecla del 0 al 9 o elige un botón.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>Next exercise instead</source>
+            <translation>Mejor el siguiente ejercicio</translation>
+        </message>
+        <message>
+            <source>Leaves this exercise and goes to the next one.</source>
+            <translation>Deja este ejercicio y pasa al siguiente.</translation>
+        </message>
+        <message>
+            <source>set {n} of {total}</source>
+            <translation>serie {n} de {total}</translation>
+        </message>
+        <message>
+            <source>After: {what}</source>
+            <translation>Después de: {what}</translation>
+        </message>
+        <message>
+            <source>End session</source>
+            <translation>Terminar la sesión</translation>
+        </message>
+        <message>
+            <source>Press a number key, or choose a button.</source>
+            <translation>Pulsa una tecla numérica o elige un botón.</translation>
+        </message>
+        <message>
+            <source>{rating}, {word}. That is a lot: it is time to stop for today.</source>
+            <translation>{rating}, {word}. Es mucho: es hora de parar por hoy.</translation>
+        </message>
+        <message>
+            <source>{rating}, {word}. Your next rest will be longer.</source>
+            <translation>{rating}, {word}. Tu próximo descanso será más largo.</translation>
+        </message>
+        <message>
+            <source>{rating}, {word}.</source>
+            <translation>{rating}, {word}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureView</name>
+        <message>
+            <source>Moves from the start position to the end position and back</source>
+            <translation>Se mueve de la posición inicial a la final y vuelve</translation>
+        </message>
+        <message>
+            <source>Illustration: {name}</source>
+            <translation>Ilustración: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunScreen</name>
+        <message>
+            <source>Welcome</source>
+            <translation>Bienvenida</translation>
+        </message>
+        <message>
+            <source>Welcome to alshome</source>
+            <translation>Te damos la bienvenida a alshome</translation>
+        </message>
+        <message>
+            <source>What alshome does</source>
+            <translation>Qué hace alshome</translation>
+        </message>
+        <message>
+            <source>It guides you, step by step, through the exercise program your therapist gave you, and keeps your history on this computer only.</source>
+            <translation>Te guía, paso a paso, en el programa de ejercicios que te dio tu terapeuta, y guarda tu historial solo en este ordenador.</translation>
+        </message>
+        <message>
+            <source>What alshome does not do</source>
+            <translation>Qué no hace alshome</translation>
+        </message>
+        <message>
+            <source>It gives no medical advice, never changes your program and is not a medical device. With a new symptom, stop and contact your therapist.</source>
+            <translation>No da consejos médicos, nunca cambia tu programa y no es un producto sanitario. Si notas un síntoma nuevo, para y contacta con tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>Next, how to reach your therapist.</source>
+            <translation>Ahora, cómo contactar con tu terapeuta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>4 weeks</source>
+            <translation>4 semanas</translation>
+        </message>
+        <message>
+            <source>3 months</source>
+            <translation>3 meses</translation>
+        </message>
+        <message>
+            <source>A year</source>
+            <translation>Un año</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Todo</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>saltada</translation>
+        </message>
+        <message>
+            <source>{when} · {program}, version {version}</source>
+            <translation>{when} · {program}, versión {version}</translation>
+        </message>
+        <message>
+            <source>no tiredness rated</source>
+            <translation>sin cansancio valorado</translation>
+        </message>
+        <message>
+            <source>{done} of {planned} sets</source>
+            <translation>{done} de {planned} series</translation>
+        </message>
+        <message>
+            <source>set {n} of {total}</source>
+            <translation>serie {n} de {total}</translation>
+        </message>
+        <message>
+            <source>Planned: {planned}</source>
+            <translation>Previsto: {planned}</translation>
+        </message>
+        <message>
+            <source>done: {done}</source>
+            <translation>hecho: {done}</translation>
+        </message>
+        <message>
+            <source>tiredness highest {high}, average {mean:.1f}</source>
+            <translation>cansancio máximo {high}, media {mean:.1f}</translation>
+        </message>
+        <message>
+            <source>symptoms: {names}</source>
+            <translation>síntomas: {names}</translation>
+        </message>
+        <message>
+            <source>tiredness {rating} of 10</source>
+            <translation>cansancio {rating} de 10</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryScreen</name>
+        <message>
+            <source>Your history</source>
+            <translation>Tu historial</translation>
+        </message>
+        <message>
+            <source>Show {span}</source>
+            <translation>Mostrar {span}</translation>
+        </message>
+        <message>
+            <source>Sessions, newest first</source>
+            <translation>Sesiones, la más reciente primero</translation>
+        </message>
+        <message>
+            <source>Each session you do will show here, newest first.</source>
+            <translation>Aquí se verá cada sesión que hagas, la más reciente primero.</translation>
+        </message>
+        <message>
+            <source>Every set of this session</source>
+            <translation>Todas las series de esta sesión</translation>
+        </message>
+        <message>
+            <source>No set was recorded in this session.</source>
+            <translation>No se registró ninguna serie en esta sesión.</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sesiones</translation>
+        </message>
+        <message>
+            <source>Show the list of sessions</source>
+            <translation>Mostrar la lista de sesiones</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Gráficos</translation>
+        </message>
+        <message>
+            <source>Show the charts</source>
+            <translation>Mostrar los gráficos</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Back to the list from a session, else back home.</source>
+            <translation>Desde una sesión, vuelve a la lista; si no, al inicio.</translation>
+        </message>
+        <message>
+            <source>Clinic report</source>
+            <translation>Informe para la clínica</translation>
+        </message>
+        <message>
+            <source>Save a PDF of the range shown, to bring to your therapist.</source>
+            <translation>Guarda un PDF del periodo mostrado, para llevar a tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>No sessions in this time.</source>
+            <translation>No hay sesiones en este periodo.</translation>
+        </message>
+        <message>
+            <source>{sessions} sessions · target met in {met} of {weeks} weeks · {stops} stopped early</source>
+            <translation>{sessions} sesiones · objetivo cumplido en {met} de {weeks} semanas · {stops} paradas antes de tiempo</translation>
+        </message>
+        <message>
+            <source>Save the clinic report</source>
+            <translation>Guardar el informe para la clínica</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The clinic report is saved in {path}.</source>
+            <translation>El informe para la clínica está guardado en {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <source>Home</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <source>Hello</source>
+            <translation>Hola</translation>
+        </message>
+        <message>
+            <source>Today's session</source>
+            <translation>La sesión de hoy</translation>
+        </message>
+        <message>
+            <source>An example program for your therapist to adapt.</source>
+            <translation>Un programa de ejemplo para que tu terapeuta lo adapte.</translation>
+        </message>
+        <message>
+            <source>Start today's session</source>
+            <translation>Empezar la sesión de hoy</translation>
+        </message>
+        <message>
+            <source>Begins the guided session. You can pause or stop at any time.</source>
+            <translation>Empieza la sesión guiada. Puedes pausar o parar cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+        <message>
+            <source>Text size, colours, voice, switch scanning, reminders and session days.</source>
+            <translation>Tamaño del texto, colores, voz, barrido por pulsador, recordatorios y días de sesión.</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historial</translation>
+        </message>
+        <message>
+            <source>Your past sessions and how they went, with charts.</source>
+            <translation>Tus sesiones anteriores y cómo fueron, con gráficos.</translation>
+        </message>
+        <message>
+            <source>Rate how you are doing</source>
+            <translation>Valora cómo estás</translation>
+        </message>
+        <message>
+            <source>Twelve short questions for your therapist, once a month.</source>
+            <translation>Doce preguntas cortas para tu terapeuta, una vez al mes.</translation>
+        </message>
+        <message>
+            <source>{exercises} exercises, {sets} sets, about {minutes}</source>
+            <translation>{exercises} ejercicios, {sets} series, unos {minutes}</translation>
+        </message>
+        <message>
+            <source>Ask your therapist about: {exercises}.</source>
+            <translation>Pregunta a tu terapeuta por: {exercises}.</translation>
+        </message>
+        <message>
+            <source>{done} done, {to_go} to go</source>
+            <translation>{done} hechas, faltan {to_go}</translation>
+        </message>
+        <message>
+            <source>You have done this week's sessions. Rest well.</source>
+            <translation>Has hecho las sesiones de esta semana. Descansa bien.</translation>
+        </message>
+        <message>
+            <source>This week: {done} of 1 session.</source>
+            <translation>Esta semana: {done} de 1 sesión.</translation>
+        </message>
+        <message>
+            <source>This week: {done} of {target} sessions.</source>
+            <translation>Esta semana: {done} de {target} sesiones.</translation>
+        </message>
+        <message>
+            <source>No session days are chosen. You can choose them in Settings.</source>
+            <translation>No hay días de sesión elegidos. Puedes elegirlos en Ajustes.</translation>
+        </message>
+        <message>
+            <source>Next session: {day}.</source>
+            <translation>Próxima sesión: {day}.</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>hoy</translation>
+        </message>
+        <message>
+            <source>tomorrow</source>
+            <translation>mañana</translation>
+        </message>
+        <message>
+            <source>{day} next week</source>
+            <translation>{day} de la semana que viene</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>ayer</translation>
+        </message>
+        <message>
+            <source>No sessions yet. Your first one starts when you are ready.</source>
+            <translation>Todavía no hay sesiones. La primera empieza cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Last session: {date}, {status}, {done} sets done.</source>
+            <translation>Última sesión: {date}, {status}, {done} series hechas.</translation>
+        </message>
+        <message>
+            <source>Highest tiredness {rating} of 10.</source>
+            <translation>Cansancio máximo {rating} de 10.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryPage</name>
+        <message>
+            <source>Search the exercises</source>
+            <translation>Buscar en los ejercicios</translation>
+        </message>
+        <message>
+            <source>Type part of a name</source>
+            <translation>Escribe parte de un nombre</translation>
+        </message>
+        <message>
+            <source>Region: {name}</source>
+            <translation>Zona: {name}</translation>
+        </message>
+        <message>
+            <source>Adds it at the end of the program.</source>
+            <translation>Lo añade al final del programa.</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Buscar</translation>
+        </message>
+        <message>
+            <source>Back, add nothing</source>
+            <translation>Atrás, sin añadir nada</translation>
+        </message>
+        <message>
+            <source>Add an exercise</source>
+            <translation>Añadir un ejercicio</translation>
+        </message>
+    </context>
+    <context>
+        <name>LighterDayScreen</name>
+        <message>
+            <source>Go easy today</source>
+            <translation>Hoy, con calma</translation>
+        </message>
+        <message>
+            <source>When tiredness or soreness lasts into the next day, the last session may have been a lot. Resting today is a good choice, and so is a lighter session.</source>
+            <translation>Cuando el cansancio o las molestias duran hasta el día siguiente, puede que la última sesión fuera mucho. Descansar hoy es una buena opción, y también lo es una sesión más ligera.</translation>
+        </message>
+        <message>
+            <source>Start the session</source>
+            <translation>Empezar la sesión</translation>
+        </message>
+        <message>
+            <source>You can stop or skip an exercise at any time.</source>
+            <translation>Puedes parar o saltar un ejercicio en cualquier momento.</translation>
+        </message>
+        <message>
+            <source>Rest today</source>
+            <translation>Descansar hoy</translation>
+        </message>
+        <message>
+            <source>Saves your answer and goes back to the home screen.</source>
+            <translation>Guarda tu respuesta y vuelve a la pantalla de inicio.</translation>
+        </message>
+        <message>
+            <source>Still sore: go easy today</source>
+            <translation>Con molestias: hoy, con calma</translation>
+        </message>
+        <message>
+            <source>Still tired: go easy today</source>
+            <translation>Con cansancio: hoy, con calma</translation>
+        </message>
+        <message>
+            <source>Your therapist's lighter option</source>
+            <translation>La opción más ligera de tu terapeuta</translation>
+        </message>
+        <message>
+            <source>No lighter option is set</source>
+            <translation>No hay ninguna opción más ligera</translation>
+        </message>
+        <message>
+            <source>If you are unsure, rest today and tell your therapist how you feel.</source>
+            <translation>Si tienes dudas, descansa hoy y cuéntale a tu terapeuta cómo te sientes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>alshome – home exercise</source>
+            <translation>alshome – ejercicio en casa</translation>
+        </message>
+        <message>
+            <source>Not saved yet: the computer's disk is full or cannot be written. It will be saved when it can.</source>
+            <translation>Aún no está guardado: el disco del ordenador está lleno o no se puede escribir. Se guardará cuando se pueda.</translation>
+        </message>
+        <message>
+            <source>Some of today's session is not saved yet: the disk is full or cannot be written. If alshome closes now, that part is lost.</source>
+            <translation>Parte de la sesión de hoy aún no está guardada: el disco está lleno o no se puede escribir. Si alshome se cierra ahora, esa parte se pierde.</translation>
+        </message>
+        <message>
+            <source>Keep alshome open</source>
+            <translation>Mantener alshome abierto</translation>
+        </message>
+        <message>
+            <source>Close anyway</source>
+            <translation>Cerrar de todos modos</translation>
+        </message>
+        <message>
+            <source>Your program comes from {name}.</source>
+            <translation>Tu programa es de {name}.</translation>
+        </message>
+        <message>
+            <source>your therapist</source>
+            <translation>tu terapeuta</translation>
+        </message>
+        <message>
+            <source>Contact: {contact}</source>
+            <translation>Contacto: {contact}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MovingOn</name>
+        <message>
+            <source>Wait</source>
+            <translation>Esperar</translation>
+        </message>
+        <message>
+            <source>Stays on this screen until you are ready to go on.</source>
+            <translation>Se queda en esta pantalla hasta que quieras seguir.</translation>
+        </message>
+        <message>
+            <source>Moving on in {n} s</source>
+            <translation>Seguimos en {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberRow</name>
+        <message>
+            <source>Less</source>
+            <translation>Menos</translation>
+        </message>
+        <message>
+            <source>{name}: less</source>
+            <translation>{name}: menos</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>Más</translation>
+        </message>
+        <message>
+            <source>{name}: more</source>
+            <translation>{name}: más</translation>
+        </message>
+        <message>
+            <source>Now {value}</source>
+            <translation>Ahora {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnOffRow</name>
+        <message>
+            <source>On</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseScreen</name>
+        <message>
+            <source>Passphrase</source>
+            <translation>Frase de contraseña</translation>
+        </message>
+        <message>
+            <source>If you forget it, nobody can open your history. Write it down somewhere safe.</source>
+            <translation>Si la olvidas, nadie podrá abrir tu historial. Anótala en un lugar seguro.</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>Nueva frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Any words you will remember; nobody sees them.</source>
+            <translation>Cualquier palabra que vayas a recordar; nadie la ve.</translation>
+        </message>
+        <message>
+            <source>The same passphrase again</source>
+            <translation>La misma frase de contraseña otra vez</translation>
+        </message>
+        <message>
+            <source>So that a slip of a finger is caught.</source>
+            <translation>Así se detecta un error al teclear.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Remove the passphrase</source>
+            <translation>Quitar la frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Protect the history with a passphrase</source>
+            <translation>Proteger el historial con una frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Remove it</source>
+            <translation>Quitarla</translation>
+        </message>
+        <message>
+            <source>Protect it</source>
+            <translation>Protegerlo</translation>
+        </message>
+        <message>
+            <source>Your passphrase now</source>
+            <translation>Tu frase de contraseña actual</translation>
+        </message>
+        <message>
+            <source>Type a passphrase first.</source>
+            <translation>Primero escribe una frase de contraseña.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same. Type them again.</source>
+            <translation>Las dos frases de contraseña no son iguales. Escríbelas otra vez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PausedScreen</name>
+        <message>
+            <source>Paused</source>
+            <translation>En pausa</translation>
+        </message>
+        <message>
+            <source>Take all the time you need. Everything so far is saved.</source>
+            <translation>Tómate todo el tiempo que necesites. Todo lo hecho hasta ahora está guardado.</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Seguir</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinPage</name>
+        <message>
+            <source>New PIN, 4 to 8 digits</source>
+            <translation>PIN nuevo, de 4 a 8 cifras</translation>
+        </message>
+        <message>
+            <source>The same PIN again</source>
+            <translation>El mismo PIN otra vez</translation>
+        </message>
+        <message>
+            <source>Save the PIN</source>
+            <translation>Guardar el PIN</translation>
+        </message>
+        <message>
+            <source>Remove the PIN</source>
+            <translation>Quitar el PIN</translation>
+        </message>
+        <message>
+            <source>Anyone can then open the editor after its question.</source>
+            <translation>Así cualquiera puede abrir el editor tras su pregunta.</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Volver a la lista</translation>
+        </message>
+        <message>
+            <source>With a PIN, the editor opens only for someone who knows it. If it is forgotten, a new program can still come as a file.</source>
+            <translation>Con un PIN, el editor solo se abre para quien lo sabe. Si se olvida, se puede seguir recibiendo un programa nuevo como archivo.</translation>
+        </message>
+        <message>
+            <source>A PIN for the editor</source>
+            <translation>Un PIN para el editor</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Un PIN tiene de 4 a 8 cifras.</translation>
+        </message>
+        <message>
+            <source>The two PINs are not the same. Type it again.</source>
+            <translation>Los dos PIN no son iguales. Escríbelo otra vez.</translation>
+        </message>
+        <message>
+            <source>Saved. The editor asks for it now.</source>
+            <translation>Guardado. Ahora el editor lo pide.</translation>
+        </message>
+        <message>
+            <source>Removed. The editor asks no PIN now.</source>
+            <translation>Quitado. Ahora el editor no pide PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <source>Previous exercise</source>
+            <translation>Ejercicio anterior</translation>
+        </message>
+        <message>
+            <source>Next exercise</source>
+            <translation>Siguiente ejercicio</translation>
+        </message>
+        <message>
+            <source>Back to the list</source>
+            <translation>Volver a la lista</translation>
+        </message>
+        <message>
+            <source>Preview of the session</source>
+            <translation>Vista previa de la sesión</translation>
+        </message>
+        <message>
+            <source>{count} exercises, about {minutes} in all. Nothing is recorded here.</source>
+            <translation>{count} ejercicios, unos {minutes} en total. Aquí no se registra nada.</translation>
+        </message>
+        <message>
+            <source>Exercise {n} of {total}</source>
+            <translation>Ejercicio {n} de {total}</translation>
+        </message>
+        <message>
+            <source>Shown to the helper:</source>
+            <translation>Se muestra al ayudante:</translation>
+        </message>
+        <message>
+            <source>Shown to the patient:</source>
+            <translation>Se muestra al paciente:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramScreen</name>
+        <message>
+            <source>Your program</source>
+            <translation>Tu programa</translation>
+        </message>
+        <message>
+            <source>Load a program file</source>
+            <translation>Cargar un archivo de programa</translation>
+        </message>
+        <message>
+            <source>Opens a program file your therapist gave you. Asks first.</source>
+            <translation>Abre un archivo de programa que te dio tu terapeuta. Pregunta antes.</translation>
+        </message>
+        <message>
+            <source>Change the program</source>
+            <translation>Cambiar el programa</translation>
+        </message>
+        <message>
+            <source>For your therapist or helper. Asks first.</source>
+            <translation>Para tu terapeuta o ayudante. Pregunta antes.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Yes, use it</source>
+            <translation>Sí, usarlo</translation>
+        </message>
+        <message>
+            <source>No, keep mine</source>
+            <translation>No, mantener el mío</translation>
+        </message>
+        <message>
+            <source>{name}, version {version}.</source>
+            <translation>{name}, versión {version}.</translation>
+        </message>
+        <message>
+            <source>Program files (*.json)</source>
+            <translation>Archivos de programa (*.json)</translation>
+        </message>
+        <message>
+            <source>This file holds {program} Use it from now on? Your history is kept.</source>
+            <translation>Este archivo contiene {program} ¿Usarlo a partir de ahora? Tu historial se conserva.</translation>
+        </message>
+        <message>
+            <source>Done: this is your program from now on.</source>
+            <translation>Hecho: desde ahora este es tu programa.</translation>
+        </message>
+        <message>
+            <source>Nothing changed.</source>
+            <translation>No ha cambiado nada.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderService</name>
+        <message>
+            <source>Time for today's exercises, when you are ready.</source>
+            <translation>Es la hora de los ejercicios de hoy, cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Open alshome</source>
+            <translation>Abrir alshome</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestScreen</name>
+        <message>
+            <source>Rest</source>
+            <translation>Descanso</translation>
+        </message>
+        <message>
+            <source>Rest and breathe</source>
+            <translation>Descansa y respira</translation>
+        </message>
+        <message>
+            <source>Your rest is longer this time, because you felt very tired.</source>
+            <translation>Esta vez el descanso es más largo, porque notaste mucho cansancio.</translation>
+        </message>
+        <message>
+            <source>Skip rest</source>
+            <translation>Saltar el descanso</translation>
+        </message>
+        <message>
+            <source>30 seconds more</source>
+            <translation>30 segundos más</translation>
+        </message>
+        <message>
+            <source>Makes this rest longer. Take the time you need.</source>
+            <translation>Alarga este descanso. Tómate el tiempo que necesites.</translation>
+        </message>
+        <message>
+            <source>set {n} of {total}</source>
+            <translation>serie {n} de {total}</translation>
+        </message>
+        <message>
+            <source>Next: {what}</source>
+            <translation>Siguiente: {what}</translation>
+        </message>
+        <message>
+            <source>Rest time left {time}</source>
+            <translation>Descanso restante {time}</translation>
+        </message>
+        <message>
+            <source>Rest is over. Ready when you are.</source>
+            <translation>El descanso ha terminado. Cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionAnnouncer</name>
+        <message>
+            <source>Begin now.</source>
+            <translation>Empieza ya.</translation>
+        </message>
+        <message>
+            <source>Rest is over.</source>
+            <translation>El descanso ha terminado.</translation>
+        </message>
+        <message>
+            <source>Time is up.</source>
+            <translation>Se acabó el tiempo.</translation>
+        </message>
+        <message>
+            <source>Time is up. Press Done when you are ready.</source>
+            <translation>Se acabó el tiempo. Pulsa Hecho cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Moving on in {seconds} seconds. Choose Wait to stay.</source>
+            <translation>Seguimos en {seconds} segundos. Elige Esperar para quedarte.</translation>
+        </message>
+        <message>
+            <source>Can you still lift this without the weight?</source>
+            <translation>¿Todavía puedes levantarlo sin el peso?</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionButtons</name>
+        <message>
+            <source>Pause</source>
+            <translation>Pausa</translation>
+        </message>
+        <message>
+            <source>Esc also pauses.</source>
+            <translation>Esc también pausa.</translation>
+        </message>
+        <message>
+            <source>I'm tired – stop</source>
+            <translation>Tengo cansancio – parar</translation>
+        </message>
+        <message>
+            <source>Ends the session. Everything you did is saved.</source>
+            <translation>Termina la sesión. Todo lo que hiciste está guardado.</translation>
+        </message>
+        <message>
+            <source>Stops the session and shows what to do next.</source>
+            <translation>Para la sesión y muestra qué hacer a continuación.</translation>
+        </message>
+        <message>
+            <source>Something wrong? Choose it to stop safely:</source>
+            <translation>¿Algo va mal? Elígelo para parar con seguridad:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Pace</source>
+            <translation>Ritmo</translation>
+        </message>
+        <message>
+            <source>Seeing</source>
+            <translation>Vista</translation>
+        </message>
+        <message>
+            <source>Voice and sounds</source>
+            <translation>Voz y sonidos</translation>
+        </message>
+        <message>
+            <source>Switch access</source>
+            <translation>Acceso por pulsador</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Recordatorios</translation>
+        </message>
+        <message>
+            <source>Move on by itself when a hold or rest ends</source>
+            <translation>Seguir solo cuando termina una posición o un descanso</translation>
+        </message>
+        <message>
+            <source>Time to wait before moving on (times)</source>
+            <translation>Tiempo de espera antes de seguir (veces)</translation>
+        </message>
+        <message>
+            <source>Get-ready count (seconds)</source>
+            <translation>Cuenta para prepararse (segundos)</translation>
+        </message>
+        <message>
+            <source>Text size (%)</source>
+            <translation>Tamaño del texto (%)</translation>
+        </message>
+        <message>
+            <source>Colours</source>
+            <translation>Colores</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Claro</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Oscuro</translation>
+        </message>
+        <message>
+            <source>High contrast</source>
+            <translation>Alto contraste</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation>El del ordenador</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Español</source>
+            <translation>Español</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Pantalla completa</translation>
+        </message>
+        <message>
+            <source>Moving pictures of each exercise</source>
+            <translation>Imágenes en movimiento de cada ejercicio</translation>
+        </message>
+        <message>
+            <source>Spoken guidance</source>
+            <translation>Guía hablada</translation>
+        </message>
+        <message>
+            <source>Speaking speed</source>
+            <translation>Velocidad de la voz</translation>
+        </message>
+        <message>
+            <source>Volume</source>
+            <translation>Volumen</translation>
+        </message>
+        <message>
+            <source>Chime at the start and end of a hold</source>
+            <translation>Campanilla al empezar y al terminar una posición</translation>
+        </message>
+        <message>
+            <source>Say the time left</source>
+            <translation>Decir el tiempo que queda</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Nunca</translation>
+        </message>
+        <message>
+            <source>Half way and 10 seconds before the end</source>
+            <translation>A la mitad y 10 segundos antes del final</translation>
+        </message>
+        <message>
+            <source>Every 10 seconds</source>
+            <translation>Cada 10 segundos</translation>
+        </message>
+        <message>
+            <source>Switch scanning</source>
+            <translation>Barrido por pulsador</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>One switch: the highlight moves by itself</source>
+            <translation>Un pulsador: el resaltado avanza solo</translation>
+        </message>
+        <message>
+            <source>Two switches: Space moves, Enter chooses</source>
+            <translation>Dos pulsadores: Espacio avanza, Intro elige</translation>
+        </message>
+        <message>
+            <source>Time on each item (seconds)</source>
+            <translation>Tiempo en cada elemento (segundos)</translation>
+        </message>
+        <message>
+            <source>Extra time on the first item (seconds)</source>
+            <translation>Tiempo extra en el primer elemento (segundos)</translation>
+        </message>
+        <message>
+            <source>Rounds before the highlight rests</source>
+            <translation>Vueltas antes de que el resaltado se detenga</translation>
+        </message>
+        <message>
+            <source>Remind me on session days</source>
+            <translation>Recordármelo los días de sesión</translation>
+        </message>
+        <message>
+            <source>Reminder time</source>
+            <translation>Hora del recordatorio</translation>
+        </message>
+        <message>
+            <source>Session days</source>
+            <translation>Días de sesión</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>Lunes</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Martes</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Miércoles</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Jueves</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Viernes</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Sábado</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Domingo</translation>
+        </message>
+        <message>
+            <source>Open alshome when the computer starts</source>
+            <translation>Abrir alshome al encender el ordenador</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>{n} % faster</source>
+            <translation>{n} % más rápida</translation>
+        </message>
+        <message>
+            <source>{n} % slower</source>
+            <translation>{n} % más lenta</translation>
+        </message>
+        <message>
+            <source>1 second</source>
+            <translation>1 segundo</translation>
+        </message>
+        <message>
+            <source>{n} %</source>
+            <translation>{n} %</translation>
+        </message>
+        <message>
+            <source>× {n}</source>
+            <translation>× {n}</translation>
+        </message>
+        <message>
+            <source>{n} seconds</source>
+            <translation>{n} segundos</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Settings</source>
+            <translation>Ajustes</translation>
+        </message>
+        <message>
+            <source>Rate how you are doing</source>
+            <translation>Valora cómo estás</translation>
+        </message>
+        <message>
+            <source>Twelve short questions on everyday things, for your therapist.</source>
+            <translation>Doce preguntas cortas sobre cosas del día a día, para tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Your program and program files</source>
+            <translation>Tu programa y archivos de programa</translation>
+        </message>
+        <message>
+            <source>Shows your program and loads a new one from your therapist.</source>
+            <translation>Muestra tu programa y carga uno nuevo de tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Backups of your history</source>
+            <translation>Copias de seguridad de tu historial</translation>
+        </message>
+        <message>
+            <source>Shows the backups alshome made, and puts one back.</source>
+            <translation>Muestra las copias que hizo alshome y recupera una.</translation>
+        </message>
+        <message>
+            <source>About alshome</source>
+            <translation>Acerca de alshome</translation>
+        </message>
+        <message>
+            <source>Its version, what it is and is not, and where your data is.</source>
+            <translation>Su versión, lo que es y lo que no es, y dónde están tus datos.</translation>
+        </message>
+        <message>
+            <source>Asks for the passphrase on a page of its own first.</source>
+            <translation>Primero pide la frase de contraseña en una página propia.</translation>
+        </message>
+        <message>
+            <source>Delete all my data</source>
+            <translation>Borrar todos mis datos</translation>
+        </message>
+        <message>
+            <source>Asks first before deleting anything.</source>
+            <translation>Pregunta antes de borrar nada.</translation>
+        </message>
+        <message>
+            <source>Your settings could not be saved, so changes last only until alshome closes.</source>
+            <translation>No se pudieron guardar tus ajustes, así que los cambios duran solo hasta que se cierre alshome.</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Hecho</translation>
+        </message>
+        <message>
+            <source>Goes back to the home screen.</source>
+            <translation>Vuelve a la pantalla de inicio.</translation>
+        </message>
+        <message>
+            <source>Try the voice</source>
+            <translation>Probar la voz</translation>
+        </message>
+        <message>
+            <source>Says a sentence with the present voice settings.</source>
+            <translation>Dice una frase con los ajustes de voz actuales.</translation>
+        </message>
+        <message>
+            <source>Reset to defaults</source>
+            <translation>Volver a los valores iniciales</translation>
+        </message>
+        <message>
+            <source>Asks first before changing anything.</source>
+            <translation>Pregunta antes de cambiar nada.</translation>
+        </message>
+        <message>
+            <source>Yes, reset</source>
+            <translation>Sí, volver a los iniciales</translation>
+        </message>
+        <message>
+            <source>No, keep them</source>
+            <translation>No, mantenerlos</translation>
+        </message>
+        <message>
+            <source>Put every setting back as it was at the start?</source>
+            <translation>¿Volver a poner cada ajuste como estaba al principio?</translation>
+        </message>
+        <message>
+            <source>Text size, colours, voice, switch scanning, reminders and session days all go back to how they were when alshome was new.</source>
+            <translation>El tamaño del texto, los colores, la voz, el barrido por pulsador, los recordatorios y los días de sesión vuelven a como estaban cuando alshome era nuevo.</translation>
+        </message>
+        <message>
+            <source>Yes, delete everything</source>
+            <translation>Sí, borrarlo todo</translation>
+        </message>
+        <message>
+            <source>No, keep everything</source>
+            <translation>No, mantenerlo todo</translation>
+        </message>
+        <message>
+            <source>Delete all your data?</source>
+            <translation>¿Borrar todos tus datos?</translation>
+        </message>
+        <message>
+            <source>Every session, the program, the backups and the settings on this computer are deleted. This cannot be undone.</source>
+            <translation>Se borran todas las sesiones, el programa, las copias de seguridad y los ajustes de este ordenador. No se puede deshacer.</translation>
+        </message>
+        <message>
+            <source>Close alshome</source>
+            <translation>Cerrar alshome</translation>
+        </message>
+        <message>
+            <source>Remove the passphrase</source>
+            <translation>Quitar la frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Protect the history with a passphrase</source>
+            <translation>Proteger el historial con una frase de contraseña</translation>
+        </message>
+        <message>
+            <source>The language changes the next time alshome opens.</source>
+            <translation>El idioma cambia la próxima vez que se abra alshome.</translation>
+        </message>
+        <message>
+            <source>All your data was deleted. alshome will close now.</source>
+            <translation>Se han borrado todos tus datos. alshome se cerrará ahora.</translation>
+        </message>
+        <message>
+            <source>Some of your data could not be deleted and is still on this computer. alshome will close now.</source>
+            <translation>Algunos de tus datos no se pudieron borrar y siguen en este ordenador. alshome se cerrará ahora.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <source>alshome is already open but is not answering. Close it, or restart the computer, then open alshome again.</source>
+            <translation>alshome ya está abierto pero no responde. Ciérralo, o reinicia el ordenador, y vuelve a abrir alshome.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Stepper</name>
+        <message>
+            <source>Earlier</source>
+            <translation>Antes</translation>
+        </message>
+        <message>
+            <source>{name}: earlier</source>
+            <translation>{name}: antes</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Después</translation>
+        </message>
+        <message>
+            <source>{name}: later</source>
+            <translation>{name}: después</translation>
+        </message>
+        <message>
+            <source>Now {value}</source>
+            <translation>Ahora {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepperRow</name>
+        <message>
+            <source>Less</source>
+            <translation>Menos</translation>
+        </message>
+        <message>
+            <source>{name}: less</source>
+            <translation>{name}: menos</translation>
+        </message>
+        <message>
+            <source>More</source>
+            <translation>Más</translation>
+        </message>
+        <message>
+            <source>{name}: more</source>
+            <translation>{name}: más</translation>
+        </message>
+        <message>
+            <source>Now {value}</source>
+            <translation>Ahora {value}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StopSafelyScreen</name>
+        <message>
+            <source>Stop and rest</source>
+            <translation>Para y descansa</translation>
+        </message>
+        <message>
+            <source>Stop and rest now</source>
+            <translation>Para y descansa ahora</translation>
+        </message>
+        <message>
+            <source>Sit or lie down in a comfortable position and breathe slowly. Let someone near you know how you feel. Your session is saved.</source>
+            <translation>Siéntate o túmbate en una postura cómoda y respira despacio. Dile a alguien cercano cómo te sientes. Tu sesión está guardada.</translation>
+        </message>
+        <message>
+            <source>If it does not ease, or you are worried, contact your therapist:</source>
+            <translation>Si no mejora, o te preocupa, contacta con tu terapeuta:</translation>
+        </message>
+        <message>
+            <source>If you feel very unwell, call your local emergency number.</source>
+            <translation>Si te encuentras muy mal, llama al número de emergencias de tu zona.</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>You told us: {symptoms}.</source>
+            <translation>Nos dijiste: {symptoms}.</translation>
+        </message>
+        <message>
+            <source>Ask your therapist to add their contact details to your program.</source>
+            <translation>Pide a tu terapeuta que añada sus datos de contacto a tu programa.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryScreen</name>
+        <message>
+            <source>Summary</source>
+            <translation>Resumen</translation>
+        </message>
+        <message>
+            <source>Everything is saved.</source>
+            <translation>Todo está guardado.</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>Terminar</translation>
+        </message>
+        <message>
+            <source>Good work today</source>
+            <translation>Buen trabajo hoy</translation>
+        </message>
+        <message>
+            <source>Well done for listening to your body</source>
+            <translation>Bien hecho por escuchar a tu cuerpo</translation>
+        </message>
+        <message>
+            <source>Session {status}.</source>
+            <translation>Sesión {status}.</translation>
+        </message>
+        <message>
+            <source>Sets done: {done} of {planned}.</source>
+            <translation>Series hechas: {done} de {planned}.</translation>
+        </message>
+        <message>
+            <source>Time: {duration}.</source>
+            <translation>Tiempo: {duration}.</translation>
+        </message>
+        <message>
+            <source>Highest tiredness: {rating} of 10 ({word}).</source>
+            <translation>Cansancio máximo: {rating} de 10 ({word}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnfinishedScreen</name>
+        <message>
+            <source>Your last session</source>
+            <translation>Tu última sesión</translation>
+        </message>
+        <message>
+            <source>Your last session stopped early</source>
+            <translation>Tu última sesión se paró antes de tiempo</translation>
+        </message>
+        <message>
+            <source>Carry on where it stopped?</source>
+            <translation>¿Seguir donde se paró?</translation>
+        </message>
+        <message>
+            <source>Carry on</source>
+            <translation>Seguir</translation>
+        </message>
+        <message>
+            <source>Goes on with the next set.</source>
+            <translation>Sigue con la siguiente serie.</translation>
+        </message>
+        <message>
+            <source>No, close it</source>
+            <translation>No, cerrarla</translation>
+        </message>
+        <message>
+            <source>Keeps the sets already done and ends that session.</source>
+            <translation>Conserva las series ya hechas y termina esa sesión.</translation>
+        </message>
+        <message>
+            <source>{program}, started at {time}, stopped before the end. {saved} of its {planned} sets were done, and they are saved.</source>
+            <translation>{program}, empezada a las {time}, se paró antes del final. Se hicieron {saved} de sus {planned} series, y están guardadas.</translation>
+        </message>
+        <message>
+            <source>{program}, started at {time}, stopped before its first set ended.</source>
+            <translation>{program}, empezada a las {time}, se paró antes de que terminara su primera serie.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoiceGuide</name>
+        <message>
+            <source>This is how I sound.</source>
+            <translation>Así suena mi voz.</translation>
+        </message>
+        <message>
+            <source>{exercise}. Can you still lift this without the weight?</source>
+            <translation>{exercise}. ¿Todavía puedes levantarlo sin el peso?</translation>
+        </message>
+        <message>
+            <source>Start.</source>
+            <translation>Empieza.</translation>
+        </message>
+        <message>
+            <source>Time is up. Press Done when you are ready.</source>
+            <translation>Se acabó el tiempo. Pulsa Hecho cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Time is up.</source>
+            <translation>Se acabó el tiempo.</translation>
+        </message>
+        <message>
+            <source>How tired are your muscles? Choose 0 to 10.</source>
+            <translation>¿Cuánto cansancio notas en los músculos? Elige de 0 a 10.</translation>
+        </message>
+        <message>
+            <source>Rest.</source>
+            <translation>Descansa.</translation>
+        </message>
+        <message>
+            <source>Rest is over. Start the next set when you are ready.</source>
+            <translation>El descanso ha terminado. Empieza la siguiente serie cuando quieras.</translation>
+        </message>
+        <message>
+            <source>Rest is over.</source>
+            <translation>El descanso ha terminado.</translation>
+        </message>
+        <message>
+            <source>Paused.</source>
+            <translation>En pausa.</translation>
+        </message>
+        <message>
+            <source>Stop and rest now. If it does not ease, or you are worried, contact your therapist.</source>
+            <translation>Para y descansa ahora. Si no mejora, o te preocupa, contacta con tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Well done.</source>
+            <translation>Bien hecho.</translation>
+        </message>
+        <message>
+            <source>Thank you. Well done for listening to your body.</source>
+            <translation>Gracias. Bien hecho por escuchar a tu cuerpo.</translation>
+        </message>
+        <message>
+            <source>Set {n} of {total}</source>
+            <translation>Serie {n} de {total}</translation>
+        </message>
+        <message>
+            <source>For your helper: {instruction}</source>
+            <translation>Para tu ayudante: {instruction}</translation>
+        </message>
+        <message>
+            <source>{n} seconds left</source>
+            <translation>Quedan {n} segundos</translation>
+        </message>
+        <message>
+            <source>{minutes} left</source>
+            <translation>Quedan {minutes}</translation>
+        </message>
+        <message>
+            <source>{minutes} and {n} seconds left</source>
+            <translation>Quedan {minutes} y {n} segundos</translation>
+        </message>
+        <message>
+            <source>No speech engine was found on this computer, so guidance is shown on screen only.</source>
+            <translation>No se encontró ningún motor de voz en este ordenador, así que la guía solo se muestra en pantalla.</translation>
+        </message>
+        <message>
+            <source>The speech engine on this computer is not working, so guidance is shown on screen only.</source>
+            <translation>El motor de voz de este ordenador no funciona, así que la guía solo se muestra en pantalla.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WhoMoves</name>
+        <message>
+            <source>You alone</source>
+            <translation>Sin ayuda</translation>
+        </message>
+        <message>
+            <source>With help</source>
+            <translation>Con ayuda</translation>
+        </message>
+        <message>
+            <source>Your helper moves it</source>
+            <translation>Tu ayudante lo mueve</translation>
+        </message>
+        <message>
+            <source>Who moves: {who}</source>
+            <translation>Quién mueve: {who}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Words</name>
+        <message>
+            <source>Not tired</source>
+            <translation>Sin cansancio</translation>
+        </message>
+        <message>
+            <source>Barely</source>
+            <translation>Apenas</translation>
+        </message>
+        <message>
+            <source>A little</source>
+            <translation>Un poco</translation>
+        </message>
+        <message>
+            <source>Some</source>
+            <translation>Algo</translation>
+        </message>
+        <message>
+            <source>Fairly tired</source>
+            <translation>Bastante cansancio</translation>
+        </message>
+        <message>
+            <source>Clearly tired</source>
+            <translation>Cansancio claro</translation>
+        </message>
+        <message>
+            <source>Quite tired</source>
+            <translation>Mucho cansancio</translation>
+        </message>
+        <message>
+            <source>Very tired</source>
+            <translation>Muchísimo cansancio</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Pesado</translation>
+        </message>
+        <message>
+            <source>Very heavy</source>
+            <translation>Muy pesado</translation>
+        </message>
+        <message>
+            <source>Cannot go on</source>
+            <translation>No puedo seguir</translation>
+        </message>
+        <message>
+            <source>Cramp</source>
+            <translation>Calambre</translation>
+        </message>
+        <message>
+            <source>Pain</source>
+            <translation>Dolor</translation>
+        </message>
+        <message>
+            <source>Short of breath</source>
+            <translation>Falta de aire</translation>
+        </message>
+        <message>
+            <source>Dizzy or unwell</source>
+            <translation>Mareo o malestar</translation>
+        </message>
+        <message>
+            <source>Left side</source>
+            <translation>Lado izquierdo</translation>
+        </message>
+        <message>
+            <source>Right side</source>
+            <translation>Lado derecho</translation>
+        </message>
+        <message>
+            <source>Stretch done by your helper</source>
+            <translation>Estiramiento que hace tu ayudante</translation>
+        </message>
+        <message>
+            <source>Range of motion</source>
+            <translation>Amplitud de movimiento</translation>
+        </message>
+        <message>
+            <source>Light strengthening</source>
+            <translation>Fortalecimiento suave</translation>
+        </message>
+        <message>
+            <source>Mini-cycle</source>
+            <translation>Minibicicleta</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>completada</translation>
+        </message>
+        <message>
+            <source>stopped when tired</source>
+            <translation>parada por cansancio</translation>
+        </message>
+        <message>
+            <source>stopped for a symptom</source>
+            <translation>parada por un síntoma</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrumpida</translation>
+        </message>
+        <message>
+            <source>not finished</source>
+            <translation>sin terminar</translation>
+        </message>
+        <message>
+            <source>under a minute</source>
+            <translation>menos de un minuto</translation>
+        </message>
+        <message>
+            <source>1 minute</source>
+            <translation>1 minuto</translation>
+        </message>
+        <message>
+            <source>{n} minutes</source>
+            <translation>{n} minutos</translation>
+        </message>
+        <message>
+            <source>Hold {n} seconds</source>
+            <translation>Mantener {n} segundos</translation>
+        </message>
+        <message>
+            <source>once</source>
+            <translation>una vez</translation>
+        </message>
+        <message>
+            <source>{n} times</source>
+            <translation>{n} veces</translation>
+        </message>
+        <message>
+            <source>{times} with {load}</source>
+            <translation>{times} con {load}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Alsfrs</name>
+        <message>
+            <source>Speech</source>
+            <translation>Habla</translation>
+        </message>
+        <message>
+            <source>Not by voice</source>
+            <translation>No por la voz</translation>
+        </message>
+        <message>
+            <source>Mostly other ways</source>
+            <translation>Sobre todo de otras formas</translation>
+        </message>
+        <message>
+            <source>Much harder to follow</source>
+            <translation>Mucho más difícil de entender</translation>
+        </message>
+        <message>
+            <source>A little changed</source>
+            <translation>Un poco cambiada</translation>
+        </message>
+        <message>
+            <source>As before</source>
+            <translation>Como antes</translation>
+        </message>
+        <message>
+            <source>Saliva</source>
+            <translation>Saliva</translation>
+        </message>
+        <message>
+            <source>Drooling all the time</source>
+            <translation>Babeo todo el tiempo</translation>
+        </message>
+        <message>
+            <source>A lot, some drooling</source>
+            <translation>Mucha, algo de babeo</translation>
+        </message>
+        <message>
+            <source>Clearly more</source>
+            <translation>Claramente más</translation>
+        </message>
+        <message>
+            <source>A little more</source>
+            <translation>Un poco más</translation>
+        </message>
+        <message>
+            <source>Swallowing</source>
+            <translation>Tragar</translation>
+        </message>
+        <message>
+            <source>Tube feeding only</source>
+            <translation>Solo alimentación por sonda</translation>
+        </message>
+        <message>
+            <source>Tube feeding as well</source>
+            <translation>También por sonda</translation>
+        </message>
+        <message>
+            <source>Softer food needed</source>
+            <translation>Hace falta comida más blanda</translation>
+        </message>
+        <message>
+            <source>A little harder</source>
+            <translation>Un poco más difícil</translation>
+        </message>
+        <message>
+            <source>Handwriting</source>
+            <translation>Escritura a mano</translation>
+        </message>
+        <message>
+            <source>Cannot hold a pen</source>
+            <translation>No puedo sujetar un bolígrafo</translation>
+        </message>
+        <message>
+            <source>Hold a pen, cannot write</source>
+            <translation>Sujeto el bolígrafo, no escribo</translation>
+        </message>
+        <message>
+            <source>Some words unreadable</source>
+            <translation>Algunas palabras no se leen</translation>
+        </message>
+        <message>
+            <source>A little slower</source>
+            <translation>Un poco más lento</translation>
+        </message>
+        <message>
+            <source>Cutting food and using utensils</source>
+            <translation>Cortar la comida y usar cubiertos</translation>
+        </message>
+        <message>
+            <source>Others feed me</source>
+            <translation>Otros me dan de comer</translation>
+        </message>
+        <message>
+            <source>Others cut for me</source>
+            <translation>Otros me la cortan</translation>
+        </message>
+        <message>
+            <source>Slower, some help</source>
+            <translation>Más lento, algo de ayuda</translation>
+        </message>
+        <message>
+            <source>Dressing and washing</source>
+            <translation>Vestirse y asearse</translation>
+        </message>
+        <message>
+            <source>Fully helped</source>
+            <translation>Ayuda completa</translation>
+        </message>
+        <message>
+            <source>Much help</source>
+            <translation>Mucha ayuda</translation>
+        </message>
+        <message>
+            <source>Some help or aids</source>
+            <translation>Algo de ayuda o ayudas técnicas</translation>
+        </message>
+        <message>
+            <source>Alone, more effort</source>
+            <translation>Solo, con más esfuerzo</translation>
+        </message>
+        <message>
+            <source>Turning in bed</source>
+            <translation>Girarse en la cama</translation>
+        </message>
+        <message>
+            <source>Need full help</source>
+            <translation>Necesito ayuda completa</translation>
+        </message>
+        <message>
+            <source>Start alone, need help</source>
+            <translation>Empiezo solo, necesito ayuda</translation>
+        </message>
+        <message>
+            <source>Alone, great effort</source>
+            <translation>Solo, con gran esfuerzo</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>Caminar</translation>
+        </message>
+        <message>
+            <source>Legs do not help</source>
+            <translation>Las piernas no ayudan</translation>
+        </message>
+        <message>
+            <source>Transfers only</source>
+            <translation>Solo traslados</translation>
+        </message>
+        <message>
+            <source>With a stick or frame</source>
+            <translation>Con bastón o andador</translation>
+        </message>
+        <message>
+            <source>Climbing stairs</source>
+            <translation>Subir escaleras</translation>
+        </message>
+        <message>
+            <source>Not at all</source>
+            <translation>Nada en absoluto</translation>
+        </message>
+        <message>
+            <source>Only with help</source>
+            <translation>Solo con ayuda</translation>
+        </message>
+        <message>
+            <source>Unsteady or tiring</source>
+            <translation>Inestable o cansado</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>Más lento</translation>
+        </message>
+        <message>
+            <source>Breathlessness</source>
+            <translation>Falta de aire</translation>
+        </message>
+        <message>
+            <source>Very hard, help considered</source>
+            <translation>Muy difícil, se piensa en ayuda</translation>
+        </message>
+        <message>
+            <source>Even at rest</source>
+            <translation>Incluso en reposo</translation>
+        </message>
+        <message>
+            <source>With daily tasks</source>
+            <translation>Con las tareas diarias</translation>
+        </message>
+        <message>
+            <source>When walking</source>
+            <translation>Al caminar</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Nunca</translation>
+        </message>
+        <message>
+            <source>Breathless lying flat</source>
+            <translation>Falta de aire tumbado</translation>
+        </message>
+        <message>
+            <source>Cannot sleep for it</source>
+            <translation>No puedo dormir por ello</translation>
+        </message>
+        <message>
+            <source>Only sitting up</source>
+            <translation>Solo sentado</translation>
+        </message>
+        <message>
+            <source>Need extra pillows</source>
+            <translation>Necesito más almohadas</translation>
+        </message>
+        <message>
+            <source>Some nights</source>
+            <translation>Algunas noches</translation>
+        </message>
+        <message>
+            <source>Breathing support</source>
+            <translation>Ayuda para respirar</translation>
+        </message>
+        <message>
+            <source>Invasive ventilation</source>
+            <translation>Ventilación invasiva</translation>
+        </message>
+        <message>
+            <source>Night and day</source>
+            <translation>Noche y día</translation>
+        </message>
+        <message>
+            <source>All night</source>
+            <translation>Toda la noche</translation>
+        </message>
+        <message>
+            <source>Sometimes</source>
+            <translation>A veces</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Ninguna</translation>
+        </message>
+    </context>
+    <context>
+        <name>Programs</name>
+        <message>
+            <source>Example home program</source>
+            <translation>Programa de ejemplo para casa</translation>
+        </message>
+        <message>
+            <source>This is an example for your therapist to adapt. It is not a prescription: do these exercises only as your therapist advises.</source>
+            <translation>Es un ejemplo para que tu terapeuta lo adapte. No es una prescripción: haz estos ejercicios solo como te indique tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Do the two stretches only today, and leave out the weights and the cycle.</source>
+            <translation>Hoy haz solo los dos estiramientos, y deja los pesos y la bicicleta.</translation>
+        </message>
+        <message>
+            <source>Moderate aerobic exercise twice a week (example from NCT03326622)</source>
+            <translation>Ejercicio aeróbico moderado dos veces por semana (ejemplo de NCT03326622)</translation>
+        </message>
+        <message>
+            <source>Example for your therapist to adapt, based on the exercise group of NCT03326622 (Braga et al. 2018, Neurology Research International, article 8218697). Not a prescription. In that study people with ALS did moderate aerobic exercise twice a week for six months, at an intensity set for each person from a breathing and heart test during exercise. Without that test, keep to an easy pace at which you can talk in short sentences, and let your therapist set the resistance.</source>
+            <translation>Ejemplo para que tu terapeuta lo adapte, basado en el grupo de ejercicio de NCT03326622 (Braga et al. 2018, Neurology Research International, artículo 8218697). No es una prescripción. En ese estudio, personas con ELA hicieron ejercicio aeróbico moderado dos veces por semana durante seis meses, con una intensidad fijada para cada persona a partir de una prueba de respiración y corazón durante el ejercicio. Sin esa prueba, mantén un ritmo suave al que puedas hablar con frases cortas, y deja que tu terapeuta fije la resistencia.</translation>
+        </message>
+        <message>
+            <source>Do one bout only today, at the lightest resistance.</source>
+            <translation>Hoy haz solo una tanda, con la resistencia más ligera.</translation>
+        </message>
+        <message>
+            <source>Endurance on the mini-cycle (example from the 2018 home trial)</source>
+            <translation>Resistencia en la minibicicleta (ejemplo del ensayo en casa de 2018)</translation>
+        </message>
+        <message>
+            <source>Example for your therapist to adapt, based on the endurance arm of the 2018 home exercise trial in ALS (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). Not a prescription. In the trial a physical therapist designed each person's program: a mini-cycle pedalled with the legs from a chair or wheelchair, then put on a table and turned with the arms. Keep to an easy pace at which you can talk in short sentences. The three sessions a week are a reported summary, not checked against the paper.</source>
+            <translation>Ejemplo para que tu terapeuta lo adapte, basado en el grupo de resistencia aeróbica del ensayo de ejercicio en casa de 2018 en ELA (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). No es una prescripción. En el ensayo, un fisioterapeuta diseñó el programa de cada persona: una minibicicleta pedaleada con las piernas desde una silla o silla de ruedas, y luego puesta sobre una mesa y movida con los brazos. Mantén un ritmo suave al que puedas hablar con frases cortas. Las tres sesiones por semana son un resumen publicado, no comprobado con el artículo.</translation>
+        </message>
+        <message>
+            <source>Pedal with the legs for one short bout only today, and leave out the arms.</source>
+            <translation>Hoy pedalea con las piernas solo una tanda corta, y deja los brazos.</translation>
+        </message>
+        <message>
+            <source>Light resistance with cuff weights (example from the 2018 home trial)</source>
+            <translation>Resistencia ligera con tobilleras y muñequeras lastradas (ejemplo del ensayo en casa de 2018)</translation>
+        </message>
+        <message>
+            <source>Example for your therapist to adapt, based on the resistance arm of the 2018 home exercise trial in ALS (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). Not a prescription. In the trial a physical therapist designed each person's program, with cuff weights for the arms and for lifting the knee, and weights for bending and straightening the knee. Use a weight only for a muscle that can lift against gravity without it; the loads here are a light start for your therapist to set. The three sessions a week are a reported summary, not checked against the paper.</source>
+            <translation>Ejemplo para que tu terapeuta lo adapte, basado en el grupo de fuerza del ensayo de ejercicio en casa de 2018 en ELA (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). No es una prescripción. En el ensayo, un fisioterapeuta diseñó el programa de cada persona, con pesos de velcro para los brazos y para levantar la rodilla, y pesos para doblar y estirar la rodilla. Usa un peso solo en un músculo que pueda levantar contra la gravedad sin él; las cargas de aquí son un comienzo ligero para que tu terapeuta las ajuste. Las tres sesiones por semana son un resumen publicado, no comprobado con el artículo.</translation>
+        </message>
+        <message>
+            <source>Leave out the weights today and do each movement once or twice without them.</source>
+            <translation>Hoy deja los pesos y haz cada movimiento una o dos veces sin ellos.</translation>
+        </message>
+        <message>
+            <source>Stretching and range of motion (example from the 2018 home trial)</source>
+            <translation>Estiramientos y amplitud de movimiento (ejemplo del ensayo en casa de 2018)</translation>
+        </message>
+        <message>
+            <source>Example for your therapist to adapt, based on the stretching and range-of-motion arm of the 2018 home exercise trial in ALS (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). Not a prescription. In the trial a physical therapist designed each person's program, and a partner did the stretches while the person relaxed. The 30-second holds and three sessions a week are a reported summary, not checked against the paper.</source>
+            <translation>Ejemplo para que tu terapeuta lo adapte, basado en el grupo de estiramientos y amplitud de movimiento del ensayo de ejercicio en casa de 2018 en ELA (Clawson et al. 2018, Amyotrophic Lateral Sclerosis and Frontotemporal Degeneration 19(3-4):250-258; NCT01521728). No es una prescripción. En el ensayo, un fisioterapeuta diseñó el programa de cada persona, y un acompañante hacía los estiramientos mientras la persona se relajaba. Las posiciones de 30 segundos y las tres sesiones por semana son un resumen publicado, no comprobado con el artículo.</translation>
+        </message>
+        <message>
+            <source>Do the leg stretches only today, and leave out the arms and the movements.</source>
+            <translation>Hoy haz solo los estiramientos de piernas, y deja los brazos y los movimientos.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>(no name given)</source>
+            <translation>(sin nombre)</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Programa</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versión</translation>
+        </message>
+        <message>
+            <source>Target a week</source>
+            <translation>Objetivo semanal</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sesiones</translation>
+        </message>
+        <message>
+            <source>still tired</source>
+            <translation>sigue con cansancio</translation>
+        </message>
+        <message>
+            <source>still sore</source>
+            <translation>sigue con molestias</translation>
+        </message>
+        <message>
+            <source>patient</source>
+            <translation>paciente</translation>
+        </message>
+        <message>
+            <source>caregiver</source>
+            <translation>cuidador</translation>
+        </message>
+        <message>
+            <source>clinician</source>
+            <translation>profesional clínico</translation>
+        </message>
+        <message>
+            <source>Speech and swallowing</source>
+            <translation>Habla y tragar</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Manos</translation>
+        </message>
+        <message>
+            <source>Walking and turning</source>
+            <translation>Caminar y girarse</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Respiración</translation>
+        </message>
+        <message>
+            <source>slow</source>
+            <translation>lenta</translation>
+        </message>
+        <message>
+            <source>intermediate</source>
+            <translation>intermedia</translation>
+        </message>
+        <message>
+            <source>fast</source>
+            <translation>rápida</translation>
+        </message>
+        <message>
+            <source>A change per month needs ratings on two different days.</source>
+            <translation>Un cambio al mes necesita valoraciones de dos días distintos.</translation>
+        </message>
+        <message>
+            <source>{sessions} sessions started: {completed} completed, {tired} stopped when tired, {symptom} stopped for a symptom, {other} interrupted or not finished.</source>
+            <translation>{sessions} sesiones empezadas: {completed} completadas, {tired} paradas por cansancio, {symptom} paradas por un síntoma, {other} interrumpidas o sin terminar.</translation>
+        </message>
+        <message>
+            <source>Week of</source>
+            <translation>Semana del</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Objetivo</translation>
+        </message>
+        <message>
+            <source>Target met</source>
+            <translation>Objetivo cumplido</translation>
+        </message>
+        <message>
+            <source>Month (weeks by their Monday)</source>
+            <translation>Mes (semanas por su lunes)</translation>
+        </message>
+        <message>
+            <source>Weeks target met</source>
+            <translation>Semanas con el objetivo cumplido</translation>
+        </message>
+        <message>
+            <source>Sessions with a rating</source>
+            <translation>Sesiones con una valoración</translation>
+        </message>
+        <message>
+            <source>Highest rating in a session, on average</source>
+            <translation>Valoración máxima en una sesión, de media</translation>
+        </message>
+        <message>
+            <source>Highest rating in a session, median</source>
+            <translation>Valoración máxima en una sesión, mediana</translation>
+        </message>
+        <message>
+            <source>Highest rating of the period</source>
+            <translation>Valoración máxima del periodo</translation>
+        </message>
+        <message>
+            <source>Average rating in a session, on average</source>
+            <translation>Valoración media en una sesión, de media</translation>
+        </message>
+        <message>
+            <source>Trend of the highest rating</source>
+            <translation>Tendencia de la valoración máxima</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>How it ended</source>
+            <translation>Cómo terminó</translation>
+        </message>
+        <message>
+            <source>Highest tiredness</source>
+            <translation>Cansancio máximo</translation>
+        </message>
+        <message>
+            <source>Symptoms</source>
+            <translation>Síntomas</translation>
+        </message>
+        <message>
+            <source>Work done</source>
+            <translation>Trabajo hecho</translation>
+        </message>
+        <message>
+            <source>Home exercise report</source>
+            <translation>Informe de ejercicio en casa</translation>
+        </message>
+        <message>
+            <source>The program comes from your therapist. These are the figures the app recorded at home, to talk over together.</source>
+            <translation>El programa es de tu terapeuta. Estas son las cifras que la aplicación registró en casa, para comentarlas juntos.</translation>
+        </message>
+        <message>
+            <source>Program followed</source>
+            <translation>Programa seguido</translation>
+        </message>
+        <message>
+            <source>First</source>
+            <translation>Primera</translation>
+        </message>
+        <message>
+            <source>Last</source>
+            <translation>Última</translation>
+        </message>
+        <message>
+            <source>Sessions against the weekly target</source>
+            <translation>Sesiones frente al objetivo semanal</translation>
+        </message>
+        <message>
+            <source>Tiredness (0 to 10, rated after each set)</source>
+            <translation>Cansancio (de 0 a 10, valorado después de cada serie)</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Cifra</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valor</translation>
+        </message>
+        <message>
+            <source>Early stops and symptoms</source>
+            <translation>Paradas antes de tiempo y síntomas</translation>
+        </message>
+        <message>
+            <source>No cycling or strengthening was recorded in this period.</source>
+            <translation>No se registró pedaleo ni fortalecimiento en este periodo.</translation>
+        </message>
+        <message>
+            <source>Still tired or sore from last time</source>
+            <translation>Con cansancio o molestias de la última vez</translation>
+        </message>
+        <message>
+            <source>rested that day</source>
+            <translation>descansó ese día</translation>
+        </message>
+        <message>
+            <source>did a session</source>
+            <translation>hizo una sesión</translation>
+        </message>
+        <message>
+            <source>ALSFRS-R self-rating</source>
+            <translation>Autovaloración ALSFRS-R</translation>
+        </message>
+        <message>
+            <source>Rated at home with the app's own short labels. Total out of 48, each part out of 12. dFS is the points lost a month since the first symptoms.</source>
+            <translation>Valorado en casa con las etiquetas cortas propias de la aplicación. Total sobre 48, cada parte sobre 12. dFS son los puntos perdidos al mes desde los primeros síntomas.</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Por</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>dFS</source>
+            <translation>dFS</translation>
+        </message>
+        <message>
+            <source>Change over this period: {slope} points a month ({band}).</source>
+            <translation>Cambio en este periodo: {slope} puntos al mes ({band}).</translation>
+        </message>
+        <message>
+            <source>There were no sessions in this period.</source>
+            <translation>No hubo sesiones en este periodo.</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>sí</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>No tiredness was rated in this period.</source>
+            <translation>No se valoró el cansancio en este periodo.</translation>
+        </message>
+        <message>
+            <source>not enough ratings to say</source>
+            <translation>no hay valoraciones suficientes para decirlo</translation>
+        </message>
+        <message>
+            <source>steady</source>
+            <translation>estable</translation>
+        </message>
+        <message>
+            <source>rising by {n} a month</source>
+            <translation>sube {n} al mes</translation>
+        </message>
+        <message>
+            <source>falling by {n} a month</source>
+            <translation>baja {n} al mes</translation>
+        </message>
+        <message>
+            <source>No symptom was reported.</source>
+            <translation>No se indicó ningún síntoma.</translation>
+        </message>
+        <message>
+            <source>The question was not answered in this period.</source>
+            <translation>La pregunta no se respondió en este periodo.</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Respuesta</translation>
+        </message>
+        <message>
+            <source>Then</source>
+            <translation>Después</translation>
+        </message>
+        <message>
+            <source>No self-rating was made in this period.</source>
+            <translation>No se hizo ninguna autovaloración en este periodo.</translation>
+        </message>
+        <message>
+            <source>Latest dFS: {dfs} ({band}).</source>
+            <translation>Último dFS: {dfs} ({band}).</translation>
+        </message>
+        <message>
+            <source>From {first} to {last}</source>
+            <translation>Del {first} al {last}</translation>
+        </message>
+        <message>
+            <source>The target was met in {met} of {weeks} weeks.</source>
+            <translation>El objetivo se cumplió en {met} de {weeks} semanas.</translation>
+        </message>
+        <message>
+            <source>{met} of {weeks}</source>
+            <translation>{met} de {weeks}</translation>
+        </message>
+        <message>
+            <source>Stopped when tired: {tired}. Stopped for a symptom: {symptom}.</source>
+            <translation>Paradas por cansancio: {tired}. Paradas por un síntoma: {symptom}.</translation>
+        </message>
+        <message>
+            <source>Asked {asked} times: fine {fine}, still tired {tired}, still sore {sore}.</source>
+            <translation>Preguntado {asked} veces: bien {fine}, con cansancio {tired}, con molestias {sore}.</translation>
+        </message>
+        <message>
+            <source>Sessions with each symptom: {list}.</source>
+            <translation>Sesiones con cada síntoma: {list}.</translation>
+        </message>
+        <message>
+            <source>Made by alshome {version} on {day}. Not a medical device: for discussion with your therapist.</source>
+            <translation>Hecho con alshome {version} el {day}. No es un producto sanitario: para hablarlo con tu terapeuta.</translation>
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation>Página {page} de {pages}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DamagedHistory</name>
+        <message>
+            <source>Start afresh</source>
+            <translation>Empezar de nuevo</translation>
+        </message>
+        <message>
+            <source>Close alshome</source>
+            <translation>Cerrar alshome</translation>
+        </message>
+        <message>
+            <source>Restore that backup</source>
+            <translation>Recuperar esa copia</translation>
+        </message>
+        <message>
+            <source>There is no backup to restore.</source>
+            <translation>No hay ninguna copia que recuperar.</translation>
+        </message>
+        <message>
+            <source>The newest good backup is from {when}.</source>
+            <translation>La copia buena más reciente es del {when}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Passphrase</name>
+        <message>
+            <source>Your history is protected. Type its passphrase to open it.</source>
+            <translation>Tu historial está protegido. Escribe su frase de contraseña para abrirlo.</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Abrir</translation>
+        </message>
+        <message>
+            <source>Close alshome</source>
+            <translation>Cerrar alshome</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Frase de contraseña</translation>
+        </message>
+        <message>
+            <source>The passphrase that opens your history.</source>
+            <translation>La frase de contraseña que abre tu historial.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Try again.</source>
+            <translation>Esa frase de contraseña no es correcta. Prueba otra vez.</translation>
+        </message>
+    </context>
+</TS>
