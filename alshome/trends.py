@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from alshome.domain.alsfrs import Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
@@ -153,6 +154,7 @@ class Trends:
     resistance: tuple[ExerciseSeries, ...]
     early_stops: tuple[SessionSummary, ...]
     with_symptoms: tuple[SessionSummary, ...]
+    alsfrs: tuple[Entry, ...] = ()  # ALSFRS-R ratings in range, oldest first
 
     @property
     def newest_first(self) -> tuple[SessionSummary, ...]:
@@ -219,8 +221,10 @@ def trends(
     default_target: int,
     first: date | None = None,
     last: date | None = None,
+    alsfrs: Iterable[Entry] = (),
 ) -> Trends:
-    """The figures for the sessions (oldest first) lived between `first` and `last`."""
+    """The figures for the sessions (oldest first) lived between `first` and `last`, with
+    the ALSFRS-R ratings (`alsfrs`, oldest first) made on those days."""
     shown = tuple(in_range(sessions, first, last))
     rated = [session for session in shown if session.highest_fatigue is not None]
     return Trends(
@@ -238,6 +242,11 @@ def trends(
         resistance=_resistance(shown),
         early_stops=tuple(session for session in shown if session.stopped_early),
         with_symptoms=tuple(session for session in shown if session.symptoms),
+        alsfrs=tuple(
+            entry
+            for entry in alsfrs
+            if (first is None or entry.day >= first) and (last is None or entry.day <= last)
+        ),
     )
 
 

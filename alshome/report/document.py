@@ -9,7 +9,7 @@ headline is adherence, the number a therapist asks first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -22,7 +22,7 @@ from alshome.report.figures import ReportFigures
 from alshome.ui import words
 
 WEEKLY_TABLE_MAX_WEEKS = 26  # longer ranges are tabled by month
-CHARTS = ("adherence", "fatigue", "work")  # image names, in `chart:<name>` URLs
+CHARTS = ("adherence", "fatigue", "work", "alsfrs")  # image names, in `chart:<name>` URLs
 STYLE = """
 h1 { font-size: 20pt; margin-bottom: 4pt; }
 h2 { font-size: 15pt; margin-top: 60px; margin-bottom: 12px; }
@@ -68,7 +68,7 @@ def report_html(figures: ReportFigures, chart_sizes: dict[str, tuple[int, int]])
         parts += _stops(figures)
         parts += _work(figures, chart("work"))
     parts += _carry_over(figures)
-    parts += _ratings(figures)
+    parts += _ratings(figures, chart)
     return "\n".join(parts)
 
 
@@ -251,7 +251,7 @@ def _carry_over(figures: ReportFigures) -> list[str]:
     return lines
 
 
-def _ratings(figures: ReportFigures) -> list[str]:
+def _ratings(figures: ReportFigures, chart: Callable[[str], str]) -> list[str]:
     ratings = figures.ratings
     lines = [f"<h2>{tr('ALSFRS-R self-rating')}</h2>"]
     if not ratings.entries:
@@ -264,6 +264,7 @@ def _ratings(figures: ReportFigures) -> list[str]:
         )
         + "</p>"
     )
+    lines.append(chart("alsfrs"))
     who = {
         alsfrs.EnteredBy.PATIENT: tr("patient"),
         alsfrs.EnteredBy.CAREGIVER: tr("caregiver"),

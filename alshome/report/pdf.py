@@ -11,6 +11,7 @@ offscreen platform (no window, no display needed); the app uses its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -145,10 +146,9 @@ def _document(writer: QPdfWriter, figures: ReportFigures, body: QSizeF) -> QText
     # The layout measures images in 96-dpi units and scales them to the writer's dots.
     width = body.width() / (writer.logicalDpiX() / 96)
     sizes = {}
-    if not figures.trends.empty:
-        for name, image in chart_images(figures).items():
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-            sizes[name] = (int(width), int(width * image.height() / image.width()))
+    for name, image in chart_images(figures).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        sizes[name] = (int(width), int(width * image.height() / image.width()))
     document.setHtml(report_html(figures, sizes))
     _keep_headings_with_next(document, body.height())
     return document
@@ -181,17 +181,24 @@ def _lay_out_again(document: QTextDocument) -> None:
 
 
 def chart_images(figures: ReportFigures) -> dict[str, QImage]:
-    """The history's charts for the report's range, drawn on white at a fixed width.
+    """The history's charts for the report's range, drawn on white at a fixed width: those
+    of the sessions when there were any, the ALSFRS-R one when there were ratings.
 
     pyqtgraph sizes its date labels on the first paint, so each chart is drawn twice.
     """
-    from alshome.ui.charts import AdherenceChart, FatigueChart, WorkChart
+    from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
     from alshome.ui.theme import style_sheet
 
+    kinds = dict(zip(CHARTS, (AdherenceChart, FatigueChart, WorkChart, AlsfrsChart), strict=True))
+    shown = replace(figures.trends, alsfrs=figures.ratings.entries)
+    names = [name for name in CHARTS if name != "alsfrs"] if not shown.empty else []
+    if shown.alsfrs:
+        names.append("alsfrs")
     images = {}
-    for name, chart in zip(CHARTS, (AdherenceChart(), FatigueChart(), WorkChart()), strict=True):
+    for name in names:
+        chart = kinds[name]()
         chart.setStyleSheet(style_sheet())
-        chart.update_trends(figures.trends)
+        chart.update_trends(shown)
         chart.show_point(-1)  # no keyboard mark on paper
         chart.title.hide()  # the report's heading names it
         chart.value.hide()

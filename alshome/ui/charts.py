@@ -19,10 +19,11 @@ from datetime import date
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from alshome.domain.alsfrs import MAX_TOTAL, Domain, EnteredBy, Entry
 from alshome.domain.program import LoadUnit
 from alshome.domain.session import SessionStatus
 from alshome.trends import ExerciseWork, SessionSummary, Trends
@@ -35,7 +36,10 @@ LINE_WIDTH = 4
 SYMBOL_SIZE = 16
 SYMBOL_LIMIT = 400  # above this many points a line alone reads better (and draws faster)
 PLOT_HEIGHT = 240
+DATE_AXIS_PX = AXIS_FONT_PX * 2 + 8
 DAY_SECONDS = 86_400
+DAYS_PER_WEEK = 7
+BAR_DAYS = 5  # a week's bar, with a gap to the next
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
@@ -67,6 +71,35 @@ EXERCISE_STYLES = (
     (VERMILLION, Qt.PenStyle.DashDotDotLine, "star"),
     (YELLOW, Qt.PenStyle.SolidLine, "p"),
 )
+# The ALSFRS-R parts: the report's short names, and a colour, dash pattern and symbol each.
+PART_STYLES = {
+    Domain.BULBAR: (
+        QT_TRANSLATE_NOOP("Charts", "Speech and swallowing"),
+        VERMILLION,
+        Qt.PenStyle.DashLine,
+        "s",
+    ),
+    Domain.FINE_MOTOR: (QT_TRANSLATE_NOOP("Charts", "Hands"), ORANGE, Qt.PenStyle.DotLine, "d"),
+    Domain.GROSS_MOTOR: (
+        QT_TRANSLATE_NOOP("Charts", "Walking and turning"),
+        GREEN,
+        Qt.PenStyle.DashDotLine,
+        "t",
+    ),
+    Domain.RESPIRATORY: (
+        QT_TRANSLATE_NOOP("Charts", "Breathing"),
+        PURPLE,
+        Qt.PenStyle.DashDotDotLine,
+        "t1",
+    ),
+}
+PART_MAX = MAX_TOTAL // len(Domain)  # 12: three items of 0-4
+PART_SCALE = MAX_TOTAL // PART_MAX  # a part is drawn this many times as tall as its points
+# Bar outlines by how many weeks a chart shows: over years, bars a few pixels wide would
+# be all outline, so it thins and then goes, and the bars close up into one shape (gaps
+# between them would only flicker); the target stays a dashed line either way.
+THICK_OUTLINE_WEEKS = 60
+THIN_OUTLINE_WEEKS = 160
 
 
 def tr(text: str) -> str:
@@ -119,10 +152,12 @@ class TrendChart(QWidget):
         self.plot.addItem(self.marker)
         font = QFont()
         font.setPixelSize(AXIS_FONT_PX)
-        for side in ("left", "bottom"):
+        for side in ("left", "bottom", "right"):
             axis = self.plot.getAxis(side)
             axis.setStyle(tickFont=font, tickTextOffset=8)
             axis.label.setFont(font)
+        # pyqtgraph sizes the date axis before its large labels are laid out, cutting them.
+        self.plot.getAxis("bottom").setHeight(DATE_AXIS_PX)
         keys = {
             Qt.Key.Key_Left: lambda: self.move(-1),
             Qt.Key.Key_Right: lambda: self.move(1),
@@ -143,7 +178,7 @@ class TrendChart(QWidget):
     def set_palette(self, palette: Palette) -> None:
         self.palette_ = palette
         self.plot.setBackground(palette.background)
-        for side in ("left", "bottom"):
+        for side in ("left", "bottom", "right"):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen(palette.text, width=2))
             axis.setTextPen(pg.mkPen(palette.text))
@@ -349,16 +384,23 @@ class AdherenceChart(TrendChart):
             tr("How many sessions you do each week will show here, next to your target."),
             tr("Sessions"),
         )
-        self.bars = pg.BarGraphItem(x=[], height=[], width=5 * DAY_SECONDS, brush=SKY_BLUE)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=BAR_DAYS * DAY_SECONDS, brush=SKY_BLUE)
         self.plot.addItem(self.bars)
         self.add_to_legend(tr("Sessions done"), SKY_BLUE, "▇")
         self.target = self.curve(tr("Target"), self.palette_.text, Qt.PenStyle.DashLine, "+")
         self.weeks = ()
         self.set_palette(LIGHT)
 
+    def _outline(self) -> pg.QtGui.QPen:
+        """A 2 px outline while bars are wide, 1 px (cosmetic) over a few years, then none."""
+        if len(self.weeks) > THIN_OUTLINE_WEEKS:
+            return pg.mkPen(None)
+        width = 2 if len(self.weeks) <= THICK_OUTLINE_WEEKS else 1
+        return pg.mkPen(self.palette_.text, width=width, cosmetic=True)
+
     def set_palette(self, palette: Palette) -> None:
         super().set_palette(palette)
-        self.bars.setOpts(pen=pg.mkPen(palette.text, width=2))
+        self.bars.setOpts(pen=self._outline())
         self.target.setPen(pg.mkPen(palette.text, width=LINE_WIDTH, style=Qt.PenStyle.DashLine))
         self.target.setSymbolBrush(palette.text)
         self.target.setSymbolPen(palette.text)
@@ -367,7 +409,12 @@ class AdherenceChart(TrendChart):
     def update_trends(self, trends: Trends) -> None:
         self.weeks = trends.weeks
         x = [week.timestamp for week in self.weeks]
-        self.bars.setOpts(x=x, height=[week.sessions for week in self.weeks])
+        self.bars.setOpts(
+            x=x,
+            height=[week.sessions for week in self.weeks],
+            width=(DAYS_PER_WEEK if len(x) > THIN_OUTLINE_WEEKS else BAR_DAYS) * DAY_SECONDS,
+            pen=self._outline(),
+        )
         self.feed(self.target, x, [week.target for week in self.weeks])
         highest = max((max(w.sessions, w.target) for w in self.weeks), default=1)
         self.plot.setYRange(0, highest + 0.5, padding=0)
@@ -380,4 +427,65 @@ class AdherenceChart(TrendChart):
         week = self.weeks[index]
         return tr("Week of {day}: {done} of {target} sessions").format(
             day=short_date(week.monday), done=week.sessions, target=week.target
+        )
+
+
+class AlsfrsChart(TrendChart):
+    """The ALSFRS-R total and its four parts, rating by rating.
+
+    One plot rather than two, so a fall in one part lines up with the total's: the total
+    reads on the left scale (0-48), the parts on the right one (0-12), drawn four times as
+    tall so that a point of a part is as high as a point of the total would be. The legend
+    and the line under the plot say which scale is which, and the line says every value.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            tr("ALSFRS-R self-rating"),
+            tr(
+                "Your ALSFRS-R ratings will show here, once you rate how you are doing "
+                "(Settings)."
+            ),
+            tr("Total (0-48)"),
+        )
+        self.total = self.curve(tr("Total (left scale)"), BLUE, Qt.PenStyle.SolidLine, "o")
+        self.add_to_legend(tr("Parts (right scale, 0-12):"), BLUE, "")
+        self.parts = {
+            domain: self.curve(tr(name), colour, style, symbol)
+            for domain, (name, colour, style, symbol) in PART_STYLES.items()
+        }
+        self.plot.showAxis("right")
+        right = self.plot.getAxis("right")
+        right.setLabel(tr("Each part (0-12)"))
+        right.setTicks([[(v * PART_SCALE, str(v)) for v in range(0, PART_MAX + 1, 3)]])
+        self.plot.getAxis("left").setTicks(
+            [[(v, str(v)) for v in range(0, MAX_TOTAL + 1, PART_MAX)]]
+        )
+        self.plot.setYRange(-2, MAX_TOTAL + 2, padding=0)
+        self.entries: Sequence[Entry] = ()
+        self.set_palette(LIGHT)
+
+    def update_trends(self, trends: Trends) -> None:
+        self.entries = trends.alsfrs
+        x = [entry.entered_at.timestamp() for entry in self.entries]
+        self.feed(self.total, x, [entry.total for entry in self.entries])
+        for domain, item in self.parts.items():
+            self.feed(item, x, [entry.subscore(domain) * PART_SCALE for entry in self.entries])
+        self.set_points(x, self._say)
+
+    def marker_y(self, index: int) -> float:
+        return float(self.entries[index].total)
+
+    def _say(self, index: int) -> str:
+        entry = self.entries[index]
+        who = {
+            EnteredBy.PATIENT: tr("rated by you"),
+            EnteredBy.CAREGIVER: tr("rated by a caregiver"),
+            EnteredBy.CLINICIAN: tr("rated by a clinician"),
+        }[entry.entered_by]
+        parts = ", ".join(
+            f"{tr(PART_STYLES[domain][0])} {score}" for domain, score in entry.subscores().items()
+        )
+        return tr("{day}: total {total} of 48, {who}; {parts}").format(
+            day=short_date(entry.day), total=entry.total, who=who, parts=parts
         )

@@ -8,7 +8,9 @@ what the app itself would have saved, through the schema the migrations made:
 - the therapist's program changing every year or so (new version, new doses, and a
   weekly target of 2 or 3);
 - about one session in twelve stopped when tired, one in forty for a symptom;
-- life in Berlin with its daylight-saving changes, then a move to New York.
+- life in Berlin with its daylight-saving changes, then a move to New York;
+- an ALSFRS-R self-rating each month of the last three years, losing about half a point
+  a month, legs and hands before speech and breathing.
 
 Everything goes in one transaction with `executemany`, so ten years take seconds.
 Run as a script to make a data folder by hand:
@@ -28,6 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from alshome.domain.alsfrs import DAYS_PER_MONTH, ITEMS, EnteredBy
 from alshome.domain.program import ExerciseKind, Program
 from alshome.paths import resolve_locations
 from alshome.programs.demo import demo_document
@@ -39,12 +42,17 @@ from alshome.storage.snapshot import SQLITE_DATETIME_FORMAT
 BERLIN, NEW_YORK = ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York")
 FIRST_DAY = date(2016, 1, 4)  # a Monday
 MOVE_AFTER_YEARS = 6
+RATED_MONTHS = 36
+ONSET = date(2015, 3, 1)
+# How likely each item (in the scale's order) is to be the one a month's loss falls on.
+LOSS_WEIGHTS = (1, 1, 1, 3, 3, 3, 4, 4, 4, 1, 1, 1)
 
 
 @dataclass(frozen=True)
 class Written:
     sessions: int
     sets: int
+    ratings: int
     first: datetime
     last: datetime
 
@@ -137,11 +145,17 @@ def write_history(folder: Path, years: float = 10, seed: int = 6) -> Written:
                 " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 sets,
             )
+            ratings = _ratings(rng, days[-1])
+            connection.executemany(
+                f"INSERT INTO alsfrs_entries (entered_at, entered_utc, {', '.join(ITEMS)},"
+                f" entered_by, onset) VALUES ({', '.join('?' * (len(ITEMS) + 4))})",
+                ratings,
+            )
     finally:
         connection.close()
     first = datetime.fromisoformat(sessions[0][5])
     last = datetime.fromisoformat(sessions[-1][5])
-    return Written(len(sessions), len(sets), first, last)
+    return Written(len(sessions), len(sets), len(ratings), first, last)
 
 
 def _rows(
@@ -213,6 +227,22 @@ def _rows(
     return sessions, sets
 
 
+def _ratings(rng: random.Random, last_day: date) -> list[tuple]:
+    """A rating a month up to `last_day`, in the evening, mostly by the patient."""
+    values = [4] * len(ITEMS)
+    rows = []
+    for months_back in range(RATED_MONTHS - 1, -1, -1):
+        day = last_day - timedelta(days=round(months_back * DAYS_PER_MONTH))
+        if rng.random() < 0.55:
+            left = [index for index, value in enumerate(values) if value]
+            values[rng.choices(left, [LOSS_WEIGHTS[index] for index in left])[0]] -= 1
+        moment = datetime(day.year, day.month, day.day, 19, tzinfo=zone_on(day))
+        who = EnteredBy.CAREGIVER if rng.random() < 0.2 else EnteredBy.PATIENT
+        utc = moment.astimezone(UTC).replace(tzinfo=None).strftime(SQLITE_DATETIME_FORMAT)
+        rows.append((_local(moment), utc, *values, who.value, ONSET.isoformat()))
+    return rows
+
+
 def _done(target, rng: random.Random) -> dict:
     if target.seconds is not None:
         return {"seconds": round(target.seconds * rng.uniform(0.85, 1.0), 1)}
@@ -236,7 +266,10 @@ def main() -> int:
     parser.add_argument("--years", type=float, default=10)
     options = parser.parse_args()
     written = write_history(options.folder, options.years)
-    print(f"{written.sessions} sessions, {written.sets} sets, {written.first} to {written.last}")
+    print(
+        f"{written.sessions} sessions, {written.sets} sets, {written.ratings} ALSFRS-R ratings,"
+        f" {written.first} to {written.last}"
+    )
     return 0
 
 

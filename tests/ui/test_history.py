@@ -56,7 +56,8 @@ def test_home_opens_the_charts_of_the_last_three_months(history):
     assert window.current is screen
     assert screen.pages.currentWidget() is screen.charts_page
     assert screen.span is Span.THREE_MONTHS
-    assert len(screen.charts) == 3
+    assert len(screen.charts) == 4
+    assert "total" in screen.charts[3].value.text()  # the ALSFRS-R ratings of the range
     assert QApplication.focusWidget() is screen.charts[0].plot
     assert screen.charts[0].value.text().startswith("Week of ")
     assert "sessions · target met in" in screen.overview.text()

@@ -29,6 +29,7 @@ from alshome.ui.theme import LIGHT, Palette
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
 
 if TYPE_CHECKING:
+    from alshome.domain.alsfrs import Entry
     from alshome.storage.repository import StoredSet
     from alshome.ui.charts import TrendChart
 
@@ -47,6 +48,8 @@ class HistoryRecords(Protocol):
 
     def session_sets(self, uuid: str) -> list[StoredSet]: ...
 
+    def alsfrs_entries(self) -> list[Entry]: ...
+
 
 def span_name(span: Span) -> str:
     return QCoreApplication.translate("History", SPANS[span])
@@ -62,6 +65,7 @@ class HistoryScreen(Screen):
         self.palette_ = LIGHT
         self.span = Span.THREE_MONTHS
         self.summaries: Sequence[SessionSummary] = ()
+        self.alsfrs: Sequence[Entry] = ()
         self.now = datetime.now().astimezone()
         self.default_target = 2
         self.trends = trends((), self.default_target)
@@ -145,8 +149,10 @@ class HistoryScreen(Screen):
     def show_history(
         self, summaries: Sequence[SessionSummary], now: datetime, default_target: int
     ) -> None:
-        """Every session (oldest first, as the repository reads them), shown from `now`."""
+        """Every session (oldest first, as the repository reads them), shown from `now`,
+        with the ALSFRS-R ratings read afresh (one query: a few hundred rows at most)."""
         self.summaries = summaries
+        self.alsfrs = self.records().alsfrs_entries()
         self.now = now
         self.default_target = default_target
         self.build_charts()
@@ -166,7 +172,8 @@ class HistoryScreen(Screen):
 
     def _refigure(self) -> None:
         today = self.now.astimezone().date()
-        self.trends = trends(self.summaries, self.default_target, self.span.first_day(today), today)
+        first = self.span.first_day(today)
+        self.trends = trends(self.summaries, self.default_target, first, today, self.alsfrs)
         self.sessions_model.set_items(self.trends.newest_first)
         shown = not self.trends.empty
         self.sessions.setVisible(shown)
@@ -196,14 +203,14 @@ class HistoryScreen(Screen):
         """The charts, made once, the first time the history opens."""
         if self.charts:
             return
-        from alshome.ui.charts import AdherenceChart, FatigueChart, WorkChart
+        from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
 
-        for chart in (AdherenceChart(), FatigueChart(), WorkChart()):
+        for chart in (AdherenceChart(), FatigueChart(), WorkChart(), AlsfrsChart()):
             self.add_chart(chart)
 
     def add_chart(self, chart: TrendChart) -> None:
-        """One more chart under the others (the ALSFRS-R chart joins here); it gets every
-        range's figures through `update_trends(trends)` and follows the colours."""
+        """One more chart under the others; it gets every range's figures through
+        `update_trends(trends)` and follows the colours."""
         self.charts.append(chart)
         self.charts_column.insertWidget(self.charts_column.count() - 1, chart)
         chart.set_palette(self.palette_)
