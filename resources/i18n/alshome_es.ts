@@ -74,7 +74,7 @@
         </message>
         <message>
             <source>Me, the patient</source>
-            <translation>Yo, el paciente</translation>
+            <translation>Yo, paciente</translation>
         </message>
         <message>
             <source>A caregiver</source>
@@ -2636,7 +2636,7 @@
         </message>
         <message>
             <source>Alone, more effort</source>
-            <translation>Solo, con más esfuerzo</translation>
+            <translation>Sin ayuda, con más esfuerzo</translation>
         </message>
         <message>
             <source>Turning in bed</source>
@@ -2648,11 +2648,11 @@
         </message>
         <message>
             <source>Start alone, need help</source>
-            <translation>Empiezo solo, necesito ayuda</translation>
+            <translation>Empiezo sin ayuda, luego la necesito</translation>
         </message>
         <message>
             <source>Alone, great effort</source>
-            <translation>Solo, con gran esfuerzo</translation>
+            <translation>Sin ayuda, con gran esfuerzo</translation>
         </message>
         <message>
             <source>Walking</source>
@@ -2684,7 +2684,7 @@
         </message>
         <message>
             <source>Unsteady or tiring</source>
-            <translation>Inestable o cansado</translation>
+            <translation>Inestable o con cansancio</translation>
         </message>
         <message>
             <source>Slower</source>
@@ -2716,7 +2716,7 @@
         </message>
         <message>
             <source>Breathless lying flat</source>
-            <translation>Falta de aire tumbado</translation>
+            <translation>Falta de aire al tumbarse</translation>
         </message>
         <message>
             <source>Cannot sleep for it</source>
@@ -2724,7 +2724,7 @@
         </message>
         <message>
             <source>Only sitting up</source>
-            <translation>Solo sentado</translation>
+            <translation>Solo si me incorporo</translation>
         </message>
         <message>
             <source>Need extra pillows</source>
