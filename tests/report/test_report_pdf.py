@@ -1,8 +1,8 @@
 """The PDF: produced on A4 and Letter, readable page by page, never cut, calm when empty.
 
 poppler's tools read it back as a clinic's PDF viewer would: `pdfinfo` for the page
-size, `pdftoppm` renders every page, `pdftotext` gives the words. CI installs them; a
-machine without them skips these tests.
+size, `pdftoppm` renders every page, `pdftotext` gives the words, `pdfimages` lists the
+charts. CI installs them; a machine without them skips these tests.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from alshome import __version__
-from alshome.report.pdf import report_pdf
+from alshome.report.document import CHARTS
+from alshome.report.pdf import chart_images, report_pdf
 from tests.report.test_report_figures import figures_of
 
-TOOLS = ("pdfinfo", "pdftoppm", "pdftotext")
+TOOLS = ("pdfinfo", "pdftoppm", "pdftotext", "pdfimages")
 if not all(shutil.which(tool) for tool in TOOLS) and not os.environ.get("CI"):
     pytest.skip("poppler-utils is not installed", allow_module_level=True)
 
@@ -81,3 +82,17 @@ def test_a_long_range_is_tabled_by_month(qapp, report_history, tmp_path):
     text = " ".join(poppler("pdftotext", pdf, "-").split())
     assert "Month (weeks by their Monday)" in text
     assert "December 2025 3 1 of 5" in text  # five weeks start in December, one met
+
+
+def test_ratings_without_sessions_still_draw_the_alsfrs_chart(qapp, report_history, tmp_path):
+    assert set(chart_images(figures_of(report_history))) == {f"chart:{n}" for n in CHARTS}
+    figures = figures_of(report_history, date(2025, 5, 1), date(2025, 6, 30))  # June's rating
+    images = chart_images(figures)
+    assert list(images) == ["chart:alsfrs"]
+    assert images["chart:alsfrs"].width() > 500
+    pdf = written(tmp_path, report_pdf(figures), "rating.pdf")
+    listed = poppler("pdfimages", "-list", pdf).splitlines()[2:]  # under the header lines
+    assert len(listed) == 1
+    text = " ".join(poppler("pdftotext", pdf, "-").split())
+    assert "There were no sessions in this period." in text
+    assert "1 Jun 2025 patient 44" in text
