@@ -262,7 +262,7 @@
         </message>
         <message>
             <source>Are you still tired or sore from last time?</source>
-            <translation>¿Todavía tienes cansancio o molestias de la última vez?</translation>
+            <translation>¿Sigues con cansancio o molestias?</translation>
         </message>
         <message>
             <source>Choose an answer: use the arrow keys, then Enter.</source>
@@ -921,7 +921,7 @@
         </message>
         <message>
             <source>You may stop early: press Done</source>
-            <translation>Puedes parar antes: pulsa Hecho</translation>
+            <translation>¿Terminar ya? Pulsa Hecho</translation>
         </message>
         <message>
             <source>Done: {n}</source>
@@ -1187,7 +1187,7 @@
         </message>
         <message>
             <source>Start today's session</source>
-            <translation>Empezar la sesión de hoy</translation>
+            <translation>Empezar la sesión</translation>
         </message>
         <message>
             <source>Begins the guided session. You can pause or stop at any time.</source>
@@ -1608,7 +1608,7 @@
         </message>
         <message>
             <source>Load a program file</source>
-            <translation>Cargar un archivo de programa</translation>
+            <translation>Abrir un programa</translation>
         </message>
         <message>
             <source>Opens a program file your therapist gave you. Asks first.</source>
@@ -2050,7 +2050,7 @@
         </message>
         <message>
             <source>Reset to defaults</source>
-            <translation>Volver a los valores iniciales</translation>
+            <translation>Restablecer</translation>
         </message>
         <message>
             <source>Asks first before changing anything.</source>
@@ -2058,7 +2058,7 @@
         </message>
         <message>
             <source>Yes, reset</source>
-            <translation>Sí, volver a los iniciales</translation>
+            <translation>Sí, restablecer</translation>
         </message>
         <message>
             <source>No, keep them</source>
@@ -2070,7 +2070,7 @@
         </message>
         <message>
             <source>Text size, colours, voice, switch scanning, reminders and session days all go back to how they were when alshome was new.</source>
-            <translation>El tamaño del texto, los colores, la voz, el barrido por pulsador, los recordatorios y los días de sesión vuelven a como estaban cuando alshome era nuevo.</translation>
+            <translation>El tamaño del texto, los colores, la voz, el barrido, los recordatorios y los días de sesión vuelven a como eran al principio.</translation>
         </message>
         <message>
             <source>Yes, delete everything</source>
@@ -2385,7 +2385,7 @@
         <name>Words</name>
         <message>
             <source>Not tired</source>
-            <translation>Sin cansancio</translation>
+            <translation>Nada</translation>
         </message>
         <message>
             <source>Barely</source>
@@ -2393,7 +2393,7 @@
         </message>
         <message>
             <source>A little</source>
-            <translation>Un poco</translation>
+            <translation>Poco</translation>
         </message>
         <message>
             <source>Some</source>
@@ -2401,31 +2401,31 @@
         </message>
         <message>
             <source>Fairly tired</source>
-            <translation>Bastante cansancio</translation>
+            <translation>Moderado</translation>
         </message>
         <message>
             <source>Clearly tired</source>
-            <translation>Cansancio claro</translation>
+            <translation>Bastante</translation>
         </message>
         <message>
             <source>Quite tired</source>
-            <translation>Mucho cansancio</translation>
+            <translation>Alto</translation>
         </message>
         <message>
             <source>Very tired</source>
-            <translation>Muchísimo cansancio</translation>
+            <translation>Muy alto</translation>
         </message>
         <message>
             <source>Heavy</source>
-            <translation>Pesado</translation>
+            <translation>Agotador</translation>
         </message>
         <message>
             <source>Very heavy</source>
-            <translation>Muy pesado</translation>
+            <translation>Extremo</translation>
         </message>
         <message>
             <source>Cannot go on</source>
-            <translation>No puedo seguir</translation>
+            <translation>Máximo</translation>
         </message>
         <message>
             <source>Cramp</source>
@@ -2445,11 +2445,11 @@
         </message>
         <message>
             <source>Left side</source>
-            <translation>Lado izquierdo</translation>
+            <translation>Izquierda</translation>
         </message>
         <message>
             <source>Right side</source>
-            <translation>Lado derecho</translation>
+            <translation>Derecha</translation>
         </message>
         <message>
             <source>Stretch done by your helper</source>
