@@ -270,11 +270,11 @@
         </message>
         <message>
             <source>No, I feel fine</source>
-            <translation>No, me siento bien</translation>
+            <translation>No, estoy bien</translation>
         </message>
         <message>
             <source>Yes, still tired</source>
-            <translation>Sí, sigo con cansancio</translation>
+            <translation>Sí, con cansancio</translation>
         </message>
         <message>
             <source>Yes, sore</source>
@@ -738,7 +738,7 @@
         </message>
         <message>
             <source>Change the dose</source>
-            <translation>Cambiar la dosis</translation>
+            <translation>Cambiar dosis</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -750,7 +750,7 @@
         </message>
         <message>
             <source>Add an exercise</source>
-            <translation>Añadir un ejercicio</translation>
+            <translation>Añadir ejercicio</translation>
         </message>
         <message>
             <source>Cancel</source>
@@ -861,11 +861,11 @@
         </message>
         <message>
             <source>Skip this set</source>
-            <translation>Saltar esta serie</translation>
+            <translation>Saltar serie</translation>
         </message>
         <message>
             <source>Skip exercise</source>
-            <translation>Saltar el ejercicio</translation>
+            <translation>Saltar ejercicio</translation>
         </message>
         <message>
             <source>Exercise {n} of {total}</source>
@@ -893,7 +893,7 @@
         </message>
         <message>
             <source>Stop this set</source>
-            <translation>Parar esta serie</translation>
+            <translation>Parar serie</translation>
         </message>
         <message>
             <source>Your answer is for your therapist. Today's session stays the same.</source>
@@ -905,7 +905,7 @@
         </message>
         <message>
             <source>Can you still lift this without the weight?</source>
-            <translation>¿Todavía puedes levantarlo sin el peso?</translation>
+            <translation>¿Aún puedes levantarlo sin el peso?</translation>
         </message>
         <message>
             <source>Get ready</source>
@@ -948,7 +948,7 @@
         </message>
         <message>
             <source>Next exercise instead</source>
-            <translation>Mejor el siguiente ejercicio</translation>
+            <translation>Siguiente ejercicio</translation>
         </message>
         <message>
             <source>Leaves this exercise and goes to the next one.</source>
@@ -1569,11 +1569,11 @@
         <name>PreviewPage</name>
         <message>
             <source>Previous exercise</source>
-            <translation>Ejercicio anterior</translation>
+            <translation>Anterior</translation>
         </message>
         <message>
             <source>Next exercise</source>
-            <translation>Siguiente ejercicio</translation>
+            <translation>Siguiente</translation>
         </message>
         <message>
             <source>Back to the list</source>
@@ -1616,7 +1616,7 @@
         </message>
         <message>
             <source>Change the program</source>
-            <translation>Cambiar el programa</translation>
+            <translation>Cambiar programa</translation>
         </message>
         <message>
             <source>For your therapist or helper. Asks first.</source>
@@ -1737,7 +1737,7 @@
         </message>
         <message>
             <source>Can you still lift this without the weight?</source>
-            <translation>¿Todavía puedes levantarlo sin el peso?</translation>
+            <translation>¿Aún puedes levantarlo sin el peso?</translation>
         </message>
     </context>
     <context>
@@ -1752,7 +1752,7 @@
         </message>
         <message>
             <source>I'm tired – stop</source>
-            <translation>Tengo cansancio – parar</translation>
+            <translation>Me canso – parar</translation>
         </message>
         <message>
             <source>Ends the session. Everything you did is saved.</source>
@@ -2287,7 +2287,7 @@
         </message>
         <message>
             <source>{exercise}. Can you still lift this without the weight?</source>
-            <translation>{exercise}. ¿Todavía puedes levantarlo sin el peso?</translation>
+            <translation>{exercise}. ¿Aún puedes levantarlo sin el peso?</translation>
         </message>
         <message>
             <source>Start.</source>
@@ -2374,7 +2374,7 @@
         </message>
         <message>
             <source>Your helper moves it</source>
-            <translation>Tu ayudante lo mueve</translation>
+            <translation>Te lo mueven</translation>
         </message>
         <message>
             <source>Who moves: {who}</source>
@@ -2401,15 +2401,15 @@
         </message>
         <message>
             <source>Fairly tired</source>
-            <translation>Moderado</translation>
+            <translation>Medio</translation>
         </message>
         <message>
             <source>Clearly tired</source>
-            <translation>Bastante</translation>
+            <translation>Notable</translation>
         </message>
         <message>
             <source>Quite tired</source>
-            <translation>Alto</translation>
+            <translation>Mucho</translation>
         </message>
         <message>
             <source>Very tired</source>
@@ -2417,11 +2417,11 @@
         </message>
         <message>
             <source>Heavy</source>
-            <translation>Agotador</translation>
+            <translation>Fuerte</translation>
         </message>
         <message>
             <source>Very heavy</source>
-            <translation>Extremo</translation>
+            <translation>Muy fuerte</translation>
         </message>
         <message>
             <source>Cannot go on</source>

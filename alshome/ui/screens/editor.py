@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from alshome.domain.program import Exercise, Prescription, Program, Therapist
 from alshome.editor_pin import EditorPin
+from alshome.i18n import program_text
 from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
@@ -282,7 +283,7 @@ class EditorScreen(Screen):
         set_text(
             self.heading,
             self.tr("Changing {name}, version {version}").format(
-                name=program.name, version=program.version
+                name=program_text(program.name), version=program.version
             ),
         )
         self._refresh_list()
