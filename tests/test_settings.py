@@ -19,6 +19,7 @@ DEFAULTS = {
     "lead_in_seconds": 3,
     "text_scale": 100,
     "theme": "light",
+    "language": "system",
     "full_screen": False,
     "moving_pictures": True,
     "voice": True,
