@@ -23,7 +23,7 @@ LIBRARY_FILE = resource("library", "exercises.json")
 LIBRARY_FORMAT = "alshome-library"
 LIBRARY_VERSION = 1
 ENGLISH = "en"  # the language the library is written in
-TRANSLATED_FIELDS = ("name", "instruction", "caregiver_instruction", "safety")
+TRANSLATED_FIELDS = ("name", "instruction", "caregiver_instruction", "safety")  # never id or kind
 
 _language = ENGLISH
 
@@ -74,7 +74,10 @@ def _stock_library(code: str) -> dict[str, Exercise]:
     if code != ENGLISH and translation.is_file():
         texts = read_json_file(translation)["exercises"]
         for entry in document["exercises"]:
-            entry.update(texts.get(entry["id"], {}))
+            translated = texts.get(entry["id"], {})
+            entry.update(
+                {field: translated[field] for field in TRANSLATED_FIELDS if field in translated}
+            )
     return build_library(document)
 
 

@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "packaging"))
 
 import update_translations  # noqa: E402
 
+from alshome.programs.library import TRANSLATED_FIELDS  # noqa: E402
+
 LANGUAGE = "es"
 TS = update_translations.I18N / f"alshome_{LANGUAGE}.ts"
 QM = TS.with_suffix(".qm")
@@ -78,8 +80,7 @@ def test_every_exercise_has_spanish_texts_for_every_text_it_has():
     translated = spanish["exercises"]
     assert set(translated) == {entry["id"] for entry in english["exercises"]}
     for entry in english["exercises"]:
-        fields = {"name", "instruction", "caregiver_instruction", "safety"}
-        present = {field for field in fields if entry[field]}
+        present = {field for field in TRANSLATED_FIELDS if entry[field]}
         texts = translated[entry["id"]]
         assert set(texts) == present, entry["id"]
         assert all(texts[field].strip() and texts[field] != entry[field] for field in present)
