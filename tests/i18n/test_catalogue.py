@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from alshome.programs.library import TRANSLATED_FIELDS
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import update_translations  # noqa: E402
-
-from alshome.programs.library import TRANSLATED_FIELDS  # noqa: E402
 
 LANGUAGE = "es"
 TS = update_translations.I18N / f"alshome_{LANGUAGE}.ts"
