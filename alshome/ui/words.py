@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, SetTarget, Side
@@ -98,7 +98,8 @@ def minutes_text(minutes: int) -> str:
 
 
 def load(amount: float, unit: LoadUnit) -> str:
-    text = f"{amount:g}"
+    """The weight as the language writes numbers: 0.5 kg in English, 0,5 kg in Spanish."""
+    text = QLocale().toString(float(amount), "g", 6)
     return f"{text} kg" if unit is LoadUnit.KG else f"{text} lb"
 
 

@@ -12,9 +12,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from alshome.cli import main
+from alshome.domain.program import LoadUnit
 from alshome.i18n import chosen_language, program_text
 from alshome.programs.library import ENGLISH, stock_library, use_language
 from alshome.settings import Settings
+from alshome.ui import words
 
 
 def test_the_language_setting_starts_as_the_computers_and_takes_only_its_choices():
@@ -71,3 +73,8 @@ def test_changing_the_language_says_when_it_applies(spanish, rig):
     assert screen.settings.get("language") == "es"
     assert screen.notice.isVisible()
     assert screen.notice.text() == "El idioma cambia la próxima vez que se abra alshome."
+
+
+def test_numbers_are_written_as_the_language_writes_them(spanish):
+    assert words.load(0.5, LoadUnit.KG) == "0,5 kg"
+    assert words.load(1.0, LoadUnit.LB) == "1 lb"
