@@ -20,7 +20,6 @@ plainly and ends with a failure status, touching nothing.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QCryptographicHash,
     QDeadlineTimer,
     QDir,
     QLockFile,
@@ -55,7 +55,10 @@ RETRY_CONNECT_MS = 50
 
 def server_name(data_dir: Path) -> str:
     """A short path, the same for every copy on one data folder, different for another."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    # Qt's own hash: hashlib would be one more module to load before the first frame.
+    folder = str(data_dir.resolve()).encode()
+    hashed = QCryptographicHash.hash(folder, QCryptographicHash.Algorithm.Sha256)
+    digest = bytes(hashed.toHex()).decode()[:16]
     return str(_runtime_dir() / f"alshome-{digest}")
 
 
