@@ -45,7 +45,12 @@ def month_text(day) -> str:
 
 
 def number(value: float | None, places: int = 1) -> str:
-    return "–" if value is None else f"{value:.{places}f}"
+    return "–" if value is None else words.decimal(value, places)
+
+
+def signed(value: float) -> str:
+    """A change with its sign, as the language writes numbers: +0.50 or -1,25."""
+    return ("+" if value >= 0 else "") + words.decimal(value, 2)
 
 
 def report_html(figures: ReportFigures, chart_sizes: dict[str, tuple[int, int]]) -> str:
@@ -297,7 +302,7 @@ def _slope_sentence(figures: ReportFigures) -> str:
         sentence = tr("A change per month needs ratings on two different days.")
     else:
         sentence = tr("Change over this period: {slope} points a month ({band}).").format(
-            slope=f"{ratings.slope_per_month:+.2f}", band=bands[ratings.slope_progression]
+            slope=signed(ratings.slope_per_month), band=bands[ratings.slope_progression]
         )
     if ratings.latest_dfs is not None:
         sentence += " " + tr("Latest dFS: {dfs} ({band}).").format(

@@ -308,8 +308,8 @@ class FatigueChart(TrendChart):
             parts.append(tr("no tiredness rated"))
         else:
             parts.append(
-                tr("highest {high}, average {mean:.1f}").format(
-                    high=session.highest_fatigue, mean=session.mean_fatigue
+                tr("highest {high}, average {mean}").format(
+                    high=session.highest_fatigue, mean=words.decimal(session.mean_fatigue)
                 )
             )
         if session.status is not SessionStatus.COMPLETED:

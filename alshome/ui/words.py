@@ -97,6 +97,11 @@ def minutes_text(minutes: int) -> str:
     )
 
 
+def decimal(value: float, places: int = 1) -> str:
+    """A number with a fixed count of decimals, as the language writes it (2.5 or 2,5)."""
+    return QLocale().toString(float(value), "f", places)
+
+
 def load(amount: float, unit: LoadUnit) -> str:
     """The weight as the language writes numbers: 0.5 kg in English, 0,5 kg in Spanish."""
     text = QLocale().toString(float(amount), "g", 6)

@@ -416,8 +416,8 @@
             <translation>{day}: total {total} de 48, {who}; {parts}</translation>
         </message>
         <message>
-            <source>highest {high}, average {mean:.1f}</source>
-            <translation>máximo {high}, media {mean:.1f}</translation>
+            <source>highest {high}, average {mean}</source>
+            <translation>máximo {high}, media {mean}</translation>
         </message>
         <message>
             <source>{n} repetitions</source>
@@ -1076,8 +1076,8 @@
             <translation>hecho: {done}</translation>
         </message>
         <message>
-            <source>tiredness highest {high}, average {mean:.1f}</source>
-            <translation>cansancio máximo {high}, media {mean:.1f}</translation>
+            <source>tiredness highest {high}, average {mean}</source>
+            <translation>cansancio máximo {high}, media {mean}</translation>
         </message>
         <message>
             <source>symptoms: {names}</source>

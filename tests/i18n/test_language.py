@@ -78,3 +78,21 @@ def test_changing_the_language_says_when_it_applies(spanish, rig):
 def test_numbers_are_written_as_the_language_writes_them(spanish):
     assert words.load(0.5, LoadUnit.KG) == "0,5 kg"
     assert words.load(1.0, LoadUnit.LB) == "1 lb"
+
+
+def test_decimals_are_written_as_the_language_writes_them(qapp):
+    from PySide6.QtCore import QLocale
+
+    from alshome.report.document import signed
+    from alshome.ui.words import decimal
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("es"))
+        assert decimal(7.2) == "7,2"
+        assert signed(-1.5) == "-1,50"
+        QLocale.setDefault(QLocale("en"))
+        assert decimal(7.2) == "7.2"
+        assert signed(0.5) == "+0.50"
+    finally:
+        QLocale.setDefault(before)

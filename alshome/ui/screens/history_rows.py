@@ -65,8 +65,8 @@ def session_lines(session: SessionSummary) -> tuple[str, str]:
         parts.append(tr("no tiredness rated"))
     else:
         parts.append(
-            tr("tiredness highest {high}, average {mean:.1f}").format(
-                high=session.highest_fatigue, mean=session.mean_fatigue
+            tr("tiredness highest {high}, average {mean}").format(
+                high=session.highest_fatigue, mean=words.decimal(session.mean_fatigue)
             )
         )
     if session.symptoms:
