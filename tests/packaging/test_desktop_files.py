@@ -56,3 +56,19 @@ def test_the_version_is_written_in_one_place_and_released_in_the_changelog() -> 
     assert releases[0].get("version") == alshome.__version__
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{alshome.__version__}]" in changelog
+
+
+def test_every_screenshot_the_metainfo_names_is_in_the_repository() -> None:
+    """The addresses are the repository's own files, so each must exist at its stated size."""
+    from PySide6.QtGui import QImage
+
+    images = ElementTree.parse(METAINFO).getroot().findall("./screenshots/screenshot/image")
+    assert len(images) >= 3
+    for image in images:
+        name = image.text.rsplit("/resources/screenshots/", 1)[1]
+        picture = QImage(str(ROOT / "resources" / "screenshots" / name))
+        assert not picture.isNull(), name
+        assert (picture.width(), picture.height()) == (
+            int(image.get("width")),
+            int(image.get("height")),
+        ), name
