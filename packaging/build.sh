@@ -24,6 +24,13 @@ if ! "$venv_python" -c 'import PyInstaller' >/dev/null 2>&1; then
         --editable ".[build]"
 fi
 
+# The translations are compiled from their sources, so the bundle carries what the .ts
+# files say, whatever .qm a checkout happens to hold.
+echo "build: compiling the translations" >&2
+for source in resources/i18n/*.ts; do
+    .venv/bin/pyside6-lrelease -silent "$source" -qm "${source%.ts}.qm"
+done
+
 "$venv_python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/alshome.spec
 
