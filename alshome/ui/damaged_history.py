@@ -24,7 +24,7 @@ from alshome.storage.backups import (
     verify,
 )
 from alshome.storage.health import DamagedDatabaseError
-from alshome.ui.screens.backups import moment_text
+from alshome.ui import words
 
 
 def newest_good_backup(database: Path) -> Backup | None:
@@ -48,7 +48,7 @@ def offer_recovery(error: DamagedDatabaseError, database: Path, parent: QWidget 
     box.setText(explain(error))
     restore_button = None
     if backup is not None:
-        when = moment_text(backup.taken_at)
+        when = words.moment_text(backup.taken_at)
         box.setInformativeText(_tr("The newest good backup is from {when}.").format(when=when))
         restore_button = box.addButton(
             _tr("Restore that backup"), QMessageBox.ButtonRole.AcceptRole

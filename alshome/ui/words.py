@@ -7,6 +7,7 @@ plain, calm text on screen.
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -95,6 +96,22 @@ def minutes_text(minutes: int) -> str:
         QCoreApplication.translate("Words", "1 minute"),
         QCoreApplication.translate("Words", "{n} minutes"),
     )
+
+
+def long_date(moment: datetime | date) -> str:
+    """A day as the language writes it in full: "Tuesday, 24 November 2026"."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return QLocale().toString(day, QLocale.FormatType.LongFormat)
+
+
+def time_of_day(moment: datetime) -> str:
+    """The local time of `moment`, as the language writes it: "18:05" or "6:05 PM"."""
+    return QLocale().toString(moment.astimezone().time(), QLocale.FormatType.ShortFormat)
+
+
+def moment_text(moment: datetime) -> str:
+    """A day and a time as people say them: "Tuesday, 24 November 2026, 18:05"."""
+    return f"{long_date(moment.astimezone())}, {time_of_day(moment)}"
 
 
 def decimal(value: float, places: int = 1) -> str:

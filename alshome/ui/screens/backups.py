@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from alshome.storage.backups import Backup
+from alshome.ui import words
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
@@ -49,16 +49,8 @@ class BackupChoice:
     toggle: QPushButton
 
 
-def moment_text(moment: datetime) -> str:
-    """A day and a time as people say them: "Tuesday, 24 November 2026, 18:05"."""
-    local = moment.astimezone()
-    locale = QLocale()
-    day = locale.toString(local.date(), QLocale.FormatType.LongFormat)
-    return f"{day}, {locale.toString(local.time(), QLocale.FormatType.ShortFormat)}"
-
-
 def describe(backup: Backup) -> str:
-    when = moment_text(backup.taken_at)
+    when = words.moment_text(backup.taken_at)
     reason = QCoreApplication.translate("Backups", REASONS.get(backup.reason, backup.reason))
     return f"{when}\n{reason}"
 

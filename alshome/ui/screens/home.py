@@ -54,10 +54,6 @@ def estimated_minutes(program: Program) -> int:
     return max(1, round(total / 60))
 
 
-def long_date(moment: datetime) -> str:
-    return QLocale().toString(moment.date(), QLocale.FormatType.LongFormat)
-
-
 class HomeScreen(Screen):
     def __init__(
         self,
@@ -162,7 +158,7 @@ class HomeScreen(Screen):
         now: datetime,
         preferred_days: Sequence[str],
     ) -> None:
-        self.today.setText(long_date(now))
+        self.today.setText(words.long_date(now))
         set_text(self.program_name, program_text(program.name))
         self._wanted[self.example_note] = program.example
         steps = program.steps()
@@ -236,7 +232,7 @@ class HomeScreen(Screen):
             return self.tr("today")
         if days == 1:
             return self.tr("yesterday")
-        return long_date(moment)
+        return words.long_date(moment)
 
     def last_text(self, last: LastSession | None, now: datetime) -> str:
         if last is None:

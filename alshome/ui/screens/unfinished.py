@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from alshome.i18n import program_text
+from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
@@ -45,7 +45,7 @@ class UnfinishedScreen(Screen):
         self.layout_.addLayout(row(self.carry_on, self.close_it, stretch_between=True))
 
     def show_for(self, program_name: str, started_at: datetime, saved: int, planned: int) -> None:
-        started = QLocale().toString(started_at.astimezone().time(), QLocale.FormatType.ShortFormat)
+        started = words.time_of_day(started_at)
         if saved:
             said = self.tr(
                 "{program}, started at {time}, stopped before the end. "
