@@ -30,9 +30,9 @@ import sqlcipher3
 
 from alshome.files import sync_folder
 from alshome.storage.encrypted_mark import is_encrypted, marker
+from alshome.storage.health import PRIVATE_FILE_MODE
 
 MARKER_TEXT = "This alshome history is encrypted with SQLCipher; it opens with its passphrase.\n"
-PRIVATE_FILE_MODE = 0o600
 BUSY_SECONDS = 5.0
 DATABASE_ERRORS = (sqlite3.Error, sqlcipher3.Error)
 
