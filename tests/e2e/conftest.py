@@ -7,6 +7,9 @@ on that display). The display is started once per test session and stopped at it
 Without the Xvfb binary these tests are skipped on a developer's machine, but they FAIL when
 the CI variable is set, so that CI can never pass by silently not running them.
 ``packaging/bootstrap.sh test`` installs Xvfb (Debian package xvfb) and ImageMagick.
+
+``window_manager`` runs Debian's ``openbox`` on the test display, so a test sees what a
+person sees: a frame with a title bar, the window placed and sized by a real window manager.
 """
 
 from __future__ import annotations
@@ -159,6 +162,57 @@ def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.fail(f"Found no free X display number in {ATTEMPTS} tries", pytrace=False)
     try:
         yield f":{number}"
+    finally:
+        _stop(process)
+
+
+def _window_manager_ready(display: str) -> bool:
+    """True once a window manager has announced itself on the root window (EWMH)."""
+    found = subprocess.run(
+        ["xprop", "-display", display, "-root", "_NET_SUPPORTING_WM_CHECK"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+    )
+    return found.returncode == 0 and "window id" in found.stdout
+
+
+def start_openbox(display: str, log_path: Path) -> subprocess.Popen[bytes]:
+    """Start openbox on `display` (":N") and return it once it manages windows."""
+    openbox = shutil.which("openbox")
+    if openbox is None or shutil.which("xprop") is None:
+        _skip_or_fail(
+            "openbox or xprop is not installed, so no window manager can run; "
+            "`packaging/bootstrap.sh test` installs them (Debian packages openbox, x11-utils)"
+        )
+    env = {**os.environ, "DISPLAY": display}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [openbox, "--sm-disable"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not _window_manager_ready(display):
+        if process.poll() is not None or time.monotonic() > deadline:
+            _stop(process)
+            pytest.fail(
+                f"openbox did not start on {display}:\n" + log_path.read_text(errors="replace"),
+                pytrace=False,
+            )
+        time.sleep(0.1)
+    return process
+
+
+@pytest.fixture(scope="session")
+def window_manager(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """openbox managing the test display for the whole run; yields the display (":N")."""
+    process = start_openbox(xvfb_display, tmp_path_factory.mktemp("openbox") / "openbox.log")
+    try:
+        yield xvfb_display
     finally:
         _stop(process)
 
