@@ -64,10 +64,12 @@ qt_packages=(
     libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxrandr2 libfontconfig1
     libdbus-1-3 libpulse0 libspeechd2 fonts-dejavu-core
 )
+# The test mode also brings what packaging/build.sh needs (PyInstaller reads libraries
+# with binutils' objdump), since a developer who tests is the one who builds.
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
         dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream
-        openbox x11-utils)
+        openbox x11-utils binutils)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi
