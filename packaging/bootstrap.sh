@@ -56,13 +56,14 @@ python=${ALSHOME_PYTHON:-python3}
 # ---------------------------------------------------------------- Debian packages
 # The system libraries that PySide6's modules and the plugins alshome loads link against
 # (tests/packaging/test_shared_libraries.py reads them with ldd): GLib for Qt's event
-# loop, X11/xcb for the window, PulseAudio for the chime, the voice and video, and
+# loop, X11/xcb for the window, Kerberos' GSSAPI for QtNetwork (the single-copy socket,
+# and QtMultimedia links it too), PulseAudio for the chime, the voice and video, and
 # speech-dispatcher's client library for the voice's engine.
 qt_packages=(
     libglib2.0-0 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
     libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-    libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxrandr2 libfontconfig1
-    libdbus-1-3 libpulse0 libspeechd2 fonts-dejavu-core
+    libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxrandr2 libxrender1
+    libfontconfig1 libdbus-1-3 libgssapi-krb5-2 libpulse0 libspeechd2 fonts-dejavu-core
 )
 # The test mode also brings what packaging/build.sh needs (PyInstaller reads libraries
 # with binutils' objdump), since a developer who tests is the one who builds.
