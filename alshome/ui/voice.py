@@ -19,6 +19,8 @@ it is never logged.
 from __future__ import annotations
 
 import os
+import shutil
+from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -52,7 +54,19 @@ TEST_ENGINE = "mock"  # Qt's own stand-in, which speaks nothing: never chosen by
 CHIME = resource("sounds", "chime.wav")
 NO_ENGINE = "none"  # an engine name that matches none: the object is made without one
 OPEN_TIMEOUT_MS = 10_000  # an engine not ready by then is taken as not answering
+# The program an engine talks to: without it the engine opens in its error state, and the
+# cure is to install the program, not to restart anything.
+ENGINE_PROGRAMS = {"speechd": "speech-dispatcher"}
 STOP_WAIT_MS = 1_000  # at exit, how long the speech thread may take to finish
+
+
+class _Trouble(Enum):
+    """What keeps the speech engine silent, if anything; each has its own sentence."""
+
+    NONE = auto()
+    ABSENT = auto()  # no engine, or the program it talks to is not installed
+    ERROR = auto()  # it reported its error state
+    NOT_ANSWERING = auto()  # not open within OPEN_TIMEOUT_MS
 
 
 class _Engine(QObject):
@@ -170,9 +184,10 @@ class VoiceGuide(QObject):
         self._settings = settings
         self._line: SpeechLine | None = None
         self._engine_tried = False
+        self._engine_name = ""
         self._open_answered = False
         self._silent = False  # set for good once the engine fails or does not answer
-        self._problem = ""
+        self._trouble = _Trouble.NONE
         self._chime: QSoundEffect | None = None
         self._chime_failed = False
         self._session: Session | None = None
@@ -194,18 +209,40 @@ class VoiceGuide(QObject):
         """One plain sentence on what keeps the voice or chime silent, or "" when nothing does.
 
         Asking opens the engine. A missing library silences both, so it comes first; then
-        the speech engine; then speakers, which only the chime can see are missing.
+        a speech engine that is not installed; then missing speakers, which Qt's multimedia
+        sees (without them speech-dispatcher can stop answering too); then an engine that
+        failed or stopped answering.
         """
         self._engine()
         modules = sound_modules()
         if modules.failure:
             return self._missing(modules)
-        if self._problem:
-            return self._problem
-        if not modules.multimedia.QMediaDevices.audioOutputs():
+        trouble = self._trouble
+        if trouble is _Trouble.ABSENT:
             return self.tr(
-                "The chime is off because alshome finds no speakers or headphones on this "
-                "computer; connecting some brings it back."
+                "Spoken guidance is off because this computer has no speech engine; "
+                "installing speech-dispatcher with espeak-ng brings the voice back."
+            )
+        if not modules.multimedia.QMediaDevices.audioOutputs():
+            if trouble is _Trouble.NONE:
+                return self.tr(
+                    "The chime is off because alshome finds no speakers or headphones on this "
+                    "computer; connecting some brings it back."
+                )
+            return self.tr(
+                "Spoken guidance and the chime are off because alshome finds no speakers or "
+                "headphones on this computer; connecting some and restarting the computer "
+                "brings them back."
+            )
+        if trouble is _Trouble.ERROR:
+            return self.tr(
+                "Spoken guidance is off because the speech engine on this computer reported "
+                "an error; restarting the computer usually brings the voice back."
+            )
+        if trouble is _Trouble.NOT_ANSWERING:
+            return self.tr(
+                "Spoken guidance is off because the speech engine on this computer stopped "
+                "answering; restarting the computer usually brings the voice back."
             )
         return ""
 
@@ -347,11 +384,9 @@ class VoiceGuide(QObject):
             (engine for engine in engines if engine != TEST_ENGINE), ""
         )
         if name not in engines:
-            self._problem = self.tr(
-                "Spoken guidance is off because this computer has no speech engine; "
-                "installing speech-dispatcher with espeak-ng brings the voice back."
-            )
+            self._trouble = _Trouble.ABSENT
             return None
+        self._engine_name = name
         line = SpeechLine(self)
         line.ready.connect(self._opened)
         line.failed.connect(self._failed)
@@ -365,28 +400,20 @@ class VoiceGuide(QObject):
             self._failed()
 
     def _failed(self) -> None:
-        self._give_up(
-            self.tr(
-                "Spoken guidance is off because the speech engine on this computer reported "
-                "an error; restarting the computer usually brings the voice back."
-            )
-        )
+        program = ENGINE_PROGRAMS.get(self._engine_name)
+        absent = program is not None and shutil.which(program) is None
+        self._give_up(_Trouble.ABSENT if absent else _Trouble.ERROR)
 
     def _check_opened(self) -> None:
         if not self._open_answered:
-            self._give_up(
-                self.tr(
-                    "Spoken guidance is off because the speech engine on this computer "
-                    "stopped answering; restarting the computer usually brings the voice back."
-                )
-            )
+            self._give_up(_Trouble.NOT_ANSWERING)
 
-    def _give_up(self, why: str) -> None:
+    def _give_up(self, trouble: _Trouble) -> None:
         """An engine in error stays silent for the rest of the run; the app carries on."""
         if self._silent:
             return
         self._silent = True
-        self._problem = why
+        self._trouble = trouble
 
     def _missing(self, modules: SoundModules) -> str:
         """What the loader could not find, and what brings the sound back."""

@@ -207,7 +207,7 @@ def test_a_missing_speech_module_silences_only_the_voice(monkeypatch, request, s
 
 
 def test_an_engine_in_error_from_the_start_says_so_and_stays_silent(
-    monkeypatch, settings, request, qtbot, capfd
+    monkeypatch, settings, request, qtbot, capfd, speakers
 ):
     """The engine exists and opens, but reports its error state (speech-dispatcher gone)."""
     monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
@@ -225,19 +225,58 @@ def test_an_engine_in_error_from_the_start_says_so_and_stays_silent(
     assert capfd.readouterr().err == ""
 
 
-def test_no_speakers_silence_the_chime_and_say_so(monkeypatch, settings, request):
-    multimedia = sound_modules().multimedia
-    monkeypatch.setattr(multimedia.QMediaDevices, "audioOutputs", staticmethod(lambda: []))
+def test_an_engine_in_error_because_its_program_is_absent_asks_to_install_it(
+    monkeypatch, settings, request, qtbot
+):
+    """speech-dispatcher's library is there but the program is not: install, not restart."""
+    monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
+    monkeypatch.setitem(voice_module.ENGINE_PROGRAMS, "mock", "no-such-speech-program")
+    monkeypatch.setattr(QTextToSpeech, "state", lambda speech: QTextToSpeech.State.Error)
+    guide, _controller, _clock = make_guide(settings, request)
+    guide.warm_up()
+    qtbot.waitUntil(lambda: not guide.available, timeout=5_000)
+    assert guide.problem == (
+        "Spoken guidance is off because this computer has no speech engine; "
+        "installing speech-dispatcher with espeak-ng brings the voice back."
+    )
+
+
+def test_no_speakers_silence_the_chime_and_say_so(
+    monkeypatch, settings, request, qtbot, no_speakers
+):
     monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
     guide, controller, clock = make_guide(settings, request)
+    guide.warm_up()
+    qtbot.waitUntil(lambda: guide.engine is not None, timeout=5_000)
     controller.start(demo_program())
     controller.start_set()
     clock.advance(controller.options.lead_in_seconds + 0.1)
     controller.tick()  # the chime is due: there is nothing to play it on
+    assert controller.phase is Phase.RUNNING
     assert guide._chime is None
     assert guide.problem == (
         "The chime is off because alshome finds no speakers or headphones on this "
         "computer; connecting some brings it back."
+    )
+
+
+def test_no_speakers_and_a_speech_engine_that_stopped_answering_are_one_sentence(
+    monkeypatch, settings, request, qtbot, no_speakers
+):
+    """As speech-dispatcher without a sound server does: it never answers spd_open.
+
+    Here the engine is simply never opened (test_voice.py blocks the thread instead).
+    """
+    monkeypatch.setenv("ALSHOME_SPEECH_ENGINE", "mock")
+    monkeypatch.setattr(voice_module, "OPEN_TIMEOUT_MS", 300)
+    monkeypatch.setattr(voice_module._Engine, "open", lambda engine, name: None)
+    guide, _controller, _clock = make_guide(settings, request)
+    guide.warm_up()
+    qtbot.waitUntil(lambda: not guide.available, timeout=3_000)
+    assert guide.problem == (
+        "Spoken guidance and the chime are off because alshome finds no speakers or "
+        "headphones on this computer; connecting some and restarting the computer "
+        "brings them back."
     )
 
 

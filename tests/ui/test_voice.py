@@ -283,7 +283,7 @@ def test_the_engine_opens_on_its_own_thread_so_the_window_never_waits(voice, qtb
 
 
 def test_an_engine_that_never_answers_is_given_up_and_the_window_goes_on(
-    qtbot, monkeypatch, settings, request
+    qtbot, monkeypatch, settings, request, speakers
 ):
     """A stuck speech-dispatcher blocks whoever opens it: here, only the speech thread."""
     import threading
@@ -324,7 +324,7 @@ def test_without_a_speech_engine_the_session_runs_silently_and_says_why_once(
     assert voice.guide.engine is None
 
 
-def test_an_engine_that_fails_falls_silent_for_good_and_says_why(voice, qtbot):
+def test_an_engine_that_fails_falls_silent_for_good_and_says_why(voice, qtbot, speakers):
     ear = voice.ear(qtbot)
     ear.engine.stateChanged.emit(QTextToSpeech.State.Error)
     qtbot.waitUntil(lambda: not voice.guide.available, timeout=3_000)
