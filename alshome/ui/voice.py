@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -43,7 +42,8 @@ from alshome.resources import resource
 from alshome.settings import Settings
 from alshome.ui import words
 from alshome.ui.session_controller import SessionController
-from alshome.ui.sound_modules import SoundModules, sound_modules
+from alshome.ui.silence import EngineTrouble, why_silent
+from alshome.ui.sound_modules import sound_modules
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -58,15 +58,6 @@ OPEN_TIMEOUT_MS = 10_000  # an engine not ready by then is taken as not answerin
 # cure is to install the program, not to restart anything.
 ENGINE_PROGRAMS = {"speechd": "speech-dispatcher"}
 STOP_WAIT_MS = 1_000  # at exit, how long the speech thread may take to finish
-
-
-class _Trouble(Enum):
-    """What keeps the speech engine silent, if anything; each has its own sentence."""
-
-    NONE = auto()
-    ABSENT = auto()  # no engine, or the program it talks to is not installed
-    ERROR = auto()  # it reported its error state
-    NOT_ANSWERING = auto()  # not open within OPEN_TIMEOUT_MS
 
 
 class _Engine(QObject):
@@ -187,7 +178,7 @@ class VoiceGuide(QObject):
         self._engine_name = ""
         self._open_answered = False
         self._silent = False  # set for good once the engine fails or does not answer
-        self._trouble = _Trouble.NONE
+        self._trouble = EngineTrouble.NONE
         self._chime: QSoundEffect | None = None
         self._chime_failed = False
         self._session: Session | None = None
@@ -208,43 +199,10 @@ class VoiceGuide(QObject):
     def problem(self) -> str:
         """One plain sentence on what keeps the voice or chime silent, or "" when nothing does.
 
-        Asking opens the engine. A missing library silences both, so it comes first; then
-        a speech engine that is not installed; then missing speakers, which Qt's multimedia
-        sees (without them speech-dispatcher can stop answering too); then an engine that
-        failed or stopped answering.
+        Asking opens the engine; the sentence is `alshome.ui.silence`'s.
         """
         self._engine()
-        modules = sound_modules()
-        if modules.failure:
-            return self._missing(modules)
-        trouble = self._trouble
-        if trouble is _Trouble.ABSENT:
-            return self.tr(
-                "Spoken guidance is off because this computer has no speech engine; "
-                "installing speech-dispatcher with espeak-ng brings the voice back."
-            )
-        if not modules.multimedia.QMediaDevices.audioOutputs():
-            if trouble is _Trouble.NONE:
-                return self.tr(
-                    "The chime is off because alshome finds no speakers or headphones on this "
-                    "computer; connecting some brings it back."
-                )
-            return self.tr(
-                "Spoken guidance and the chime are off because alshome finds no speakers or "
-                "headphones on this computer; connecting some and restarting the computer "
-                "brings them back."
-            )
-        if trouble is _Trouble.ERROR:
-            return self.tr(
-                "Spoken guidance is off because the speech engine on this computer reported "
-                "an error; restarting the computer usually brings the voice back."
-            )
-        if trouble is _Trouble.NOT_ANSWERING:
-            return self.tr(
-                "Spoken guidance is off because the speech engine on this computer stopped "
-                "answering; restarting the computer usually brings the voice back."
-            )
-        return ""
+        return why_silent(sound_modules(), self._trouble)
 
     @property
     def engine(self) -> QTextToSpeech | None:
@@ -384,7 +342,7 @@ class VoiceGuide(QObject):
             (engine for engine in engines if engine != TEST_ENGINE), ""
         )
         if name not in engines:
-            self._trouble = _Trouble.ABSENT
+            self._trouble = EngineTrouble.ABSENT
             return None
         self._engine_name = name
         line = SpeechLine(self)
@@ -402,38 +360,18 @@ class VoiceGuide(QObject):
     def _failed(self) -> None:
         program = ENGINE_PROGRAMS.get(self._engine_name)
         absent = program is not None and shutil.which(program) is None
-        self._give_up(_Trouble.ABSENT if absent else _Trouble.ERROR)
+        self._give_up(EngineTrouble.ABSENT if absent else EngineTrouble.ERROR)
 
     def _check_opened(self) -> None:
         if not self._open_answered:
-            self._give_up(_Trouble.NOT_ANSWERING)
+            self._give_up(EngineTrouble.NOT_ANSWERING)
 
-    def _give_up(self, trouble: _Trouble) -> None:
+    def _give_up(self, trouble: EngineTrouble) -> None:
         """An engine in error stays silent for the rest of the run; the app carries on."""
         if self._silent:
             return
         self._silent = True
         self._trouble = trouble
-
-    def _missing(self, modules: SoundModules) -> str:
-        """What the loader could not find, and what brings the sound back."""
-        if modules.no_sound_system:
-            return self.tr(
-                "Spoken guidance and the chime are off because this computer has no sound "
-                "system (the PulseAudio library libpulse0 is missing); installing it brings "
-                "them back."
-            )
-        if modules.multimedia is None:
-            return self.tr(
-                "Spoken guidance and the chime are off because a file they need is missing on "
-                "this computer ({file}); installing the package that holds it, or reinstalling "
-                "alshome, brings them back."
-            ).format(file=modules.missing)
-        return self.tr(
-            "Spoken guidance is off because a file it needs is missing on this computer "
-            "({file}); installing the package that holds it, or reinstalling alshome, brings "
-            "the voice back."
-        ).format(file=modules.missing)
 
     # ----- the chime -----------------------------------------------------------------------
 
