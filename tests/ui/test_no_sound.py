@@ -2,8 +2,9 @@
 
 On a computer without PulseAudio's library, `from PySide6 import QtMultimedia` (and so
 QtTextToSpeech, whose library links QtMultimedia's) raises ImportError, as the dynamic
-loader cannot open libpulse.so.0. Here an import hook makes both imports raise that same
-error, so the app's own import code meets it exactly as it would there.
+loader cannot open libpulse.so.0. Here the imports raise that same error: through
+`importlib.import_module` in this process, through an import hook in a new one, and once
+for real, with a libpulse.so.0 the dynamic loader finds first and cannot load.
 """
 
 from __future__ import annotations
