@@ -6,6 +6,9 @@ real window, session controller and history on a temporary data folder (never th
 person's), offscreen unless a platform is chosen, with a clock that moves only when told,
 so a whole throw-away session takes no real time. One line per check; the first failure
 ends the walk, since later checks stand on earlier ones, and the exit status is 1.
+
+What the computer lacks rather than the app (a sound system, a speech engine) is a
+WARNING line: the app runs silently there, so the walk goes on and can still pass.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 class SelfTestFailure(AssertionError):
     """A check found the app not as shipped."""
+
+
+class SelfTestWarning(Exception):
+    """A check found the computer without something the app can do without."""
 
 
 def expect(condition: object, failure: str) -> None:
@@ -83,6 +90,9 @@ class Walk:
                     check()
                     if errors:
                         raise errors.pop(0)
+                except SelfTestWarning as warning:
+                    out(f"WARNING {name}: {warning}")
+                    continue
                 except Exception as error:
                     out(f"FAILED {name}: {type(error).__name__}: {error}")
                     out("".join(traceback.format_exception(error)).rstrip())
@@ -177,11 +187,30 @@ class Walk:
             expect(QTranslator().load(str(compiled)), f"{compiled} cannot be loaded")
 
     def voice_modules(self) -> None:
-        """The speech plugins ship beside Qt; without any, the voice would fall silent."""
-        from PySide6.QtMultimedia import QSoundEffect  # noqa: F401  (the chime plays with it)
-        from PySide6.QtTextToSpeech import QTextToSpeech
+        """Qt's sound plugins ship with the app; what they need from the computer may not.
 
-        expect(QTextToSpeech.availableEngines(), "no speech engine plugin is installed")
+        A missing plugin folder is the app's fault and fails. A library the computer lacks
+        (PulseAudio's, speech-dispatcher's) only silences the voice and chime: a warning.
+        """
+        from PySide6.QtCore import QCoreApplication
+
+        from alshome.ui.sound_modules import sound_modules
+        from alshome.ui.voice import TEST_ENGINE
+
+        folders = [Path(path) for path in QCoreApplication.libraryPaths()]
+        for kind in ("multimedia", "texttospeech"):
+            shipped = [plugin for folder in folders for plugin in folder.glob(f"{kind}/*")]
+            expect(shipped, f"no {kind} plugin in {[str(folder) for folder in folders]}")
+        modules = sound_modules()
+        if modules.failure:
+            package = " (Debian package libpulse0)" if modules.no_sound_system else ""
+            raise SelfTestWarning(f"no voice and no chime here: {modules.failure}{package}")
+        engines = modules.text_to_speech.QTextToSpeech.availableEngines()
+        if not set(engines) - {TEST_ENGINE}:
+            raise SelfTestWarning(
+                f"no voice here: no speech engine loads (found {engines}); "
+                "speech-dispatcher's library libspeechd2 may be missing"
+            )
 
     def database(self) -> None:
         from alshome.app import History

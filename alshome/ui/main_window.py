@@ -547,7 +547,7 @@ class MainWindow(QMainWindow):
         """Settings open from home only: nothing about a running session changes under it."""
         if self.controller.session is None:
             self.settings_screen.refresh()
-            # Said here, in one sentence, if speech cannot work on this computer.
+            # Said here, in one sentence, if the voice or the chime cannot sound here.
             self.settings_screen.show_notice(self.voice_problem())
             self._page = "settings_screen"
             self._show()

@@ -5,9 +5,11 @@
 QSoundEffect. Settings are read on every cue, so a change on the settings screen applies
 at once, mid-session.
 
-Speech is a comfort, never a requirement: without a speech engine, or with one that
-fails, the app carries on silently and `problem` holds one plain sentence for the settings
-screen to show. The engine and the sound are made on first use, not at start-up, and the
+Sound is a comfort, never a requirement: without Qt's sound modules (a missing library,
+see `alshome.ui.sound_modules`), without a speech engine, with one that fails or stops
+answering, or without speakers, the app carries on silently and `problem` holds one plain
+sentence for the settings screen: what is missing and what would bring the sound back.
+The modules, the engine and the sound are made on first use, not at start-up, and the
 engine lives on a thread of its own (`SpeechLine`): opening speech-dispatcher takes more
 than a second, and a speech-dispatcher that has stopped answering blocks whoever calls it
 for good, so nothing the window does may wait on it. What is spoken is health-related, so
@@ -17,6 +19,7 @@ it is never logged.
 from __future__ import annotations
 
 import os
+import shutil
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -39,6 +42,8 @@ from alshome.resources import resource
 from alshome.settings import Settings
 from alshome.ui import words
 from alshome.ui.session_controller import SessionController
+from alshome.ui.silence import EngineTrouble, why_silent
+from alshome.ui.sound_modules import sound_modules
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -49,6 +54,9 @@ TEST_ENGINE = "mock"  # Qt's own stand-in, which speaks nothing: never chosen by
 CHIME = resource("sounds", "chime.wav")
 NO_ENGINE = "none"  # an engine name that matches none: the object is made without one
 OPEN_TIMEOUT_MS = 10_000  # an engine not ready by then is taken as not answering
+# The program an engine talks to: without it the engine opens in its error state, and the
+# cure is to install the program, not to restart anything.
+ENGINE_PROGRAMS = {"speechd": "speech-dispatcher"}
 STOP_WAIT_MS = 1_000  # at exit, how long the speech thread may take to finish
 
 
@@ -71,18 +79,14 @@ class _Engine(QObject):
 
     @Slot(str)
     def open(self, name: str) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
         # Made without an engine (the name matches none), then given one by the event loop.
-        speech = QTextToSpeech(NO_ENGINE, self)
+        speech = _speech_class()(NO_ENGINE, self)
         speech.engineChanged.connect(self._engine_set)
         self._post(speech, "setEngine", Q_ARG(str, name))
 
     def _engine_set(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
         speech = self.sender()
-        if speech.state() is QTextToSpeech.State.Error:
+        if speech.state() is _speech_class().State.Error:
             speech.deleteLater()
             self.opened.emit(False)
             return
@@ -112,10 +116,9 @@ class _Engine(QObject):
         QMetaObject.invokeMethod(speech, method, Qt.ConnectionType.QueuedConnection, argument)
 
     def _check(self, state: object) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        self._busy = state is QTextToSpeech.State.Speaking
-        if state is QTextToSpeech.State.Error and self.speech is not None:
+        states = _speech_class().State
+        self._busy = state is states.Speaking
+        if state is states.Error and self.speech is not None:
             self.speech = None
             self.failed.emit()
 
@@ -172,9 +175,10 @@ class VoiceGuide(QObject):
         self._settings = settings
         self._line: SpeechLine | None = None
         self._engine_tried = False
+        self._engine_name = ""
         self._open_answered = False
         self._silent = False  # set for good once the engine fails or does not answer
-        self._problem = ""
+        self._trouble = EngineTrouble.NONE
         self._chime: QSoundEffect | None = None
         self._chime_failed = False
         self._session: Session | None = None
@@ -193,9 +197,12 @@ class VoiceGuide(QObject):
 
     @property
     def problem(self) -> str:
-        """One plain sentence on why nothing is spoken, or "" when speech works (so far)."""
+        """One plain sentence on what keeps the voice or chime silent, or "" when nothing does.
+
+        Asking opens the engine; the sentence is `alshome.ui.silence`'s.
+        """
         self._engine()
-        return self._problem
+        return why_silent(sound_modules(), self._trouble)
 
     @property
     def engine(self) -> QTextToSpeech | None:
@@ -328,20 +335,19 @@ class VoiceGuide(QObject):
         Which engines exist is known at once; opening one happens on the speech thread,
         and one that has not answered within OPEN_TIMEOUT_MS is given up.
         """
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        engines = QTextToSpeech.availableEngines()
+        if sound_modules().text_to_speech is None:
+            return None  # `problem` names the missing library
+        engines = _speech_class().availableEngines()
         name = os.environ.get(ENGINE_VARIABLE) or next(
             (engine for engine in engines if engine != TEST_ENGINE), ""
         )
         if name not in engines:
-            self._problem = self.tr(
-                "No speech engine was found on this computer, so guidance is shown on screen only."
-            )
+            self._trouble = EngineTrouble.ABSENT
             return None
+        self._engine_name = name
         line = SpeechLine(self)
         line.ready.connect(self._opened)
-        line.failed.connect(self._give_up)
+        line.failed.connect(self._failed)
         line.open(name)
         QTimer.singleShot(OPEN_TIMEOUT_MS, self, self._check_opened)
         return line
@@ -349,34 +355,35 @@ class VoiceGuide(QObject):
     def _opened(self, ok: bool) -> None:
         self._open_answered = True
         if not ok:
-            self._give_up()
+            self._failed()
+
+    def _failed(self) -> None:
+        program = ENGINE_PROGRAMS.get(self._engine_name)
+        absent = program is not None and shutil.which(program) is None
+        self._give_up(EngineTrouble.ABSENT if absent else EngineTrouble.ERROR)
 
     def _check_opened(self) -> None:
         if not self._open_answered:
-            self._give_up()
+            self._give_up(EngineTrouble.NOT_ANSWERING)
 
-    def _give_up(self) -> None:
+    def _give_up(self, trouble: EngineTrouble) -> None:
         """An engine in error stays silent for the rest of the run; the app carries on."""
         if self._silent:
             return
         self._silent = True
-        self._problem = self.tr(
-            "The speech engine on this computer is not working, "
-            "so guidance is shown on screen only."
-        )
+        self._trouble = trouble
 
     # ----- the chime -----------------------------------------------------------------------
 
     def _ring(self) -> None:
-        """The chime, when there is a sound device to play it on; silence otherwise."""
-        if self._chime_failed:
+        """The chime, when Qt's multimedia loads and has a device to play it on."""
+        multimedia = sound_modules().multimedia
+        if self._chime_failed or multimedia is None:
             return
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-
-        if not QMediaDevices.audioOutputs():
+        if not multimedia.QMediaDevices.audioOutputs():
             return
         if self._chime is None:
-            self._chime = QSoundEffect(self)
+            self._chime = multimedia.QSoundEffect(self)
             self._chime.statusChanged.connect(self._check_chime)
             self._chime.setSource(QUrl.fromLocalFile(str(CHIME)))
         self._chime.setVolume(float(self._settings.get("voice_volume")))
@@ -384,10 +391,14 @@ class VoiceGuide(QObject):
 
     def _check_chime(self) -> None:
         """A sound that cannot be played is not tried again, so nothing repeats a warning."""
-        from PySide6.QtMultimedia import QSoundEffect
-
-        if self._chime is not None and self._chime.status() is QSoundEffect.Status.Error:
+        chime = self._chime
+        if chime is not None and chime.status() is type(chime).Status.Error:
             self._chime_failed = True
+
+
+def _speech_class() -> type[QTextToSpeech]:
+    """QTextToSpeech, once `sound_modules` has found that it loads."""
+    return sound_modules().text_to_speech.QTextToSpeech
 
 
 def _sentence(text: str) -> str:

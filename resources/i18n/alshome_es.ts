@@ -2114,6 +2114,41 @@
         </message>
     </context>
     <context>
+        <name>Silence</name>
+        <message>
+            <source>Spoken guidance is off because this computer has no speech engine; installing speech-dispatcher with espeak-ng brings the voice back.</source>
+            <translation>La guía hablada está apagada porque este ordenador no tiene motor de voz; si instalas speech-dispatcher con espeak-ng, vuelve la voz.</translation>
+        </message>
+        <message>
+            <source>The chime is off because alshome finds no speakers or headphones on this computer; connecting some brings it back.</source>
+            <translation>La campanilla está apagada porque alshome no encuentra altavoces ni auriculares en este ordenador; si conectas unos, vuelve a sonar.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance and the chime are off because alshome finds no speakers or headphones on this computer; connecting some and restarting the computer brings them back.</source>
+            <translation>La guía hablada y la campanilla están apagadas porque alshome no encuentra altavoces ni auriculares en este ordenador; si conectas unos y reinicias el ordenador, vuelven.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance is off because the speech engine on this computer reported an error; restarting the computer usually brings the voice back.</source>
+            <translation>La guía hablada está apagada porque el motor de voz de este ordenador ha dado un error; si reinicias el ordenador, la voz suele volver.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance is off because the speech engine on this computer stopped answering; restarting the computer usually brings the voice back.</source>
+            <translation>La guía hablada está apagada porque el motor de voz de este ordenador ha dejado de responder; si reinicias el ordenador, la voz suele volver.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance and the chime are off because this computer has no sound system (the PulseAudio library libpulse0 is missing); installing it brings them back.</source>
+            <translation>La guía hablada y la campanilla están apagadas porque este ordenador no tiene sistema de sonido (falta la biblioteca de PulseAudio libpulse0); si la instalas, vuelven.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance and the chime are off because a file they need is missing on this computer ({file}); installing the package that holds it, or reinstalling alshome, brings them back.</source>
+            <translation>La guía hablada y la campanilla están apagadas porque falta en este ordenador un archivo que necesitan ({file}); si instalas el paquete que lo contiene, o vuelves a instalar alshome, vuelven.</translation>
+        </message>
+        <message>
+            <source>Spoken guidance is off because a file it needs is missing on this computer ({file}); installing the package that holds it, or reinstalling alshome, brings the voice back.</source>
+            <translation>La guía hablada está apagada porque falta en este ordenador un archivo que necesita ({file}); si instalas el paquete que lo contiene, o vuelves a instalar alshome, vuelve la voz.</translation>
+        </message>
+    </context>
+    <context>
         <name>SingleInstance</name>
         <message>
             <source>alshome is already open but is not answering. Close it, or restart the computer, then open alshome again.</source>
@@ -2352,14 +2387,6 @@
         <message>
             <source>{minutes} and {n} seconds left</source>
             <translation>Quedan {minutes} y {n} segundos</translation>
-        </message>
-        <message>
-            <source>No speech engine was found on this computer, so guidance is shown on screen only.</source>
-            <translation>No se encontró ningún motor de voz en este ordenador, así que la guía solo se muestra en pantalla.</translation>
-        </message>
-        <message>
-            <source>The speech engine on this computer is not working, so guidance is shown on screen only.</source>
-            <translation>El motor de voz de este ordenador no funciona, así que la guía solo se muestra en pantalla.</translation>
         </message>
     </context>
     <context>

@@ -151,3 +151,21 @@ def tour(request):
         return walked, lambda: screens(walked)
     walked = request.getfixturevalue("safety")
     return walked, lambda: safety_screens(walked)
+
+
+def sound_outputs(monkeypatch, count: int) -> None:
+    """Qt's multimedia sees `count` speakers, whatever this machine has (often none)."""
+    from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
+
+    outputs = [QAudioDevice() for _ in range(count)]
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: outputs))
+
+
+@pytest.fixture
+def speakers(monkeypatch) -> None:
+    sound_outputs(monkeypatch, 1)
+
+
+@pytest.fixture
+def no_speakers(monkeypatch) -> None:
+    sound_outputs(monkeypatch, 0)

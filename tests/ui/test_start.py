@@ -40,7 +40,8 @@ def benchmark_probe() -> str:
 
 
 # The probe prints "shown" and quits once the window is exposed; this reports, at that
-# moment, which heavy libraries are loaded and what the home screen says.
+# moment, which heavy libraries are loaded (the sound modules among them: a computer
+# without a sound system fails to load them) and what the home screen says.
 REPORT_WHEN_SHOWN = r"""
 import json
 
@@ -49,7 +50,8 @@ quit_now = QApplication.quit
 def report_and_quit():
     window = next(w for w in QApplication.topLevelWidgets() if w.isVisible())
     names = {name.split(".")[0] for name in sys.modules}
-    later = {"sqlalchemy", "pydantic", "alembic", "sqlcipher3", "PySide6.QtNetwork"}
+    later = {"sqlalchemy", "pydantic", "alembic", "sqlcipher3", "PySide6.QtNetwork",
+             "PySide6.QtMultimedia", "PySide6.QtTextToSpeech"}
     print(json.dumps({
         "heavy": sorted((names | set(sys.modules)) & later),
         "program": window.program.name,
