@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
@@ -97,7 +97,6 @@ class OnRequest(QObject):
         self._widget: QWidget | None = None
         self._own = ""
         self._said = ""
-        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def say(self, text: str) -> None:
         widget = QApplication.focusWidget()
@@ -106,19 +105,24 @@ class OnRequest(QObject):
         if widget is not self._widget:
             self._give_back()
             self._widget, self._own = widget, widget.accessibleDescription()
+            widget.installEventFilter(self)
         self._said = text
         widget.setAccessibleDescription("")  # a change, even when the same words are asked again
         widget.setAccessibleDescription(text)
 
-    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        if old is not None and old is self._widget:
-            QTimer.singleShot(0, lambda: self._give_back(old))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched is self._widget:
+            QTimer.singleShot(0, self, lambda: self._give_back(watched))
+        return False
 
-    def _give_back(self, widget: QWidget | None = None) -> None:
+    def _give_back(self, widget: QObject | None = None) -> None:
         """Restore the description of `widget` (by default, whichever holds the words)."""
         if self._widget is None or (widget is not None and widget is not self._widget):
             return
         widget, self._widget = self._widget, None
-        if isValid(widget) and widget.accessibleDescription() == self._said:
+        if not isValid(widget):
+            return
+        widget.removeEventFilter(self)
+        if widget.accessibleDescription() == self._said:
             own = widget.property(WORDS)
             widget.setAccessibleDescription(self._own if own is None else own)
