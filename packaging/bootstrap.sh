@@ -62,7 +62,7 @@ qt_packages=(
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
         dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream
-        openbox x11-utils)
+        openbox x11-utils orca procps)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi
