@@ -63,7 +63,8 @@ def time_left(session: Session) -> str | None:
     remaining = session.remaining()
     moving_on = session.moving_on_in()
     later = (
-        " " + _tr("Moving on in {time}. Choose Wait to stay.").format(
+        " "
+        + _tr("Moving on in {time}. Choose Wait to stay.").format(
             time=words.spoken_time(math.ceil(moving_on))
         )
         if moving_on is not None

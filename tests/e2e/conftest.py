@@ -11,9 +11,9 @@ the CI variable is set, so that CI can never pass by silently not running them.
 ``window_manager`` runs Debian's ``openbox`` on the test display, so a test sees what a
 person sees: a frame with a title bar, the window placed and sized by a real window manager.
 
-``session_bus`` is a private D-Bus session with the AT-SPI accessibility bus, for the tests
-that read the app as a screen reader does (test_atspi.py), and ``screen_reader`` runs
-Debian's Orca on it, silent, writing what it would say to a log (test_orca.py).
+``session_bus`` is a private D-Bus session with the AT-SPI accessibility bus, and
+``atspi_app`` the app publishing its accessibility tree there, for the tests that meet the
+app as a screen reader does (test_atspi.py, test_orca.py).
 """
 
 from __future__ import annotations
@@ -48,19 +48,6 @@ AT_SPI_SERVICES = (
 ATSPI_PYTHON = "/usr/bin/python3"  # the system Python, with Debian's AT-SPI client library
 ATSPI_PACKAGES = "dbus at-spi2-core python3-gi gir1.2-atspi-2.0"
 BUS_START_TIMEOUT_S = 5.0
-ORCA_START_TIMEOUT_S = 20.0
-# Orca's customization file, read at its start: no speech synthesiser (Orca still logs
-# each utterance as "SPEECH OUTPUT", which with `-d speech` it does not do for messages),
-# no key echo or braille, and a debug file of what it does (not of its every step: that
-# would slow it down) written line by line, as it is said, not in blocks.
-ORCA_CUSTOMIZATIONS = """import orca.debug
-import orca.settings
-orca.settings.speechServerFactory = ""
-orca.settings.enableKeyEcho = False
-orca.settings.enableBraille = False
-orca.debug.debugLevel = orca.debug.LEVEL_INFO
-orca.debug.debugFile.reconfigure(line_buffering=True)
-"""
 
 
 def _on_ci() -> bool:
@@ -387,74 +374,5 @@ def atspi_app(
         )
     try:
         yield RunningApp(process, session_bus, log)
-    finally:
-        _stop(process)
-
-
-@dataclass
-class ScreenReader:
-    process: subprocess.Popen[bytes]
-    speech_log: Path  # Orca's debug file, with a "SPEECH OUTPUT: '…'" line per utterance
-
-
-def _orcas_running() -> bool:
-    """Orca refuses to start while another of this user's runs (and --replace kills it)."""
-    found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True)
-    return found.returncode == 0
-
-
-@pytest.fixture
-def screen_reader(
-    session_bus: dict[str, str], window_manager: str, tmp_path: Path
-) -> Iterator[ScreenReader]:
-    """Debian's Orca on the test display and the private session bus, with a home of its own.
-
-    Speech stays on (with speech off Orca drops the messages it would say on a change of
-    name or description) but with no synthesiser, so nothing is heard; every utterance is
-    written to the debug file. Returns once Orca has said "Screen reader on".
-    """
-    orca = shutil.which("orca")
-    if orca is None:
-        _skip_or_fail(
-            "Orca is not installed, so what a screen reader says cannot be checked; "
-            "`packaging/bootstrap.sh test` installs it (Debian package orca)"
-        )
-    if _orcas_running():
-        _skip_or_fail("another Orca runs for this user, and Orca allows only one at a time")
-    home = tmp_path / "orca-home"
-    prefs = home / "prefs"
-    prefs.mkdir(parents=True)
-    (prefs / "orca-customizations.py").write_text(ORCA_CUSTOMIZATIONS)
-    env = {
-        **session_bus,
-        "DISPLAY": window_manager,
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "GSETTINGS_BACKEND": "memory",
-    }
-    speech_log = tmp_path / "orca-debug.out"
-    with (tmp_path / "orca.log").open("wb") as output:
-        process = subprocess.Popen(
-            [orca, "--user-prefs", str(prefs), "--debug-file", str(speech_log)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
-        )
-    try:
-        deadline = time.monotonic() + ORCA_START_TIMEOUT_S
-        while "SPEECH OUTPUT" not in (
-            speech_log.read_text(errors="replace") if speech_log.exists() else ""
-        ):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    "Orca did not start:\n" + (tmp_path / "orca.log").read_text(errors="replace"),
-                    pytrace=False,
-                )
-            time.sleep(0.1)
-        yield ScreenReader(process, speech_log)
     finally:
         _stop(process)

@@ -3,22 +3,28 @@
 Orca 43 does not read Qt's announcements, so a person who cannot see the screen hears
 only what Orca says when the focus moves (the focused control's name, role and
 description) and when the focused control's name or description changes. Here the real
-app runs under openbox with Orca on a private accessibility bus (`screen_reader`,
-`atspi_app` in conftest.py); keys go to the app through the X server, and after each
-press the test waits for what Orca says next, read from the "SPEECH OUTPUT" lines of its
-debug file. It checks that each screen's question, the exercise with its side and dose,
-the time left when T asks for it, the rest and its length and the summary are said, and
-that the countdown is never read out by itself.
+app runs under openbox with Orca (`screen_reader`) on a private accessibility bus
+(`session_bus`, `atspi_app` in conftest.py); keys go to the app through the X server,
+and after each press the test waits for what Orca says next, read from the "SPEECH
+OUTPUT" lines of its debug file. It checks that each screen's question, the exercise
+with its side and dose, the time left when T asks for it, the rest and its length and
+the summary are said, and that the countdown is never read out by itself.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import _die_with_parent, _skip_or_fail, _stop
 from tests.e2e.test_keyboard_session import keys_for_demo, wait_for_window, xdotool
 
 pytestmark = pytest.mark.xvfb
@@ -29,6 +35,88 @@ CATCH_UP_S = 90.0  # after many sets pressed in one go, which Orca follows one b
 POLL_S = 0.05
 QUIET_S = 2.5  # a running hold, left alone this long, must stay silent
 KEY_DELAY_MS = "80"
+
+ORCA_START_TIMEOUT_S = 20.0
+# Orca's customization file, read at its start: no speech synthesiser (Orca still logs
+# each utterance as "SPEECH OUTPUT", which with `-d speech` it does not do for messages),
+# no key echo or braille, and its debug file written line by line, as things are said,
+# not in blocks.
+ORCA_CUSTOMIZATIONS = """import orca.debug
+import orca.settings
+orca.settings.speechServerFactory = ""
+orca.settings.enableKeyEcho = False
+orca.settings.enableBraille = False
+orca.debug.debugFile.reconfigure(line_buffering=True)
+"""
+
+
+@dataclass
+class ScreenReader:
+    process: subprocess.Popen[bytes]
+    speech_log: Path  # Orca's debug file, with a "SPEECH OUTPUT: '…'" line per utterance
+
+
+def _orcas_running() -> bool:
+    """Orca refuses to start while another of this user's runs (and --replace kills it)."""
+    found = subprocess.run(["pgrep", "-u", str(os.getuid()), "-x", "orca"], capture_output=True)
+    return found.returncode == 0
+
+
+@pytest.fixture
+def screen_reader(
+    session_bus: dict[str, str], window_manager: str, tmp_path: Path
+) -> Iterator[ScreenReader]:
+    """Debian's Orca on the test display and the private session bus, with a home of its own.
+
+    Speech stays on (with speech off Orca drops the messages it would say on a change of
+    name or description) but with no synthesiser, so nothing is heard; every utterance is
+    written to the debug file. Returns once Orca has said "Screen reader on".
+    """
+    orca = shutil.which("orca")
+    if orca is None:
+        _skip_or_fail(
+            "Orca is not installed, so what a screen reader says cannot be checked; "
+            "`packaging/bootstrap.sh test` installs it (Debian package orca)"
+        )
+    if _orcas_running():
+        _skip_or_fail("another Orca runs for this user, and Orca allows only one at a time")
+    home = tmp_path / "orca-home"
+    prefs = home / "prefs"
+    prefs.mkdir(parents=True)
+    (prefs / "orca-customizations.py").write_text(ORCA_CUSTOMIZATIONS)
+    env = {
+        **session_bus,
+        "DISPLAY": window_manager,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "GSETTINGS_BACKEND": "memory",
+    }
+    speech_log = tmp_path / "orca-debug.out"
+    with (tmp_path / "orca.log").open("wb") as output:
+        process = subprocess.Popen(
+            [orca, "--user-prefs", str(prefs), "--debug-file", str(speech_log)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,
+        )
+    try:
+        deadline = time.monotonic() + ORCA_START_TIMEOUT_S
+        while "SPEECH OUTPUT" not in (
+            speech_log.read_text(errors="replace") if speech_log.exists() else ""
+        ):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(
+                    "Orca did not start:\n" + (tmp_path / "orca.log").read_text(errors="replace"),
+                    pytrace=False,
+                )
+            time.sleep(0.1)
+        yield ScreenReader(process, speech_log)
+    finally:
+        _stop(process)
 
 
 class SpeechLog:
