@@ -2,8 +2,9 @@
 
 Enter activates the focused button (each screen focuses its main action when it
 appears), Esc pauses (or leaves a page shown outside a session), S asks "stop now?",
-digits answer the fatigue check, and the arrow keys move the focus like Tab. A switch
-user's keys go to the scanner first; in a text field, keys type.
+T has a screen reader say the time left, digits answer the fatigue check, and the arrow
+keys move the focus like Tab. A switch user's keys go to the scanner first; in a text
+field, keys type.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from alshome.domain.session import Phase
+from alshome.ui.spoken import OnRequest, time_left
 
 if TYPE_CHECKING:
     from alshome.ui.main_window import MainWindow
@@ -33,6 +35,7 @@ class KeyboardContract(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._on_request = OnRequest(self)
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -68,9 +71,15 @@ class KeyboardContract(QObject):
             elif session.phase is Phase.CONFIRM_STOP:
                 controller.cancel_stop()
             return True
-        if key == Qt.Key.Key_S and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_S and plain:
             if session and session.can_request_stop:
                 controller.request_stop()
+            return True
+        if key == Qt.Key.Key_T and plain:
+            said = time_left(session) if session else None
+            if said:
+                self._on_request.say(said)
             return True
         if key in BACK_KEYS or key in FORWARD_KEYS:
             window.move_focus(forward=key in FORWARD_KEYS)

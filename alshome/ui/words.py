@@ -98,6 +98,21 @@ def minutes_text(minutes: int) -> str:
     )
 
 
+def spoken_time(seconds: float) -> str:
+    """A countdown as it is said, rounded up like `clock_time`: "1 minute 5 seconds"."""
+    minutes, rest = divmod(max(0, math.ceil(seconds - 1e-9)), 60)
+    parts = [minutes_text(minutes)] if minutes else []
+    if rest or not minutes:
+        parts.append(
+            _count(
+                rest,
+                QCoreApplication.translate("Words", "1 second"),
+                QCoreApplication.translate("Words", "{n} seconds"),
+            )
+        )
+    return " ".join(parts)
+
+
 def long_date(moment: datetime | date) -> str:
     """A day as the language writes it in full: "Tuesday, 24 November 2026"."""
     day = moment.date() if isinstance(moment, datetime) else moment

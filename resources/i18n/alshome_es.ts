@@ -888,12 +888,44 @@
             <translation>Hecho</translation>
         </message>
         <message>
-            <source>Ends the set early and saves what you did.</source>
-            <translation>Termina la serie antes y guarda lo que hiciste.</translation>
-        </message>
-        <message>
             <source>Stop this set</source>
             <translation>Parar serie</translation>
+        </message>
+        <message>
+            <source>Can you still lift this without the weight?</source>
+            <translation>¿Aún puedes levantarlo sin el peso?</translation>
+        </message>
+        <message>
+            <source>Choose an answer: use the arrow keys, then Enter.</source>
+            <translation>Elige una respuesta: usa las flechas y luego Intro.</translation>
+        </message>
+        <message>
+            <source>Get ready. Press T to hear when it begins; Start now begins at once.</source>
+            <translation>Prepárate. Pulsa T para oír cuándo empieza; Empezar ya empieza al momento.</translation>
+        </message>
+        <message>
+            <source>Begin now.</source>
+            <translation>Empieza ya.</translation>
+        </message>
+        <message>
+            <source>Press Done when you have finished.</source>
+            <translation>Pulsa Hecho cuando termines.</translation>
+        </message>
+        <message>
+            <source>Press T to hear the time left.</source>
+            <translation>Pulsa T para oír el tiempo que queda.</translation>
+        </message>
+        <message>
+            <source>Done ends the set early and saves what you did.</source>
+            <translation>Hecho termina la serie antes y guarda lo que hiciste.</translation>
+        </message>
+        <message>
+            <source>Time is up. It moves on by itself soon; choose Wait to stay.</source>
+            <translation>Se acabó el tiempo. Pronto seguirá solo; elige Esperar para quedarte.</translation>
+        </message>
+        <message>
+            <source>Time is up. Press Done when you are ready.</source>
+            <translation>Se acabó el tiempo. Pulsa Hecho cuando quieras.</translation>
         </message>
         <message>
             <source>Your answer is for your therapist. Today's session stays the same.</source>
@@ -904,20 +936,12 @@
             <translation>Anotado para tu terapeuta. Hasta que lo revise, puedes saltar este ejercicio.</translation>
         </message>
         <message>
-            <source>Can you still lift this without the weight?</source>
-            <translation>¿Aún puedes levantarlo sin el peso?</translation>
-        </message>
-        <message>
             <source>Get ready</source>
             <translation>Prepárate</translation>
         </message>
         <message>
             <source>Time is up. {moving_on}.</source>
             <translation>Se acabó el tiempo. {moving_on}.</translation>
-        </message>
-        <message>
-            <source>Time is up. Press Done when you are ready.</source>
-            <translation>Se acabó el tiempo. Pulsa Hecho cuando quieras.</translation>
         </message>
         <message>
             <source>You may stop early: press Done</source>
@@ -1355,6 +1379,10 @@
             <source>If you are unsure, rest today and tell your therapist how you feel.</source>
             <translation>Si tienes dudas, descansa hoy y cuéntale a tu terapeuta cómo te sientes.</translation>
         </message>
+        <message>
+            <source>Choose Start the session or Rest today: use the arrow keys, then Enter.</source>
+            <translation>Elige Empezar la sesión o Descansar hoy: usa las flechas y luego Intro.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1711,6 +1739,14 @@
         <message>
             <source>Continue</source>
             <translation>Continuar</translation>
+        </message>
+        <message>
+            <source>Rest for {time}.</source>
+            <translation>Descansa {time}.</translation>
+        </message>
+        <message>
+            <source>Press T to hear the time left.</source>
+            <translation>Pulsa T para oír el tiempo que queda.</translation>
         </message>
     </context>
     <context>
@@ -2527,6 +2563,14 @@
             <translation>{n} minutos</translation>
         </message>
         <message>
+            <source>1 second</source>
+            <translation>1 segundo</translation>
+        </message>
+        <message>
+            <source>{n} seconds</source>
+            <translation>{n} segundos</translation>
+        </message>
+        <message>
             <source>Hold {n} seconds</source>
             <translation>Mantener {n} segundos</translation>
         </message>
@@ -3208,6 +3252,33 @@
         <message>
             <source>That passphrase is not right. Try again.</source>
             <translation>Esa frase de contraseña no es correcta. Prueba otra vez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Spoken</name>
+        <message>
+            <source>Time is up.</source>
+            <translation>Se acabó el tiempo.</translation>
+        </message>
+        <message>
+            <source>Rest is over.</source>
+            <translation>El descanso ha terminado.</translation>
+        </message>
+        <message>
+            <source>Starts in {time}.</source>
+            <translation>Empieza en {time}.</translation>
+        </message>
+        <message>
+            <source>Moving on in {time}. Choose Wait to stay.</source>
+            <translation>Seguimos en {time}. Elige Esperar para quedarte.</translation>
+        </message>
+        <message>
+            <source>{time} left.</source>
+            <translation>Tiempo que queda: {time}.</translation>
+        </message>
+        <message>
+            <source>{time} of rest left.</source>
+            <translation>Descanso que queda: {time}.</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,10 @@ the CI variable is set, so that CI can never pass by silently not running them.
 
 ``window_manager`` runs Debian's ``openbox`` on the test display, so a test sees what a
 person sees: a frame with a title bar, the window placed and sized by a real window manager.
+
+``session_bus`` is a private D-Bus session with the AT-SPI accessibility bus, and
+``atspi_app`` the app publishing its accessibility tree there, for the tests that meet the
+app as a screen reader does (test_atspi.py, test_orca.py).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -32,6 +38,16 @@ XVFB_SCREEN = "1280x800x24"
 START_TIMEOUT_S = 10.0
 FIRST_DISPLAY = 99
 ATTEMPTS = 20
+
+
+DBUS_SERVICES = Path("/usr/share/dbus-1")
+AT_SPI_SERVICES = (
+    DBUS_SERVICES / "services" / "org.a11y.Bus.service",
+    DBUS_SERVICES / "accessibility-services" / "org.a11y.atspi.Registry.service",
+)
+ATSPI_PYTHON = "/usr/bin/python3"  # the system Python, with Debian's AT-SPI client library
+ATSPI_PACKAGES = "dbus at-spi2-core python3-gi gir1.2-atspi-2.0"
+BUS_START_TIMEOUT_S = 5.0
 
 
 def _on_ci() -> bool:
@@ -252,3 +268,111 @@ def screenshot(display: str, path: Path | str) -> Path:
 def take_screenshot(xvfb_display: str) -> Callable[[Path | str], Path]:
     """`take_screenshot(path)`: a PNG of the test display, for tests that cannot import it."""
     return lambda path: screenshot(xvfb_display, path)
+
+
+def _system_python_reads_atspi() -> bool:
+    if not Path(ATSPI_PYTHON).exists():
+        return False
+    check = "import gi; gi.require_version('Atspi', '2.0'); from gi.repository import Atspi"
+    found = subprocess.run([ATSPI_PYTHON, "-c", check], capture_output=True, timeout=30)
+    return found.returncode == 0
+
+
+def _missing_atspi_tools() -> list[str]:
+    missing = [] if shutil.which("dbus-daemon") else ["dbus-daemon"]
+    missing += [str(path) for path in AT_SPI_SERVICES if not path.is_file()]
+    if not _system_python_reads_atspi():
+        missing.append(f"the AT-SPI client library for {ATSPI_PYTHON}")
+    return missing
+
+
+def _read_line(stream, timeout: float) -> str:
+    """The first line a child writes, or "" if none comes within `timeout` seconds."""
+    fd = stream.fileno()
+    text = b""
+    deadline = time.monotonic() + timeout
+    while b"\n" not in text and (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([fd], [], [], left)
+        if not readable:
+            break
+        chunk = os.read(fd, 256)
+        if not chunk:
+            break
+        text += chunk
+    return text.decode().strip()
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A private D-Bus session; yields the variables that lead a process to it.
+
+    Its address goes only to the processes a test gives it to, and XDG_RUNTIME_DIR points
+    into the test's temporary folder, where the AT-SPI bus puts its socket. D-Bus starts
+    the AT-SPI bus launcher and registry on first use (their Debian service files), and
+    they end by themselves when this session bus stops. Nothing is published on the X
+    display, which the other real-window tests share.
+    """
+    missing = _missing_atspi_tools()
+    if missing:
+        _skip_or_fail(
+            f"AT-SPI cannot be read here, missing: {', '.join(missing)}; "
+            f"`packaging/bootstrap.sh test` installs them (Debian: {ATSPI_PACKAGES})"
+        )
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "AT_SPI_BUS_ADDRESS")
+    }
+    env["XDG_RUNTIME_DIR"] = str(runtime)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=_die_with_parent,
+    )
+    try:
+        address = _read_line(bus.stdout, BUS_START_TIMEOUT_S)
+        if not address:
+            pytest.fail(f"dbus-daemon gave no address within {BUS_START_TIMEOUT_S:.0f} s")
+        yield {**env, "DBUS_SESSION_BUS_ADDRESS": address}
+    finally:
+        _stop(bus)
+        bus.stdout.close()
+
+
+@dataclass
+class RunningApp:
+    process: subprocess.Popen[bytes]
+    probe_env: dict[str, str]  # leads a reader of the app's tree to its private bus
+    log: Path
+
+
+@pytest.fixture
+def atspi_app(
+    session_bus: dict[str, str], xvfb_env: dict[str, str], tmp_path: Path
+) -> Iterator[RunningApp]:
+    """The app as the user starts it, on the test display, publishing its AT-SPI tree."""
+    app_env = {
+        **xvfb_env,
+        "DBUS_SESSION_BUS_ADDRESS": session_bus["DBUS_SESSION_BUS_ADDRESS"],
+        "XDG_RUNTIME_DIR": session_bus["XDG_RUNTIME_DIR"],
+        "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",  # no screen reader has asked for it here
+    }
+    app_env.pop("AT_SPI_BUS_ADDRESS", None)
+    log = tmp_path / "app.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "alshome", "--data-dir", str(tmp_path / "data")],
+            env=app_env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield RunningApp(process, session_bus, log)
+    finally:
+        _stop(process)

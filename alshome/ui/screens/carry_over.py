@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from alshome.domain.safety import CarryOver
 from alshome.i18n import program_text
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
 
@@ -28,12 +29,12 @@ class CarryOverScreen(Screen):
         super().__init__(self.tr("Before you start"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.layout_.addWidget(label(self.tr("Before you start"), "title"))
-        self.layout_.addWidget(
-            label(self.tr("Are you still tired or sore from last time?"), "headline")
-        )
-        self.layout_.addWidget(
-            label(self.tr("Choose an answer: use the arrow keys, then Enter."), "note")
-        )
+        question = label(self.tr("Are you still tired or sore from last time?"), "headline")
+        hint = label(self.tr("Choose an answer: use the arrow keys, then Enter."), "note")
+        self.layout_.addWidget(question)
+        self.layout_.addWidget(hint)
+        # Said when the focus lands on the screen, which waits for the answer.
+        self.setAccessibleDescription(sentences(question.text(), hint.text()))
         self.layout_.addStretch(1)
         self.answers = {
             CarryOver.FINE: button(
@@ -66,18 +67,17 @@ class LighterDayScreen(Screen):
         self.answer = CarryOver.TIRED
         self.title = label("", "title")
         self.layout_.addWidget(self.title)
-        self.layout_.addWidget(
-            FitLabel(
-                self.tr(
-                    "When tiredness or soreness lasts into the next day, the last session "
-                    "may have been a lot. Resting today is a good choice, and so is a "
-                    "lighter session."
-                ),
-                "body",
-                floor=22,
-                grow=False,
-            )
+        self.reason = FitLabel(
+            self.tr(
+                "When tiredness or soreness lasts into the next day, the last session "
+                "may have been a lot. Resting today is a good choice, and so is a "
+                "lighter session."
+            ),
+            "body",
+            floor=22,
+            grow=False,
         )
+        self.layout_.addWidget(self.reason)
         box = panel()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 18, 28, 18)
@@ -117,6 +117,16 @@ class LighterDayScreen(Screen):
             self.lighter.setText(
                 self.tr("If you are unsure, rest today and tell your therapist how you feel.")
             )
+        # Said when the focus lands on the screen, which waits for the choice.
+        describe(
+            self,
+            sentences(
+                self.title.text(),
+                self.reason.text(),
+                f"{self.heading.text()}: {self.lighter.text()}",
+                self.tr("Choose Start the session or Rest today: use the arrow keys, then Enter."),
+            ),
+        )
 
     def first_focus(self) -> QWidget | None:
         return self

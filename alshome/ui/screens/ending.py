@@ -10,47 +10,46 @@ from alshome.domain.session import Session, SessionStatus
 from alshome.ui import words
 from alshome.ui.screens.base import Screen
 from alshome.ui.session_controller import SessionController
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel
 
 
 class StopSafelyScreen(Screen):
     def __init__(self, controller: SessionController) -> None:
         super().__init__(self.tr("Stop and rest"))
-        self.layout_.addWidget(label(self.tr("Stop and rest now"), "title"))
+        self.title = label(self.tr("Stop and rest now"), "title")
+        self.layout_.addWidget(self.title)
         self.reported = FitLabel("", "headline", floor=30, grow=False)
         self.layout_.addWidget(self.reported)
-        self.layout_.addWidget(
-            FitLabel(
-                self.tr(
-                    "Sit or lie down in a comfortable position and breathe slowly. "
-                    "Let someone near you know how you feel. Your session is saved."
-                ),
-                "body",
-                floor=26,
-            )
+        self.advice = FitLabel(
+            self.tr(
+                "Sit or lie down in a comfortable position and breathe slowly. "
+                "Let someone near you know how you feel. Your session is saved."
+            ),
+            "body",
+            floor=26,
         )
+        self.layout_.addWidget(self.advice)
         box = panel()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(28, 20, 28, 20)
-        inner.addWidget(
-            FitLabel(
-                self.tr("If it does not ease, or you are worried, contact your therapist:"),
-                "body",
-                floor=26,
-                grow=False,
-            )
+        self.if_worried = FitLabel(
+            self.tr("If it does not ease, or you are worried, contact your therapist:"),
+            "body",
+            floor=26,
+            grow=False,
         )
+        inner.addWidget(self.if_worried)
         self.contact = FitLabel("", "headline", floor=32)
         inner.addWidget(self.contact)
         self.layout_.addWidget(box)
-        self.layout_.addWidget(
-            FitLabel(
-                self.tr("If you feel very unwell, call your local emergency number."),
-                "body",
-                floor=26,
-                grow=False,
-            )
+        self.emergency = FitLabel(
+            self.tr("If you feel very unwell, call your local emergency number."),
+            "body",
+            floor=26,
+            grow=False,
         )
+        self.layout_.addWidget(self.emergency)
         self.layout_.addStretch(1)
         self.primary = button(self.tr("Continue"), controller.acknowledge_stop, role="primary")
         self.layout_.addWidget(self.primary)
@@ -65,6 +64,23 @@ class StopSafelyScreen(Screen):
         self.contact.setText(
             known or self.tr("Ask your therapist to add their contact details to your program.")
         )
+        # The whole screen, said with its one button (see `alshome.ui.spoken`).
+        describe(
+            self.primary,
+            sentences(
+                *(
+                    widget.text()
+                    for widget in (
+                        self.title,
+                        self.reported,
+                        self.advice,
+                        self.if_worried,
+                        self.contact,
+                        self.emergency,
+                    )
+                )
+            ),
+        )
 
 
 class SummaryScreen(Screen):
@@ -73,11 +89,9 @@ class SummaryScreen(Screen):
         self.title = label("", "title")
         self.outcome = label("", "headline")
         self.details = FitLabel("", "body", floor=26)
-        for widget in (self.title, self.outcome, self.details):
+        self.saved = FitLabel(self.tr("Everything is saved."), "body", floor=26, grow=False)
+        for widget in (self.title, self.outcome, self.details, self.saved):
             self.layout_.addWidget(widget)
-        self.layout_.addWidget(
-            FitLabel(self.tr("Everything is saved."), "body", floor=26, grow=False)
-        )
         self.layout_.addStretch(1)
         self.primary = button(self.tr("Finish"), on_finish, role="primary")
         self.layout_.addWidget(self.primary)
@@ -111,3 +125,10 @@ class SummaryScreen(Screen):
                 )
             )
         self.details.setText("\n".join(lines))
+        # The whole summary, said with its one button (see `alshome.ui.spoken`).
+        describe(
+            self.primary,
+            sentences(
+                *(widget.text() for widget in (self.title, self.outcome, self.details, self.saved))
+            ),
+        )

@@ -25,6 +25,7 @@ from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.screens.who_moves import WhoMoves
 from alshome.ui.session_controller import SessionController
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
 FIGURE_MIN = 110  # px: the illustration's least size, so the words fit at 200 % text
@@ -163,11 +164,6 @@ class ExerciseScreen(Screen):
             }.get(phase, self.tr("Done"))
         )
         self.primary.setAccessibleName(self.primary.text())
-        self.primary.setAccessibleDescription(
-            self.tr("Ends the set early and saves what you did.")
-            if phase is Phase.RUNNING and not counted
-            else ""
-        )
         in_set = phase in (Phase.LEAD_IN, Phase.RUNNING)
         self.skip_set.setText(self.tr("Stop this set") if in_set else self.tr("Skip this set"))
         self.skip_set.setAccessibleName(self.skip_set.text())
@@ -177,6 +173,58 @@ class ExerciseScreen(Screen):
         self.note.setText(self._note(session))
         self.note.setVisible(bool(self.note.text()))
         self.refresh(session)
+        describe(self, self._question(session))
+
+    # ----- what a screen reader says (see `alshome.ui.spoken`) ---------------------------
+
+    def _set_words(self, session: Session) -> str:
+        """What a sighted person reads before a set: where it is in the session, the
+        exercise and its side, what to do, and the goal."""
+        exercise = session.step.exercise
+        return sentences(
+            self.position.text().replace(" · ", ", "),
+            exercise.name,
+            f"{self.audience.text()}: {self.instruction.text()}",
+            self.safety.text() if self.safety.isVisibleTo(self) else "",
+            words.target(session.step.target),
+        )
+
+    def _question(self, session: Session) -> str:
+        """The lift check, said when the focus lands on the screen that asks it."""
+        if session.phase is not Phase.LIFT_CHECK:
+            return ""
+        return sentences(
+            self.tr("Can you still lift this without the weight?"),
+            self._set_words(session),
+            self._note(session),
+            self.tr("Choose an answer: use the arrow keys, then Enter."),
+        )
+
+    def _primary_words(self, session: Session, remaining: float | None) -> str:
+        """The main action's description: the set on arrival, then each turn of it."""
+        phase = session.phase
+        if phase is Phase.READY:
+            return sentences(self._set_words(session), self._note(session))
+        if phase is Phase.LEAD_IN:
+            return self.tr("Get ready. Press T to hear when it begins; Start now begins at once.")
+        if phase is not Phase.RUNNING:
+            return ""
+        if remaining is None:
+            return sentences(
+                self.tr("Begin now."),
+                words.target(session.step.target),
+                self.tr("Press Done when you have finished."),
+            )
+        if remaining > 0:
+            return sentences(
+                self.tr("Begin now."),
+                words.target(session.step.target),
+                self.tr("Press T to hear the time left."),
+                self.tr("Done ends the set early and saves what you did."),
+            )
+        if session.moving_on_in() is not None:
+            return self.tr("Time is up. It moves on by itself soon; choose Wait to stay.")
+        return self.tr("Time is up. Press Done when you are ready.")
 
     def _note(self, session: Session) -> str:
         if session.phase is Phase.LIFT_CHECK:
@@ -213,6 +261,7 @@ class ExerciseScreen(Screen):
             self.big.setText(self._big_target(session))
             self.state.setText(words.target(step.target) if phase is Phase.READY else "")
         self.big.setAccessibleName(self.big.text())
+        describe(self.primary, self._primary_words(session, remaining))
         self.count.setText(self.tr("Done: {n}").format(n=self.repetitions))
         self.count.setAccessibleName(self.count.text())
 

@@ -20,6 +20,7 @@ from alshome.ui.screens.session_buttons import (
     tired_stop_button,
 )
 from alshome.ui.session_controller import SessionController
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, set_text, ticked
 
 
@@ -53,9 +54,8 @@ class FatigueScreen(Screen):
             self.tr("How tired do your muscles feel right now?"), "headline", floor=30
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleDescription(
-            self.tr("Press a number key from 0 to 9, or choose a button.")
-        )
+        self.keys = self.tr("Press a number key from 0 to 9, or choose a button.")
+        self.setAccessibleDescription(self.keys)
 
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -103,6 +103,8 @@ class FatigueScreen(Screen):
         if words.side(step.side):
             parts.append(words.side(step.side).lower())
         self.after.setText(self.tr("After: {what}").format(what=", ".join(parts)))
+        # Said when the focus lands on the screen, which waits for the answer.
+        describe(self, sentences(self.after.text(), self.question.text(), self.keys))
         self.rating = None
         self.group.setExclusive(False)
         for widget in self.ratings:
@@ -161,3 +163,4 @@ class FatigueScreen(Screen):
                 )
             )
         self.message.setAccessibleName(self.message.text())
+        describe(self.primary, self.message.text())

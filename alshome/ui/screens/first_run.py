@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from alshome.domain.program import Therapist
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.spoken import sentences
 from alshome.ui.widgets import FitLabel, button, label, panel
 
 # As long as the program file allows for the therapist, so either can hold the other's.
@@ -26,28 +27,35 @@ class FirstRunScreen(Screen):
 
     def __init__(self, on_continue: Callable[[], None]) -> None:
         super().__init__(self.tr("Welcome"))
-        self.layout_.addWidget(label(self.tr("Welcome to alshome"), "title"))
-        self.does = self._box(
+        title = label(self.tr("Welcome to alshome"), "title")
+        self.layout_.addWidget(title)
+        does = (
             self.tr("What alshome does"),
             self.tr(
                 "It guides you, step by step, through the exercise program your therapist "
                 "gave you, and keeps your history on this computer only."
             ),
         )
-        self.does_not = self._box(
+        does_not = (
             self.tr("What alshome does not do"),
             self.tr(
                 "It gives no medical advice, never changes your program and is not a "
                 "medical device. With a new symptom, stop and contact your therapist."
             ),
         )
-        self.primary = button(
-            self.tr("Continue"),
-            on_continue,
-            role="primary",
-            description=self.tr("Next, how to reach your therapist."),
-        )
+        self.does = self._box(*does)
+        self.does_not = self._box(*does_not)
+        self.primary = button(self.tr("Continue"), on_continue, role="primary")
         self.layout_.addWidget(self.primary)
+        # The whole page, said with its one button (see `alshome.ui.spoken`).
+        self.primary.setAccessibleDescription(
+            sentences(
+                title.text(),
+                ": ".join(does),
+                ": ".join(does_not),
+                self.tr("Next, how to reach your therapist."),
+            )
+        )
 
     def _box(self, heading: str, text: str) -> FitLabel:
         box = panel()
@@ -67,22 +75,28 @@ class ContactScreen(Screen):
         self, on_save: Callable[[str, str, str], None], on_back: Callable[[], None]
     ) -> None:
         super().__init__(self.tr("How to reach your therapist"))
-        self.layout_.addWidget(label(self.tr("How to reach your therapist"), "title"))
-        self.layout_.addWidget(
-            FitLabel(
-                self.tr(
-                    "alshome shows this whenever you need to stop. Anyone may type it for "
-                    "you, and any field can stay empty."
-                ),
-                "body",
-                floor=22,
-                grow=False,
-            )
+        title = label(self.tr("How to reach your therapist"), "title")
+        intro = FitLabel(
+            self.tr(
+                "alshome shows this whenever you need to stop. Anyone may type it for "
+                "you, and any field can stay empty."
+            ),
+            "body",
+            floor=22,
+            grow=False,
         )
+        self.layout_.addWidget(title)
+        self.layout_.addWidget(intro)
         form = QGridLayout()
         form.setHorizontalSpacing(24)
         form.setVerticalSpacing(14)
-        self.therapist_name = self._field(form, self.tr("Your therapist's name"), NAME_LENGTH)
+        # The page, said with the field the focus starts in (see `alshome.ui.spoken`).
+        self.therapist_name = self._field(
+            form,
+            self.tr("Your therapist's name"),
+            NAME_LENGTH,
+            sentences(title.text(), intro.text()),
+        )
         self.therapist_contact = self._field(form, self.tr("Phone or email"), CONTACT_LENGTH)
         self.patient_name = self._field(
             form,

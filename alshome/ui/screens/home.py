@@ -24,6 +24,7 @@ from alshome.domain.week import SessionTimes, WeekProgress, local, this_week
 from alshome.i18n import program_text
 from alshome.ui import words
 from alshome.ui.screens.base import SPACING, Screen
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import button, label, panel, set_text
 
 SECONDS_PER_REPETITION = 4.0
@@ -92,8 +93,9 @@ class HomeScreen(Screen):
             self.tr("Start today's session"),
             on_start,
             role="primary",
-            description=self.tr("Begins the guided session. You can pause or stop at any time."),
         )
+        self.start_words = self.tr("Begins the guided session. You can pause or stop at any time.")
+        self.primary.setAccessibleDescription(self.start_words)
         self.settings = button(
             self.tr("Settings"),
             on_settings or (lambda: None),
@@ -188,6 +190,7 @@ class HomeScreen(Screen):
             else "",
         )
         self.review.setVisible(bool(exercise_names))
+        self._describe_start()
 
     def show_rating(self, due: bool) -> None:
         """Suggest the self-rating when a month has passed since the last (or there is none)."""
@@ -210,6 +213,21 @@ class HomeScreen(Screen):
                 done=week.done, target=week.target
             )
         set_text(self.week, f"{text} {self.next_text(week)}")
+        self._describe_start()
+
+    def _describe_start(self) -> None:
+        """Home in a few sentences, said with Start (see `alshome.ui.spoken`): the program,
+        its length, the week and anything to ask the therapist about."""
+        describe(
+            self.primary,
+            sentences(
+                self.program_name.text(),
+                self.outline.text(),
+                self.week.text(),
+                self.review.text(),
+                self.start_words,
+            ),
+        )
 
     def next_text(self, week: WeekProgress) -> str:
         if week.next_due is None:

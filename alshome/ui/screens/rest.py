@@ -13,6 +13,7 @@ from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
 from alshome.ui.session_controller import SessionController
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
 
@@ -79,3 +80,18 @@ class RestScreen(Screen):
             self.tr("Rest is over. Ready when you are.") if over else self.tr("Rest and breathe"),
         )
         set_text(self.primary, self.tr("Continue") if over else self.tr("Skip rest"))
+        describe(self.primary, self._primary_words(session, over))
+
+    def _primary_words(self, session: Session, over: bool) -> str:
+        """Said with the main action (see `alshome.ui.spoken`): the rest, its length and
+        what comes next on arrival; only that it is over when it is."""
+        coming = self.coming.text() if session.next_step is not None else ""
+        if over:
+            return sentences(self.title.text(), coming)
+        return sentences(
+            self.title.text(),
+            self.longer.text() if session.longer_rest else "",
+            self.tr("Rest for {time}.").format(time=words.spoken_time(session.rest_seconds)),
+            coming,
+            self.tr("Press T to hear the time left."),
+        )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from alshome.i18n import program_text
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
 
@@ -24,7 +25,8 @@ class UnfinishedScreen(Screen):
 
     def __init__(self, on_carry_on: Callable[[], None], on_close: Callable[[], None]) -> None:
         super().__init__(self.tr("Your last session"))
-        self.layout_.addWidget(label(self.tr("Your last session stopped early"), "title"))
+        self.title = label(self.tr("Your last session stopped early"), "title")
+        self.layout_.addWidget(self.title)
         self.saved = FitLabel("", "headline", floor=28, grow=False)
         self.layout_.addWidget(self.saved)
         self.question = label(self.tr("Carry on where it stopped?"), "headline")
@@ -34,8 +36,8 @@ class UnfinishedScreen(Screen):
             self.tr("Carry on"),
             on_carry_on,
             role="primary",
-            description=self.tr("Goes on with the next set."),
         )
+        self.carry_on_words = self.tr("Goes on with the next set.")
         self.close_it = button(
             self.tr("No, close it"),
             on_close,
@@ -57,6 +59,13 @@ class UnfinishedScreen(Screen):
             self.saved,
             said.format(
                 program=program_text(program_name), time=started, saved=saved, planned=planned
+            ),
+        )
+        # The question, said with the focused answer (see `alshome.ui.spoken`).
+        describe(
+            self.carry_on,
+            sentences(
+                self.title.text(), self.saved.text(), self.question.text(), self.carry_on_words
             ),
         )
 
