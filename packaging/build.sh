@@ -18,6 +18,22 @@ if [[ ! -x $venv_python ]]; then
     echo "build: no .venv here yet; run packaging/bootstrap.sh test first." >&2
     exit 1
 fi
+# PyInstaller bundles Python's shared library, which Debian's python3 keeps in a package
+# of its own (libpython3.11 for Debian 12's); install it when it is missing.
+soname=$("$venv_python" -c 'import os, sysconfig
+name, folder = sysconfig.get_config_var("INSTSONAME"), sysconfig.get_config_var("LIBDIR")
+print("" if os.path.exists(os.path.join(folder, name)) else name)')
+if [[ $soname == libpython*.so* ]] && ! ldconfig -p | grep -qF "$soname" &&
+    command -v apt-get >/dev/null 2>&1; then
+    package=${soname%%.so*}
+    echo "build: installing $package, which PyInstaller bundles" >&2
+    as_root=()
+    [[ $(id -u) -ne 0 ]] && as_root=(sudo)
+    apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q
+        -o DPkg::Lock::Timeout=300)
+    "${apt[@]}" update >/dev/null
+    "${apt[@]}" install -y --no-install-recommends "$package" >/dev/null
+fi
 if ! "$venv_python" -c 'import PyInstaller' >/dev/null 2>&1; then
     echo "build: installing PyInstaller into .venv" >&2
     PIP_NO_INPUT=1 "$venv_python" -m pip install --disable-pip-version-check --quiet \
