@@ -190,6 +190,7 @@ class FigureView(QWidget):
         self._area: QRect | None = None  # what a frame repaints, for this size
         self._scenes: dict[int, Scene] = {}  # by frame, for the exercise shown
         self._pictures: dict[int, QPixmap] = {}  # by frame, for this size and palette
+        self._pictures_ratio = 1.0  # the device pixel ratio they were drawn for
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._advance)
@@ -246,7 +247,10 @@ class FigureView(QWidget):
         return self._timer.interval()
 
     def moment(self) -> float:
-        """Where the figure is in its movement: 0 at the start position, 1 at the end."""
+        """Where the movement is by the clock: 0 at the start position, 1 at the end.
+
+        The picture shown is the nearest of the `frames()` steps.
+        """
         return self._t
 
     def frames(self) -> int:
@@ -313,9 +317,12 @@ class FigureView(QWidget):
 
     def _picture(self, frame: int, area: QRect) -> QPixmap:
         """Frame `frame` drawn over `area`, as it would be drawn straight onto the widget."""
+        ratio = self.devicePixelRatioF()
+        if ratio != self._pictures_ratio:  # moved to a screen with another scale
+            self._pictures.clear()
+            self._pictures_ratio = ratio
         if frame in self._pictures:
             return self._pictures[frame]
-        ratio = self.devicePixelRatioF()
         picture = QPixmap(area.size() * ratio)
         picture.setDevicePixelRatio(ratio)
         picture.fill(QColor(self._palette.panel))

@@ -2,18 +2,19 @@
 
 Run on demand (not part of the test suite):
 
-    .venv/bin/python tests/benchmarks/hold_cpu.py [--seconds 30] [--repeats 2]
+    .venv/bin/python tests/benchmarks/hold_cpu.py [--seconds 30] [--repeats 3]
         [--platform both|xcb|offscreen] [--screenshot hold.png]
 
-It starts the real app (`python -m alshome` on an empty data folder, the demo program)
-on a private Xvfb display through xcb, as a person would see it, and then again
-offscreen. A probe wrapped around `QApplication.exec` starts the demo session once the
-window is shown and begins the first hold (a 30-second stretch), which it lengthens with
-"10 seconds more" whenever it nears its end, so the hold lasts the whole run. It then
-switches moving pictures on and off in turn, as the settings screen does, and announces
-each measurement window; this process reads the app's CPU time (user and system, every
-thread) from /proc/PID/stat at each window's start and end. A short settling time after
-each switch keeps the switch itself out of the figures.
+It starts the real app (its command line's `main`, on an empty data folder: the demo
+program) through xcb, as a person would see it, on $DISPLAY or else on a private Xvfb
+display, and then again offscreen. A probe wrapped around `QApplication.exec` starts the
+demo session once the window is shown and begins the first hold (a 30-second stretch),
+which it lengthens with "10 seconds more" whenever it nears its end, so the hold lasts
+the whole run. It then switches moving pictures on and off in turn, as the settings
+screen does, and announces each measurement window; this process reads the app's CPU
+time (user and system, every thread) from /proc/PID/stat at each window's start and end.
+A short settling time after each switch keeps the switch itself out of the figures; the
+figure's first drawing of each moment falls in the first window, as it does in each set.
 
 Reported: CPU seconds per minute of hold and % of one core, moving pictures on and off,
 the median of the repeats. Target (issue 14): a hold with moving pictures costs at most
@@ -191,7 +192,7 @@ def report(platform: str, shares: dict[str, list[float]]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="each measurement window")
-    parser.add_argument("--repeats", type=int, default=2, help="windows per setting")
+    parser.add_argument("--repeats", type=int, default=3, help="windows per setting")
     parser.add_argument("--platform", choices=("both", "xcb", "offscreen"), default="both")
     parser.add_argument(
         "--screenshot", type=Path, metavar="PNG", help="save the screen mid-hold (xcb)"
@@ -204,7 +205,7 @@ def main() -> int:
     results = {}
     for platform in platforms:
         server = None
-        if platform == "xcb":
+        if platform == "xcb" and not os.environ.get("DISPLAY"):
             if not shutil.which("Xvfb"):
                 print("Xvfb is not installed; use --platform offscreen.", file=sys.stderr)
                 return 2
