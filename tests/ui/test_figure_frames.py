@@ -189,6 +189,10 @@ def test_a_copied_frame_is_the_picture_drawn_directly(view, exercise_id):
     for _ in range(2):  # drawn, then copied from what was drawn
         shown = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         assert shown == _drawn_directly(view, exercise_id, t)
+    view.window().resize(500, 400)  # drawn again for the new size, not stretched
+    QApplication.processEvents()
+    shown = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert shown == _drawn_directly(view, exercise_id, t)
 
 
 @pytest.mark.parametrize("exercise_id", sorted(stock_poses()))
