@@ -121,7 +121,12 @@ def ease(t: float) -> float:
     return (1.0 - math.cos(math.pi * t)) / 2.0
 
 
-def timeline(elapsed: float, move: float = 1.8, pause: float = 0.8) -> float:
+MOVE_SECONDS = 1.8  # one way, from the start position to the end or back
+PAUSE_SECONDS = 0.8  # resting at each end
+TURN_SECONDS = 3.0  # one turn of pedalling
+
+
+def timeline(elapsed: float, move: float = MOVE_SECONDS, pause: float = PAUSE_SECONDS) -> float:
     """Where a to-and-fro animation is after `elapsed` seconds: start, pause, end, pause."""
     period = 2 * (move + pause)
     phase = elapsed % period
@@ -134,7 +139,16 @@ def timeline(elapsed: float, move: float = 1.8, pause: float = 0.8) -> float:
     return 0.0
 
 
-def loop_timeline(elapsed: float, turn: float = 3.0) -> float:
+def rest_left(elapsed: float, move: float = MOVE_SECONDS, pause: float = PAUSE_SECONDS) -> float:
+    """How long a to-and-fro animation still rests at an end after `elapsed`; 0 if moving.
+
+    Nothing on screen changes meanwhile, so a painter can wait that long.
+    """
+    phase = elapsed % (move + pause)  # the two halves of the period are alike
+    return move + pause - phase if phase >= move else 0.0
+
+
+def loop_timeline(elapsed: float, turn: float = TURN_SECONDS) -> float:
     """Where a pedalling animation is: round and round at an easy, steady pace."""
     return (elapsed % turn) / turn
 

@@ -12,6 +12,7 @@ from alshome.illustrations.pose import (
     illustration,
     loop_timeline,
     parse_pose,
+    rest_left,
     stock_poses,
     timeline,
     two_link,
@@ -77,6 +78,15 @@ def test_the_timeline_goes_there_pauses_and_comes_back():
     assert timeline(3.5, move=1.8, pause=0.8) == pytest.approx(0.5)
     assert timeline(5.0, move=1.8, pause=0.8) == 0.0  # resting at the start
     assert loop_timeline(1.5, turn=3.0) == pytest.approx(0.5)
+
+
+def test_the_rest_at_each_end_is_known_ahead():
+    assert rest_left(0.9, move=1.8, pause=0.8) == 0.0  # moving
+    assert rest_left(2.0, move=1.8, pause=0.8) == pytest.approx(0.6)  # at the end
+    assert rest_left(5.0, move=1.8, pause=0.8) == pytest.approx(0.2)  # back at the start
+    for elapsed in (1.8, 2.0, 2.5, 4.4, 4.9):
+        assert timeline(elapsed + rest_left(elapsed) - 0.001) in (0.0, 1.0)
+        assert timeline(elapsed + rest_left(elapsed) + 0.01) not in (0.0, 1.0)
 
 
 def test_joints_move_between_the_keyframes():
