@@ -12,6 +12,12 @@ No test may touch the person's real data: the session-wide guard below points th
 (where platformdirs puts the default data folder) at a temporary folder and drops any
 ALSHOME_DATA_DIR / ALSHOME_DATABASE_URL from the developer's own environment.
 
+The tests about what the database holds run twice, on SQLite and on PostgreSQL: a module
+or a test marked `@pytest.mark.databases("sqlite", "postgresql")` is parametrized over
+`backend` (a test's own mark wins over its module's). On PostgreSQL each test gets a
+fresh database on a server the run starts once (`tests/tools/postgres.py`), named in
+ALSHOME_DATABASE_URL so that every opening of the history, a subprocess's included, uses it.
+
 Nor may a test speak aloud or wait on the computer's speech service: every app a test
 runs speaks through Qt's mock engine (ALSHOME_SPEECH_ENGINE=mock); the voice tests that
 need no engine at all set their own value.
@@ -24,6 +30,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.tools.ci import skip_or_fail
+from tests.tools.postgres import PostgresServer, find_binaries
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -41,6 +50,50 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         mp.delenv("ALSHOME_DATABASE_URL", raising=False)
         mp.setenv("ALSHOME_SPEECH_ENGINE", "mock")
         yield
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marker = metafunc.definition.get_closest_marker("databases")
+    if marker is not None and "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", marker.args)
+
+
+@pytest.fixture
+def backend() -> str:
+    """The database a test runs on: SQLite, unless it is marked to run on more."""
+    return "sqlite"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole run, started on first use."""
+    binaries = find_binaries()
+    if binaries is None:
+        skip_or_fail("PostgreSQL is not installed (Debian package postgresql)")
+    server = PostgresServer(binaries)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def server_database_url(
+    backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str | None]:
+    """On PostgreSQL, a fresh database at the schema's head, set as ALSHOME_DATABASE_URL.
+
+    None on SQLite, where each test makes its own file.
+    """
+    if backend != "postgresql":
+        yield None
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    monkeypatch.setenv("ALSHOME_DATABASE_URL", url)
+    yield url
+    server.drop_database(url)
 
 
 @pytest.fixture

@@ -13,7 +13,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, and_, bindparam, func, select, text, update
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Engine,
+    Float,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
@@ -431,26 +446,6 @@ class Repository:
         from alshome.programs.document import DocumentError, build_program
         from alshome.programs.library import stock_library
 
-        # count(done) counts the sets done (a skipped set has none); the symptoms of the
-        # sets that had any are joined with "|" and split again below.
-        summaries_sql = """
-            SELECT s.id, s.uuid, s.started_at, s.ended_at, s.status, s.program_name,
-                   s.program_version, s.program_id, s.symptoms,
-                   count(t.id), count(t.done), max(t.fatigue), avg(t.fatigue),
-                   group_concat(CASE WHEN t.symptoms <> '[]' THEN t.symptoms END, '|')
-            FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id
-            GROUP BY s.id
-            ORDER BY s.started_utc, s.id
-        """
-        work_sql = """
-            SELECT session_id, exercise_id, exercise_name, kind,
-                   sum(json_extract(done, '$.seconds')), sum(json_extract(done, '$.repetitions')),
-                   max(json_extract(planned, '$.load')), max(json_extract(planned, '$.unit'))
-            FROM sets
-            WHERE done IS NOT NULL AND kind IN ('endurance', 'resistance')
-            GROUP BY session_id, exercise_id
-            ORDER BY session_id, min(position)
-        """
         with self._db() as db:
             plans: dict[int, tuple[int, int]] = {}
             for program_id, document in db.execute(select(ProgramRow.id, ProgramRow.document)):
@@ -460,7 +455,7 @@ class Repository:
                     continue
                 plans[program_id] = (len(program.steps()), program.weekly_target)
             work: dict[int, list[ExerciseWork]] = {}
-            for session_id, *fields in db.execute(text(work_sql)):
+            for session_id, *fields in db.execute(_WORK_QUERY):
                 exercise_id, name, kind, seconds, repetitions, load, unit = fields
                 work.setdefault(session_id, []).append(
                     ExerciseWork(
@@ -474,10 +469,10 @@ class Repository:
                     )
                 )
             summaries = []
-            for row in db.execute(text(summaries_sql)):
+            for row in db.execute(_SUMMARIES_QUERY):
                 (session_id, uuid, started, ended, status, name, version, program_id) = row[:8]
                 symptoms, sets, done, highest, mean, set_symptoms = row[8:]
-                named = set(json.loads(symptoms))
+                named = set(symptoms)
                 for each in (set_symptoms or "").split("|") if set_symptoms else ():
                     named.update(json.loads(each))
                 planned, target = plans.get(program_id, (sets, None))
@@ -524,6 +519,63 @@ class Repository:
             query = query.where(AlsfrsRow.entered_utc >= naive_utc(since))
         with self._db() as db:
             return [_alsfrs_entry(row) for row in db.scalars(query)]
+
+
+def _summaries_query() -> Select[Any]:
+    """Every session with its sets counted and rated, oldest first.
+
+    count(done) counts the sets done (a skipped set has none). The symptoms of the sets
+    that had any are joined with "|" and split again by the caller: JSON is compared and
+    joined as its text, which both SQLite and PostgreSQL keep as it was written.
+    """
+    symptoms = cast(SetRow.symptoms, Text)
+    return (
+        select(
+            SessionRow.id,
+            SessionRow.uuid,
+            SessionRow.started_at,
+            SessionRow.ended_at,
+            SessionRow.status,
+            SessionRow.program_name,
+            SessionRow.program_version,
+            SessionRow.program_id,
+            SessionRow.symptoms,
+            func.count(SetRow.id),
+            func.count(SetRow.done),
+            func.max(SetRow.fatigue),
+            cast(func.avg(SetRow.fatigue), Float),
+            func.aggregate_strings(case((symptoms != "[]", symptoms)), "|"),
+        )
+        .outerjoin(SetRow, SetRow.session_id == SessionRow.id)
+        .group_by(SessionRow.id)
+        .order_by(SessionRow.started_utc, SessionRow.id)
+    )
+
+
+def _work_query() -> Select[Any]:
+    """The time and repetitions done per exercise of each session, with its load."""
+    return (
+        select(
+            SetRow.session_id,
+            SetRow.exercise_id,
+            SetRow.exercise_name,
+            SetRow.kind,
+            func.sum(SetRow.done["seconds"].as_float()),
+            func.sum(SetRow.done["repetitions"].as_float()),
+            func.max(SetRow.planned["load"].as_float()),
+            func.max(SetRow.planned["unit"].as_string()),
+        )
+        .where(
+            SetRow.done.is_not(None),
+            SetRow.kind.in_([ExerciseKind.ENDURANCE.value, ExerciseKind.RESISTANCE.value]),
+        )
+        .group_by(SetRow.session_id, SetRow.exercise_id, SetRow.exercise_name, SetRow.kind)
+        .order_by(SetRow.session_id, func.min(SetRow.position))
+    )
+
+
+_SUMMARIES_QUERY = _summaries_query()
+_WORK_QUERY = _work_query()
 
 
 def _stored_program(row: ProgramRow) -> StoredProgram:

@@ -30,9 +30,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
+
+from tests.tools.ci import skip_or_fail
 
 XVFB_SCREEN = "1280x800x24"
 START_TIMEOUT_S = 10.0
@@ -48,17 +49,6 @@ AT_SPI_SERVICES = (
 ATSPI_PYTHON = "/usr/bin/python3"  # the system Python, with Debian's AT-SPI client library
 ATSPI_PACKAGES = "dbus at-spi2-core python3-gi gir1.2-atspi-2.0"
 BUS_START_TIMEOUT_S = 5.0
-
-
-def _on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _skip_or_fail(reason: str) -> NoReturn:
-    """Skip on a developer's machine; fail on CI, where a missing tool is a setup bug."""
-    if _on_ci():
-        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
-    pytest.skip(reason)
 
 
 def _display_in_use(number: int) -> bool:
@@ -163,7 +153,7 @@ def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A private X display (":N", 1280x800, 24-bit) for real windows; stopped after the run."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
-        _skip_or_fail(
+        skip_or_fail(
             "Xvfb is not installed, so the real-window tests cannot run; "
             "`packaging/bootstrap.sh test` installs it (Debian package xvfb)"
         )
@@ -197,7 +187,7 @@ def start_openbox(display: str, log_path: Path) -> subprocess.Popen[bytes]:
     """Start openbox on `display` (":N") and return it once it manages windows."""
     openbox = shutil.which("openbox")
     if openbox is None or shutil.which("xprop") is None:
-        _skip_or_fail(
+        skip_or_fail(
             "openbox or xprop is not installed, so no window manager can run; "
             "`packaging/bootstrap.sh test` installs them (Debian packages openbox, x11-utils)"
         )
@@ -249,7 +239,7 @@ def screenshot(display: str, path: Path | str) -> Path:
     """Save a PNG of the whole screen of `display` (":N") to `path`, with ImageMagick."""
     tool = shutil.which("import")
     if tool is None:
-        _skip_or_fail(
+        skip_or_fail(
             "ImageMagick's `import` is not installed, so no screenshot can be taken; "
             "`packaging/bootstrap.sh test` installs it (Debian package imagemagick)"
         )
@@ -314,7 +304,7 @@ def session_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
     """
     missing = _missing_atspi_tools()
     if missing:
-        _skip_or_fail(
+        skip_or_fail(
             f"AT-SPI cannot be read here, missing: {', '.join(missing)}; "
             f"`packaging/bootstrap.sh test` installs them (Debian: {ATSPI_PACKAGES})"
         )

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import _die_with_parent, _skip_or_fail, _stop
+from tests.e2e.conftest import _die_with_parent, _stop
 from tests.e2e.test_keyboard_session import keys_for_demo, wait_for_window, xdotool
+from tests.tools.ci import skip_or_fail
 
 pytestmark = pytest.mark.xvfb
 
@@ -74,12 +75,12 @@ def screen_reader(
     """
     orca = shutil.which("orca")
     if orca is None:
-        _skip_or_fail(
+        skip_or_fail(
             "Orca is not installed, so what a screen reader says cannot be checked; "
             "`packaging/bootstrap.sh test` installs it (Debian package orca)"
         )
     if _orcas_running():
-        _skip_or_fail("another Orca runs for this user, and Orca allows only one at a time")
+        skip_or_fail("another Orca runs for this user, and Orca allows only one at a time")
     home = tmp_path / "orca-home"
     prefs = home / "prefs"
     prefs.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""Storage fixtures: a real SQLite file per test, migrated by the shipped migrations.
+"""Storage fixtures: a real database per test, migrated by the shipped migrations.
 
 Times carry a non-UTC offset on purpose, so a test fails if any layer drops or converts
 the offset the person lived a session in.
@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.program import (
@@ -31,14 +31,52 @@ from alshome.storage.repository import Repository
 EASTERN = timezone(timedelta(hours=-5))
 
 
+def on_disk(database_url: str, sql: str, **parameters: object) -> list[tuple]:
+    """What another connection reads now: what a crash right then would leave behind.
+
+    Read JSON columns with CAST(column AS TEXT): both databases then give the text stored.
+    """
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql), parameters)]
+    finally:
+        engine.dispose()
+
+
+def write_directly(database_url: str, sql: str, **parameters: object) -> None:
+    """One statement past the repository, committed; raises what the database raises."""
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql), parameters)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def database_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "alshome.sqlite3"
 
 
 @pytest.fixture
-def database_url(database_path: Path) -> str:
-    return sqlite_url(database_path)
+def database_url(database_path: Path, server_database_url: str | None) -> str:
+    """The test's database: a new SQLite file, or a new database on the PostgreSQL server."""
+    return server_database_url or sqlite_url(database_path)
+
+
+@pytest.fixture
+def another_database_url(
+    tmp_path: Path, server_database_url: str | None, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """A second, empty history on the same kind of database, to import into."""
+    if server_database_url is None:
+        yield sqlite_url(tmp_path / "another" / "alshome.sqlite3")
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.new_database()
+    yield url
+    server.drop_database(url)
 
 
 @pytest.fixture

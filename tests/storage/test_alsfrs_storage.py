@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
 from alshome.exchange import export_json, import_history, read_export
-from alshome.paths import sqlite_url
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
+from tests.storage.conftest import write_directly
+
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 BERLIN = timezone(timedelta(hours=1))
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -39,8 +41,8 @@ LATER = Entry(
 
 
 @pytest.fixture
-def fresh_repository(tmp_path):
-    engine = open_database(sqlite_url(tmp_path / "fresh" / "alshome.sqlite3"))
+def fresh_repository(another_database_url):
+    engine = open_database(another_database_url)
     yield Repository(engine)
     engine.dispose()
 
@@ -59,10 +61,10 @@ def test_ratings_come_back_exactly_oldest_first_in_utc(repository):
 @pytest.mark.parametrize(
     ("column", "value"), [("walking", 5), ("speech", -1), ("entered_by", "neighbour")]
 )
-def test_the_schema_refuses_what_the_domain_would(repository, database_path, column, value):
+def test_the_schema_refuses_what_the_domain_would(repository, database_url, column, value):
     repository.save_alsfrs(FIRST)
-    with sqlite3.connect(database_path) as connection, pytest.raises(sqlite3.IntegrityError):
-        connection.execute(f"UPDATE alsfrs_entries SET {column} = ?", (value,))
+    with pytest.raises(IntegrityError):
+        write_directly(database_url, f"UPDATE alsfrs_entries SET {column} = :value", value=value)
 
 
 def test_a_rating_without_an_offset_is_never_stored(repository):

@@ -26,10 +26,11 @@ from alshome.exchange import (
     read_export,
 )
 from alshome.files import write_private_file
-from alshome.paths import sqlite_url
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
+
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 EASTERN = timezone(timedelta(hours=-5))
 EXPORTED_AT = datetime(2026, 3, 3, 8, 0, tzinfo=EASTERN)
@@ -92,8 +93,8 @@ def exported(repository, short_program, short_document) -> dict:
 
 
 @pytest.fixture
-def fresh_repository(tmp_path):
-    engine = open_database(sqlite_url(tmp_path / "fresh" / "alshome.sqlite3"))
+def fresh_repository(another_database_url):
+    engine = open_database(another_database_url)
     yield Repository(engine)
     engine.dispose()
 

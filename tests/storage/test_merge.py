@@ -36,6 +36,8 @@ from tests.storage.test_exchange import (
     value_at,
 )
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 UNFINISHED_UUID = "b3f1e0a2-8d4c-4e6f-9a1b-2c3d4e5f6a7b"  # the export's session in progress
 LOCAL_UUID = "d6a2c4e8-1b3f-4a5c-9e7d-0f2b4d6e8a1c"
 LOCAL_PROFILE = Profile("Lee Chen, PT", "555 0199", "Sam", at(4, 8, 0))
@@ -47,8 +49,8 @@ FUZZ = settings(
 
 
 @contextmanager
-def opened(path: Path) -> Iterator[Repository]:
-    engine = open_database(sqlite_url(path))
+def opened(url: str) -> Iterator[Repository]:
+    engine = open_database(url)
     try:
         yield Repository(engine)
     finally:
@@ -78,8 +80,8 @@ def export_file(repository, short_program, short_document, tmp_path) -> Path:
 
 
 @pytest.fixture
-def here(tmp_path, short_program, short_document) -> Iterator[Repository]:
-    with opened(tmp_path / "here" / "alshome.sqlite3") as repository:
+def here(another_database_url, short_program, short_document) -> Iterator[Repository]:
+    with opened(another_database_url) as repository:
         local_history(repository, short_program, short_document)
         yield repository
 
@@ -161,7 +163,7 @@ def test_a_different_program_under_a_saved_name_and_version_refuses_everything(e
 def template(tmp_path, short_program, short_document) -> Path:
     """A database holding the local history, copied afresh for every example."""
     path = tmp_path / "template" / "alshome.sqlite3"
-    with opened(path) as repository:
+    with opened(sqlite_url(path)) as repository:
         local_history(repository, short_program, short_document)
     return path
 
@@ -173,7 +175,7 @@ def assert_merges_or_is_refused_whole(content: str, template: Path, folder: Path
         source.backup(copy_)
     file = folder / "export.json"
     file.write_text(content)
-    with opened(database) as repository:
+    with opened(sqlite_url(database)) as repository:
         before = snapshot(repository)
         sessions_before = {session.uuid: session for session in repository.sessions()}
         try:
@@ -217,6 +219,7 @@ def damaged(draw: st.DrawFn, exported: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.databases("sqlite")  # a fresh copy of the database for every example
 @FUZZ
 @given(data=st.data())
 def test_a_damaged_export_merges_or_leaves_the_database_as_it_was(
@@ -228,6 +231,7 @@ def test_a_damaged_export_merges_or_leaves_the_database_as_it_was(
     assert_merges_or_is_refused_whole(json.dumps(document), template, folder)
 
 
+@pytest.mark.databases("sqlite")  # a fresh copy of the database for every example
 @FUZZ
 @given(value=json_values)
 def test_any_json_value_merges_or_leaves_the_database_as_it_was(template, tmp_path, value):

@@ -6,6 +6,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,30 +31,47 @@ from alshome.storage.migrate import (
 from alshome.storage.models import Base
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
+from tests.storage.conftest import on_disk
 
 REPOSITORY_ROOT = Path(alshome.__file__).resolve().parent.parent
 
 
-def tables(path: Path) -> set[str]:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return {name for (name,) in rows}
+BOTH = pytest.mark.databases("sqlite", "postgresql")
 
 
-def rows(path: Path, *names: str) -> dict[str, list[tuple]]:
-    with sqlite3.connect(path) as connection:
-        return {
-            name: connection.execute(f"SELECT * FROM {name} ORDER BY id").fetchall()
-            for name in names
-        }
+@pytest.fixture
+def database_url(
+    database_path: Path, server_database_url: str | None, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    """An empty database, so that opening it runs every migration from the first."""
+    if server_database_url is None:
+        yield sqlite_url(database_path)
+        return
+    server = request.getfixturevalue("postgres_server")
+    url = server.new_database(migrated=False)
+    yield url
+    server.drop_database(url)
+
+
+def tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def rows(url: str, *names: str) -> dict[str, list[tuple]]:
+    return {name: on_disk(url, f"SELECT * FROM {name} ORDER BY id") for name in names}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*")}
 
 
-def test_empty_database_is_migrated_to_head(engine, database_path):
-    assert tables(database_path) == {
+@BOTH
+def test_empty_database_is_migrated_to_head(engine, database_url):
+    assert tables(database_url) == {
         "alembic_version",
         "programs",
         "sessions",
@@ -66,6 +84,7 @@ def test_empty_database_is_migrated_to_head(engine, database_path):
     assert current_revision(engine) == HEAD_REVISION
 
 
+@BOTH
 def test_a_first_schema_history_is_upgraded_with_its_sessions_kept(
     database_url, database_path, short_program, short_document, clock
 ):
@@ -86,14 +105,14 @@ def test_a_first_schema_history_is_upgraded_with_its_sessions_kept(
     session.finish_set()
     session.answer_fatigue(3)
     session.stop_tired()
-    before = rows(database_path, "sessions", "sets", "programs")
-    assert tables(database_path) == {"alembic_version", "programs", "sessions", "sets"}
+    before = rows(database_url, "sessions", "sets", "programs")
+    assert tables(database_url) == {"alembic_version", "programs", "sessions", "sets"}
 
     engine = open_database(database_url)
     try:
         repository = Repository(engine)
         assert current_revision(engine) == HEAD_REVISION
-        assert rows(database_path, "sessions", "sets", "programs") == before
+        assert rows(database_url, "sessions", "sets", "programs") == before
         [kept] = repository.sessions()
         assert (kept.status, kept.sets[0].fatigue, kept.lift_checks) == ("stopped_tired", 3, ())
         assert repository.profile() is None
@@ -108,6 +127,7 @@ def test_head_revision_is_alembics_head():
     assert script.get_current_head() == HEAD_REVISION
 
 
+@BOTH
 def test_models_match_the_migrations(engine):
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -129,7 +149,8 @@ def test_newer_database_is_refused_and_left_byte_identical(database_url, databas
     assert stat.S_IMODE(database_path.stat().st_mode) == 0o640
 
 
-def test_a_failed_migration_leaves_no_table_behind(database_url, database_path, monkeypatch):
+@BOTH
+def test_a_failed_migration_leaves_no_table_behind(database_url, monkeypatch):
     real_upgrade = command.upgrade
 
     def upgrade_then_fail(config, revision):
@@ -139,7 +160,7 @@ def test_a_failed_migration_leaves_no_table_behind(database_url, database_path, 
     monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(OSError, match="disk full"):
         open_database(database_url)
-    assert tables(database_path) == set()
+    assert tables(database_url) == set()
 
 
 def test_a_migration_that_breaks_references_is_rolled_back(
@@ -158,7 +179,7 @@ def test_a_migration_that_breaks_references_is_rolled_back(
     monkeypatch.setattr(command, "upgrade", upgrade_leaving_an_orphan)
     with pytest.raises(MigrationError):
         open_database(database_url)
-    assert tables(database_path) == set()
+    assert tables(database_url) == set()
 
 
 def test_foreign_keys_are_back_on_after_a_migration(engine):
@@ -192,6 +213,7 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
     assert open_in_a_new_process() == "False"
 
 
+@BOTH
 def test_inspecting_the_fresh_schema_finds_the_constraints(engine):
     inspector = inspect(engine)
     checks = {check["name"] for check in inspector.get_check_constraints("sets")}
@@ -208,14 +230,14 @@ def test_migrating_a_saved_history_first_leaves_a_backup_of_it(database_url, dat
         config.attributes["connection"] = connection
         command.upgrade(config, "0001_initial")
     old.dispose()
-    before = tables(database_path)
+    before = tables(database_url)
 
     open_database(database_url).dispose()
 
     [backup] = list_backups(backups_folder(database_path))
     assert backup.reason == "before-migration"
     assert verify(backup.path)
-    assert tables(backup.path) == before
+    assert tables(sqlite_url(backup.path)) == before
     with sqlite3.connect(backup.path) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [
             ("0001_initial",)

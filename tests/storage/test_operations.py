@@ -13,6 +13,8 @@ from alshome.programs.demo import demo_document
 from alshome.programs.document import DocumentError, parse_program
 from alshome.programs.library import stock_library
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 
 def test_first_launch_installs_the_demo_as_the_active_program(repository):
     program_id, program = load_active_program(repository)
@@ -44,6 +46,7 @@ def test_a_saved_program_that_no_longer_fits_the_library_is_reported(repository,
         load_active_program(repository)
 
 
+@pytest.mark.databases("sqlite")  # the quick read is of a SQLite file
 def test_a_quick_start_reads_what_the_full_start_reads(repository, database_url, short_document):
     repository.add_program(short_document, active=True)
     assert quick_start(database_url) == full_start(repository)

@@ -6,7 +6,6 @@ crash right then would leave behind.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -17,20 +16,23 @@ from alshome.domain.fatigue import Symptom
 from alshome.domain.session import Session, SessionStatus, SetFinished, SetRecord
 from alshome.storage.errors import SaveError
 from alshome.storage.recorder import SessionRecorder
+from tests.storage.conftest import on_disk, write_directly
+
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 
-def committed(database_path) -> dict:
+def committed(database_url) -> dict:
     """Sessions and sets as another process would see them now."""
-    connection = sqlite3.connect(database_path)
-    try:
-        sessions = connection.execute(
-            "SELECT status, ended_at, symptoms, program_name, program_version FROM sessions"
-        ).fetchall()
-        sets = connection.execute(
-            "SELECT position, done, fatigue, symptoms FROM sets ORDER BY position"
-        ).fetchall()
-    finally:
-        connection.close()
+    sessions = on_disk(
+        database_url,
+        "SELECT status, ended_at, CAST(symptoms AS TEXT), program_name, program_version"
+        " FROM sessions",
+    )
+    sets = on_disk(
+        database_url,
+        "SELECT position, CAST(done AS TEXT), fatigue, CAST(symptoms AS TEXT) FROM sets"
+        " ORDER BY position",
+    )
     return {"sessions": sessions, "sets": sets}
 
 
@@ -40,14 +42,14 @@ def program_id(repository, short_document) -> int:
 
 
 def test_each_event_is_on_disk_before_the_next_one(
-    repository, program_id, short_program, clock, database_path
+    repository, program_id, short_program, clock, database_url
 ):
     recorder = SessionRecorder(repository, program_id)
     seen: list[tuple[str, dict]] = []
 
     def listener(event) -> None:
         recorder(event)
-        seen.append((type(event).__name__, committed(database_path)))
+        seen.append((type(event).__name__, committed(database_url)))
 
     session = Session(short_program, clock, listener)
     session.start_set()  # a timed hold starts with a lead-in
@@ -91,7 +93,7 @@ def test_each_event_is_on_disk_before_the_next_one(
 
 
 def test_phase_changes_and_countdowns_write_nothing(
-    repository, program_id, short_program, clock, database_path
+    repository, program_id, short_program, clock, database_url
 ):
     recorder = SessionRecorder(repository, program_id)
     states: list[dict] = []
@@ -99,7 +101,7 @@ def test_phase_changes_and_countdowns_write_nothing(
     def listener(event) -> None:
         recorder(event)
         if type(event).__name__ in ("PhaseChanged", "CountdownFinished"):
-            states.append(committed(database_path))
+            states.append(committed(database_url))
 
     session = Session(short_program, clock, listener)
     session.start_set()
@@ -121,12 +123,10 @@ def test_a_set_cannot_be_saved_before_its_session(repository, program_id, short_
 
 
 def test_a_write_the_database_refuses_becomes_a_save_error(
-    repository, program_id, short_program, clock, database_path
+    repository, program_id, short_program, clock, database_url
 ):
     recorder = SessionRecorder(repository, program_id)
-    with sqlite3.connect(database_path) as connection:
-        connection.execute("DROP TABLE sets")
-    connection.close()
+    write_directly(database_url, "DROP TABLE sets")
     session = Session(short_program, clock, recorder)
     session.start_set()
     clock.advance(3)
@@ -154,14 +154,14 @@ def test_sets_after_an_unsaved_start_raise_save_error_not_a_crash():
 
 
 def test_a_commit_that_fails_leaves_nothing_behind_and_the_retry_writes_each_set_once(
-    engine, repository, program_id, short_program, clock, database_path
+    engine, repository, program_id, short_program, clock, database_url
 ):
     """A failed COMMIT (as on a full disk) must roll back the whole write, or a retry doubles it."""
     refusing = {"on": False}
 
     def refuse_commit(connection) -> None:
         if refusing["on"]:
-            raise OperationalError("COMMIT", None, sqlite3.OperationalError("disk is full"))
+            raise OperationalError("COMMIT", None, OSError("disk is full"))
 
     event.listen(engine, "commit", refuse_commit)
     recorder = SessionRecorder(repository, program_id)
@@ -179,14 +179,14 @@ def test_a_commit_that_fails_leaves_nothing_behind_and_the_retry_writes_each_set
     session.skip_set()
     assert refused == ["SetFinished", "SetFinished"]
     assert recorder.pending == 2
-    assert committed(database_path)["sets"] == []
+    assert committed(database_url)["sets"] == []
 
     refusing["on"] = False
     recorder.retry()
     session.skip_set()
 
     assert recorder.pending == 0
-    assert committed(database_path)["sets"] == [
+    assert committed(database_url)["sets"] == [
         (0, None, None, "[]"),
         (1, None, None, "[]"),
         (2, None, None, "[]"),

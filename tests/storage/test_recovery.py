@@ -12,6 +12,8 @@ from alshome.programs.library import stock_library
 from alshome.recovery import RESUMABLE_FOR, find_unfinished
 from alshome.storage.recorder import SessionRecorder
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 
 @pytest.fixture
 def program_id(repository, short_document) -> int:

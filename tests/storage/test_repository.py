@@ -21,6 +21,8 @@ from alshome.storage.repository import (
     StoredSet,
 )
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
 PARIS_WINTER = timezone(timedelta(hours=1))
 

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, timedelta
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import Session
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import StoredCarryOver
+from tests.storage.conftest import on_disk, write_directly
 
-
-def on_disk(database_path, sql: str) -> list[tuple]:
-    """What another process would read now: what a crash right then would leave."""
-    connection = sqlite3.connect(database_path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 
 @pytest.fixture
@@ -39,20 +33,16 @@ def test_no_profile_until_the_first_run_is_done_then_one_row(repository, clock):
     assert second.saved_at.utcoffset() == timedelta(hours=-5)
 
 
-def test_a_second_profile_row_is_refused_by_the_schema(repository, database_path, clock):
+def test_a_second_profile_row_is_refused_by_the_schema(repository, database_url, clock):
     repository.save_profile(Profile("", "", "", clock.wall()))
-    connection = sqlite3.connect(database_path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError):
-            connection.execute(
-                "INSERT INTO profile VALUES (2, '', '', '', '2026-03-02T09:30:00-05:00')"
-            )
-    finally:
-        connection.close()
+    with pytest.raises(IntegrityError):
+        write_directly(
+            database_url, "INSERT INTO profile VALUES (2, '', '', '', '2026-03-02T09:30:00-05:00')"
+        )
 
 
 def test_the_carry_over_answer_is_committed_with_the_session_start(
-    repository, program_id, short_program, clock, database_path
+    repository, program_id, short_program, clock, database_url
 ):
     check = CarryOverCheck(CarryOver.SORE, clock.wall())
     clock.advance(2)
@@ -60,7 +50,7 @@ def test_the_carry_over_answer_is_committed_with_the_session_start(
 
     def listener(event) -> None:
         recorder(event)
-        seen.append(on_disk(database_path, "SELECT answer, session_id FROM carry_over_checks"))
+        seen.append(on_disk(database_url, "SELECT answer, session_id FROM carry_over_checks"))
 
     recorder = SessionRecorder(repository, program_id)
     Session(short_program, clock, listener, carry_over=check)
@@ -69,31 +59,28 @@ def test_the_carry_over_answer_is_committed_with_the_session_start(
     assert repository.carry_over_checks() == [StoredCarryOver(check, session.uuid)]
 
 
-def test_a_day_of_rest_is_a_check_without_a_session(repository, clock, database_path):
+def test_a_day_of_rest_is_a_check_without_a_session(repository, clock, database_url):
     check = CarryOverCheck(CarryOver.TIRED, clock.wall())
     repository.record_rest_day(check)
-    assert on_disk(database_path, "SELECT answer, session_id FROM carry_over_checks") == [
+    assert on_disk(database_url, "SELECT answer, session_id FROM carry_over_checks") == [
         ("tired", None)
     ]
     assert repository.carry_over_checks() == [StoredCarryOver(check, None)]
     assert not repository.has_history(), "resting is not a session"
 
 
-def test_a_session_follows_at_most_one_check(repository, program_id, clock, database_path):
+def test_a_session_follows_at_most_one_check(repository, program_id, clock, database_url):
     check = CarryOverCheck(CarryOver.FINE, clock.wall())
     session_id = repository.start_session(
         "0f8fad5b-d9cb-469f-a165-70867728950e", program_id, "Short program", 3, clock.wall(), check
     )
-    connection = sqlite3.connect(database_path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError):
-            connection.execute(
-                "INSERT INTO carry_over_checks (session_id, answer, asked_at, asked_utc)"
-                " VALUES (?, 'tired', '2026-03-02T09:30:00-05:00', '2026-03-02 14:30:00')",
-                (session_id,),
-            )
-    finally:
-        connection.close()
+    with pytest.raises(IntegrityError):
+        write_directly(
+            database_url,
+            "INSERT INTO carry_over_checks (session_id, answer, asked_at, asked_utc)"
+            " VALUES (:session, 'tired', '2026-03-02T09:30:00-05:00', '2026-03-02 14:30:00')",
+            session=session_id,
+        )
 
 
 def lift_session(repository, program_id, short_program, clock, able: bool) -> Session:
@@ -108,11 +95,11 @@ def lift_session(repository, program_id, short_program, clock, able: bool) -> Se
 
 @pytest.mark.parametrize("able", [True, False])
 def test_a_lift_check_is_on_disk_the_moment_it_is_answered(
-    repository, program_id, short_program, clock, database_path, able
+    repository, program_id, short_program, clock, database_url, able
 ):
     lift_session(repository, program_id, short_program, clock, able)
-    assert on_disk(database_path, "SELECT exercise_id, able FROM lift_checks") == [
-        ("shoulder_raise_weight", int(able))
+    assert on_disk(database_url, "SELECT exercise_id, able FROM lift_checks") == [
+        ("shoulder_raise_weight", able)
     ]
     [session] = repository.sessions()
     assert session.lift_checks == (

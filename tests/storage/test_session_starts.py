@@ -11,6 +11,8 @@ from alshome.paths import sqlite_url
 from alshome.storage.snapshot import read_session_starts
 from tests.storage.test_snapshot import set_revision
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 TOKYO = timezone(timedelta(hours=9))
 EASTERN = timezone(timedelta(hours=-5))
 SINCE = datetime(2026, 3, 2, 0, 0, tzinfo=EASTERN)
@@ -46,12 +48,14 @@ def test_sessions_from_the_moment_on_in_the_order_they_started(repository, start
     assert found[1].utcoffset() == timedelta(hours=9), "the offset it was lived in is kept"
 
 
+@pytest.mark.databases("sqlite")  # the quick read is of a SQLite file
 def test_the_quick_read_reads_what_the_repository_reads(repository, starts, database_url):
     for since in (SINCE, SINCE - timedelta(days=7), SINCE.astimezone(TOKYO)):
         assert read_session_starts(database_url, since) == repository.session_times_since(since)
     assert len(read_session_starts(database_url, SINCE - timedelta(days=7))) == 5
 
 
+@pytest.mark.databases("sqlite")  # the quick read is of a SQLite file
 def test_nothing_since_a_moment_after_them_all(repository, starts, database_url):
     later = SINCE + timedelta(days=30)
     assert repository.session_times_since(later) == ()
@@ -64,6 +68,7 @@ def test_a_database_not_made_yet_has_no_sessions_and_is_not_made(tmp_path):
     assert not folder.exists()
 
 
+@pytest.mark.databases("sqlite")  # the quick read is of a SQLite file
 def test_another_revision_is_left_to_the_full_opening(engine, database_path, database_url):
     set_revision(database_path, "9999_newer")
     assert read_session_starts(database_url, SINCE) is None
