@@ -26,7 +26,7 @@ need no engine at all set their own value.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +94,26 @@ def server_database_url(
     monkeypatch.setenv("ALSHOME_DATABASE_URL", url)
     yield url
     server.drop_database(url)
+
+
+@pytest.fixture
+def another_history(
+    server_database_url: str | None, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[], None]:
+    """Call it to put what the test opens next in a second, empty history.
+
+    On SQLite another data folder is another history already, so it does nothing; on
+    PostgreSQL it names a second new database in ALSHOME_DATABASE_URL.
+    """
+
+    def move() -> None:
+        if server_database_url is not None:
+            server: PostgresServer = request.getfixturevalue("postgres_server")
+            url = server.new_database()
+            request.addfinalizer(lambda: server.drop_database(url))
+            monkeypatch.setenv("ALSHOME_DATABASE_URL", url)
+
+    return move
 
 
 @pytest.fixture

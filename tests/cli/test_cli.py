@@ -15,6 +15,8 @@ import alshome
 from alshome.cli import main
 from alshome.paths import Locations, sqlite_url
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 REPOSITORY_ROOT = Path(alshome.__file__).resolve().parent.parent
 
 
@@ -76,15 +78,19 @@ def test_csv_export_has_a_header_and_one_row_per_set_and_rest_day(history_dir, t
     assert lines[4].endswith(",tired,")
 
 
-def test_export_import_export_gives_the_same_sessions(history_dir, tmp_path, capsys):
+def test_export_import_export_gives_the_same_sessions(
+    history_dir, tmp_path, capsys, another_history, backend
+):
     first = tmp_path / "first.json"
     export(capsys, history_dir, first)
     restored = tmp_path / "restored"
+    another_history()
 
     code, out, err = run(capsys, "--data-dir", str(restored), "import", str(first))
 
     assert (code, out, err) == (0, f"Imported 2 sessions from {first}.\n", "")
-    assert stat.S_IMODE(restored.stat().st_mode) == 0o700
+    if backend == "sqlite":  # the history is a file in the folder, made private
+        assert stat.S_IMODE(restored.stat().st_mode) == 0o700
     second = tmp_path / "second.json"
     export(capsys, restored, second)
     before, after = json.loads(first.read_text()), json.loads(second.read_text())
@@ -98,8 +104,11 @@ def test_the_environment_chooses_the_data_folder(history_dir, tmp_path, capsys, 
     assert code == 0 and "2 sessions" in out
 
 
-def test_a_database_url_overrides_the_data_folder(history_dir, tmp_path, capsys):
-    url = sqlite_url(history_dir / "alshome.sqlite3")
+def test_a_database_url_overrides_the_data_folder(
+    history_dir, tmp_path, capsys, server_database_url, monkeypatch
+):
+    url = server_database_url or sqlite_url(history_dir / "alshome.sqlite3")
+    monkeypatch.delenv("ALSHOME_DATABASE_URL", raising=False)
     output = tmp_path / "x.json"
     code, out, _ = run(
         capsys, "--database-url", url, *output_in(tmp_path / "unused", "json", output)
@@ -189,7 +198,6 @@ def missing_output(tmp_path, history_dir):
         (conflicting_program, "version 1, is already saved; nothing was imported."),
         (output_in_missing_folder, "cannot be written: No such file or directory."),
         (output_is_a_folder, "cannot be written: Is a directory."),
-        (export_without_history, "There is no alshome history in"),
         (unknown_format, "argument --format: invalid choice: 'xml'"),
         (missing_output, "the following arguments are required: --output"),
         (data_dir_without_a_folder, "alshome: argument --data-dir: expected one argument."),
@@ -198,7 +206,16 @@ def missing_output(tmp_path, history_dir):
 def test_bad_input_gets_one_sentence_status_2_and_writes_nothing(
     case, message, history_dir, tmp_path, capsys
 ):
-    arguments = case(tmp_path, history_dir)
+    assert_refused_writing_nothing(case(tmp_path, history_dir), message, tmp_path, capsys)
+
+
+@pytest.mark.databases("sqlite")  # a database server's history is there from the start
+def test_an_export_from_a_folder_without_history_is_refused(history_dir, tmp_path, capsys):
+    arguments = export_without_history(tmp_path, history_dir)
+    assert_refused_writing_nothing(arguments, "There is no alshome history in", tmp_path, capsys)
+
+
+def assert_refused_writing_nothing(arguments, message, tmp_path, capsys) -> None:
     capsys.readouterr()
     before = tree(tmp_path)
 

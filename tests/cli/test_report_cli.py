@@ -19,6 +19,8 @@ from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.cli.test_cli import EXPORT_AND_LIST_QT, REPOSITORY_ROOT, run, tree
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 MARCH = ("--from", "2026-03-01", "--to", "2026-03-31")
 
 
@@ -119,6 +121,7 @@ def test_bad_input_exits_2_with_one_sentence_and_writes_nothing(
     assert tree(tmp_path) == before
 
 
+@pytest.mark.databases("sqlite")  # a database server's history is there from the start
 def test_no_history_is_one_sentence_and_no_folder_made(tmp_path, capsys):
     folder = tmp_path / "none"
     code, _, err = run(capsys, *report(folder, "--format", "json"))

@@ -25,6 +25,8 @@ from alshome.storage.repository import Repository
 from alshome.trends import SessionSummary
 from tests.report.conftest import FIRST, LAST
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 MADE_ON = date(2026, 2, 1)
 
 

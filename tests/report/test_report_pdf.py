@@ -20,6 +20,8 @@ from alshome.report.document import CHARTS
 from alshome.report.pdf import chart_images, report_pdf
 from tests.report.test_report_figures import figures_of
 
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
 TOOLS = ("pdfinfo", "pdftoppm", "pdftotext", "pdfimages")
 if not all(shutil.which(tool) for tool in TOOLS) and not os.environ.get("CI"):
     pytest.skip("poppler-utils is not installed", allow_module_level=True)
