@@ -36,7 +36,7 @@ from alshome.domain.clock import SystemClock
 from alshome.failures import FAILURE, explain_failure
 from alshome.i18n import chosen_language, install_translators
 from alshome.operations import Start, quick_start
-from alshome.paths import Locations, sqlite_path
+from alshome.paths import Locations, on_server, sqlite_path
 from alshome.programs.document import DocumentError
 from alshome.programs.library import use_language
 from alshome.resources import resource
@@ -318,6 +318,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     if database is not None:
         window.history_backups = BackupsOfHistory(history, database, window.use_program)
         window.history_passphrase = HistoryPassphrase(history, database)
+    window.history_on_server = on_server(locations.database_url)
     window.show_full_screen(bool(settings.get("full_screen")))
     _AfterFirstExpose(
         window,

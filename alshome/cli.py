@@ -31,6 +31,22 @@ if TYPE_CHECKING:
 
 
 PASSPHRASE_VARIABLE = "ALSHOME_PASSPHRASE"
+# What backups and the passphrase mean for a history that is not a SQLite file, such as
+# one on a PostgreSQL server given with --database-url: nothing alshome does.
+ONLY_A_FILE = {
+    "backup": (
+        "alshome backs up only a history kept in a SQLite file; a history on a database "
+        "server is kept safe by the server's own backups."
+    ),
+    "restore": (
+        "alshome restores only a history kept in a SQLite file; a history on a database "
+        "server is restored with the server's own tools."
+    ),
+    "passphrase": (
+        "A passphrase protects only a history kept in a SQLite file; a history on a "
+        "database server is protected by the server's own access control."
+    ),
+}
 
 
 class _UsageError(Exception):
@@ -335,7 +351,7 @@ def _backup(locations: Locations, options: argparse.Namespace) -> str:
     from alshome.programs.document import DocumentError
     from alshome.storage.backups import backups_folder, take_backup
 
-    database = _database_file(locations)
+    database = _database_file(locations, ONLY_A_FILE["backup"])
     if not database.is_file():
         raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
     folder = backups_folder(database)
@@ -347,7 +363,7 @@ def _restore(locations: Locations, options: argparse.Namespace) -> str:
     """With no BACKUP, the numbered list to choose from; with one, the history put back."""
     from alshome.storage.backups import backups_folder, list_backups, restore
 
-    database = _database_file(locations)
+    database = _database_file(locations, ONLY_A_FILE["restore"])
     folder = backups_folder(database)
     backups = list_backups(folder)
     if options.backup is None:
@@ -420,7 +436,7 @@ def _new_passphrase() -> str:
 def _existing_history(locations: Locations) -> Path:
     from alshome.programs.document import DocumentError
 
-    database = _database_file(locations)
+    database = _database_file(locations, ONLY_A_FILE["passphrase"])
     if not database.is_file() or database.stat().st_size == 0:
         raise DocumentError(f"There is no alshome history in {database.parent}.")
     return database
@@ -439,14 +455,14 @@ def _chosen_backup(choice: str, backups: list[Backup]) -> Path:
     return backups[int(choice) - 1].path
 
 
-def _database_file(locations: Locations) -> Path:
-    """The SQLite file behind the locations; backups are copies of a file, so one is needed."""
+def _database_file(locations: Locations, elsewhere: str) -> Path:
+    """The SQLite file behind the locations; `elsewhere` says why a command needs one."""
     from alshome.programs.document import DocumentError
     from alshome.storage.db import sqlite_file
 
     database = sqlite_file(locations.database_url)
     if database is None:
-        raise DocumentError("Backups need the history in a SQLite database file.")
+        raise DocumentError(elsewhere)
     return database
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 import platformdirs
 
@@ -64,6 +64,14 @@ def sqlite_path(url: str) -> Path | None:
         return None
     database = unquote(url.removeprefix(SQLITE_URL_PREFIX))
     return Path(database) if database and database != ":memory:" else None
+
+
+def on_server(url: str) -> bool:
+    """Whether a database URL names a server (PostgreSQL, say) rather than SQLite.
+
+    Read as SQLAlchemy reads a URL's scheme, `dialect+driver`, without importing it.
+    """
+    return urlsplit(url).scheme.partition("+")[0] != "sqlite"
 
 
 def ensure_private_dir(path: Path) -> Path:

@@ -13,6 +13,9 @@ Files are unlinked, not overwritten first: on journalling and copy-on-write file
 and on SSDs an overwrite lands elsewhere and protects nothing. The caller closes every
 connection to the database first, so SQLite holds none of its files open. The folder
 itself stays, emptied of health data.
+
+A history on a database server (`--database-url postgresql+psycopg://...`) has no files
+here: its tables are dropped from the server's database instead (`storage.db.drop_history`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from pathlib import Path
 from alshome import autostart
 from alshome.editor_pin import PIN_FILE
 from alshome.exchange import CSV_COLUMNS, EXPORT_FORMAT
-from alshome.paths import Locations, sqlite_path
+from alshome.paths import Locations, on_server, sqlite_path
 from alshome.settings import SETTINGS_FILE
 from alshome.storage.backups import BACKUPS_FOLDER, backups_folder
 
@@ -42,9 +45,10 @@ WRITTEN_BY_ALSHOME = re.compile(
 
 
 class DataLeftError(OSError):
-    """Some files could not be deleted; `left` names them, the rest are gone."""
+    """Some files could not be deleted; `left` names them (or the server's database, by its
+    URL without the password), the rest are gone."""
 
-    def __init__(self, left: list[Path]) -> None:
+    def __init__(self, left: list[Path | str]) -> None:
         super().__init__(f"{len(left)} files could not be deleted: {', '.join(map(str, left))}.")
         self.left = left
 
@@ -55,7 +59,9 @@ def delete_all_data(locations: Locations) -> list[Path]:
     Every file is tried even when one fails; DataLeftError then names those left.
     """
     removed: list[Path] = []
-    left: list[Path] = []
+    left: list[Path | str] = []
+    if on_server(locations.database_url):
+        left += _drop_server_history(locations.database_url)
     for path in _app_files(locations):
         try:
             path.unlink()
@@ -124,6 +130,20 @@ def _database_file(url: str) -> Path | None:
 
         path = sqlite_file(url)
     return path
+
+
+def _drop_server_history(url: str) -> list[str]:
+    """Drop the history's tables on its server; the server, named, if that failed."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from alshome.storage.db import drop_history
+
+    try:
+        drop_history(url)
+    except SQLAlchemyError:
+        return [make_url(url).render_as_string(hide_password=True)]
+    return []
 
 
 def _is_backup(path: Path) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, QueuePool, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, QueuePool, Table, create_engine, event
 from sqlalchemy.engine import make_url
 
 from alshome.paths import ensure_private_dir
@@ -33,12 +33,29 @@ from alshome.storage.health import (
     check_database,
     set_aside,
 )
-from alshome.storage.revision import HEAD_REVISION
+from alshome.storage.models import Base
+from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
 SQLITE_PRAGMAS = ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
 # Only the standard driver reads a plain file; an encrypted one (SQLCipher) would look like
 # garbage to the check, and a wrong passphrase must never pass for damage.
 CHECKED_DRIVERS = ("pysqlite",)
+
+
+def drop_history(url: str) -> None:
+    """Drop alshome's tables from a server's database, all or none: "Delete all my data".
+
+    A server's database is not alshome's to delete, and may hold other tables; alshome's
+    own, the schema's revision included, go in one transaction. The next start makes them
+    anew, empty.
+    """
+    engine = _engine(url)
+    try:
+        with engine.begin() as connection:
+            Base.metadata.drop_all(connection)
+            Table(VERSION_TABLE, MetaData()).drop(connection, checkfirst=True)
+    finally:
+        engine.dispose()
 
 
 def sqlite_file(url: str) -> Path | None:

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self._all_deleted = False
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
+        self.history_on_server = False  # set by the app: backups and passphrase are the server's
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
@@ -428,6 +429,7 @@ class MainWindow(QMainWindow):
             on_passphrase=self.open_passphrase if protection is not None else None,
             protected=protection.is_protected if protection is not None else lambda: False,
             on_rating=self.open_alsfrs if self._records is not None else None,
+            history_on_server=self.history_on_server,
         )
         return self._add(screen)
 

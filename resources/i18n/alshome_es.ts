@@ -2129,6 +2129,14 @@
             <translation>Cerrar alshome</translation>
         </message>
         <message>
+            <source>Your history is kept on a database server, so alshome makes no copies of it: the server's own backups keep it safe.</source>
+            <translation>Tu historial se guarda en un servidor de bases de datos, así que alshome no hace copias de él: lo protegen las copias de seguridad del propio servidor.</translation>
+        </message>
+        <message>
+            <source>Your history is kept on a database server, so a passphrase here cannot protect it: the server's own access control does.</source>
+            <translation>Tu historial se guarda en un servidor de bases de datos, así que una frase de contraseña aquí no puede protegerlo: lo protege el control de acceso del propio servidor.</translation>
+        </message>
+        <message>
             <source>Remove the passphrase</source>
             <translation>Quitar la frase de contraseña</translation>
         </message>

@@ -355,6 +355,9 @@ class SettingsScreen(Screen):
     `on_passphrase`, when given, adds the button that sets or removes the history's
     passphrase; `protected()` says which of the two it reads. `on_rating`, when given,
     adds the ALSFRS-R self-rating, which home suggests only once a month.
+    With `history_on_server` (a history on a database server, `--database-url`) the
+    backups and passphrase entries are there and say, when pressed, that the server's own
+    backups and access control do their work: alshome's copies and passphrase are for a file.
     """
 
     def __init__(
@@ -370,8 +373,12 @@ class SettingsScreen(Screen):
         on_passphrase: Callable[[], None] | None = None,
         protected: Callable[[], bool] = lambda: False,
         on_rating: Callable[[], None] | None = None,
+        history_on_server: bool = False,
     ) -> None:
         super().__init__(self.tr("Settings"))
+        if history_on_server:
+            on_backups = self.say_backups_are_the_servers
+            on_passphrase = self.say_protection_is_the_servers
         self.rating = button(
             self.tr("Rate how you are doing"),
             on_rating or (lambda: None),
@@ -588,6 +595,26 @@ class SettingsScreen(Screen):
         """A sentence above the settings (no speech engine, say); empty hides it."""
         set_text(self.notice, text)
         self.notice.setVisible(bool(text))
+
+    def say_backups_are_the_servers(self) -> None:
+        self._say(
+            self.tr(
+                "Your history is kept on a database server, so alshome makes no copies of it: "
+                "the server's own backups keep it safe."
+            )
+        )
+
+    def say_protection_is_the_servers(self) -> None:
+        self._say(
+            self.tr(
+                "Your history is kept on a database server, so a passphrase here cannot "
+                "protect it: the server's own access control does."
+            )
+        )
+
+    def _say(self, text: str) -> None:
+        self.show_notice(text)
+        announce(self.notice, text)
 
     def refresh(self, session: object = None) -> None:
         """Show every value as the settings hold it now (after a reset or an outside change)."""
