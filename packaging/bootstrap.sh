@@ -70,7 +70,7 @@ qt_packages=(
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
         dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream
-        openbox x11-utils orca procps binutils)
+        openbox x11-utils orca procps binutils postgresql)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi
