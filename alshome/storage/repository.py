@@ -543,7 +543,7 @@ def _summaries_query() -> Select[Any]:
             func.count(SetRow.id),
             func.count(SetRow.done),
             func.max(SetRow.fatigue),
-            cast(func.avg(SetRow.fatigue), Float),
+            func.avg(cast(SetRow.fatigue, Float)),  # in floating point on either database
             func.aggregate_strings(case((symptoms != "[]", symptoms)), "|"),
         )
         .outerjoin(SetRow, SetRow.session_id == SessionRow.id)
