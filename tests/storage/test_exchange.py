@@ -437,6 +437,7 @@ def value_at(document, path):
     return document
 
 
+@pytest.mark.databases("sqlite")  # each example imports into a database of its own, in memory
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -3,7 +3,12 @@
 One server per test run, in a temporary folder of its own that also holds its Unix socket
 (no TCP port, so nothing to collide with), tuned for speed over durability: the data is
 thrown away at the end. Each test gets a fresh database, copied from a template that the
-shipped migrations brought to head once (CREATE DATABASE ... TEMPLATE takes about 30 ms).
+shipped migrations brought to head once, and dropped after the test.
+
+The folder is in memory (/dev/shm) where there is one: making and dropping a database on
+disk forces checkpoints that took about 0.3 s a test here, against 0.02 s in memory. A run
+that was killed leaves its folder behind; the next run removes the folders whose server
+is gone.
 
 PostgreSQL refuses to run as root, and CI runs the tests as root: then initdb and the
 server run as Debian's `postgres` system user, through setpriv, which also tells the kernel
@@ -30,6 +35,8 @@ from sqlalchemy.engine import make_url
 from alshome.storage.db import open_database
 
 DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin"
+MEMORY_FOLDER = "/dev/shm"
+FOLDER_PREFIX = "alshome-postgres-"
 SERVICE_USER = "postgres"
 SUPERUSER = "postgres"
 TEMPLATE = "alshome_template"
@@ -60,7 +67,8 @@ class PostgresServer:
     def __init__(self, binaries: Path) -> None:
         self._binaries = binaries
         self._as_service_user = os.geteuid() == 0
-        self.folder = Path(tempfile.mkdtemp(prefix="alshome-postgres-"))
+        _remove_folders_left_by_killed_runs()
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=_in_memory()))
         self._names = itertools.count(1)
         self._process: subprocess.Popen[bytes] | None = None
         self._log = self.folder / "server.log"
@@ -167,6 +175,25 @@ class PostgresServer:
         """The database every test's is copied from, brought to head by the shipped migrations."""
         self._run(f'CREATE DATABASE "{TEMPLATE}"')
         open_database(self.url(TEMPLATE)).dispose()
+
+
+def _in_memory() -> str | None:
+    """Linux's shared-memory folder when it can be written to; None for the usual temp folder."""
+    return MEMORY_FOLDER if os.access(MEMORY_FOLDER, os.W_OK | os.X_OK) else None
+
+
+def _remove_folders_left_by_killed_runs() -> None:
+    """Remove the in-memory folders of servers that no longer run (not those starting now)."""
+    for folder in Path(MEMORY_FOLDER).glob(f"{FOLDER_PREFIX}*"):
+        pid_file = folder / "data" / "postmaster.pid"
+        try:
+            server = int(pid_file.read_text().split()[0])
+        except (OSError, IndexError, ValueError):
+            if time.time() - folder.stat().st_mtime > START_TIMEOUT_S:
+                shutil.rmtree(folder, ignore_errors=True)
+            continue
+        if not Path(f"/proc/{server}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _die_with_parent() -> None:
