@@ -44,8 +44,9 @@ def explain_failure(error: BaseException) -> tuple[int, str] | None:
         return BAD_INPUT, f"--database-url: {error}."
     if isinstance(error, DBAPIError):
         # Only the driver's message: SQLAlchemy's own text includes statement parameters,
-        # which may be health data.
-        return FAILURE, f"The database cannot be used: {error.orig}."
+        # which may be health data. Its first line: PostgreSQL's add hints on further lines.
+        reason = next(iter(str(error.orig).strip().splitlines()), "unknown error")
+        return FAILURE, f"The database cannot be used: {reason.rstrip('.')}."
     if isinstance(error, OSError):
         return FAILURE, f"{error.filename or 'The data folder'} cannot be used: {error.strerror}."
     return None

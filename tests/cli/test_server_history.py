@@ -82,3 +82,11 @@ def test_delete_all_leaves_tables_that_are_not_alshomes(server_database_url):
         assert Repository(reopened).sessions() == []
     finally:
         reopened.dispose()
+
+
+def test_a_server_it_cannot_reach_is_one_line_and_status_1(tmp_path, capsys):
+    unreachable = f"postgresql+psycopg://alshome:secret@/nowhere?host={tmp_path}"
+    code, out, err = run(capsys, "--database-url", unreachable, "report", "--format", "json")
+    assert (code, out) == (1, "")
+    assert err.startswith("The database cannot be used: ") and err.count("\n") == 1
+    assert "secret" not in err
