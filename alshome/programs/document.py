@@ -14,6 +14,7 @@ Validation errors become one plain sentence that names the field, for example
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import fields
 from enum import Enum
@@ -50,6 +51,10 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
+# "\u0000" in a JSON string, not a backslash written as "\\" followed by "u0000".
+ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
 class DocumentError(ValueError):
     """A file that cannot be used; the message is one plain sentence for the user."""
 
@@ -71,9 +76,14 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror}.") from None
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DocumentError(f"{path.name} is not a text file.") from None
+    if ESCAPED_NUL.search(text):
+        # PostgreSQL keeps no NUL in text, so such a file would be saved on SQLite only.
+        raise DocumentError(f"{path.name} holds a NUL character, which no alshome file does.")
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DocumentError(
             f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."

@@ -163,6 +163,17 @@ def conflicting_program(tmp_path, history_dir):
     return ["--data-dir", str(history_dir), "import", str(changed)]
 
 
+def nul_character(tmp_path, history_dir):
+    """A NUL in a name: SQLite would keep it, PostgreSQL cannot; refused on both."""
+    changed = tmp_path / "export.json"
+    assert main(output_in(history_dir, "json", changed)) == 0
+    document = json.loads(changed.read_text())
+    document["sessions"][0]["sets"][0]["exercise_name"] = "Knee\x00 bend"
+    document["sessions"][0]["uuid"] = "d6a2c4e8-1b3f-4a5c-9e7d-0f2b4d6e8a1c"
+    changed.write_text(json.dumps(document))
+    return ["--data-dir", str(history_dir), "import", str(changed)]
+
+
 def output_in_missing_folder(tmp_path, history_dir):
     return output_in(history_dir, "json", tmp_path / "no-such-folder" / "x.json")
 
@@ -196,6 +207,7 @@ def missing_output(tmp_path, history_dir):
         (wrong_version, "future.json is an export of version 4"),
         (invalid_session, "bad.json: sessions[0].uuid: must be a lowercase UUID"),
         (conflicting_program, "version 1, is already saved; nothing was imported."),
+        (nul_character, "export.json holds a NUL character, which no alshome file does."),
         (output_in_missing_folder, "cannot be written: No such file or directory."),
         (output_is_a_folder, "cannot be written: Is a directory."),
         (unknown_format, "argument --format: invalid choice: 'xml'"),
