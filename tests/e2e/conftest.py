@@ -19,11 +19,9 @@ app as a screen reader does (test_atspi.py, test_orca.py).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -34,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from tests.tools.ci import skip_or_fail
+from tests.tools.processes import die_with_parent
 
 XVFB_SCREEN = "1280x800x24"
 START_TIMEOUT_S = 10.0
@@ -61,13 +60,6 @@ def _free_displays() -> Iterator[int]:
         if not _display_in_use(number):
             yield number
         number += 1
-
-
-def _die_with_parent() -> None:
-    """In the child: get SIGTERM if pytest dies, so no Xvfb outlives a killed run (Linux)."""
-    with contextlib.suppress(OSError, AttributeError):
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -109,7 +101,7 @@ def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[byte
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 pass_fds=(write_end,),
-                preexec_fn=_die_with_parent,  # fine here: no other threads at session start
+                preexec_fn=die_with_parent,  # fine here: no other threads at session start
             )
         os.close(write_end)
         write_end = -1
@@ -199,7 +191,7 @@ def start_openbox(display: str, log_path: Path) -> subprocess.Popen[bytes]:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
     deadline = time.monotonic() + START_TIMEOUT_S
     while not _window_manager_ready(display):
@@ -322,7 +314,7 @@ def session_bus(tmp_path: Path) -> Iterator[dict[str, str]]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent,
+        preexec_fn=die_with_parent,
     )
     try:
         address = _read_line(bus.stdout, BUS_START_TIMEOUT_S)

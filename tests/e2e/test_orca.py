@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import _die_with_parent, _stop
+from tests.e2e.conftest import _stop
 from tests.e2e.test_keyboard_session import keys_for_demo, wait_for_window, xdotool
 from tests.tools.ci import skip_or_fail
+from tests.tools.processes import die_with_parent
 
 pytestmark = pytest.mark.xvfb
 
@@ -102,7 +103,7 @@ def screen_reader(
             stdin=subprocess.DEVNULL,
             stdout=output,
             stderr=subprocess.STDOUT,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
     try:
         deadline = time.monotonic() + ORCA_START_TIMEOUT_S

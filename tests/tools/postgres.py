@@ -17,7 +17,6 @@ to stop the server if the test run dies, so no server outlives a killed run.
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import os
 import pwd
@@ -33,6 +32,7 @@ from sqlalchemy import URL
 from sqlalchemy.engine import make_url
 
 from alshome.storage.db import open_database
+from tests.tools.processes import die_with_parent
 
 DEBIAN_BINARIES = "/usr/lib/postgresql/*/bin"
 MEMORY_FOLDER = "/dev/shm"
@@ -103,7 +103,7 @@ class PostgresServer:
                 [*self._as_owner(), str(self._binaries / "postgres"), "-D", str(data), *options],
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                preexec_fn=None if self._as_service_user else _die_with_parent,
+                preexec_fn=None if self._as_service_user else die_with_parent,
             )
         self._wait_until_ready()
         self._make_template()
@@ -194,9 +194,3 @@ def _remove_folders_left_by_killed_runs() -> None:
             continue
         if not Path(f"/proc/{server}").exists():
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _die_with_parent() -> None:
-    """In the child: SIGTERM when the test run dies, as setpriv's --pdeathsig does as root."""
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
