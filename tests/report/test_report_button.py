@@ -1,4 +1,5 @@
-"""The history screen's "Clinic report" button: asks where, writes the range shown, says where."""
+"""The history screen on a stored history, on SQLite and on PostgreSQL, and its "Clinic report"
+button: asks where, writes the range shown, says where."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from alshome.storage.repository import Repository
 from alshome.trends import Span
 from alshome.ui.screens.history import HistoryScreen
 from tests.report.conftest import at
+
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 
 @pytest.fixture
@@ -69,3 +72,11 @@ def test_a_folder_that_cannot_be_written_is_said_in_one_sentence(screen, monkeyp
     screen.report.click()
     assert screen.overview.text().endswith("cannot be written: No such file or directory.")
     assert screen.report.accessibleName() == "Clinic report"
+
+
+def test_the_history_shows_every_session_and_its_charts(screen):
+    screen.pick_span(Span.ALL)
+    assert screen.overview.text().startswith("5 sessions · ")
+    assert screen.overview.text().endswith(" · 2 stopped early")
+    assert len(screen.charts) == 4
+    assert "total" in screen.charts[3].value.text()  # the ALSFRS-R ratings of the range
