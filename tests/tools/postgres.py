@@ -78,7 +78,7 @@ class PostgresServer:
             account = pwd.getpwnam(SERVICE_USER)
             os.chown(self.folder, account.pw_uid, account.pw_gid)
         data = self.folder / "data"
-        subprocess.run(
+        made = subprocess.run(
             [
                 *self._as_owner(),
                 str(self._binaries / "initdb"),
@@ -93,9 +93,11 @@ class PostgresServer:
                 "--no-locale",
                 "--no-sync",
             ],
-            check=True,
             capture_output=True,
+            text=True,
         )
+        if made.returncode != 0:
+            raise RuntimeError(f"initdb failed:\n{made.stdout}{made.stderr}")
         settings = ["listen_addresses=", f"unix_socket_directories={self.folder}"]
         options = [arg for setting in (*settings, *SPEED_SETTINGS) for arg in ("-c", setting)]
         with self._log.open("wb") as log:
