@@ -28,11 +28,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.tools.ci import skip_or_fail
-from tests.tools.postgres import PostgresServer, find_binaries
+
+if TYPE_CHECKING:
+    from tests.tools.postgres import PostgresServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -66,7 +69,12 @@ def backend() -> str:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the whole run, started on first use."""
+    """One PostgreSQL server for the whole run, started on first use.
+
+    Imported here, as psycopg and SQLAlchemy are, only when a test asks for it.
+    """
+    from tests.tools.postgres import PostgresServer, find_binaries
+
     binaries = find_binaries()
     if binaries is None:
         skip_or_fail("PostgreSQL is not installed (Debian package postgresql)")
