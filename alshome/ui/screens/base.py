@@ -44,7 +44,8 @@ class Screen(QWidget):
 
 
 class ButtonRow(QLayout):
-    """Buttons of equal width: in one row when they fit, else in as few rows as they need.
+    """Buttons of equal width: in one row when they fit, else in as few rows as they need,
+    filled as evenly as they can be.
 
     At large text sizes (and in longer languages) a row of four buttons no longer fits
     across the window; rather than clip their words, the row wraps, keeping every button
@@ -133,6 +134,8 @@ class ButtonRow(QLayout):
         columns = len(shown)
         while columns > 1 and columns * widest + (columns - 1) * self._gap > rect.width():
             columns -= 1
+        lines = -(-len(shown) // columns)
+        columns = -(-len(shown) // lines)  # as even as the lines allow: 6 and 5, not 8 and 3
         width = (rect.width() - (columns - 1) * self._gap) // columns
         y = rect.y()
         for start in range(0, len(shown), columns):

@@ -43,7 +43,7 @@ class ExerciseScreen(Screen):
         instructions = QVBoxLayout(box)
         instructions.setContentsMargins(26, 20, 26, 20)
         self.audience = FitLabel("", "headline", floor=28, grow=False)
-        self.instruction = FitLabel("", "body", floor=22, grow=False)
+        self.instruction = FitLabel("", "body", floor=20, grow=False)
         self.safety = FitLabel("", "note", floor=20, grow=False)
         # The movement drawn: it takes the room the words leave, never less than FIGURE_MIN.
         from alshome.ui.figure import FigureView  # the renderer loads with this screen
