@@ -8,6 +8,7 @@ by the keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -39,9 +40,11 @@ from alshome.domain.safety import (
 )
 from alshome.domain.session import Phase
 from alshome.failures import explain
+from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.keyboard import KeyboardContract
+from alshome.ui.placement import place, remembered
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
 from alshome.ui.screens.home import HomeHistory, HomeScreen
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("alshome – home exercise"))
         self.setMinimumSize(960, 600)
-        self.resize(1280, 800)
+        self.resize(1280, 800)  # until `open_placed` fits it to the screen (tests keep this)
         self.program = program
         self.controller = controller
         self._history = history
@@ -604,10 +607,18 @@ class MainWindow(QMainWindow):
         self.scanner.follow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while sets still wait for the disk would lose them: ask first, keep open."""
+        """Closing while sets still wait for the disk would lose them: ask first, keep open.
+
+        The window's place is kept for the next launch, unless every file of the person's
+        has just been deleted: then nothing may write a new one.
+        """
         if self.controller.unsaved and not self._close_anyway():
             event.ignore()
             return
+        if not self._all_deleted:
+            self.settings.window = remembered(self)
+            with contextlib.suppress(DocumentError, OSError):  # a place is not worth a message
+                self.settings.save()
         super().closeEvent(event)
 
     def _close_anyway(self) -> bool:
@@ -627,11 +638,22 @@ class MainWindow(QMainWindow):
         question.exec()
         return question.clickedButton() is close
 
+    def open_placed(self) -> None:
+        """Show the window where it was left, or as fits this screen (`placement`), and
+        full screen when the setting says so."""
+        state = Qt.WindowState.WindowNoState
+        if place(self, self.settings.window):
+            state |= Qt.WindowState.WindowMaximized
+        if self.settings.get("full_screen"):
+            state |= Qt.WindowState.WindowFullScreen
+        self.setWindowState(state)
+        self.show()
+
     def show_full_screen(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
+        """Full screen, or back to the window as it was: maximized stays maximized."""
+        states = self.windowState()
+        full = Qt.WindowState.WindowFullScreen
+        self.setWindowState(states | full if on else states & ~full)
 
     def try_voice(self) -> None:
         self.voice_preview_requested.emit()
