@@ -56,7 +56,7 @@ class LibraryPage(QWidget):
         self.library = library
         self.region = ""
         self.palette = LIGHT
-        self.drawn_in: Palette | None = None
+        self.drawn_in: tuple[Palette, float] | None = None
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Search the exercises"))
         self.search.setPlaceholderText(self.tr("Type part of a name"))
@@ -100,15 +100,17 @@ class LibraryPage(QWidget):
             self._draw_pictures()
 
     def _draw_pictures(self) -> None:
-        if self.drawn_in == self.palette:
+        """The pictures in the colours, and at the screen's pixel density, now in use."""
+        ratio = self.devicePixelRatioF()
+        if self.drawn_in == (self.palette, ratio):
             return
         drawn = stock_poses()
         for exercise_id, choice in self.choices.items():
             if exercise_id in drawn:
-                still = render_still(exercise_id, 1.0, PICTURE_SIZE, self.palette)
+                still = render_still(exercise_id, 1.0, PICTURE_SIZE, self.palette, ratio)
                 choice.setIcon(QIcon(QPixmap.fromImage(still)))
                 choice.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
-        self.drawn_in = self.palette
+        self.drawn_in = (self.palette, ratio)
 
     def start(self) -> QWidget:
         """Every exercise shown again; returns the control to focus first."""
