@@ -13,8 +13,8 @@ before the window is built, as it always was.
 
 Either way, a failure the person can act on ends the app with one plain message. The
 settings file is read with the standard library alone, and only read: it is written when
-the person saves a change, and when the window closes (its place, for the next launch),
-so a start never leaves a file behind.
+the person saves a change, and as the window closes only its place is added to it (for the
+next launch), so a start never leaves a setting behind.
 """
 
 from __future__ import annotations

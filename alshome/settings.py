@@ -293,6 +293,20 @@ class Settings:
             document[WINDOW_KEY] = self.window.to_json()
         write_private_file(self.path, json.dumps(document, indent=2) + "\n")
 
+    def save_window(self, place: WindowPlace) -> None:
+        """Keep `place` in the file and change nothing else there, or raise DocumentError.
+
+        The other values are not written: defaults the person never chose stay defaults.
+        Before the data folder exists (a first launch closed at once) the place is kept
+        in memory only: a window's place is no reason to make the folder.
+        """
+        self.window = place
+        if self.path == Path(os.devnull) or not self.path.parent.is_dir():
+            return
+        document = _read_object(self.path) or {"version": VERSION}
+        document[WINDOW_KEY] = place.to_json()
+        write_private_file(self.path, json.dumps(document, indent=2) + "\n")
+
     def session_options(self) -> SessionOptions:
         return SessionOptions(
             lead_in_seconds=float(self.get("lead_in_seconds")),

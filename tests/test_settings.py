@@ -189,6 +189,23 @@ def test_the_window_place_is_kept_beside_the_settings_and_outlives_a_reset(tmp_p
     assert Settings.load(tmp_path).window == WindowPlace(-1366, 24, 1200, 700, True)
 
 
+def test_the_window_place_alone_is_added_to_the_file_and_never_makes_the_folder(tmp_path):
+    place = WindowPlace(10, 20, 1000, 640, False)
+    Settings.load(tmp_path).save_window(place)
+    written = json.loads((tmp_path / SETTINGS_FILE).read_text())
+    assert written == {"version": VERSION, "window": place.to_json()}  # no default pinned
+    write(tmp_path, {"theme": "dark", "wallpaper": "beach"})
+    Settings.load(tmp_path).save_window(place)
+    written = json.loads((tmp_path / SETTINGS_FILE).read_text())
+    assert written == {"theme": "dark", "wallpaper": "beach", "window": place.to_json()}
+    assert Settings.load(tmp_path).window == place
+    folder = tmp_path / "not yet"
+    settings = Settings.load(folder)
+    settings.save_window(place)
+    assert settings.window == place
+    assert not folder.exists()
+
+
 @pytest.mark.parametrize(
     "window",
     [

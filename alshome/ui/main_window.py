@@ -616,9 +616,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if not self._all_deleted:
-            self.settings.window = remembered(self)
             with contextlib.suppress(DocumentError, OSError):  # a place is not worth a message
-                self.settings.save()
+                self.settings.save_window(remembered(self))
         super().closeEvent(event)
 
     def _close_anyway(self) -> bool:
