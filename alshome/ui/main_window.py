@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self._all_deleted = False
+        self._maximized = False  # whether the window was maximized when full screen began
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
         self.scanner = Scanner(self, self.settings)
@@ -617,7 +618,7 @@ class MainWindow(QMainWindow):
             return
         if not self._all_deleted:
             with contextlib.suppress(DocumentError, OSError):  # a place is not worth a message
-                self.settings.save_window(remembered(self))
+                self.settings.save_window(remembered(self, self._is_maximized()))
         super().closeEvent(event)
 
     def _close_anyway(self) -> bool:
@@ -640,19 +641,32 @@ class MainWindow(QMainWindow):
     def open_placed(self) -> None:
         """Show the window where it was left, or as fits this screen (`placement`), and
         full screen when the setting says so."""
-        state = Qt.WindowState.WindowNoState
-        if place(self, self.settings.window):
-            state |= Qt.WindowState.WindowMaximized
+        self._maximized = place(self, self.settings.window)
         if self.settings.get("full_screen"):
-            state |= Qt.WindowState.WindowFullScreen
-        self.setWindowState(state)
-        self.show()
+            self.showFullScreen()
+        elif self._maximized:
+            self.showMaximized()
+        else:
+            self.show()
 
     def show_full_screen(self, on: bool) -> None:
-        """Full screen, or back to the window as it was: maximized stays maximized."""
-        states = self.windowState()
-        full = Qt.WindowState.WindowFullScreen
-        self.setWindowState(states | full if on else states & ~full)
+        """Full screen, or back to the window it was: maximized stays maximized.
+
+        One state at a time: asked for full screen and maximized at once, a window
+        manager may keep either.
+        """
+        if on:
+            if not self.isFullScreen():
+                self._maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self._maximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def _is_maximized(self) -> bool:
+        """Maximized now, or under full screen: how the window opens without it."""
+        return self._maximized if self.isFullScreen() else self.isMaximized()
 
     def try_voice(self) -> None:
         self.voice_preview_requested.emit()

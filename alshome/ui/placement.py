@@ -21,7 +21,7 @@ around it, so a window reopens exactly where it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -95,11 +95,9 @@ def place(window: QWidget, saved: WindowPlace | None) -> bool:
     return maximize
 
 
-def remembered(window: QWidget) -> WindowPlace:
+def remembered(window: QWidget, maximized: bool) -> WindowPlace:
     """Where `window` is now, to open there next time: its un-maximized rectangle."""
-    states = window.windowState()
     rect = window.normalGeometry()
     if not rect.isValid() or rect.isEmpty():
         rect = window.geometry()
-    maximized = bool(states & Qt.WindowState.WindowMaximized)
     return WindowPlace(rect.x(), rect.y(), rect.width(), rect.height(), maximized)

@@ -7,7 +7,7 @@ the accessibility bus say is checked: the frame (window and title bar, from
 panel), the window is maximized, and home's every button and the footer with the
 therapist's contact lie inside the window, where a screen reader's review finds them.
 Closing keeps the window's place; the next launch puts it back, and a place no screen
-holds any more comes back inside the work area.
+holds any more comes back inside the work area. Full screen covers the whole screen.
 
 A screenshot of each size is left in the test's temporary folder, to look at.
 """
@@ -226,3 +226,25 @@ def test_a_place_off_every_screen_comes_back_and_the_place_left_is_kept(framed_s
             app.kill()
             app.wait(timeout=CLOSE_TIMEOUT_S)
     assert os.stat(data_dir / SETTINGS_FILE).st_mode & 0o077 == 0
+
+
+def test_full_screen_covers_the_screen_and_the_window_stays_maximized_under_it(
+    framed_screen, tmp_path
+):
+    display = framed_screen("1280x800")
+    env = display_env(display)
+    data_dir = tmp_path / "data"
+    data_dir.mkdir(mode=0o700)
+    (data_dir / SETTINGS_FILE).write_text(json.dumps({"full_screen": True}))
+    app = launch(env, data_dir, tmp_path / "app.log")
+    try:
+        window = wait_for_window(env, app)
+        assert settled_box(display, window) == (0, 0, 1280, 800)
+        states = x_tool(display, "xprop", "-id", window, "_NET_WM_STATE")
+        assert "_NET_WM_STATE_FULLSCREEN" in states
+        close(env, window, app)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait(timeout=CLOSE_TIMEOUT_S)
+    assert kept_place(data_dir)["maximized"] is True  # as it opens when full screen is off

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 
 from alshome.settings import SETTINGS_FILE, Settings, WindowPlace
 from alshome.ui.placement import FRAME, first_place, restored_place
@@ -117,13 +117,16 @@ def test_nothing_is_written_after_every_file_was_deleted(rig, tmp_path):
     assert not (tmp_path / SETTINGS_FILE).exists()
 
 
-def test_leaving_full_screen_goes_back_to_a_maximized_window(rig):
+def test_leaving_full_screen_goes_back_to_the_window_it_was(rig):
     rig.window.showMaximized()
     rig.window.show_full_screen(True)
-    assert rig.window.windowState() & Qt.WindowState.WindowFullScreen
+    assert rig.window.isFullScreen()
     rig.window.show_full_screen(False)
-    assert not rig.window.windowState() & Qt.WindowState.WindowFullScreen
-    assert rig.window.windowState() & Qt.WindowState.WindowMaximized
+    assert rig.window.isMaximized() and not rig.window.isFullScreen()
+    rig.window.showNormal()
+    rig.window.show_full_screen(True)
+    rig.window.show_full_screen(False)
+    assert not rig.window.isMaximized() and not rig.window.isFullScreen()
 
 
 def test_opening_follows_the_saved_place_and_the_full_screen_setting(rig, tmp_path):
@@ -135,5 +138,16 @@ def test_opening_follows_the_saved_place_and_the_full_screen_setting(rig, tmp_pa
     rig.window.open_placed()
     settle()
     assert rig.window.normalGeometry() == QRect(0, 50, 800, 700)
-    states = rig.window.windowState()
-    assert states & Qt.WindowState.WindowFullScreen and states & Qt.WindowState.WindowMaximized
+    assert rig.window.isFullScreen()
+    rig.window.show_full_screen(False)
+    settle()
+    assert rig.window.isMaximized() and not rig.window.isFullScreen()
+
+
+def test_full_screen_when_closed_keeps_whether_the_window_was_maximized(rig, tmp_path):
+    rig.window.settings = Settings.load(tmp_path)
+    rig.window.showMaximized()
+    rig.window.show_full_screen(True)
+    settle()
+    rig.window.close()
+    assert place_file(tmp_path)["maximized"] is True
