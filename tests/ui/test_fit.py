@@ -25,14 +25,19 @@ WIDTH, HEIGHT = 1280, 720  # the smallest window every text size must fit
 BUTTON_PADDING = 12  # the style's frame and inner padding, both sides together, at least
 
 
-def scrolled(widget: QWidget) -> bool:
-    """Inside a scroll area, which brings each control into view as it takes the focus."""
+def scroll_area(widget: QWidget) -> QScrollArea | None:
+    """The scroll area `widget` is in, which brings each control into view as it takes the
+    focus; it scrolls up and down only, so nothing in it may reach past its right side."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):
-            return True
+            return parent
         parent = parent.parentWidget()
-    return False
+    return None
+
+
+def scrolled(widget: QWidget) -> bool:
+    return scroll_area(widget) is not None
 
 
 def clipped(screen: QWidget, width: int, height: int) -> list[str]:
@@ -64,8 +69,13 @@ def clipped(screen: QWidget, width: int, height: int) -> list[str]:
                     f"button {name!r} needs {wide}x{tall}, has {widget.width()}x{widget.height()}"
                 )
         corner = widget.mapTo(widget.window(), widget.rect().bottomRight())
-        if not scrolled(widget) and (corner.x() >= width or corner.y() >= height):
+        area = scroll_area(widget)
+        if area is None and (corner.x() >= width or corner.y() >= height):
             problems.append(f"{name!r} reaches past the window to {corner.x()},{corner.y()}")
+        elif area is not None and area.viewport().isAncestorOf(widget):
+            right = widget.mapTo(area.viewport(), widget.rect().topRight()).x()
+            if right >= area.viewport().width():
+                problems.append(f"{name!r} reaches past the right of its scrolling area")
     return problems
 
 

@@ -69,10 +69,13 @@ class LibraryPage(QWidget):
             )
             for region in REGIONS
         }
+        # The name above its kind: on one line the longest would be wider than the list on
+        # a 1024 px window, or at 150 % text.
         self.choices: dict[str, QPushButton] = {
             exercise.id: button(
-                f"{exercise.name} – {words.kind(exercise.kind)}",
+                f"{exercise.name}\n{words.kind(exercise.kind)}",
                 lambda exercise=exercise: on_pick(exercise),
+                accessible_name=f"{exercise.name} – {words.kind(exercise.kind)}",
                 description=self.tr("Adds it at the end of the program."),
             )
             for exercise in library.values()
