@@ -36,10 +36,6 @@ def scroll_area(widget: QWidget) -> QScrollArea | None:
     return None
 
 
-def scrolled(widget: QWidget) -> bool:
-    return scroll_area(widget) is not None
-
-
 def clipped(screen: QWidget, width: int, height: int) -> list[str]:
     problems = []
     needed = screen.layout().minimumHeightForWidth(screen.width())
