@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from alshome.ui.theme import style_for
-from tests.ui.test_fit import HEIGHT, TITLE_BAR, WIDTH, clipped
+from tests.ui.test_fit import FRAMED, HEIGHT, WIDTH, clipped
 from tests.ui.tour import settle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
@@ -62,7 +62,7 @@ def test_home_and_the_exercise_are_in_spanish(spanish, rig):
 
 @pytest.mark.parametrize(
     ("width", "height", "scale"),
-    [(WIDTH, HEIGHT, 100), (WIDTH, HEIGHT, 200), (1024, 768 - TITLE_BAR, 100)],
+    [(WIDTH, HEIGHT, 100), (WIDTH, HEIGHT, 200), (1024, 768 - FRAMED, 100)],
 )
 def test_every_screen_fits_in_spanish(spanish, tour, width, height, scale):
     rig, walk = tour

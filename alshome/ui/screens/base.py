@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QVBoxLayout, QW
 from alshome.domain.session import Session
 
 MARGIN = 32
+EDGE = 16  # px above and below a screen: a 1366x768 laptop's maximized window is 706 high
 SPACING = 14
 COUNTDOWN_FLOOR = 80  # px: the countdown is never drawn smaller than this
 FAR_APART = 120  # between buttons where a mistaken press would matter
@@ -20,7 +21,7 @@ class Screen(QWidget):
         super().__init__()
         self.setAccessibleName(accessible_name)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(MARGIN, MARGIN - 8, MARGIN, MARGIN - 8)
+        self.layout_.setContentsMargins(MARGIN, EDGE, MARGIN, EDGE)
         self.layout_.setSpacing(SPACING)
         self.primary: QPushButton | None = None
 

@@ -27,7 +27,7 @@ from alshome.ui.screens.who_moves import WhoMoves
 from alshome.ui.session_controller import SessionController
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
-FIGURE_MIN = 110  # px: the illustration's least size, so the words fit at 200 % text
+FIGURE_MIN = 96  # px: the illustration's least size, so the words fit at 200 % text and on 1024x768
 
 
 class ExerciseScreen(Screen):
@@ -55,7 +55,7 @@ class ExerciseScreen(Screen):
             instructions.addWidget(widget)
 
         goal = QVBoxLayout()
-        goal.setSpacing(12)
+        goal.setSpacing(8)
         self.big = FitLabel("", "countdown", floor=COUNTDOWN_FLOOR, center=True)
         self.big.setAccessibleName(self.tr("Countdown"))
         self.state = FitLabel("", "headline", floor=28, center=True)
