@@ -6,6 +6,7 @@ nothing more (see `alshome.domain.week`).
 
 When large text leaves no room for everything, the details step aside, least needed
 first (the exercise list is shown again on each set), so Start and the week stay whole.
+On a window too narrow for Start beside History and Settings (1024 px), Start goes above.
 """
 
 from __future__ import annotations
