@@ -13,7 +13,8 @@ before the window is built, as it always was.
 
 Either way, a failure the person can act on ends the app with one plain message. The
 settings file is read with the standard library alone, and only read: it is written when
-the person saves a change, so a start never leaves a file behind.
+the person saves a change, and as the window closes only its place is added to it (for the
+next launch), so a start never leaves a setting behind.
 """
 
 from __future__ import annotations
@@ -319,7 +320,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         window.history_backups = BackupsOfHistory(history, database, window.use_program)
         window.history_passphrase = HistoryPassphrase(history, database)
     window.history_on_server = on_server(locations.database_url)
-    window.show_full_screen(bool(settings.get("full_screen")))
+    window.open_placed()
     _AfterFirstExpose(
         window,
         lambda: _after_first_frame(history, window, settings, voice, database, first_copy),

@@ -12,6 +12,10 @@ that is missing, of the wrong type or out of bounds takes its default, and a fil
 cannot be read at all counts as empty (the next save rewrites it). Its `version` names
 the file's layout; a later layout that changes what a key means adds a step here that
 upgrades the older file before its values are read.
+
+The file also keeps where the window was when alshome last closed (`WindowPlace`, under
+"window"). That is not a setting anyone chooses, so it is not declared in SETTINGS and the
+settings screen never shows it; it is read as leniently, and resetting the settings keeps it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from alshome.paths import ensure_private_dir
 SETTINGS_FILE = "settings.json"
 VERSION = 1
 MAX_FILE_BYTES = 64 * 1024  # far above a real file; a bigger one is not read into memory
+WINDOW_KEY = "window"
+MAX_COORDINATE = 100_000  # px: beyond any desktop; a larger number is a damaged value
 
 Value = bool | int | float | str | tuple[str, ...]
 
@@ -199,12 +205,53 @@ SETTINGS: tuple[Setting, ...] = (
 SETTING_BY_KEY = {setting.key: setting for setting in SETTINGS}
 
 
+@dataclass(frozen=True)
+class WindowPlace:
+    """The window as it was left: its rectangle when not maximized (the inside of the
+    window, without the frame, in desktop pixels) and whether it was maximized."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    maximized: bool
+
+    @classmethod
+    def from_json(cls, value: object) -> WindowPlace | None:
+        """The place kept in the file, or None for anything missing, damaged or absurd."""
+        if not isinstance(value, dict):
+            return None
+        numbers = [value.get(key) for key in ("x", "y", "width", "height")]
+        maximized = value.get("maximized")
+        if not isinstance(maximized, bool) or not all(
+            isinstance(number, int)
+            and not isinstance(number, bool)
+            and abs(number) <= MAX_COORDINATE
+            for number in numbers
+        ):
+            return None
+        x, y, width, height = numbers
+        if width <= 0 or height <= 0:
+            return None
+        return cls(x, y, width, height, maximized)
+
+    def to_json(self) -> dict[str, int | bool]:
+        return {
+            "x": self.x,
+            "y": self.y,
+            "width": self.width,
+            "height": self.height,
+            "maximized": self.maximized,
+        }
+
+
 class Settings:
     """The person's settings as kept in `path`; changes stay in memory until `save`."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._values: dict[str, Value] = {}
+        self.window: WindowPlace | None = None  # where the window was left, once it closed
         self.reset()
 
     @classmethod
@@ -216,9 +263,11 @@ class Settings:
     def load(cls, data_dir: Path) -> Settings:
         """The settings saved in `data_dir`, defaults for anything unusable; never raises."""
         settings = cls(data_dir / SETTINGS_FILE)
-        for key, value in _read_object(settings.path).items():
-            with contextlib.suppress(ValueError):  # "version", unknown keys and bad values
+        document = _read_object(settings.path)
+        for key, value in document.items():
+            with contextlib.suppress(ValueError):  # "version", "window", unknown, bad values
                 settings.set(key, value)
+        settings.window = WindowPlace.from_json(document.get(WINDOW_KEY))
         return settings
 
     def get(self, key: str) -> Value:
@@ -239,7 +288,23 @@ class Settings:
         if self.path == Path(os.devnull):
             return
         ensure_private_dir(self.path.parent)
-        document = {"version": VERSION, **self._values}
+        document: dict[str, object] = {"version": VERSION, **self._values}
+        if self.window is not None:
+            document[WINDOW_KEY] = self.window.to_json()
+        write_private_file(self.path, json.dumps(document, indent=2) + "\n")
+
+    def save_window(self, place: WindowPlace) -> None:
+        """Keep `place` in the file and change nothing else there, or raise DocumentError.
+
+        The other values are not written: defaults the person never chose stay defaults.
+        Before the data folder exists (a first launch closed at once) the place is kept
+        in memory only: a window's place is no reason to make the folder.
+        """
+        self.window = place
+        if self.path == Path(os.devnull) or not self.path.parent.is_dir():
+            return
+        document = _read_object(self.path) or {"version": VERSION}
+        document[WINDOW_KEY] = place.to_json()
         write_private_file(self.path, json.dumps(document, indent=2) + "\n")
 
     def session_options(self) -> SessionOptions:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from alshome.domain.session import SessionOptions
-from alshome.settings import SETTINGS, SETTINGS_FILE, VERSION, Settings
+from alshome.settings import SETTINGS, SETTINGS_FILE, VERSION, Settings, WindowPlace
 
 DEFAULTS = {
     "auto_advance": False,
@@ -171,6 +171,73 @@ def test_reset_brings_back_every_default_and_save_makes_it_last(tmp_path):
     assert Settings.load(tmp_path).get("theme") == "dark"
     settings.save()
     assert values(Settings.load(tmp_path)) == DEFAULTS
+
+
+def test_the_window_place_is_kept_beside_the_settings_and_outlives_a_reset(tmp_path):
+    settings = Settings.load(tmp_path)
+    assert settings.window is None
+    settings.set("theme", "dark")
+    settings.window = WindowPlace(-1366, 24, 1200, 700, True)
+    settings.save()
+    kept = json.loads((tmp_path / SETTINGS_FILE).read_text())["window"]
+    assert kept == {"x": -1366, "y": 24, "width": 1200, "height": 700, "maximized": True}
+    again = Settings.load(tmp_path)
+    assert again.window == WindowPlace(-1366, 24, 1200, 700, True)
+    assert again.get("theme") == "dark"
+    again.reset()
+    again.save()
+    assert Settings.load(tmp_path).window == WindowPlace(-1366, 24, 1200, 700, True)
+
+
+def test_the_window_place_alone_is_added_to_the_file_and_never_makes_the_folder(tmp_path):
+    place = WindowPlace(10, 20, 1000, 640, False)
+    Settings.load(tmp_path).save_window(place)
+    written = json.loads((tmp_path / SETTINGS_FILE).read_text())
+    assert written == {"version": VERSION, "window": place.to_json()}  # no default pinned
+    write(tmp_path, {"theme": "dark", "wallpaper": "beach"})
+    Settings.load(tmp_path).save_window(place)
+    written = json.loads((tmp_path / SETTINGS_FILE).read_text())
+    assert written == {"theme": "dark", "wallpaper": "beach", "window": place.to_json()}
+    assert Settings.load(tmp_path).window == place
+    folder = tmp_path / "not yet"
+    settings = Settings.load(folder)
+    settings.save_window(place)
+    assert settings.window == place
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        "AdnQywADAAAAAAAA",
+        [0, 0, 1280, 800],
+        {"x": 0, "y": 0, "width": 1280, "height": 800},
+        {"x": 0, "y": 0, "width": 1280, "height": 800, "maximized": "yes"},
+        {"x": 0.5, "y": 0, "width": 1280, "height": 800, "maximized": False},
+        {"x": True, "y": 0, "width": 1280, "height": 800, "maximized": False},
+        {"x": 0, "y": 0, "width": 0, "height": 800, "maximized": False},
+        {"x": 0, "y": 0, "width": 1280, "height": -800, "maximized": False},
+        {"x": 10**12, "y": 0, "width": 1280, "height": 800, "maximized": False},
+        {"x": "0", "y": 0, "width": 1280, "height": 800, "maximized": False},
+    ],
+    ids=[
+        "bytes",
+        "a list",
+        "no maximized",
+        "maximized not a bool",
+        "a fraction",
+        "a bool",
+        "no width",
+        "negative height",
+        "far away",
+        "a string",
+    ],
+)
+def test_a_damaged_window_place_is_forgotten_and_the_settings_still_load(tmp_path, window):
+    write(tmp_path, {"theme": "dark", "window": window})
+    settings = Settings.load(tmp_path)
+    assert settings.window is None
+    assert settings.get("theme") == "dark"
 
 
 def test_the_session_is_paced_by_the_settings(tmp_path):

@@ -149,11 +149,18 @@ def _pen(colour: QColor, width: float) -> QPen:
 
 
 def render_still(
-    exercise_id: str, t: float, size: QSize | int = 320, palette: Palette = LIGHT
+    exercise_id: str,
+    t: float,
+    size: QSize | int = 320,
+    palette: Palette = LIGHT,
+    ratio: float = 1.0,
 ) -> QImage:
-    """The figure at moment `t` (0 start, 1 end) as an image: for tests and screenshots."""
+    """The figure at moment `t` (0 start, 1 end) as an image `size` device-independent
+    pixels large, drawn with `ratio` device pixels to each: a widget's devicePixelRatio
+    keeps it sharp on a screen scaled to 150 % or 200 %."""
     size = QSize(size, size) if isinstance(size, int) else size
-    image = QImage(size, QImage.Format.Format_ARGB32)
+    image = QImage(size * ratio, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
     image.fill(QColor(palette.panel))
     painter = QPainter(image)
     figure = illustration(exercise_id)

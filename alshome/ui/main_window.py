@@ -8,6 +8,7 @@ by the keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -39,9 +40,11 @@ from alshome.domain.safety import (
 )
 from alshome.domain.session import Phase
 from alshome.failures import explain
+from alshome.programs.document import DocumentError
 from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.keyboard import KeyboardContract
+from alshome.ui.placement import place, remembered
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
 from alshome.ui.screens.home import HomeHistory, HomeScreen
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("alshome – home exercise"))
         self.setMinimumSize(960, 600)
-        self.resize(1280, 800)
+        self.resize(1280, 800)  # until `open_placed` fits it to the screen (tests keep this)
         self.program = program
         self.controller = controller
         self._history = history
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
         self.history_backups: HistoryBackups | None = None  # set by the app, for a file
         self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
         self._all_deleted = False
+        self._maximized = False  # whether the window was maximized when full screen began
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.history_on_server = False  # set by the app: backups and passphrase are the server's
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
@@ -606,10 +610,17 @@ class MainWindow(QMainWindow):
         self.scanner.follow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while sets still wait for the disk would lose them: ask first, keep open."""
+        """Closing while sets still wait for the disk would lose them: ask first, keep open.
+
+        The window's place is kept for the next launch, unless every file of the person's
+        has just been deleted: then nothing may write a new one.
+        """
         if self.controller.unsaved and not self._close_anyway():
             event.ignore()
             return
+        if not self._all_deleted:
+            with contextlib.suppress(DocumentError, OSError):  # a place is not worth a message
+                self.settings.save_window(remembered(self, self._is_maximized()))
         super().closeEvent(event)
 
     def _close_anyway(self) -> bool:
@@ -629,11 +640,35 @@ class MainWindow(QMainWindow):
         question.exec()
         return question.clickedButton() is close
 
-    def show_full_screen(self, on: bool) -> None:
-        if on:
+    def open_placed(self) -> None:
+        """Show the window where it was left, or as fits this screen (`placement`), and
+        full screen when the setting says so."""
+        self._maximized = place(self, self.settings.window)
+        if self.settings.get("full_screen"):
             self.showFullScreen()
+        elif self._maximized:
+            self.showMaximized()
+        else:
+            self.show()
+
+    def show_full_screen(self, on: bool) -> None:
+        """Full screen, or back to the window it was: maximized stays maximized.
+
+        One state at a time: asked for full screen and maximized at once, a window
+        manager may keep either.
+        """
+        if on:
+            if not self.isFullScreen():
+                self._maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self._maximized:
+            self.showMaximized()
         else:
             self.showNormal()
+
+    def _is_maximized(self) -> bool:
+        """Maximized now, or under full screen: how the window opens without it."""
+        return self._maximized if self.isFullScreen() else self.isMaximized()
 
     def try_voice(self) -> None:
         self.voice_preview_requested.emit()

@@ -25,6 +25,11 @@ DISPLAY_CAP = 60  # px: large display text grows with the setting up to this siz
 BUTTON_CAP = 36  # px: the words on ordinary buttons grow up to this size
 PRIMARY_CAP = 52  # px: a primary button's words; larger, "Start" and two more miss the row
 SCALES = (100, 125, 150, 175, 200)
+BORDER = 2  # px: a button's frame
+FOCUS_FRAME = 8  # px: the focused button's frame, drawn inside the button
+# What a button's words lose across when the thick focus frame replaces its thin one: a
+# row with room to spare gives it them, so the words stay whole when the focus arrives.
+FOCUS_GROWTH = 2 * (FOCUS_FRAME - BORDER)
 
 
 @dataclass(frozen=True)
@@ -117,10 +122,10 @@ def style_sheet(palette: Palette = LIGHT, scale: float = 1.0) -> str:
         border-radius: 10px; min-height: {TARGET_HEIGHT}px; padding: 0 14px;
         font-size: {s(26)}px;
     }}
-    QLineEdit:focus {{ border: 8px solid {p.focus}; }}
+    QLineEdit:focus {{ border: {FOCUS_FRAME}px solid {p.focus}; }}
     QPushButton {{
         background: {p.secondary}; color: {p.secondary_text};
-        border: 2px solid {p.border}; border-radius: 14px;
+        border: {BORDER}px solid {p.border}; border-radius: 14px;
         min-height: {TARGET_HEIGHT}px; padding: 0 16px;
         font-size: {d(26, BUTTON_CAP)}px; font-weight: 600;
     }}
@@ -139,8 +144,8 @@ def style_sheet(palette: Palette = LIGHT, scale: float = 1.0) -> str:
     QPushButton:disabled {{
         background: {p.panel}; color: {p.disabled_text}; border-color: {p.disabled_border};
     }}
-    QPushButton:focus {{ border: 8px solid {p.focus}; }}
-    QPushButton[role="primary"]:focus {{ border: 8px solid {p.focus}; }}
+    QPushButton:focus {{ border: {FOCUS_FRAME}px solid {p.focus}; }}
+    QPushButton[role="primary"]:focus {{ border: {FOCUS_FRAME}px solid {p.focus}; }}
     """
 
 

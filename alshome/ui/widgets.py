@@ -15,6 +15,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alshome.ui.theme import FOCUS_GROWTH
+
+
+class FramedButton(QPushButton):
+    """A button with almost no padding, wide enough for its words inside the focus frame.
+
+    Rating buttons keep their padding small so that eleven fit across a window. Qt sizes
+    a button for the thin frame it has unfocused; the thick frame of the focused or the
+    chosen rating, drawn inside, would then cover its first and last letters wherever a
+    narrow window (an eye-gaze device's 1024x768) gives it no more than it asks for.
+    Other buttons need none of this: their padding is wider than the frame grows.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + FOCUS_GROWTH, hint.height())
+
 
 def button(
     text: str,

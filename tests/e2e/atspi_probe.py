@@ -77,7 +77,16 @@ def describe(node: Atspi.Accessible, depth: int) -> dict:
         "description": node.get_description() or "",
         "states": [label for label, state in REPORTED_STATES.items() if states.contains(state)],
         "actions": action_names(node),
+        "extents": extents(node),
     }
+
+
+def extents(node: Atspi.Accessible) -> list[int] | None:
+    """Where the node is on the screen, [x, y, width, height], as a reader's review shows it."""
+    if "Component" not in node.get_interfaces():
+        return None
+    box = node.get_extents(Atspi.CoordType.SCREEN)
+    return [box.x, box.y, box.width, box.height]
 
 
 def action_names(node: Atspi.Accessible) -> list[str]:

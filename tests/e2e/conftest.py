@@ -14,6 +14,9 @@ person sees: a frame with a title bar, the window placed and sized by a real win
 ``session_bus`` is a private D-Bus session with the AT-SPI accessibility bus, and
 ``atspi_app`` the app publishing its accessibility tree there, for the tests that meet the
 app as a screen reader does (test_atspi.py, test_orca.py).
+
+``framed_screen(size)`` starts another display of a given size ("1366x768") with openbox
+on it, keeping PANEL px at the bottom free as a desktop's panel would; stopped after the test.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from tests.tools.ci import skip_or_fail
 from tests.tools.processes import die_with_parent
 
 XVFB_SCREEN = "1280x800x24"
+PANEL = 32  # px: the bottom of a `framed_screen` that windows leave free, as for a panel
+OPENBOX_CONFIG = Path("/etc/xdg/openbox/rc.xml")
 START_TIMEOUT_S = 10.0
 FIRST_DISPLAY = 99
 ATTEMPTS = 20
@@ -72,7 +77,9 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=5)
 
 
-def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[bytes] | None:
+def _start_xvfb(
+    xvfb: str, number: int, log_path: Path, screen: str = XVFB_SCREEN
+) -> subprocess.Popen[bytes] | None:
     """Start Xvfb on :number; return it once it accepts connections, None if :number was taken.
 
     Readiness comes from Xvfb itself: with -displayfd it writes the display number to a pipe
@@ -90,7 +97,7 @@ def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[byte
                     f":{number}",
                     "-screen",
                     "0",
-                    XVFB_SCREEN,
+                    screen,
                     "-nolisten",
                     "tcp",
                     "-noreset",
@@ -140,26 +147,31 @@ def _start_xvfb(xvfb: str, number: int, log_path: Path) -> subprocess.Popen[byte
     )
 
 
-@pytest.fixture(scope="session")
-def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A private X display (":N", 1280x800, 24-bit) for real windows; stopped after the run."""
+def _xvfb_on_a_free_display(
+    log_dir: Path, screen: str = XVFB_SCREEN
+) -> tuple[subprocess.Popen[bytes], str]:
+    """A new Xvfb of `screen` ("WxHxD") on the first display number free; and ":N"."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         skip_or_fail(
             "Xvfb is not installed, so the real-window tests cannot run; "
             "`packaging/bootstrap.sh test` installs it (Debian package xvfb)"
         )
-    log_dir = tmp_path_factory.mktemp("xvfb")
     numbers = _free_displays()
     for _ in range(ATTEMPTS):
         number = next(numbers)
-        process = _start_xvfb(xvfb, number, log_dir / f"Xvfb-{number}.log")
+        process = _start_xvfb(xvfb, number, log_dir / f"Xvfb-{number}.log", screen)
         if process is not None:
-            break
-    else:
-        pytest.fail(f"Found no free X display number in {ATTEMPTS} tries", pytrace=False)
+            return process, f":{number}"
+    pytest.fail(f"Found no free X display number in {ATTEMPTS} tries", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def xvfb_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private X display (":N", 1280x800, 24-bit) for real windows; stopped after the run."""
+    process, display = _xvfb_on_a_free_display(tmp_path_factory.mktemp("xvfb"))
     try:
-        yield f":{number}"
+        yield display
     finally:
         _stop(process)
 
@@ -175,8 +187,11 @@ def _window_manager_ready(display: str) -> bool:
     return found.returncode == 0 and "window id" in found.stdout
 
 
-def start_openbox(display: str, log_path: Path) -> subprocess.Popen[bytes]:
-    """Start openbox on `display` (":N") and return it once it manages windows."""
+def start_openbox(
+    display: str, log_path: Path, config: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """Start openbox on `display` (":N") and return it once it manages windows; `config`
+    replaces its rc.xml."""
     openbox = shutil.which("openbox")
     if openbox is None or shutil.which("xprop") is None:
         skip_or_fail(
@@ -186,7 +201,7 @@ def start_openbox(display: str, log_path: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "DISPLAY": display}
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [openbox, "--sm-disable"],
+            [openbox, "--sm-disable", *(["--config-file", str(config)] if config else [])],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=log,
@@ -216,15 +231,45 @@ def window_manager(xvfb_display: str, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture
-def xvfb_env(xvfb_display: str) -> dict[str, str]:
-    """The environment for a subprocess that shows real windows on the test display."""
+def framed_screen(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """`framed_screen("1366x768")`: a new display (":N") of that size with openbox on it,
+    PANEL px at its bottom left free; each one started is stopped after the test."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(size: str) -> str:
+        logs = tmp_path / f"screen-{size}"
+        logs.mkdir()
+        process, display = _xvfb_on_a_free_display(logs, f"{size}x24")
+        started.append(process)
+        config = logs / "rc.xml"
+        config.write_text(
+            OPENBOX_CONFIG.read_text().replace("<bottom>0</bottom>", f"<bottom>{PANEL}</bottom>")
+        )
+        started.append(start_openbox(display, logs / "openbox.log", config))
+        return display
+
+    try:
+        yield start
+    finally:
+        for process in reversed(started):
+            _stop(process)
+
+
+def display_env(display: str) -> dict[str, str]:
+    """The environment for a subprocess that shows real windows on `display`."""
     env = dict(os.environ)
     env.pop("WAYLAND_DISPLAY", None)
-    env["DISPLAY"] = xvfb_display
+    env["DISPLAY"] = display
     env["QT_QPA_PLATFORM"] = "xcb"
     # Qt's mock speech engine: the real one may be missing, slow to open, or audible.
     env["ALSHOME_SPEECH_ENGINE"] = "mock"
     return env
+
+
+@pytest.fixture
+def xvfb_env(xvfb_display: str) -> dict[str, str]:
+    """The environment for a subprocess that shows real windows on the test display."""
+    return display_env(xvfb_display)
 
 
 def screenshot(display: str, path: Path | str) -> Path:

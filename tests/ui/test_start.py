@@ -133,7 +133,8 @@ def test_a_later_launch_shows_the_window_before_loading_storage(history_folder):
     assert last.startswith("Last session:")
     assert "0 sets done" in last
     assert database.read_bytes() == before
-    assert not (history_folder / SETTINGS_FILE).exists()
+    written = json.loads((history_folder / SETTINGS_FILE).read_text())
+    assert set(written) == {"version", "window"}, "closing keeps the window's place, no setting"
 
 
 def test_the_session_is_paced_by_the_saved_settings(history_folder):

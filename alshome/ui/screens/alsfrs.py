@@ -42,7 +42,7 @@ from alshome.domain.alsfrs import (
 )
 from alshome.ui.screens.base import SPACING, ButtonRow, Screen, row
 from alshome.ui.screens.settings import ValueLabel, wide
-from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
+from alshome.ui.widgets import FitLabel, FramedButton, button, label, set_text, ticked, toggle
 
 FIRST_YEAR = 1950  # the earliest onset year the stepper offers
 STEADY = 0.1  # points a month: a smaller change in either direction reads "about the same"
@@ -65,7 +65,7 @@ def two_lines(text: str) -> str:
     return f"{text[:middle]}\n{text[middle + 1 :]}"
 
 
-class AnswerButton(QPushButton):
+class AnswerButton(FramedButton):
     """A value with its anchor words underneath; the chosen one is ticked, not only coloured."""
 
     def __init__(self, value: int) -> None:

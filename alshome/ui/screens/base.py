@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QVBoxLayout, QW
 from alshome.domain.session import Session
 
 MARGIN = 32
+EDGE = 16  # px above and below a screen: a 1366x768 laptop's maximized window is 706 high
 SPACING = 14
 COUNTDOWN_FLOOR = 80  # px: the countdown is never drawn smaller than this
 FAR_APART = 120  # between buttons where a mistaken press would matter
@@ -20,7 +21,7 @@ class Screen(QWidget):
         super().__init__()
         self.setAccessibleName(accessible_name)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(MARGIN, MARGIN - 8, MARGIN, MARGIN - 8)
+        self.layout_.setContentsMargins(MARGIN, EDGE, MARGIN, EDGE)
         self.layout_.setSpacing(SPACING)
         self.primary: QPushButton | None = None
 
@@ -44,7 +45,8 @@ class Screen(QWidget):
 
 
 class ButtonRow(QLayout):
-    """Buttons of equal width: in one row when they fit, else in as few rows as they need.
+    """Buttons of equal width: in one row when they fit, else in as few rows as they need,
+    filled as evenly as they can be.
 
     At large text sizes (and in longer languages) a row of four buttons no longer fits
     across the window; rather than clip their words, the row wraps, keeping every button
@@ -133,6 +135,8 @@ class ButtonRow(QLayout):
         columns = len(shown)
         while columns > 1 and columns * widest + (columns - 1) * self._gap > rect.width():
             columns -= 1
+        lines = -(-len(shown) // columns)
+        columns = -(-len(shown) // lines)  # as even as the lines allow: 6 and 5, not 8 and 3
         width = (rect.width() - (columns - 1) * self._gap) // columns
         y = rect.y()
         for start in range(0, len(shown), columns):

@@ -56,7 +56,7 @@ class LibraryPage(QWidget):
         self.library = library
         self.region = ""
         self.palette = LIGHT
-        self.drawn_in: Palette | None = None
+        self.drawn_in: tuple[Palette, float] | None = None
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Search the exercises"))
         self.search.setPlaceholderText(self.tr("Type part of a name"))
@@ -69,10 +69,13 @@ class LibraryPage(QWidget):
             )
             for region in REGIONS
         }
+        # The name above its kind: on one line the longest would be wider than the list on
+        # a 1024 px window, or at 150 % text.
         self.choices: dict[str, QPushButton] = {
             exercise.id: button(
-                f"{exercise.name} – {words.kind(exercise.kind)}",
+                f"{exercise.name}\n{words.kind(exercise.kind)}",
                 lambda exercise=exercise: on_pick(exercise),
+                accessible_name=f"{exercise.name} – {words.kind(exercise.kind)}",
                 description=self.tr("Adds it at the end of the program."),
             )
             for exercise in library.values()
@@ -100,15 +103,17 @@ class LibraryPage(QWidget):
             self._draw_pictures()
 
     def _draw_pictures(self) -> None:
-        if self.drawn_in == self.palette:
+        """The pictures in the colours, and at the screen's pixel density, now in use."""
+        ratio = self.devicePixelRatioF()
+        if self.drawn_in == (self.palette, ratio):
             return
         drawn = stock_poses()
         for exercise_id, choice in self.choices.items():
             if exercise_id in drawn:
-                still = render_still(exercise_id, 1.0, PICTURE_SIZE, self.palette)
+                still = render_still(exercise_id, 1.0, PICTURE_SIZE, self.palette, ratio)
                 choice.setIcon(QIcon(QPixmap.fromImage(still)))
                 choice.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
-        self.drawn_in = self.palette
+        self.drawn_in = (self.palette, ratio)
 
     def start(self) -> QWidget:
         """Every exercise shown again; returns the control to focus first."""

@@ -28,7 +28,7 @@ from alshome.ui.session_controller import SessionController
 from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
-FIGURE_MIN = 110  # px: the illustration's least size, so the words fit at 200 % text
+FIGURE_MIN = 96  # px: the illustration's least size, so the words fit at 200 % text and on 1024x768
 
 
 class ExerciseScreen(Screen):
@@ -44,7 +44,7 @@ class ExerciseScreen(Screen):
         instructions = QVBoxLayout(box)
         instructions.setContentsMargins(26, 20, 26, 20)
         self.audience = FitLabel("", "headline", floor=28, grow=False)
-        self.instruction = FitLabel("", "body", floor=22, grow=False)
+        self.instruction = FitLabel("", "body", floor=20, grow=False)
         self.safety = FitLabel("", "note", floor=20, grow=False)
         # The movement drawn: it takes the room the words leave, never less than FIGURE_MIN.
         from alshome.ui.figure import FigureView  # the renderer loads with this screen
@@ -56,7 +56,7 @@ class ExerciseScreen(Screen):
             instructions.addWidget(widget)
 
         goal = QVBoxLayout()
-        goal.setSpacing(12)
+        goal.setSpacing(8)
         self.big = FitLabel("", "countdown", floor=COUNTDOWN_FLOOR, center=True)
         self.big.setAccessibleName(self.tr("Countdown"))
         self.state = FitLabel("", "headline", floor=28, center=True)

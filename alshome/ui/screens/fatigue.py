@@ -8,7 +8,7 @@ what Enter does; the only other way on is to leave this exercise, never to repea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QButtonGroup, QSizePolicy
 
 from alshome.domain.fatigue import MAX_RATING
 from alshome.domain.session import Session
@@ -21,10 +21,10 @@ from alshome.ui.screens.session_buttons import (
 )
 from alshome.ui.session_controller import SessionController
 from alshome.ui.spoken import describe, sentences
-from alshome.ui.widgets import FitLabel, button, set_text, ticked
+from alshome.ui.widgets import FitLabel, FramedButton, button, set_text, ticked
 
 
-class RatingButton(QPushButton):
+class RatingButton(FramedButton):
     """A number with its anchor word underneath; checked shows a tick, not only a colour."""
 
     def __init__(self, rating: int) -> None:
@@ -49,7 +49,7 @@ class FatigueScreen(Screen):
         super().__init__(self.tr("How tired are you?"))
         self.controller = controller
         self.rating: int | None = None
-        self.after = FitLabel("", "subtitle", floor=30, grow=False)
+        self.after = FitLabel("", "subtitle", floor=26, grow=False)
         self.question = FitLabel(
             self.tr("How tired do your muscles feel right now?"), "headline", floor=30
         )
@@ -69,7 +69,7 @@ class FatigueScreen(Screen):
             scale.addWidget(widget)
             self.ratings.append(widget)
 
-        self.message = FitLabel("", "headline", floor=28, grow=False)
+        self.message = FitLabel("", "headline", floor=26, grow=False)
         self.primary = button(self.tr("Continue"), self.answer, role="primary")
         self.next_exercise = button(
             self.tr("Next exercise instead"),

@@ -6,6 +6,7 @@ nothing more (see `alshome.domain.week`).
 
 When large text leaves no room for everything, the details step aside, least needed
 first (the exercise list is shown again on each set), so Start and the week stay whole.
+On a window too narrow for Start beside History and Settings (1024 px), Start goes above.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from alshome.domain.program import Program
 from alshome.domain.session import SessionStatus
@@ -29,6 +30,7 @@ from alshome.ui.widgets import button, label, panel, set_text
 
 SECONDS_PER_REPETITION = 4.0
 DONE_MARK, TO_GO_MARK = "\u25cf", "\u25cb"  # ● and ○: shapes that differ without colour
+ACTIONS_GAP = SPACING * 3  # between Start and the buttons beside it
 
 
 class LastSession(Protocol):
@@ -129,11 +131,15 @@ class HomeScreen(Screen):
         week.setSpacing(SPACING)
         week.addWidget(self.week_marks)
         week.addWidget(self.week, 1)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING * 3)
-        actions.addWidget(self.primary, 3)
-        actions.addWidget(self.history, 1)
-        actions.addWidget(self.settings, 1)
+        # Start beside History and Settings, or above them where they do not fit across.
+        self.actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.actions.setSpacing(ACTIONS_GAP)
+        self.actions.addWidget(self.primary, 3)
+        others = QHBoxLayout()
+        others.setSpacing(ACTIONS_GAP)
+        others.addWidget(self.history, 1)
+        others.addWidget(self.settings, 1)
+        self.actions.addLayout(others, 2 if on_history is not None else 1)
         self.layout_.addLayout(heading)
         self.layout_.addWidget(box)
         self.layout_.addLayout(week)
@@ -141,7 +147,7 @@ class HomeScreen(Screen):
         self.layout_.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.last)
         self.layout_.addStretch(1)
-        self.layout_.addLayout(actions)
+        self.layout_.addLayout(self.actions)
         # Least needed first; each is hidden only while the screen cannot hold it.
         self._details = (
             self.exercises,
@@ -280,13 +286,15 @@ class HomeScreen(Screen):
         self._fit()
 
     def _fit(self) -> None:
-        """Show each wanted detail unless it does not fit; the least needed goes first.
+        """Show each wanted detail unless it does not fit; the least needed goes first, and
+        the room a larger one leaves takes back the most needed of those that fit in it.
 
         What each detail takes is counted rather than tried, so a refit changes only the
         details whose place really changes, and the layout settles after one pass.
         """
         if not self.isVisible():
             return
+        self._place_actions()
         spare = self.height() - self.layout_.totalHeightForWidth(self.width())
         shown = {}
         for widget in self._details:
@@ -299,9 +307,26 @@ class HomeScreen(Screen):
             if shown[widget]:
                 shown[widget] = False
                 spare += self._room(widget)
+        for widget in reversed(self._details):
+            if self._wanted[widget] and not shown[widget] and self._room(widget) <= spare:
+                shown[widget] = True
+                spare -= self._room(widget)
         for widget, show in shown.items():
             if widget.isVisibleTo(self) != show:
                 widget.setVisible(show)
+
+    def _place_actions(self) -> None:
+        """Start beside History and Settings when all three fit across at their sizes,
+        else above them (a 1024 px wide window), so no button's words are cut."""
+        margins = self.layout_.contentsMargins()
+        across = self.width() - margins.left() - margins.right()
+        shown = [b for b in (self.primary, self.history, self.settings) if b.isVisibleTo(self)]
+        needed = sum(b.sizeHint().width() for b in shown) + ACTIONS_GAP * (len(shown) - 1)
+        beside = needed <= across
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.actions.direction() != direction:
+            self.actions.setDirection(direction)
+            self.actions.setSpacing(ACTIONS_GAP if beside else SPACING)
 
     def _room(self, widget: QWidget) -> int:
         """The height a detail takes in its layout, with the gap before it."""
