@@ -31,14 +31,8 @@ from alshome.paths import resolve_locations
 from alshome.settings import SETTINGS_FILE
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
-from tests.e2e.conftest import display_env, screenshot
-from tests.e2e.test_atspi import (  # noqa: F401 (session_bus: a fixture, asked for by name)
-    START_SESSION,
-    RunningApp,
-    probe,
-    session_bus,
-    showing,
-)
+from tests.e2e.conftest import RunningApp, display_env, screenshot
+from tests.e2e.test_atspi import START_SESSION, probe, showing
 from tests.e2e.test_keyboard_session import wait_for_window, xdotool
 
 pytestmark = pytest.mark.xvfb
