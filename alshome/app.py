@@ -45,6 +45,7 @@ from alshome.settings import Settings
 from alshome.storage.encrypted_mark import is_encrypted
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
+from alshome.ui.garbage import GuiThreadCollector
 from alshome.ui.main_window import MainWindow
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
@@ -270,6 +271,7 @@ def app_icon() -> QIcon:
 
 def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app = QApplication([sys.argv[0], *qt_args])
+    GuiThreadCollector(app)
     app.setApplicationName("alshome")
     app.setDesktopFileName("io.github.alshome.Alshome")
     first_copy = single_instance.claim(locations.data_dir, parent=app)

@@ -25,6 +25,7 @@ need no engine at all set their own value.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,6 +54,25 @@ def _no_real_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
         mp.delenv("ALSHOME_DATABASE_URL", raising=False)
         mp.setenv("ALSHOME_SPEECH_ENGINE", "mock")
         yield
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_main_thread() -> Iterator[None]:
+    """Cycles are collected between tests, on the main thread, as the app collects them.
+
+    The app switches Python's automatic collection off and collects on the GUI thread
+    (`alshome.ui.garbage`), because a collection on a worker thread can delete a GUI
+    thread's QObject and crash Qt. Tests start Qt objects without the app's collector, so
+    they do the same: nothing is collected while a test runs, and what it left in cycles
+    is collected after it. Nothing is promoted while collection is off, so the youngest
+    generation holds all of it.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect(0)
+        gc.enable()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
