@@ -118,3 +118,29 @@ def test_help_lists_every_command(capsys):
     listed = capsys.readouterr().out.split("COMMAND\n", 1)[1].split("\n\n", 1)[0]
     names = {line.split()[0] for line in listed.splitlines() if line[4] != " "}
     assert names == set(COMMANDS)
+
+
+OPEN_AND_LIST_MODULES = """
+import sys, types
+app = types.ModuleType("alshome.app")
+app.run_gui = lambda locations, qt_arguments: print(sorted(
+    name for name in sys.modules if name.startswith("alshome.cli")
+    or name.split(".")[0] in ("sqlalchemy", "pydantic", "alembic")
+)) or 0
+sys.modules["alshome.app"] = app
+from alshome.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_opening_the_window_loads_no_command(tmp_path):
+    """The launch reads the app's options and nothing of the commands or storage."""
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_LIST_MODULES, "--data-dir", str(tmp_path), "-reverse"],
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY_ROOT,
+        timeout=20,
+        check=True,
+    )
+    assert result.stdout == "['alshome.cli', 'alshome.cli.parser']\n"
