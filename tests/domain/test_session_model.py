@@ -217,7 +217,7 @@ TIME_PASSING = st.one_of(
 # Coming back from a pause adds up floating-point seconds, so the countdown may differ by far
 # less than this; while the pause lasts it must not move at all.
 NANOSECOND = 1e-9
-EXTRA_SECONDS = st.sampled_from([10.0, 30.0])  # "10 seconds more", "30 seconds more"
+EXTRA_SECONDS = (10.0, 30.0)  # "10 seconds more", "30 seconds more"
 SYMPTOMS = st.frozensets(st.sampled_from(Symptom), min_size=1)
 
 
@@ -470,7 +470,7 @@ class SessionModel(RuleBasedStateMachine):
             assert s.phase is Phase.SUMMARY
 
     @precondition(lambda self: offered(self.session, "extend_hold"))
-    @rule(seconds=EXTRA_SECONDS)
+    @rule(seconds=st.sampled_from(EXTRA_SECONDS))
     def more_hold(self, seconds: float) -> None:
         s = self.session
         remaining = s.remaining()
@@ -479,7 +479,7 @@ class SessionModel(RuleBasedStateMachine):
         assert s.remaining() == pytest.approx(remaining + seconds)
 
     @precondition(lambda self: offered(self.session, "extend_rest"))
-    @rule(seconds=EXTRA_SECONDS)
+    @rule(seconds=st.sampled_from(EXTRA_SECONDS))
     def more_rest(self, seconds: float) -> None:
         s = self.session
         remaining = s.remaining()
@@ -511,14 +511,17 @@ class SessionModel(RuleBasedStateMachine):
         assert s.phase is counting and s.remaining() == pytest.approx(remaining, abs=NANOSECOND)
 
     @precondition(lambda self: offered(self.session, "request_stop"))
-    @rule()
-    def ask_to_stop(self) -> None:
+    @rule(answer_no_at_once=st.booleans())
+    def ask_to_stop(self, answer_no_at_once: bool) -> None:
+        """ "Stop now?", left open for other rules to answer, or answered "No" at once."""
         s = self.session
         self.before_question = s.phase
         counting, remaining = s.counting_phase, s.remaining()
         self._do("request_stop")
         assert s.phase is Phase.CONFIRM_STOP
         assert s.counting_phase is counting and s.remaining() == remaining
+        if answer_no_at_once:
+            self.keep_going()
 
     @precondition(lambda self: offered(self.session, "cancel_stop"))
     @rule()
@@ -586,27 +589,37 @@ class SessionModel(RuleBasedStateMachine):
         assert s.ended or not left, "the rest of the exercise is left"
 
     @precondition(lambda self: self.session.phase not in (Phase.END_OFFERED, Phase.SUMMARY))
-    @rule(data=st.data())
-    def carry_on(self, data: st.DataObject) -> None:
-        """The usual next step, so that sessions get far enough to rest, rate and finish."""
-        phase = self.session.phase
-        if phase in (Phase.READY, Phase.LEAD_IN):
-            self.start()
-        elif phase is Phase.LIFT_CHECK:
-            self.lift_check(able=True)
-        elif phase is Phase.RUNNING:
-            self.clock.advance(self.session.remaining() or 0.0)
-            self.done(fraction=None)
-        elif phase is Phase.FATIGUE_CHECK:
-            self.fatigue(data, with_symptoms=False)
-        elif phase is Phase.REST:
-            self.rest_over()
-        elif phase is Phase.PAUSED:
-            self.resume()
-        elif phase is Phase.CONFIRM_STOP:
-            self.keep_going()
-        else:
-            self.leave_stop_screen()
+    @rule(data=st.data(), steps=st.integers(1, 8))
+    def carry_on(self, data: st.DataObject, steps: int) -> None:
+        """The usual next steps, so that sessions get far enough to rest, rate and finish."""
+        for _ in range(steps):
+            phase = self.session.phase
+            if phase in (Phase.READY, Phase.LEAD_IN):
+                self.start()
+            elif phase is Phase.LIFT_CHECK:
+                self.lift_check(able=True)
+            elif phase in (Phase.RUNNING, Phase.REST):
+                self.time_passes(self.session.remaining() or 0.0)
+                more = data.draw(st.sampled_from([None, *EXTRA_SECONDS]), label="more")
+                if more and offered(self.session, "extend_hold"):
+                    self.more_hold(more)
+                elif more and offered(self.session, "extend_rest"):
+                    self.more_rest(more)
+                if self.session.phase is Phase.RUNNING:
+                    self.done(fraction=None)
+                elif self.session.phase is Phase.REST:
+                    self.rest_over()
+            elif phase is Phase.FATIGUE_CHECK:
+                self.fatigue(data, with_symptoms=False)
+            elif phase is Phase.PAUSED:
+                self.resume()
+            elif phase is Phase.CONFIRM_STOP:
+                self.keep_going()
+            elif phase is Phase.STOP_SAFELY:
+                self.leave_stop_screen()
+            else:
+                return
+            self.check_everything()
 
     @rule(data=st.data())
     def refused(self, data: st.DataObject) -> None:
@@ -619,6 +632,15 @@ class SessionModel(RuleBasedStateMachine):
         assert self._state() == state and self._clocks() == clocks
 
     # ----- what always holds ----------------------------------------------------------------------
+
+    def check_everything(self) -> None:
+        """The invariants, for a rule that takes several steps at once."""
+        self.phase_is_declared_and_status_matches()
+        self.nothing_counts_below_zero()
+        self.the_dose_never_changes()
+        self.each_set_is_recorded_at_most_once()
+        self.events_come_in_order()
+        self.recorded_rows_come_in_order()
 
     @invariant()
     def phase_is_declared_and_status_matches(self) -> None:
