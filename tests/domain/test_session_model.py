@@ -302,7 +302,8 @@ class SessionModel(RuleBasedStateMachine):
                 ("set", record.position, position_key(record.step)) for record in records
             ]
             self.clock.advance(600)
-        self.recorder = SessionRecorder(self.repository, 1, 1 if resume else None)  # type: ignore[arg-type]
+        self.seeded = len(self.repository.rows)  # what the cut-off session had saved
+        self.recorder = SessionRecorder(self.repository, 1, 1 if resume else None)
         self.session = Session(
             program,
             self.clock,
@@ -669,6 +670,9 @@ class SessionModel(RuleBasedStateMachine):
             assert s.hold_seconds >= s.step.target.seconds
         if s.counting_phase is Phase.REST:
             assert s.rest_seconds >= s.step.rest_seconds, "a rest is never shorter than planned"
+        if s.counting_phase is Phase.END_OFFERED:
+            assert s.last_rating is not None
+            assert s.last_rating >= self.program.thresholds.stop_at
 
     @invariant()
     def each_set_is_recorded_at_most_once(self) -> None:
@@ -711,7 +715,15 @@ class SessionModel(RuleBasedStateMachine):
             elif row[0] == "fatigue":
                 assert row[1] == last_set and row[1] not in rated, "one rating, after its set"
                 rated.add(row[1])
+        checked = [row[1] for row in rows if row[0] == "lift_check"]
+        assert len(checked) == len(set(checked)), "the lift question is asked once at most"
+        reached: set[str] = set()
+        for row in rows[self.seeded :]:
+            if row[0] == "set":
+                reached.add(self.plan[row[1]].exercise.id)
+            elif row[0] == "lift_check":
+                assert row[1] not in reached, "the lift question comes before the sets"
 
 
-SessionModel.TestCase.settings = settings(max_examples=200, stateful_step_count=50, deadline=None)
+SessionModel.TestCase.settings = settings(max_examples=300, stateful_step_count=50, deadline=None)
 TestSessionModel = SessionModel.TestCase
