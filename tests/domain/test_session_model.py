@@ -374,7 +374,7 @@ class SessionModel(RuleBasedStateMachine):
         if still:
             assert self._state() == state, "a tick changed a paused or ended session"
         if s.phase in FROZEN:
-            assert self._clocks() == clocks
+            assert self._clocks() == clocks, "a tick moved a countdown that stands still"
 
     # ----- the actions the screens offer ---------------------------------------------------------
 
