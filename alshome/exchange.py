@@ -9,17 +9,36 @@ every day the program was meant for. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then merged into the
 history in one transaction, or not at all. Exports are health data: `alshome.files`
 writes them atomically, readable by their owner only.
+
+One definition of the JSON format: the pydantic models below (`ExportDoc` and the models
+it holds) both write and read it. A model's fields, in their order, are the file's keys in
+theirs. An export gathers the history as the repository's plain dataclasses
+(`ExportedHistory`), builds the models from them with each model's `of` (trusted, so not
+checked again: an export never refuses a history) and writes them with `canonical_text`.
+An import validates the file with the same models, then turns them back into the
+dataclasses with each model's `stored`. So a file read and written again is byte-identical,
+and a file of an earlier version is written as the current version would write its history.
+
+Adding a field, say to a set: add it to `StoredSet` and the repository's row mapping (with
+its migration), then to `SetDoc`. A field with the same name and type in both is carried
+by name in both directions (`_Doc.trusted` and `_Doc.as_stored`); only one whose form
+differs (nested, or a tuple that the file writes as a list) gets a line in `SetDoc.of` and
+one in `SetDoc.stored`. Give it a default if earlier files lack it, and add a version to
+`ExportVersion` when a reader of the previous version could misread the new files.
+Nothing else here changes; `test_exchange.py` and `test_export_versions.py` check it.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self, TypeVar, get_args
 from uuid import UUID
 
 from pydantic import (
@@ -27,12 +46,15 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainSerializer,
+    SerializerFunctionWrapHandler,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
     StringConstraints,
     ValidationError,
+    model_serializer,
     model_validator,
 )
 
@@ -55,8 +77,9 @@ from alshome.storage.repository import (
 )
 
 EXPORT_FORMAT = "alshome-export"
-EXPORT_VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+ExportVersion = Literal[1, 2, 3]  # every version this alshome reads; it writes the last
+READABLE_VERSIONS: tuple[int, ...] = get_args(ExportVersion)
+EXPORT_VERSION = READABLE_VERSIONS[-1]
 RESTED = "rested"  # the CSV's session_status for a day of rest after the carry-over check
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -88,10 +111,13 @@ CSV_COLUMNS = (
     "can_lift_without_weight",
 )
 
+Stored = TypeVar("Stored")
+
 
 @dataclass(frozen=True)
 class ExportedHistory:
-    """A validated export, ready to be written to a database."""
+    """A whole history as the repository's plain dataclasses: what an export writes and a
+    validated import holds, ready to be written to a database."""
 
     programs: tuple[ProgramRecord, ...]
     sessions: tuple[StoredSession, ...]
@@ -100,172 +126,7 @@ class ExportedHistory:
     alsfrs: tuple[Entry, ...] = ()
 
 
-# ----- export -----------------------------------------------------------------------------
-
-
-def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int]:
-    """The JSON export and the number of sessions in it."""
-    sessions = repository.sessions()
-    document = {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "exported_at": exported_at.isoformat(),
-        "app_version": __version__,
-        "programs": [
-            {
-                "name": program.name,
-                "version": program.version,
-                "active": program.active,
-                "document": program.document,
-            }
-            for program in repository.programs()
-        ],
-        "profile": _profile_json(repository.profile()),
-        "carry_over_checks": [
-            _carry_over_json(stored) for stored in repository.carry_over_checks()
-        ],
-        "sessions": [_session_json(session) for session in sessions],
-        "alsfrs": [_alsfrs_json(entry) for entry in repository.alsfrs_entries()],
-    }
-    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    return text, len(sessions)
-
-
-def export_csv(repository: Repository) -> tuple[str, int]:
-    """One row per set and per day of rest, oldest first, and the number of sessions."""
-    sessions = repository.sessions()
-    checks = repository.carry_over_checks()
-    answers = {stored.session_uuid: stored.check.answer for stored in checks}
-    rows = [
-        (session.started_at, _csv_row(session, stored, answers.get(session.uuid)))
-        for session in sessions
-        for stored in session.sets
-    ]
-    rows += [
-        (stored.check.asked_at, _rest_day_row(stored.check))
-        for stored in checks
-        if stored.session_uuid is None
-    ]
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    # A stable sort by the moment (aware, so across offsets) keeps each session's sets in order.
-    writer.writerows(row for _moment, row in sorted(rows, key=lambda entry: entry[0]))
-    return buffer.getvalue(), len(sessions)
-
-
-def _profile_json(profile: Profile | None) -> dict[str, str] | None:
-    if profile is None:
-        return None
-    return {
-        "therapist_name": profile.therapist_name,
-        "therapist_contact": profile.therapist_contact,
-        "patient_name": profile.patient_name,
-        "saved_at": profile.saved_at.isoformat(),
-    }
-
-
-def _carry_over_json(stored: StoredCarryOver) -> dict[str, Any]:
-    return {
-        "asked_at": stored.check.asked_at.isoformat(),
-        "answer": stored.check.answer.value,
-        "session_uuid": stored.session_uuid,
-    }
-
-
-def _alsfrs_json(entry: Entry) -> dict[str, Any]:
-    return {
-        "entered_at": entry.entered_at.isoformat(),
-        "entered_by": entry.entered_by.value,
-        "onset": None if entry.onset is None else entry.onset.isoformat(),
-        "values": {item.value: value for item, value in zip(ITEMS, entry.values, strict=True)},
-    }
-
-
-def _lift_check_json(check: LiftCheck) -> dict[str, Any]:
-    return {
-        "exercise_id": check.exercise_id,
-        "exercise_name": check.exercise_name,
-        "able": check.able,
-        "checked_at": check.checked_at.isoformat(),
-    }
-
-
-def _session_json(session: StoredSession) -> dict[str, Any]:
-    return {
-        "uuid": session.uuid,
-        "started_at": session.started_at.isoformat(),
-        "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
-        "status": session.status.value,
-        "program": {"name": session.program_name, "version": session.program_version},
-        "symptoms": [symptom.value for symptom in session.symptoms],
-        "sets": [_set_json(stored) for stored in session.sets],
-        "lift_checks": [_lift_check_json(check) for check in session.lift_checks],
-    }
-
-
-def _set_json(stored: StoredSet) -> dict[str, Any]:
-    return {
-        "position": stored.position,
-        "exercise_id": stored.exercise_id,
-        "exercise_name": stored.exercise_name,
-        "kind": stored.kind.value,
-        "side": stored.side.value,
-        "set_number": stored.set_number,
-        "total_sets": stored.total_sets,
-        "mover": stored.mover.value,
-        "planned": stored.planned,
-        "done": stored.done,
-        "fatigue": stored.fatigue,
-        "symptoms": [symptom.value for symptom in stored.symptoms],
-        "started_at": stored.started_at.isoformat(),
-        "ended_at": stored.ended_at.isoformat(),
-    }
-
-
-def _csv_row(session: StoredSession, stored: StoredSet, carry_over: CarryOver | None) -> list[Any]:
-    planned = stored.planned
-    done = stored.done or {}
-    lifts = [check.able for check in session.lift_checks if check.exercise_id == stored.exercise_id]
-    return [
-        session.uuid,
-        session.started_at.isoformat(),
-        session.status.value,
-        session.program_name,
-        session.program_version,
-        stored.position,
-        stored.exercise_id,
-        stored.exercise_name,
-        stored.kind.value,
-        stored.side.value,
-        stored.set_number,
-        stored.total_sets,
-        stored.mover.value,
-        planned.get("seconds"),
-        planned.get("repetitions"),
-        planned.get("load"),
-        planned.get("unit"),
-        done.get("seconds"),
-        done.get("repetitions"),
-        stored.fatigue,
-        ";".join(symptom.value for symptom in stored.symptoms),
-        stored.started_at.isoformat(),
-        stored.ended_at.isoformat(),
-        None if carry_over is None else carry_over.value,
-        ("yes" if lifts[-1] else "no") if lifts else None,
-    ]
-
-
-def _rest_day_row(check: CarryOverCheck) -> list[Any]:
-    """A day of rest: only when it was, why, and its carry-over answer."""
-    row: list[Any] = [None] * len(CSV_COLUMNS)
-    row[CSV_COLUMNS.index("session_started_at")] = check.asked_at.isoformat()
-    row[CSV_COLUMNS.index("session_status")] = RESTED
-    row[CSV_COLUMNS.index("carry_over")] = check.answer.value
-    return row
-
-
-# ----- import: the whole file is validated before anything is written -----------------------
+# ----- the format: what each value may be, read and written -------------------------------
 
 
 def _between(low: float, high: float) -> AfterValidator:
@@ -327,9 +188,15 @@ def _every_item(values: dict[Item, int]) -> dict[Item, int]:
     return values
 
 
-Moment = Annotated[datetime, BeforeValidator(_moment)]
-Day = Annotated[date, BeforeValidator(_day)]
+# Moments are written with the offset they were lived in, as `isoformat` gives it (pydantic
+# alone would write UTC as "Z"), and read back only from that form.
+Moment = Annotated[
+    datetime, BeforeValidator(_moment), PlainSerializer(datetime.isoformat, return_type=str)
+]
+Day = Annotated[date, BeforeValidator(_day), PlainSerializer(date.isoformat, return_type=str)]
 Name = Annotated[StrictStr, StringConstraints(min_length=1, max_length=200)]
+ExerciseId = Annotated[StrictStr, StringConstraints(min_length=1, max_length=80)]
+Uuid = Annotated[StrictStr, AfterValidator(_canonical_uuid)]
 Version = Annotated[StrictInt, _between(1, 1_000_000)]
 Count = Annotated[StrictInt, _between(1, 1000)]
 Seconds = Annotated[StrictFloat, _between(0, 86_400)]
@@ -337,25 +204,63 @@ Repetitions = Annotated[StrictInt, _between(0, 10_000)]
 Symptoms = Annotated[list[Symptom], AfterValidator(_distinct)]
 
 
-class _Strict(BaseModel):
+class _Doc(BaseModel):
+    """A part of the file: strict when read, and built from the repository's dataclass
+    (`trusted`) or turned back into it (`as_stored`) field by field, by name."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @classmethod
+    def trusted(cls, source: object, **mapped: Any) -> Self:
+        """This part as written from `source`, not checked again; every field not `mapped`
+        is `source`'s attribute of the same name."""
+        carried = {name: getattr(source, name) for name in cls.model_fields if name not in mapped}
+        return cls.model_construct(**carried, **mapped)
 
-class PlannedDoc(_Strict):
+    def as_stored(self, kind: type[Stored], **mapped: Any) -> Stored:
+        """The dataclass `kind` of this part; every field not `mapped` is this part's field
+        of the same name."""
+        names = (field.name for field in dataclasses.fields(kind))
+        carried = {name: getattr(self, name) for name in names if name not in mapped}
+        return kind(**carried, **mapped)
+
+
+class _Amounts(_Doc):
+    """A set's planned or done amounts: only those that apply are written, in the form the
+    database keeps them in (see `Target.as_dict`)."""
+
+    @model_serializer(mode="wrap")
+    def _only_present(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return {name: value for name, value in handler(self).items() if value is not None}
+
+    @classmethod
+    def of(cls, amounts: Mapping[str, Any]) -> Self:
+        return cls.model_construct(**amounts)
+
+    def stored(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class PlannedDoc(_Amounts):
     seconds: Seconds | None = None
     repetitions: Repetitions | None = None
     load: Annotated[StrictFloat, _between(0, 1000)] | None = None
     unit: LoadUnit | None = None
 
+    @classmethod
+    def of(cls, amounts: Mapping[str, Any]) -> Self:
+        unit = amounts.get("unit")
+        return cls.model_construct(**{**amounts, "unit": None if unit is None else LoadUnit(unit)})
 
-class DoneDoc(_Strict):
+
+class DoneDoc(_Amounts):
     seconds: Seconds | None = None
     repetitions: Repetitions | None = None
 
 
-class SetDoc(_Strict):
+class SetDoc(_Doc):
     position: Annotated[StrictInt, _between(0, 100_000)]
-    exercise_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=80)]
+    exercise_id: ExerciseId
     exercise_name: Name
     kind: ExerciseKind
     side: Side
@@ -375,34 +280,73 @@ class SetDoc(_Strict):
             raise ValueError("set_number must not be above total_sets")
         return self
 
+    @classmethod
+    def of(cls, stored: StoredSet) -> SetDoc:
+        return cls.trusted(
+            stored,
+            planned=PlannedDoc.of(stored.planned),
+            done=None if stored.done is None else DoneDoc.of(stored.done),
+            symptoms=list(stored.symptoms),
+        )
 
-class LiftCheckDoc(_Strict):
-    exercise_id: Annotated[StrictStr, StringConstraints(min_length=1, max_length=80)]
+    def stored(self) -> StoredSet:
+        return self.as_stored(
+            StoredSet,
+            planned=self.planned.stored(),
+            done=None if self.done is None else self.done.stored(),
+            symptoms=tuple(self.symptoms),
+        )
+
+
+class LiftCheckDoc(_Doc):
+    exercise_id: ExerciseId
     exercise_name: Name
     able: StrictBool
     checked_at: Moment
 
 
-class ProgramRefDoc(_Strict):
+class ProgramRefDoc(_Doc):
     name: Name
     version: Version
 
 
-class SessionDoc(_Strict):
-    uuid: Annotated[StrictStr, AfterValidator(_canonical_uuid)]
+class SessionDoc(_Doc):
+    uuid: Uuid
     started_at: Moment
     ended_at: Moment | None
     status: SessionStatus
     program: ProgramRefDoc
     symptoms: Symptoms
     sets: list[SetDoc]
-    lift_checks: list[LiftCheckDoc] = []
+    lift_checks: list[LiftCheckDoc] = []  # since version 2
 
     @model_validator(mode="after")
     def _positions_distinct(self) -> SessionDoc:
         if len({entry.position for entry in self.sets}) != len(self.sets):
             raise ValueError("sets must not repeat a position")
         return self
+
+    @classmethod
+    def of(cls, session: StoredSession) -> SessionDoc:
+        return cls.trusted(
+            session,
+            program=ProgramRefDoc.model_construct(
+                name=session.program_name, version=session.program_version
+            ),
+            symptoms=list(session.symptoms),
+            sets=[SetDoc.of(stored) for stored in session.sets],
+            lift_checks=[LiftCheckDoc.trusted(check) for check in session.lift_checks],
+        )
+
+    def stored(self) -> StoredSession:
+        return self.as_stored(
+            StoredSession,
+            program_name=self.program.name,
+            program_version=self.program.version,
+            symptoms=tuple(self.symptoms),
+            sets=tuple(entry.stored() for entry in self.sets),
+            lift_checks=tuple(check.as_stored(LiftCheck) for check in self.lift_checks),
+        )
 
 
 def _program_document(document: dict[str, Any]) -> dict[str, Any]:
@@ -414,7 +358,7 @@ def _program_document(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-class ProgramEntryDoc(_Strict):
+class ProgramEntryDoc(_Doc):
     name: Name
     version: Version
     active: StrictBool
@@ -427,20 +371,27 @@ class ProgramEntryDoc(_Strict):
         return self
 
 
-class ProfileDoc(_Strict):
+class ProfileDoc(_Doc):
     therapist_name: Annotated[StrictStr, StringConstraints(max_length=200)]
     therapist_contact: Annotated[StrictStr, StringConstraints(max_length=500)]
     patient_name: Annotated[StrictStr, StringConstraints(max_length=200)]
     saved_at: Moment
 
 
-class CarryOverDoc(_Strict):
+class CarryOverDoc(_Doc):
     asked_at: Moment
     answer: CarryOver
-    session_uuid: Annotated[StrictStr, AfterValidator(_canonical_uuid)] | None
+    session_uuid: Uuid | None
+
+    @classmethod
+    def of(cls, stored: StoredCarryOver) -> CarryOverDoc:
+        return cls.trusted(stored.check, session_uuid=stored.session_uuid)
+
+    def stored(self) -> StoredCarryOver:
+        return StoredCarryOver(self.as_stored(CarryOverCheck), self.session_uuid)
 
 
-class AlsfrsDoc(_Strict):
+class AlsfrsDoc(_Doc):
     entered_at: Moment
     entered_by: EnteredBy
     onset: Day | None
@@ -448,17 +399,24 @@ class AlsfrsDoc(_Strict):
         dict[Item, Annotated[StrictInt, _between(0, MAX_VALUE)]], AfterValidator(_every_item)
     ]
 
+    @classmethod
+    def of(cls, entry: Entry) -> AlsfrsDoc:
+        return cls.trusted(entry, values=dict(zip(ITEMS, entry.values, strict=True)))
 
-class ExportDoc(_Strict):
+    def stored(self) -> Entry:
+        return self.as_stored(Entry, values=tuple(self.values[item] for item in ITEMS))
+
+
+class ExportDoc(_Doc):
     format: Literal["alshome-export"]
-    version: Literal[1, 2, 3]
+    version: ExportVersion
     exported_at: Moment
     app_version: Annotated[StrictStr, StringConstraints(max_length=40)]
     programs: list[ProgramEntryDoc]
-    profile: ProfileDoc | None = None
+    profile: ProfileDoc | None = None  # since version 2, as are the carry-over checks
     carry_over_checks: list[CarryOverDoc] = []
     sessions: list[SessionDoc]
-    alsfrs: list[AlsfrsDoc] = []
+    alsfrs: list[AlsfrsDoc] = []  # since version 3
 
     @model_validator(mode="after")
     def _consistent(self) -> ExportDoc:
@@ -475,6 +433,118 @@ class ExportDoc(_Strict):
         if len(set(followed)) != len(followed):
             raise ValueError("carry_over_checks must not name a session twice")
         return self
+
+    @classmethod
+    def of(cls, history: ExportedHistory, exported_at: datetime) -> ExportDoc:
+        """The current version's file of `history`, written by this alshome at `exported_at`."""
+        return cls.model_construct(
+            format=EXPORT_FORMAT,
+            version=EXPORT_VERSION,
+            exported_at=exported_at,
+            app_version=__version__,
+            programs=[ProgramEntryDoc.trusted(record) for record in history.programs],
+            profile=None if history.profile is None else ProfileDoc.trusted(history.profile),
+            carry_over_checks=[CarryOverDoc.of(stored) for stored in history.carry_over_checks],
+            sessions=[SessionDoc.of(session) for session in history.sessions],
+            alsfrs=[AlsfrsDoc.of(entry) for entry in history.alsfrs],
+        )
+
+    def history(self) -> ExportedHistory:
+        return ExportedHistory(
+            programs=tuple(entry.as_stored(ProgramRecord) for entry in self.programs),
+            sessions=tuple(session.stored() for session in self.sessions),
+            carry_over_checks=tuple(check.stored() for check in self.carry_over_checks),
+            profile=None if self.profile is None else self.profile.as_stored(Profile),
+            alsfrs=tuple(entry.stored() for entry in self.alsfrs),
+        )
+
+    def canonical_text(self) -> str:
+        """The file's exact text: keys in the models' order, indented by two, UTF-8 as is."""
+        document = self.model_dump(mode="json")
+        return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# ----- export -----------------------------------------------------------------------------
+
+
+def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int]:
+    """The JSON export and the number of sessions in it."""
+    history = ExportedHistory(
+        programs=tuple(repository.programs()),
+        sessions=tuple(repository.sessions()),
+        carry_over_checks=tuple(repository.carry_over_checks()),
+        profile=repository.profile(),
+        alsfrs=tuple(repository.alsfrs_entries()),
+    )
+    return ExportDoc.of(history, exported_at).canonical_text(), len(history.sessions)
+
+
+def export_csv(repository: Repository) -> tuple[str, int]:
+    """One row per set and per day of rest, oldest first, and the number of sessions."""
+    sessions = repository.sessions()
+    checks = repository.carry_over_checks()
+    answers = {stored.session_uuid: stored.check.answer for stored in checks}
+    rows = [
+        (session.started_at, _csv_row(session, stored, answers.get(session.uuid)))
+        for session in sessions
+        for stored in session.sets
+    ]
+    rows += [
+        (stored.check.asked_at, _rest_day_row(stored.check))
+        for stored in checks
+        if stored.session_uuid is None
+    ]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    # A stable sort by the moment (aware, so across offsets) keeps each session's sets in order.
+    writer.writerows(row for _moment, row in sorted(rows, key=lambda entry: entry[0]))
+    return buffer.getvalue(), len(sessions)
+
+
+def _csv_row(session: StoredSession, stored: StoredSet, carry_over: CarryOver | None) -> list[Any]:
+    planned = stored.planned
+    done = stored.done or {}
+    lifts = [check.able for check in session.lift_checks if check.exercise_id == stored.exercise_id]
+    return [
+        session.uuid,
+        session.started_at.isoformat(),
+        session.status.value,
+        session.program_name,
+        session.program_version,
+        stored.position,
+        stored.exercise_id,
+        stored.exercise_name,
+        stored.kind.value,
+        stored.side.value,
+        stored.set_number,
+        stored.total_sets,
+        stored.mover.value,
+        planned.get("seconds"),
+        planned.get("repetitions"),
+        planned.get("load"),
+        planned.get("unit"),
+        done.get("seconds"),
+        done.get("repetitions"),
+        stored.fatigue,
+        ";".join(symptom.value for symptom in stored.symptoms),
+        stored.started_at.isoformat(),
+        stored.ended_at.isoformat(),
+        None if carry_over is None else carry_over.value,
+        ("yes" if lifts[-1] else "no") if lifts else None,
+    ]
+
+
+def _rest_day_row(check: CarryOverCheck) -> list[Any]:
+    """A day of rest: only when it was, why, and its carry-over answer."""
+    row: list[Any] = [None] * len(CSV_COLUMNS)
+    row[CSV_COLUMNS.index("session_started_at")] = check.asked_at.isoformat()
+    row[CSV_COLUMNS.index("session_status")] = RESTED
+    row[CSV_COLUMNS.index("carry_over")] = check.answer.value
+    return row
+
+
+# ----- import: the whole file is validated before anything is written -----------------------
 
 
 def read_export(path: Path) -> ExportedHistory:
@@ -494,27 +564,7 @@ def read_export(path: Path) -> ExportedHistory:
         document = ExportDoc.model_validate(data)
     except ValidationError as exc:
         raise DocumentError(f"{path.name}: {explain(exc)}") from None
-    return ExportedHistory(
-        programs=tuple(
-            ProgramRecord(entry.name, entry.version, entry.active, entry.document)
-            for entry in document.programs
-        ),
-        sessions=tuple(_stored_session(session) for session in document.sessions),
-        carry_over_checks=tuple(
-            StoredCarryOver(CarryOverCheck(check.answer, check.asked_at), check.session_uuid)
-            for check in document.carry_over_checks
-        ),
-        profile=None if document.profile is None else Profile(**document.profile.model_dump()),
-        alsfrs=tuple(
-            Entry(
-                entered_at=entry.entered_at,
-                values=tuple(entry.values[item] for item in ITEMS),
-                entered_by=entry.entered_by,
-                onset=entry.onset,
-            )
-            for entry in document.alsfrs
-        ),
-    )
+    return document.history()
 
 
 def import_history(history: ExportedHistory, repository: Repository) -> MergeResult:
@@ -535,40 +585,3 @@ def import_history(history: ExportedHistory, repository: Repository) -> MergeRes
         )
     except ProgramConflictError as exc:
         raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None
-
-
-def _stored_session(session: SessionDoc) -> StoredSession:
-    return StoredSession(
-        uuid=session.uuid,
-        started_at=session.started_at,
-        ended_at=session.ended_at,
-        status=session.status,
-        program_name=session.program.name,
-        program_version=session.program.version,
-        symptoms=tuple(session.symptoms),
-        sets=tuple(_stored_set(entry) for entry in session.sets),
-        lift_checks=tuple(LiftCheck(**check.model_dump()) for check in session.lift_checks),
-    )
-
-
-def _stored_set(entry: SetDoc) -> StoredSet:
-    return StoredSet(
-        position=entry.position,
-        exercise_id=entry.exercise_id,
-        exercise_name=entry.exercise_name,
-        kind=entry.kind,
-        side=entry.side,
-        set_number=entry.set_number,
-        total_sets=entry.total_sets,
-        mover=entry.mover,
-        planned=_plain(entry.planned),
-        done=None if entry.done is None else _plain(entry.done),
-        fatigue=entry.fatigue,
-        symptoms=tuple(entry.symptoms),
-        started_at=entry.started_at,
-        ended_at=entry.ended_at,
-    )
-
-
-def _plain(entry: BaseModel) -> dict[str, Any]:
-    return entry.model_dump(mode="json", exclude_none=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 PROBE = """
 import importlib, pkgutil, sys
 import alshome
-names = ["alshome.cli", "alshome.exchange", "alshome.failures", "alshome.paths",
+names = ["alshome.exchange", "alshome.failures", "alshome.paths",
          "alshome.operations", "alshome.files", "alshome.settings"]
-for package in ("alshome.domain", "alshome.storage", "alshome.programs"):
+for package in ("alshome.cli", "alshome.domain", "alshome.storage", "alshome.programs"):
     module = importlib.import_module(package)
     names += [info.name for info in pkgutil.walk_packages(module.__path__, package + ".")
               if ".migrations" not in info.name]

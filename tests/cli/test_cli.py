@@ -290,11 +290,3 @@ def test_with_no_command_the_app_opens_with_the_qt_arguments(tmp_path, monkeypat
     assert locations.data_dir == tmp_path / "data"
     assert qt_args == ["-style", "fusion"]
     assert not (tmp_path / "data").exists()
-
-
-def test_help_lists_the_commands(capsys):
-    with pytest.raises(SystemExit) as exited:
-        main(["--help"])
-    assert exited.value.code == 0
-    out = capsys.readouterr().out
-    assert "export" in out and "import" in out

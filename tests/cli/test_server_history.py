@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from alshome.cli import ONLY_A_FILE
+from alshome.cli.history_file import ONLY_A_FILE
 from alshome.paths import resolve_locations
 from alshome.privacy import DataLeftError, delete_all_data
 from alshome.storage.db import open_database

@@ -8,7 +8,7 @@ import io
 import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -20,6 +20,7 @@ from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.exchange import (
     CSV_COLUMNS,
+    ExportDoc,
     export_csv,
     export_json,
     import_history,
@@ -162,6 +163,21 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
     }
 
 
+def test_the_json_export_is_canonical_text(repository, short_program, short_document):
+    """UTF-8 as it is, indented by two, and every time with its own offset: UTC as +00:00."""
+    one_session(repository, short_program, short_document)
+    saved_at = datetime(2026, 3, 1, 17, 0, tzinfo=UTC)
+    repository.save_profile(Profile("Ána Ruiz, PT", "555 0100", "Sämi 😀", saved_at))
+
+    text, _count = export_json(repository, EXPORTED_AT.astimezone(UTC))
+
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert '"patient_name": "Sämi 😀",' in text
+    assert '"exported_at": "2026-03-03T13:00:00+00:00",' in text
+    assert '"saved_at": "2026-03-01T17:00:00+00:00"' in text
+    assert '"started_at": "2026-03-02T09:30:00-05:00",' in text
+
+
 def test_json_export_lists_sessions_oldest_first(exported):
     assert [session["uuid"] for session in exported["sessions"]] == [
         SECOND_UUID,
@@ -234,12 +250,12 @@ def test_export_then_import_then_export_gives_the_same_history(
     exported, repository, fresh_repository, tmp_path
 ):
     path = tmp_path / "export.json"
-    write_private_file(path, export_json(repository, EXPORTED_AT)[0])
+    text = export_json(repository, EXPORTED_AT)[0]
+    write_private_file(path, text)
 
     assert import_history(read_export(path), fresh_repository).added == 3
 
-    again = json.loads(export_json(fresh_repository, EXPORTED_AT)[0])
-    assert again == exported
+    assert export_json(fresh_repository, EXPORTED_AT)[0] == text
     assert fresh_repository.sessions() == repository.sessions()
     assert fresh_repository.last_session() == repository.last_session()
     assert fresh_repository.profile() == repository.profile()
@@ -443,7 +459,8 @@ def value_at(document, path):
 )
 @given(data=st.data())
 def test_any_damaged_export_gives_a_history_or_a_plain_error(exported, tmp_path, data):
-    """Replace one part of a valid export with any JSON value: never a crash, never half."""
+    """Replace one part of a valid export with any JSON value: never a crash, never half;
+    and what is read is written back as a file that reads the same."""
     document = copy.deepcopy(exported)
     paths = [path for path in parts(document) if path]
     where = data.draw(st.sampled_from(paths))
@@ -459,6 +476,9 @@ def test_any_damaged_export_gives_a_history_or_a_plain_error(exported, tmp_path,
         assert "\n" not in str(error)
         return
     event("imported")
+    rewritten = tmp_path / "rewritten.json"
+    rewritten.write_text(ExportDoc.of(history, EXPORTED_AT).canonical_text(), encoding="utf-8")
+    assert read_export(rewritten) == history  # the models write what they read
     engine = open_database("sqlite://")
     try:
         repository = Repository(engine)

@@ -11,6 +11,12 @@ export once upgraded by today's app: the data every later app must still read ba
 that file (`test_revisions.py`). When the export format gains a field, `--exports`
 rewrites only the exports, from the unchanged databases; review their diff: it may add the
 new field and change the version, never lose or change a value.
+
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py --version-file
+
+When the export version changes, this keeps the new version's file as this app writes it
+(from the newest database) in `../exports/`, next to every earlier version's, which must
+then never change: each is read back by `test_export_versions.py`.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, Session
-from alshome.exchange import export_json
+from alshome.exchange import EXPORT_VERSION, export_json
 from alshome.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
@@ -40,6 +46,7 @@ from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 
 HERE = Path(__file__).resolve().parent
+EXPORTS = HERE.parent / "exports"
 ZONE = timezone(timedelta(hours=1))
 SAFETY_REVISION = "0002_safety_checks"
 ALSFRS_REVISION = "0003_alsfrs"
@@ -91,17 +98,28 @@ def write_export(database: Path) -> None:
     print(database)
 
 
-def upgraded_export(database: Path) -> str:
-    """The export of a copy of `database` opened (so upgraded) by this app."""
+def write_version_file() -> None:
+    """This app's export of the newest database, as `exports/version-<EXPORT_VERSION>.json`."""
+    path = EXPORTS / f"version-{EXPORT_VERSION}.json"
+    path.write_text(export_text(sorted(HERE.glob("*.sqlite3"))[-1]), encoding="utf-8")
+    print(path)
+
+
+def export_text(database: Path) -> str:
+    """The export, exactly as written, of a copy of `database` opened (so upgraded) by this app."""
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "alshome.sqlite3"
         shutil.copyfile(database, copy)
         engine = open_database(sqlite_url(copy))
         try:
-            text, _count = export_json(Repository(engine), EXPORTED_AT)
+            return export_json(Repository(engine), EXPORTED_AT)[0]
         finally:
             engine.dispose()
-    document = json.loads(text)
+
+
+def upgraded_export(database: Path) -> str:
+    """The export of `database` once upgraded, without the app's version."""
+    document = json.loads(export_text(database))
     del document["app_version"]  # the one field that changes with every release
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -131,6 +149,8 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--exports"]:
         for database in sorted(HERE.glob("*.sqlite3")):
             write_export(database)
+    elif sys.argv[1:] == ["--version-file"]:
+        write_version_file()
     else:
         for revision in sys.argv[1:] or ("0001_initial", SAFETY_REVISION, ALSFRS_REVISION):
             write(revision)

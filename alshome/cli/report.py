@@ -1,0 +1,56 @@
+"""`alshome report`: the clinic report of a range of days, as a PDF or as JSON."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from datetime import datetime
+
+from alshome.cli.history_file import passphrase
+from alshome.paths import Locations
+
+
+def write_report(locations: Locations, options: Namespace) -> str:
+    """The clinic report of --from to --to: a PDF file, or its figures as JSON.
+
+    Everything is checked and computed before anything is written, so a bad range or a
+    missing history leaves no file behind.
+    """
+    import json
+
+    from alshome.files import write_private_file
+    from alshome.programs.document import DEFAULTS, DocumentError
+    from alshome.report.figures import default_range, report_figures
+    from alshome.storage.db import open_database, sqlite_file
+    from alshome.storage.repository import Repository
+
+    today = datetime.now().astimezone().date()
+    last = options.last or today
+    first = options.first or default_range(last)[0]
+    if first > last:
+        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+    if options.format == "pdf" and options.output is None:
+        raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
+    database = sqlite_file(locations.database_url)
+    if database is not None and not database.exists():
+        raise DocumentError(f"There is no alshome history in {database.parent}.")
+    engine = open_database(locations.database_url, passphrase(locations))
+    try:
+        repository = Repository(engine)
+        active = repository.active_program()
+        target = DEFAULTS["program"]["weekly_target"]
+        if active is not None:
+            target = active.document.get("weekly_target", target)
+        figures = report_figures(repository, first, last, today, target)
+    finally:
+        engine.dispose()
+    written = f"Wrote the report of {first} to {last} to {options.output}."
+    if options.format == "json":
+        text = json.dumps(figures.as_json(), indent=2, ensure_ascii=False)
+        if options.output is None:
+            return text
+        write_private_file(options.output, text + "\n")
+        return written
+    from alshome.report.pdf import save_report_pdf
+
+    save_report_pdf(options.output, figures, options.paper)
+    return written
