@@ -14,6 +14,7 @@ A screenshot of each size is left in the test's temporary folder, to look at.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -40,6 +41,7 @@ pytestmark = pytest.mark.xvfb
 CONTACT = "Ana Ruiz, PT, 555 0100"
 HOME_BUTTONS = {START_SESSION, "History", "Settings"}
 CLOSE_TIMEOUT_S = 10
+CLOSE_ATTEMPTS = 3  # Alt+F4 presses before a window that stays open fails the test
 CONTACT_TIMEOUT_S = 20  # the footer shows the contact once the history is open
 
 
@@ -128,9 +130,17 @@ def launch(env: dict[str, str], data_dir: Path, log: Path) -> subprocess.Popen[b
 
 
 def close(env: dict[str, str], window: str, app: subprocess.Popen[bytes]) -> None:
-    """Close the window as a person does (Alt+F4: openbox asks the app to close)."""
-    xdotool(env, "windowactivate", "--sync", window)
-    xdotool(env, "key", "alt+F4")
+    """Close the window as a person does (Alt+F4: openbox asks the app to close).
+
+    A person presses again when a key press is lost (a full-screen window still taking
+    the focus back from the window manager, on a busy machine); so does the test.
+    """
+    for _ in range(CLOSE_ATTEMPTS):
+        xdotool(env, "windowactivate", "--sync", window)
+        xdotool(env, "key", "alt+F4")
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            app.wait(timeout=CLOSE_TIMEOUT_S)
+            break
     assert app.wait(timeout=CLOSE_TIMEOUT_S) == 0
 
 

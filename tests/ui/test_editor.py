@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -335,7 +337,11 @@ def test_a_pin_is_typed_twice_and_then_asked_for(rig, editor, tmp_path):
     page.again.setText("2468")
     page.save.click()
     assert pin.is_set
-    assert "2468" not in (tmp_path / "editor-pin.json").read_text()
+    kept = (tmp_path / "editor-pin.json").read_text()
+    stored = json.loads(kept)
+    assert set(stored) == {"salt", "hash"}
+    # The random salt's hex digits may hold "2468" by chance; nowhere else may the PIN be.
+    assert "2468" not in kept.replace(stored["salt"], "").replace(stored["hash"], "")
     assert (tmp_path / "editor-pin.json").stat().st_mode & 0o777 == 0o600
     page.done.click()
 
