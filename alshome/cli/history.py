@@ -5,29 +5,19 @@ from __future__ import annotations
 from argparse import Namespace
 from datetime import datetime
 
-from alshome.cli.history_file import backed_up_before_import, passphrase
+from alshome.cli.history_file import backed_up_before_import, passphrase, saved_history
 from alshome.paths import Locations
 
 
 def export_history(locations: Locations, options: Namespace) -> str:
     from alshome import exchange
     from alshome.files import write_private_file
-    from alshome.programs.document import DocumentError
-    from alshome.storage.db import open_database, sqlite_file
-    from alshome.storage.repository import Repository
 
-    database = sqlite_file(locations.database_url)
-    if database is not None and not database.exists():
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
-    engine = open_database(locations.database_url, passphrase(locations))
-    try:
-        repository = Repository(engine)
+    with saved_history(locations) as repository:
         if options.format == "json":
             text, count = exchange.export_json(repository, datetime.now().astimezone())
         else:
             text, count = exchange.export_csv(repository)
-    finally:
-        engine.dispose()
     write_private_file(options.output, text)
     return f"Exported {_sessions(count)} to {options.output}."
 

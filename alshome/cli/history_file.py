@@ -13,8 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alshome.paths import Locations
+
+if TYPE_CHECKING:
+    from alshome.storage.repository import Repository
 
 PASSPHRASE_VARIABLE = "ALSHOME_PASSPHRASE"
 # What backups and the passphrase mean for a history that is not a SQLite file, such as
@@ -44,6 +48,23 @@ def passphrase(locations: Locations) -> str | None:
     if database is None or not cipher.is_encrypted(database):
         return None
     return os.environ.get(PASSPHRASE_VARIABLE) or getpass.getpass("Passphrase: ")
+
+
+@contextmanager
+def saved_history(locations: Locations) -> Iterator[Repository]:
+    """The history a reading command works on; none is made where none was saved."""
+    from alshome.programs.document import DocumentError
+    from alshome.storage.db import open_database, sqlite_file
+    from alshome.storage.repository import Repository
+
+    database = sqlite_file(locations.database_url)
+    if database is not None and not database.exists():
+        raise DocumentError(f"There is no alshome history in {database.parent}.")
+    engine = open_database(locations.database_url, passphrase(locations))
+    try:
+        yield Repository(engine)
+    finally:
+        engine.dispose()
 
 
 def database_file(locations: Locations, elsewhere: str) -> Path:

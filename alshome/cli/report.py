@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 from datetime import datetime
 
-from alshome.cli.history_file import passphrase
+from alshome.cli.history_file import saved_history
 from alshome.paths import Locations
 
 
@@ -20,8 +20,6 @@ def write_report(locations: Locations, options: Namespace) -> str:
     from alshome.files import write_private_file
     from alshome.programs.document import DEFAULTS, DocumentError
     from alshome.report.figures import default_range, report_figures
-    from alshome.storage.db import open_database, sqlite_file
-    from alshome.storage.repository import Repository
 
     today = datetime.now().astimezone().date()
     last = options.last or today
@@ -30,19 +28,12 @@ def write_report(locations: Locations, options: Namespace) -> str:
         raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
     if options.format == "pdf" and options.output is None:
         raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
-    database = sqlite_file(locations.database_url)
-    if database is not None and not database.exists():
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
-    engine = open_database(locations.database_url, passphrase(locations))
-    try:
-        repository = Repository(engine)
+    with saved_history(locations) as repository:
         active = repository.active_program()
         target = DEFAULTS["program"]["weekly_target"]
         if active is not None:
             target = active.document.get("weekly_target", target)
         figures = report_figures(repository, first, last, today, target)
-    finally:
-        engine.dispose()
     written = f"Wrote the report of {first} to {last} to {options.output}."
     if options.format == "json":
         text = json.dumps(figures.as_json(), indent=2, ensure_ascii=False)
