@@ -34,18 +34,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
-from alshome.failures import FAILURE, explain_failure
-from alshome.i18n import chosen_language, install_translators
-from alshome.operations import Start, quick_start
-from alshome.paths import Locations, on_server, sqlite_path
+from alshome.operations.failures import FAILURE, explain_failure
+from alshome.operations.startup import Start, quick_start
+from alshome.platform.paths import Locations, on_server, sqlite_path
+from alshome.platform.resources import resource
+from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
 from alshome.programs.library import use_language
-from alshome.resources import resource
-from alshome.settings import Settings
 from alshome.storage.encrypted_mark import is_encrypted
 from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
 from alshome.ui.garbage import GuiThreadCollector
+from alshome.ui.i18n import chosen_language, install_translators
 from alshome.ui.main_window import MainWindow
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
@@ -93,7 +93,7 @@ class History:
         After a quick start with no saved program yet (a first launch), this saves the demo.
         """
         if self._repository is None:
-            from alshome.operations import full_start
+            from alshome.operations.startup import full_start
             from alshome.storage.db import open_database
             from alshome.storage.health import DamagedDatabaseError
             from alshome.storage.repository import Repository
@@ -149,7 +149,7 @@ class History:
 
     def use_program(self, checked: CheckedProgram) -> Program:
         """Save a checked program file as the active program; later sessions record it."""
-        from alshome.operations import load_active_program
+        from alshome.operations.startup import load_active_program
         from alshome.programs.transfer import import_program
 
         start = self.open()
@@ -400,7 +400,7 @@ def _delete_all_data(history: History, reminders: ReminderService, locations: Lo
 
     Reminders stop first: one due now would read the history and so open it again.
     """
-    from alshome.privacy import delete_all_data
+    from alshome.operations.privacy import delete_all_data
 
     reminders.timer.stop()
     history.close()
@@ -417,7 +417,7 @@ def _follow_autostart(
     """Add or remove the start-up entry; if the desktop refuses, say so and undo the switch."""
     if key != "start_with_desktop":
         return
-    from alshome import autostart  # only when the setting changes: not at start-up
+    from alshome.platform import autostart  # only when the setting changes: not at start-up
 
     wanted = bool(settings.get(key))
     try:

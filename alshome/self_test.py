@@ -168,7 +168,7 @@ class Walk:
     def icons(self) -> None:
         from PySide6.QtGui import QIcon, QImage
 
-        from alshome.resources import resource
+        from alshome.platform.resources import resource
 
         for size in ICON_SIZES:
             path = resource("icons", "hicolor", f"{size}x{size}", "apps", "alshome.png")
@@ -181,7 +181,7 @@ class Walk:
         """Every compiled translation shipped loads; none at all is fine."""
         from PySide6.QtCore import QTranslator
 
-        from alshome.resources import resource
+        from alshome.platform.resources import resource
 
         for compiled in sorted(resource("i18n").glob("*.qm")):
             expect(QTranslator().load(str(compiled)), f"{compiled} cannot be loaded")
@@ -214,7 +214,7 @@ class Walk:
 
     def database(self) -> None:
         from alshome.app import History
-        from alshome.paths import DATABASE_FILE, resolve_locations, sqlite_path, sqlite_url
+        from alshome.platform.paths import DATABASE_FILE, resolve_locations, sqlite_path, sqlite_url
         from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
         # Both given, so neither ALSHOME_DATA_DIR nor ALSHOME_DATABASE_URL can point here.
@@ -230,7 +230,7 @@ class Walk:
     def main_window(self) -> None:
         from alshome.app import BackupsOfHistory, ProgramFileImport
         from alshome.domain.clock import ManualClock
-        from alshome.paths import sqlite_path
+        from alshome.platform.paths import sqlite_path
         from alshome.ui.main_window import MainWindow
         from alshome.ui.session_controller import SessionController
 

@@ -40,7 +40,7 @@ def extra_strings() -> list[Entry]:
 
 
 def _settings() -> Iterator[Entry]:
-    from alshome.settings import SETTINGS
+    from alshome.platform.settings import SETTINGS
 
     for setting in SETTINGS:
         yield "Settings", setting.label

@@ -13,9 +13,9 @@ from pathlib import Path
 PROBE = """
 import importlib, pkgutil, sys
 import alshome
-names = ["alshome.exchange", "alshome.failures", "alshome.paths",
-         "alshome.operations", "alshome.files", "alshome.settings"]
-for package in ("alshome.cli", "alshome.domain", "alshome.storage", "alshome.programs"):
+names = []
+for package in ("alshome.cli", "alshome.domain", "alshome.storage", "alshome.programs",
+                "alshome.operations", "alshome.platform"):
     module = importlib.import_module(package)
     names += [info.name for info in pkgutil.walk_packages(module.__path__, package + ".")
               if ".migrations" not in info.name]
@@ -49,8 +49,8 @@ def test_import_linter_contracts_hold():
 QUICK_START_PROBE = """
 import sys
 from alshome.cli import main
-from alshome.operations import quick_start
-from alshome.paths import sqlite_url
+from alshome.operations.startup import quick_start
+from alshome.platform.paths import sqlite_url
 start = quick_start(sqlite_url(sys.argv[1]))
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "pydantic", "alembic"})
 print(start.program.name, heavy)

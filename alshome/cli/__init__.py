@@ -19,8 +19,8 @@ import sys
 from collections.abc import Sequence
 
 from alshome.cli.parser import UsageError, parse
-from alshome.failures import BAD_INPUT
-from alshome.paths import resolve_locations
+from alshome.operations.failures import BAD_INPUT
+from alshome.platform.paths import resolve_locations
 
 
 def main(argv: Sequence[str] | None = None) -> int:

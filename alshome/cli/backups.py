@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alshome.cli.history_file import ONLY_A_FILE, database_file, passphrase
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 if TYPE_CHECKING:
     from alshome.storage.backups import Backup

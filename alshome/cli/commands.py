@@ -12,8 +12,8 @@ from argparse import Namespace
 from collections.abc import Callable
 
 from alshome.cli import backups, encryption, history, library, program, report
-from alshome.failures import explain_failure
-from alshome.paths import Locations
+from alshome.operations.failures import explain_failure
+from alshome.platform.paths import Locations
 
 COMMANDS: dict[str, Callable[[Locations, Namespace], str]] = {
     "export": history.export_history,

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from alshome.cli.history_file import ONLY_A_FILE, PASSPHRASE_VARIABLE, database_file, passphrase
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 
 def encrypt_history(locations: Locations, options: Namespace) -> str:

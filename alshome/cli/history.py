@@ -6,12 +6,12 @@ from argparse import Namespace
 from datetime import datetime
 
 from alshome.cli.history_file import backed_up_before_import, passphrase, saved_history
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 
 def export_history(locations: Locations, options: Namespace) -> str:
-    from alshome import exchange
-    from alshome.files import write_private_file
+    from alshome.operations import exchange
+    from alshome.platform.files import write_private_file
 
     with saved_history(locations) as repository:
         if options.format == "json":
@@ -24,7 +24,7 @@ def export_history(locations: Locations, options: Namespace) -> str:
 
 def import_history(locations: Locations, options: Namespace) -> str:
     """Merge an export into the history here; sessions already saved are counted, not copied."""
-    from alshome import exchange
+    from alshome.operations import exchange
     from alshome.storage.db import open_database
     from alshome.storage.repository import Repository
 

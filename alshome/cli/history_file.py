@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 if TYPE_CHECKING:
     from alshome.storage.repository import Repository

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 
 def list_library(locations: Locations, options: Namespace) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 
 from alshome.cli.history_file import backed_up_before_import, passphrase
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 
 def program_command(locations: Locations, options: Namespace) -> str:
@@ -16,8 +16,8 @@ def program_command(locations: Locations, options: Namespace) -> str:
 
 def export_program_file(locations: Locations, options: Namespace) -> str:
     """The active program, as on a normal start: a new data folder gets the demo saved."""
-    from alshome.files import write_private_file
-    from alshome.operations import load_active_program
+    from alshome.operations.startup import load_active_program
+    from alshome.platform.files import write_private_file
     from alshome.programs.transfer import program_file_text
     from alshome.storage.db import open_database
     from alshome.storage.repository import Repository

@@ -6,7 +6,7 @@ from argparse import Namespace
 from datetime import datetime
 
 from alshome.cli.history_file import saved_history
-from alshome.paths import Locations
+from alshome.platform.paths import Locations
 
 
 def write_report(locations: Locations, options: Namespace) -> str:
@@ -17,7 +17,7 @@ def write_report(locations: Locations, options: Namespace) -> str:
     """
     import json
 
-    from alshome.files import write_private_file
+    from alshome.platform.files import write_private_file
     from alshome.programs.document import DEFAULTS, DocumentError
     from alshome.report.figures import default_range, report_figures
 

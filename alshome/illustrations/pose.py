@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from alshome.resources import resource
+from alshome.platform.resources import resource
 
 POSES_FILE = resource("illustrations", "poses.json")
 

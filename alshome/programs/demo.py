@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from alshome.platform.resources import resource
 from alshome.programs.document import read_json_file
-from alshome.resources import resource
 
 DEMO_FILE = resource("programs", "demo.json")
 

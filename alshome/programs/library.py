@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from alshome.domain.program import Exercise
+from alshome.platform.resources import resource
 from alshome.programs.document import DocumentError, build, read_json_file
-from alshome.resources import resource
 
 LIBRARY_FILE = resource("library", "exercises.json")
 LIBRARY_FORMAT = "alshome-library"

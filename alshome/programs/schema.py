@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from alshome.domain.program import ExerciseKind, Limb, LoadUnit, RangeMode, Sides
+from alshome.platform.resources import resource
 from alshome.programs.document import DEFAULTS, DocumentError
-from alshome.resources import resource
 
 PROGRAM_SCHEMA_FILE = resource("schema", "program.schema.json")
 PROGRAM_SCHEMA_ID = "urn:alshome:schema:program:1"

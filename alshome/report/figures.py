@@ -1,7 +1,7 @@
 """The figures of a clinic report for one range of days, and their JSON.
 
 A therapist reading the report adjusts a program from it, so every number here is the
-history screen's own (`alshome.trends`) or the self-rating's own (`alshome.domain.alsfrs`),
+history screen's own (`alshome.domain.trends`) or the self-rating's own (`alshome.domain.alsfrs`),
 never a second calculation that could disagree. Pure Python: the command line prints the
 JSON without Qt, and tests check the figures without a window.
 
@@ -35,7 +35,7 @@ from alshome.domain.alsfrs import Domain, Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver, Profile
 from alshome.domain.session import SessionStatus
-from alshome.trends import SessionSummary, Trends, WeekAdherence, trends
+from alshome.domain.trends import SessionSummary, Trends, WeekAdherence, trends
 
 if TYPE_CHECKING:
     from alshome.storage.repository import StoredCarryOver

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from alshome.files import write_private_bytes
+from alshome.platform.files import write_private_bytes
 from alshome.report.document import CHARTS, day_text, report_html
 from alshome.report.figures import ReportFigures
 

@@ -27,8 +27,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from alshome.files import sync_folder
-from alshome.paths import ensure_private_dir
+from alshome.platform.files import sync_folder
+from alshome.platform.paths import ensure_private_dir
 from alshome.storage import cipher
 from alshome.storage.health import PRIVATE_FILE_MODE, SQLITE_SIDE_FILES, check_database, set_aside
 from alshome.storage.revision import VERSION_TABLE

@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlcipher3
 
-from alshome.files import sync_folder
+from alshome.platform.files import sync_folder
 from alshome.storage.encrypted_mark import is_encrypted, marker
 from alshome.storage.health import PRIVATE_FILE_MODE
 

@@ -22,7 +22,7 @@ import sqlcipher3
 from sqlalchemy import Connection, Engine, MetaData, QueuePool, Table, create_engine, event
 from sqlalchemy.engine import make_url
 
-from alshome.paths import ensure_private_dir
+from alshome.platform.paths import ensure_private_dir
 from alshome.storage import cipher, migrate
 from alshome.storage.backups import backups_folder, take_backup
 from alshome.storage.health import (

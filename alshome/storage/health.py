@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from alshome.files import sync_folder
+from alshome.platform.files import sync_folder
 from alshome.storage.encrypted_mark import is_encrypted
 
 SQLITE_SIDE_FILES = ("-wal", "-shm")

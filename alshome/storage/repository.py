@@ -34,8 +34,10 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
+from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
+from alshome.domain.trends import ExerciseWork, SessionSummary
 from alshome.storage.models import (
     AlsfrsRow,
     CarryOverRow,
@@ -57,7 +59,6 @@ from alshome.storage.snapshot import (
     session_starts,
     stored_program,
 )
-from alshome.trends import ExerciseWork, SessionSummary
 
 
 class ProgramConflictError(ValueError):
@@ -80,59 +81,6 @@ class MergeResult:
 
     added: int
     already_here: int
-
-
-@dataclass(frozen=True)
-class StoredSet:
-    position: int
-    exercise_id: str
-    exercise_name: str
-    kind: ExerciseKind
-    side: Side
-    set_number: int
-    total_sets: int
-    mover: Mover
-    planned: dict[str, Any]
-    done: dict[str, Any] | None
-    fatigue: int | None
-    symptoms: tuple[Symptom, ...]
-    started_at: datetime
-    ended_at: datetime
-
-    @classmethod
-    def from_record(cls, record: SetRecord) -> StoredSet:
-        step = record.step
-        return cls(
-            position=record.position,
-            exercise_id=step.exercise.id,
-            exercise_name=step.exercise.name,
-            kind=step.exercise.kind,
-            side=step.side,
-            set_number=step.set_number,
-            total_sets=step.total_sets,
-            mover=record.mover,
-            planned=step.target.as_dict(),
-            done=record.done,
-            fatigue=None,
-            symptoms=tuple(sorted(record.symptoms)),
-            started_at=record.started_at,
-            ended_at=record.ended_at,
-        )
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    """A whole session with its sets in order: what exports and imports carry."""
-
-    uuid: str
-    started_at: datetime
-    ended_at: datetime | None
-    status: SessionStatus
-    program_name: str
-    program_version: int
-    symptoms: tuple[Symptom, ...]
-    sets: tuple[StoredSet, ...]
-    lift_checks: tuple[LiftCheck, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from alshome.domain.session import SessionStatus
-from alshome.paths import sqlite_path
+from alshome.platform.paths import sqlite_path
 from alshome.storage.encrypted_mark import is_encrypted
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 

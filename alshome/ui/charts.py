@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from alshome.domain.alsfrs import MAX_TOTAL, Domain, EnteredBy, Entry
 from alshome.domain.program import LoadUnit
 from alshome.domain.session import SessionStatus
-from alshome.trends import ExerciseWork, SessionSummary, Trends
+from alshome.domain.trends import ExerciseWork, SessionSummary, Trends
 from alshome.ui import words
 from alshome.ui.theme import LIGHT, Palette
 from alshome.ui.widgets import label, set_text

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from alshome.failures import explain
+from alshome.operations.failures import explain
 from alshome.storage.backups import (
     Backup,
     BackupError,

@@ -39,9 +39,9 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
-from alshome.failures import explain
+from alshome.operations.failures import explain
+from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
-from alshome.settings import Settings
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.keyboard import KeyboardContract
 from alshome.ui.placement import place, remembered
@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
     from alshome.domain.fatigue import Symptom
     from alshome.domain.session import SessionStatus
-    from alshome.editor_pin import EditorPin
-    from alshome.recovery import Recovery
+    from alshome.operations.editor_pin import EditorPin
+    from alshome.operations.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
     from alshome.ui.screens.about import AboutScreen
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
         self.home.show_rating(self._rating_due())
         if self.controller.session is not None or self._page is not None:
             return
-        from alshome.recovery import find_unfinished
+        from alshome.operations.recovery import find_unfinished
 
         self._recovery = find_unfinished(self._records(), self._clock.wall())
         if self._recovery is not None:
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         )
 
     def _close_unfinished(self) -> None:
-        from alshome.recovery import close_interrupted
+        from alshome.operations.recovery import close_interrupted
 
         close_interrupted(self._records(), self._recovery.unfinished)
         self._recovery = None
@@ -526,7 +526,7 @@ class MainWindow(QMainWindow):
 
     def _editor_pin(self) -> EditorPin:
         """The PIN kept beside the settings; in memory only for a window without a folder."""
-        from alshome.editor_pin import EditorPin
+        from alshome.operations.editor_pin import EditorPin
 
         if self.data_folder is None:
             return EditorPin.in_memory()

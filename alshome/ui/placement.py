@@ -25,7 +25,7 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from alshome.settings import WindowPlace
+from alshome.platform.settings import WindowPlace
 
 MAXIMIZE_UP_TO = QSize(1920, 1080)
 LARGE_SCREEN_SHARE = 0.8  # of the work area, each way, on a screen larger than that

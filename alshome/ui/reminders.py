@@ -28,7 +28,7 @@ from alshome.domain.week import SessionTimes, WeekProgress, local, next_reminder
 from alshome.ui.theme import LIGHT
 
 if TYPE_CHECKING:
-    from alshome.settings import Settings
+    from alshome.platform.settings import Settings
     from alshome.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 10 * 60 * 1000

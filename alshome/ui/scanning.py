@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 
 SWITCH_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 FRAME = 7  # px: the width of each of the highlight's two bands

@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from alshome.failures import FAILURE
+from alshome.operations.failures import FAILURE
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

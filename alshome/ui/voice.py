@@ -38,8 +38,8 @@ from PySide6.QtCore import (
 
 from alshome.domain.cues import Cue, Moment, Say, TimeLeft, due
 from alshome.domain.session import Phase, Session
-from alshome.resources import resource
-from alshome.settings import Settings
+from alshome.platform.resources import resource
+from alshome.platform.settings import Settings
 from alshome.ui import words
 from alshome.ui.session_controller import SessionController
 from alshome.ui.silence import EngineTrouble, why_silent
@@ -91,7 +91,7 @@ class _Engine(QObject):
             self.opened.emit(False)
             return
         speech.stateChanged.connect(self._check)
-        # A voice for the language the text is in (see alshome.i18n), if the engine has one.
+        # A voice for the language the text is in (see alshome.ui.i18n), if the engine has one.
         self._post(speech, "setLocale", Q_ARG(QLocale, QLocale()))
         self.speech = speech
         self.opened.emit(True)

@@ -75,8 +75,8 @@ raise SystemExit(main(sys.argv[1:]))
 # What a first launch leaves in the data folder: the database at head, the demo saved.
 FIRST_LAUNCH_LEFT = r"""
 import sys
-from alshome.operations import load_active_program
-from alshome.paths import resolve_locations
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 engine = open_database(resolve_locations(sys.argv[1]).database_url)

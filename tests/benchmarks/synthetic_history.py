@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from alshome.domain.alsfrs import DAYS_PER_MONTH, ITEMS, EnteredBy
 from alshome.domain.program import ExerciseKind, Program
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.programs.document import build_program
 from alshome.programs.library import stock_library

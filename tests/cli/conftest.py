@@ -13,8 +13,8 @@ from alshome.domain.clock import ManualClock
 from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import Session
-from alshome.operations import load_active_program
-from alshome.paths import resolve_locations
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from alshome.domain.safety import CarryOver, CarryOverCheck
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.storage.backups import list_backups
 from alshome.storage.db import open_database

@@ -13,7 +13,7 @@ import pytest
 
 import alshome
 from alshome.cli import main
-from alshome.paths import Locations, sqlite_url
+from alshome.platform.paths import Locations, sqlite_url
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from alshome.cli import main
-from alshome.operations import quick_start
-from alshome.paths import resolve_locations
+from alshome.operations.startup import quick_start
+from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.storage.db import open_database
 from alshome.storage.repository import ProgramRecord, Repository

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.report.figures import report_figures
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository

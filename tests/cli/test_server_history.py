@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from alshome.cli.history_file import ONLY_A_FILE
-from alshome.paths import resolve_locations
-from alshome.privacy import DataLeftError, delete_all_data
+from alshome.operations.privacy import DataLeftError, delete_all_data
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.cli.test_cli import output_in, run, tree

@@ -19,7 +19,7 @@ from alshome.domain.week import (
     week_progress,
     week_start,
 )
-from alshome.settings import SETTING_BY_KEY
+from alshome.platform.settings import SETTING_BY_KEY
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MON_THU = ("mon", "thu")

@@ -22,7 +22,7 @@ from alshome.app import History
 from alshome.domain.clock import SystemClock
 from alshome.domain.safety import Profile
 from alshome.domain.session import Phase
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 

@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from alshome.domain.clock import ManualClock
+from alshome.platform.resources import resource
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
-from alshome.resources import resource
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for, style_sheet

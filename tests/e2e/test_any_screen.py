@@ -27,9 +27,9 @@ from pathlib import Path
 import pytest
 
 from alshome.domain.safety import Profile
-from alshome.operations import load_active_program
-from alshome.paths import resolve_locations
-from alshome.settings import SETTINGS_FILE
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import resolve_locations
+from alshome.platform.settings import SETTINGS_FILE
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.e2e.conftest import RunningApp, display_env, screenshot

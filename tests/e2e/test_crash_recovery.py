@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from alshome.app import History
 from alshome.domain.clock import SystemClock
 from alshome.domain.session import Phase, SessionStatus
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from alshome.paths import DATABASE_FILE
+from alshome.platform.paths import DATABASE_FILE
 
 WITHIN_S = 30
 LATER_PAIRS = 4  # with the first, five pairs

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from alshome.i18n import install_translators
 from alshome.programs.library import ENGLISH, use_language
+from alshome.ui.i18n import install_translators
 from tests.ui.conftest import rig, safety, tour
 
 __all__ = ["rig", "safety", "spanish", "tour"]

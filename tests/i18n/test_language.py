@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication
 
 from alshome.cli import main
 from alshome.domain.program import LoadUnit
-from alshome.i18n import chosen_language, program_text
+from alshome.platform.settings import Settings
 from alshome.programs.library import ENGLISH, stock_library, use_language
-from alshome.settings import Settings
 from alshome.ui import words
+from alshome.ui.i18n import chosen_language, program_text
 
 
 def test_the_language_setting_starts_as_the_computers_and_takes_only_its_choices():

@@ -1,7 +1,7 @@
 """The voice speaks the language of the text: its engine takes the app's locale.
 
 Qt's mock engine has no Spanish voice, so the test uses one of the locales it has
-(Finnish): what matters is that the engine follows `QLocale()`, which alshome.i18n sets to
+(Finnish): what matters is that the engine follows `QLocale()`, which alshome.ui.i18n sets to
 the language the screens are shown in.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 
 from alshome.domain.clock import ManualClock
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 from alshome.ui.session_controller import SessionController
 from alshome.ui.voice import VoiceGuide
 

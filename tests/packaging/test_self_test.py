@@ -42,8 +42,8 @@ def test_every_check_passes_and_the_data_folder_is_left_alone() -> None:
 def test_a_missing_resource_fails_the_self_test() -> None:
     empty = Path(__file__).parent / "no-resources-here"
     script = (
-        "import pathlib, sys, alshome.resources\n"
-        f"alshome.resources.resources_dir = lambda: pathlib.Path({str(empty)!r})\n"
+        "import pathlib, sys, alshome.platform.resources\n"
+        f"alshome.platform.resources.resources_dir = lambda: pathlib.Path({str(empty)!r})\n"
         "from alshome.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

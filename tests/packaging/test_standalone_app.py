@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alshome import autostart, resources
+from alshome.platform import autostart, resources
 
 
 def test_the_start_up_entry_runs_the_standalone_app_itself(monkeypatch, tmp_path: Path) -> None:

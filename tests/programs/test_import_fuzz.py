@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alshome.domain.program import Program
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import DocumentError, build_program
 from alshome.programs.library import stock_library

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from alshome.platform.resources import resource
 from alshome.programs.document import parse_program, read_json_file
 from alshome.programs.library import stock_library
 from alshome.programs.schema import (
@@ -15,7 +16,6 @@ from alshome.programs.schema import (
     PROGRAM_SCHEMA_ID,
     program_schema_text,
 )
-from alshome.resources import resource
 
 SHIPPED_PROGRAMS = sorted(resource("programs").glob("*.json"))
 

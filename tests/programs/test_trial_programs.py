@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from alshome.domain.program import ExerciseKind, Mover
+from alshome.platform.resources import resource
 from alshome.programs.document import parse_program, read_json_file
 from alshome.programs.library import stock_library
-from alshome.resources import resource
 
 CLAWSON_2018 = "Clawson et al. 2018"
 SOURCES = {

@@ -22,8 +22,8 @@ from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
-from alshome.operations import load_active_program
-from alshome.paths import resolve_locations
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from alshome.paths import resolve_locations
+from alshome.domain.trends import Span
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
-from alshome.trends import Span
 from alshome.ui.screens.history import HistoryScreen
 from tests.report.conftest import at
 

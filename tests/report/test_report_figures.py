@@ -13,7 +13,8 @@ from alshome.domain.alsfrs import DAYS_PER_MONTH, Domain
 from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import SessionStatus
-from alshome.paths import resolve_locations
+from alshome.domain.trends import SessionSummary
+from alshome.platform.paths import resolve_locations
 from alshome.report.figures import (
     ReportFigures,
     default_range,
@@ -22,7 +23,6 @@ from alshome.report.figures import (
 )
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
-from alshome.trends import SessionSummary
 from tests.report.conftest import FIRST, LAST
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")

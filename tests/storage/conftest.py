@@ -24,7 +24,7 @@ from alshome.domain.program import (
     ResistanceDose,
     Sides,
 )
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
-from alshome.exchange import export_json, import_history, read_export
+from alshome.operations.exchange import export_json, import_history, read_export
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository

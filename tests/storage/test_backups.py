@@ -11,7 +11,7 @@ import pytest
 
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, Session
-from alshome.exchange import export_json
+from alshome.operations.exchange import export_json
 from alshome.storage import backups
 from alshome.storage.backups import (
     Backup,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from alshome.domain.safety import Profile
-from alshome.exchange import export_json
-from alshome.paths import sqlite_url
+from alshome.operations.exchange import export_json
+from alshome.platform.paths import sqlite_url
 from alshome.storage import cipher
 from alshome.storage.backups import backups_folder, list_backups, restore, take_backup, verify
 from alshome.storage.db import open_database

@@ -22,8 +22,8 @@ from test_kill_writer import Writer, kill_at_random
 from writer_process import record_session
 
 from alshome.domain.clock import ManualClock
-from alshome.failures import FAILURE, explain_failure
-from alshome.operations import load_active_program
+from alshome.operations.failures import FAILURE, explain_failure
+from alshome.operations.startup import load_active_program
 from alshome.storage.db import open_database, open_fresh_database
 from alshome.storage.health import DamagedDatabaseError, check_database, set_aside
 from alshome.storage.repository import Repository

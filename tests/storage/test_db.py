@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
-from alshome.paths import (
+from alshome.platform.paths import (
     DATABASE_FILE,
     Locations,
     ensure_private_dir,

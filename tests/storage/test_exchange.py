@@ -18,7 +18,7 @@ from alshome import __version__
 from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
-from alshome.exchange import (
+from alshome.operations.exchange import (
     CSV_COLUMNS,
     ExportDoc,
     export_csv,
@@ -26,7 +26,7 @@ from alshome.exchange import (
     import_history,
     read_export,
 )
-from alshome.files import write_private_file
+from alshome.platform.files import write_private_file
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from alshome import __version__
-from alshome.exchange import (
+from alshome.operations.exchange import (
     EXPORT_VERSION,
     READABLE_VERSIONS,
     export_json,

@@ -217,8 +217,8 @@ def test_a_folder_turned_read_only_refuses_saves_until_it_is_writable_again(
 SIZE_LIMITED_WRITER = """
 import json, resource, signal, sys
 from alshome.domain.clock import ManualClock
-from alshome.operations import load_active_program
-from alshome.paths import sqlite_url
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import sqlite_url
 from alshome.domain.session import Session
 from alshome.storage.db import open_database
 from alshome.storage.errors import SaveError

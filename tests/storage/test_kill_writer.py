@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 
 WRITER = Path(__file__).with_name("writer_process.py")
 KILLS = 200

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
-from alshome.exchange import export_json, import_history, read_export
-from alshome.paths import sqlite_url
+from alshome.operations.exchange import export_json, import_history, read_export
+from alshome.platform.paths import sqlite_url
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import MergeResult, Repository

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, inspect
 
 import alshome
 from alshome.domain.session import Session
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups, verify
 from alshome.storage.db import open_database
 from alshome.storage.migrate import (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from alshome.operations import Start, full_start, load_active_program, quick_start
-from alshome.paths import sqlite_url
+from alshome.operations.startup import Start, full_start, load_active_program, quick_start
+from alshome.platform.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import DocumentError, parse_program
 from alshome.programs.library import stock_library

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from alshome.domain.session import Phase, Session, SessionStatus
+from alshome.operations.recovery import RESUMABLE_FOR, find_unfinished
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
-from alshome.recovery import RESUMABLE_FOR, find_unfinished
 from alshome.storage.recorder import SessionRecorder
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")

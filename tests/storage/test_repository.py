@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
+from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.storage.repository import (
     MergeResult,
@@ -17,8 +18,6 @@ from alshome.storage.repository import (
     ProgramRecord,
     SessionOverview,
     StoredProgram,
-    StoredSession,
-    StoredSet,
 )
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from alshome.exchange import export_json
-from alshome.paths import sqlite_url
+from alshome.operations.exchange import export_json
+from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups
 from alshome.storage.db import open_database
 from alshome.storage.migrate import current_revision

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from alshome.domain.session import SessionStatus
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.storage.snapshot import read_session_starts
 from tests.storage.test_snapshot import set_revision
 

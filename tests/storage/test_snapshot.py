@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from alshome.domain.session import Session, SessionStatus
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from alshome.domain.clock import ManualClock
 from alshome.domain.program import Program
 from alshome.domain.session import Phase, Session, SetFinished
-from alshome.operations import load_active_program
+from alshome.operations.startup import load_active_program
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import Profile
 from alshome.domain.session import SessionOptions
-from alshome.operations import load_active_program
-from alshome.paths import sqlite_url
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library

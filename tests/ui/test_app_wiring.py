@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from alshome import app, autostart
-from alshome.paths import Locations
+from alshome import app
+from alshome.platform import autostart
+from alshome.platform.paths import Locations
 from alshome.programs.document import DocumentError
 from alshome.ui.theme import style_for
 

@@ -9,7 +9,7 @@ import pytest
 from alshome.app import BackupsOfHistory, History
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase, Session
-from alshome.paths import sqlite_url
+from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups, take_backup
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController

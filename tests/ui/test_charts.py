@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from alshome.domain.alsfrs import Domain, EnteredBy, Entry
 from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
-from alshome.trends import ExerciseWork, SessionSummary, trends
+from alshome.domain.trends import ExerciseWork, SessionSummary, trends
 from alshome.ui.charts import (
     PART_SCALE,
     SYMBOL_LIMIT,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from alshome.app import History, _open_or_tell
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase, Session
-from alshome.operations import load_active_program
-from alshome.paths import sqlite_url
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, take_backup
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder

@@ -1,6 +1,6 @@
 """Delete all my data, from the settings: asked first, "no" first, and said plainly after.
 
-The deleting itself is `alshome.privacy`'s (tests/test_privacy.py); here the screen only
+The deleting itself is `alshome.operations.privacy`'s (tests/test_privacy.py); here the screen only
 has to ask before calling it, call it once, and leave nothing to do but close.
 """
 
@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from alshome.app import History
-from alshome.paths import DATABASE_FILE, resolve_locations
-from alshome.privacy import delete_all_data
-from alshome.settings import Settings
+from alshome.operations.privacy import delete_all_data
+from alshome.platform.paths import DATABASE_FILE, resolve_locations
+from alshome.platform.settings import Settings
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.screens.settings import SettingsScreen
 

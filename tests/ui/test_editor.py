@@ -319,7 +319,7 @@ def test_the_preview_speaks_to_the_helper_when_the_helper_moves(editor):
 
 
 def test_a_pin_is_typed_twice_and_then_asked_for(rig, editor, tmp_path):
-    from alshome.editor_pin import EditorPin
+    from alshome.operations.editor_pin import EditorPin
 
     pin = EditorPin(tmp_path)
     editor.pin = editor.pin_page.pin = pin

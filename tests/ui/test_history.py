@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alshome.domain.clock import ManualClock
-from alshome.operations import load_active_program
-from alshome.paths import resolve_locations
+from alshome.domain.trends import Span
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
-from alshome.trends import Span
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet

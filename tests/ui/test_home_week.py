@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from alshome.app import History
 from alshome.domain.clock import ManualClock
 from alshome.domain.week import WeekProgress
-from alshome.operations import quick_start
-from alshome.paths import resolve_locations
+from alshome.operations.startup import quick_start
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from alshome.ui.screens.home import HomeScreen

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 from alshome.ui import voice as voice_module
 from alshome.ui.session_controller import SessionController
 from alshome.ui.sound_modules import sound_modules

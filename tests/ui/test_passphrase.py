@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from alshome.app import History, HistoryPassphrase
 from alshome.domain.clock import ManualClock
-from alshome.failures import explain
-from alshome.paths import sqlite_url
+from alshome.operations.failures import explain
+from alshome.platform.paths import sqlite_url
 from alshome.storage import cipher
 from alshome.storage.db import open_database
 from alshome.ui.main_window import MainWindow

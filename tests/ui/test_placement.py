@@ -11,7 +11,7 @@ import json
 import pytest
 from PySide6.QtCore import QRect, QSize
 
-from alshome.settings import SETTINGS_FILE, Settings, WindowPlace
+from alshome.platform.settings import SETTINGS_FILE, Settings, WindowPlace
 from alshome.ui.placement import FRAME, first_place, restored_place
 from tests.ui.tour import settle
 

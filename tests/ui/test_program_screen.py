@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from alshome.app import History, ProgramFileImport
-from alshome.operations import quick_start
-from alshome.paths import resolve_locations
+from alshome.operations.startup import quick_start
+from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 from alshome.ui.reminders import CHECK_EVERY_MS, ReminderService
 
 MESSAGE = "Time for today's exercises, when you are ready."

@@ -14,8 +14,8 @@ from sqlalchemy.exc import OperationalError
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import SessionStatus
-from alshome.operations import load_active_program
-from alshome.paths import sqlite_url
+from alshome.operations.startup import load_active_program
+from alshome.platform.paths import sqlite_url
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository

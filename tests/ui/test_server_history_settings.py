@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 from alshome.ui.screens.settings import SettingsScreen
 
 

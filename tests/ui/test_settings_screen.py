@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from alshome.platform.settings import SETTINGS, SETTINGS_FILE, Setting, Settings
 from alshome.programs.document import DocumentError
-from alshome.settings import SETTINGS, SETTINGS_FILE, Setting, Settings
 from alshome.ui.screens.settings import GROUPS, SettingsScreen, stepped
 from alshome.ui.theme import PRIMARY_HEIGHT, TARGET_HEIGHT, style_for
 

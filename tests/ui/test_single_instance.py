@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from alshome.failures import FAILURE
+from alshome.operations.failures import FAILURE
 from alshome.ui import single_instance
 from alshome.ui.single_instance import ask_to_show, bring_forward, claim, hand_over, server_name
 

@@ -21,10 +21,10 @@ from alshome import app as app_module
 from alshome.app import History
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Session
-from alshome.failures import FAILURE
-from alshome.operations import load_active_program, quick_start
-from alshome.paths import resolve_locations
-from alshome.settings import SETTINGS_FILE, Settings
+from alshome.operations.failures import FAILURE
+from alshome.operations.startup import load_active_program, quick_start
+from alshome.platform.paths import resolve_locations
+from alshome.platform.settings import SETTINGS_FILE, Settings
 from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
@@ -68,7 +68,7 @@ raise SystemExit(main(sys.argv[1:]))
 # Leaves the app running after the window is shown until the database has been opened
 # (the demo saved), with no key pressed; gives up after 20 seconds.
 WAIT_FOR_STORAGE = r"""
-from alshome.paths import resolve_locations
+from alshome.platform.paths import resolve_locations
 from alshome.storage.snapshot import read_snapshot
 
 def poll():

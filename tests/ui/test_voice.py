@@ -20,7 +20,7 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase
-from alshome.settings import Settings
+from alshome.platform.settings import Settings
 from alshome.ui.session_controller import SessionController
 from alshome.ui.voice import CHIME, VoiceGuide
 from tests.ui.conftest import demo_program

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alshome.domain.safety import CarryOver
-from alshome.i18n import program_text
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text

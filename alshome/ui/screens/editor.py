@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from alshome.domain.program import Exercise, Prescription, Program, Therapist
-from alshome.editor_pin import EditorPin
-from alshome.i18n import program_text
+from alshome.operations.editor_pin import EditorPin
 from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of
 from alshome.ui import words
 from alshome.ui.figure import FigureView
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_dose import DosePage
 from alshome.ui.screens.editor_library import LibraryPage

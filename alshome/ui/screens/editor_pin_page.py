@@ -12,7 +12,7 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from alshome.editor_pin import EditorPin, valid_pin
+from alshome.operations.editor_pin import EditorPin, valid_pin
 from alshome.programs.document import DocumentError
 from alshome.ui.screens.base import SPACING, row
 from alshome.ui.screens.editor_rows import column_of, scrolled

@@ -3,7 +3,7 @@
 For the patient it shows their own effort; for the therapist, adherence, tiredness and
 symptoms at a glance. Three pages share one screen: the sessions, the charts, and a
 session's detail. Range buttons (4 weeks, 3 months, a year, all) narrow the sessions and
-the charts together. The figures come from `alshome.trends`, so a report prints the same.
+the charts together. The figures come from `alshome.domain.trends`, so a report prints the same.
 
 pyqtgraph (with numpy) is imported when the charts are first built, the first time this
 screen opens, never at start-up.
@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from alshome.failures import explain
-from alshome.trends import SessionSummary, Span, Trends, trends
+from alshome.domain.trends import SessionSummary, Span, Trends, trends
+from alshome.operations.failures import explain
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
@@ -30,7 +30,7 @@ from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, tic
 
 if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
-    from alshome.storage.repository import StoredSet
+    from alshome.domain.recorded import StoredSet
     from alshome.ui.charts import TrendChart
 
 SPANS: dict[Span, str] = {

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from alshome.domain.program import LoadUnit, SetTarget
-from alshome.i18n import program_text
-from alshome.trends import SessionSummary
+from alshome.domain.trends import SessionSummary
 from alshome.ui import words
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.who_moves import mover_text
 from alshome.ui.theme import TARGET_HEIGHT, Palette
 
 if TYPE_CHECKING:
-    from alshome.storage.repository import StoredSet
+    from alshome.domain.recorded import StoredSet
 
 ROW_PADDING = 14
 BATCH_ROWS = 40

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from alshome.domain.program import Program
 from alshome.domain.session import SessionStatus
 from alshome.domain.week import SessionTimes, WeekProgress, local, this_week
-from alshome.i18n import program_text
 from alshome.ui import words
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import SPACING, Screen
 from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import button, label, panel, set_text

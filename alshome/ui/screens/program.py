@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from alshome.domain.program import Program
-from alshome.i18n import program_text
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 

@@ -1,6 +1,6 @@
 """Settings: every declared setting as large buttons under a few headings, saved at each press.
 
-The screen is built from `alshome.settings.SETTINGS`, so a new setting needs no new code
+The screen is built from `alshome.platform.settings.SETTINGS`, so a new setting needs no new code
 here beyond naming its heading (a test fails until it has one) and, if a plain number
 does not read well, how its value is written. Each type has one kind of row: on/off is
 one toggle, a number is "less" and "more" around its value, a choice is one button per
@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alshome.platform.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.programs.document import DocumentError
-from alshome.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
@@ -76,7 +76,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def translated(text: str) -> str:
-    """Labels are declared in English in `alshome.settings`; they are shown translated."""
+    """Labels are declared in English in `alshome.platform.settings`; they are shown translated."""
     return QCoreApplication.translate("Settings", text)
 
 

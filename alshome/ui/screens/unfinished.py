@@ -13,8 +13,8 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
-from alshome.i18n import program_text
 from alshome.ui import words
+from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, set_text

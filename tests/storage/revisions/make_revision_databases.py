@@ -35,8 +35,8 @@ from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, Session
-from alshome.exchange import EXPORT_VERSION, export_json
-from alshome.paths import sqlite_url
+from alshome.operations.exchange import EXPORT_VERSION, export_json
+from alshome.platform.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library

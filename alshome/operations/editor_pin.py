@@ -17,8 +17,8 @@ import os
 import re
 from pathlib import Path
 
-from alshome.files import write_private_file
-from alshome.paths import ensure_private_dir
+from alshome.platform.files import write_private_file
+from alshome.platform.paths import ensure_private_dir
 from alshome.programs.document import DocumentError
 
 PIN_FILE = "editor-pin.json"

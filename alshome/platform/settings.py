@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alshome.domain.session import SessionOptions
-from alshome.files import write_private_file
-from alshome.paths import ensure_private_dir
+from alshome.platform.files import write_private_file
+from alshome.platform.paths import ensure_private_dir
 
 SETTINGS_FILE = "settings.json"
 VERSION = 1

@@ -7,7 +7,7 @@ versions, which have none of what came later, are still read. The CSV
 adds a row for each day the patient rested after the carry-over check, so the sheet shows
 every day the program was meant for. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then merged into the
-history in one transaction, or not at all. Exports are health data: `alshome.files`
+history in one transaction, or not at all. Exports are health data: `alshome.platform.files`
 writes them atomically, readable by their owner only.
 
 One definition of the JSON format: the pydantic models below (`ExportDoc` and the models
@@ -62,6 +62,7 @@ from alshome import __version__
 from alshome.domain.alsfrs import ITEMS, MAX_VALUE, EnteredBy, Entry, Item
 from alshome.domain.fatigue import MAX_RATING, Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
+from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.programs.document import DocumentError, read_json_file
@@ -72,8 +73,6 @@ from alshome.storage.repository import (
     ProgramRecord,
     Repository,
     StoredCarryOver,
-    StoredSession,
-    StoredSet,
 )
 
 EXPORT_FORMAT = "alshome-export"

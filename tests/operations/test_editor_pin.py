@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alshome.editor_pin import PIN_FILE, EditorPin, valid_pin
+from alshome.operations.editor_pin import PIN_FILE, EditorPin, valid_pin
 
 
 @pytest.mark.parametrize("pin", ["1234", "00000000", "2468"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from alshome.resources import resource
+from alshome.platform.resources import resource
 
 ENGLISH = "en"
 SYSTEM = "system"

@@ -9,11 +9,12 @@ import pytest
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
+from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.session import SessionStatus
-from alshome.paths import resolve_locations
+from alshome.domain.trends import SessionSummary, Span, adherence, summarize, trends
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
-from alshome.storage.repository import Repository, StoredSession, StoredSet
-from alshome.trends import SessionSummary, Span, adherence, summarize, trends
+from alshome.storage.repository import Repository
 from tests.benchmarks.synthetic_history import write_history
 
 BERLIN_WINTER = timezone(timedelta(hours=1))

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from alshome.domain.session import SessionOptions
-from alshome.settings import SETTINGS, SETTINGS_FILE, VERSION, Settings, WindowPlace
+from alshome.platform.settings import SETTINGS, SETTINGS_FILE, VERSION, Settings, WindowPlace
 
 DEFAULTS = {
     "auto_advance": False,
@@ -254,7 +254,7 @@ def test_the_session_is_paced_by_the_settings(tmp_path):
 def test_reading_the_settings_loads_neither_qt_nor_the_heavy_libraries(tmp_path):
     """The app reads them before its first window, which must appear fast (issue 2)."""
     probe = (
-        "import sys; from pathlib import Path; from alshome.settings import Settings; "
+        "import sys; from pathlib import Path; from alshome.platform.settings import Settings; "
         "Settings.load(Path(sys.argv[1])); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'PySide6', 'sqlalchemy', 'pydantic', 'alembic'}))"

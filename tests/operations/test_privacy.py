@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from alshome import autostart
 from alshome.domain.safety import Profile
 from alshome.domain.session import SessionStatus, SetRecord
-from alshome.editor_pin import EditorPin
-from alshome.exchange import export_csv, export_json
-from alshome.files import write_private_file
-from alshome.paths import ensure_private_dir, resolve_locations
-from alshome.privacy import delete_all_data, private_files_report
+from alshome.operations.editor_pin import EditorPin
+from alshome.operations.exchange import export_csv, export_json
+from alshome.operations.privacy import delete_all_data, private_files_report
+from alshome.platform import autostart
+from alshome.platform.files import write_private_file
+from alshome.platform.paths import ensure_private_dir, resolve_locations
+from alshome.platform.settings import SETTINGS_FILE, Settings
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program, program_file_text
-from alshome.settings import SETTINGS_FILE, Settings
 from alshome.storage.backups import backups_folder, restore, take_backup
 from alshome.storage.db import open_database, sqlite_file
 from alshome.storage.encrypted_mark import MARKER_SUFFIX

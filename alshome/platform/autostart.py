@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from alshome.files import write_private_file
+from alshome.platform.files import write_private_file
 
 ENTRY_NAME = "alshome.desktop"
 # Characters that make an Exec argument need quotes, per the Desktop Entry Specification.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alshome.autostart import autostart_enabled, exec_value, launch_command, set_autostart
+from alshome.platform.autostart import autostart_enabled, exec_value, launch_command, set_autostart
 
 COMMAND = ["/opt/alshome/bin/alshome", "--data-dir", "/home/ann/alshome data"]
 

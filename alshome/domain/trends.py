@@ -19,15 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from alshome.domain.alsfrs import Entry
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind
+from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.session import SessionStatus
-
-if TYPE_CHECKING:
-    from alshome.storage.repository import StoredSession, StoredSet
 
 DAYS_PER_WEEK = 7
 NOON = time(12)

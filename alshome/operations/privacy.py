@@ -26,11 +26,11 @@ import os
 import re
 from pathlib import Path
 
-from alshome import autostart
-from alshome.editor_pin import PIN_FILE
-from alshome.exchange import CSV_COLUMNS, EXPORT_FORMAT
-from alshome.paths import Locations, on_server, sqlite_path
-from alshome.settings import SETTINGS_FILE
+from alshome.operations.editor_pin import PIN_FILE
+from alshome.operations.exchange import CSV_COLUMNS, EXPORT_FORMAT
+from alshome.platform import autostart
+from alshome.platform.paths import Locations, on_server, sqlite_path
+from alshome.platform.settings import SETTINGS_FILE
 from alshome.storage.backups import BACKUPS_FOLDER, backups_folder
 
 HEAD_BYTES = 1024  # enough to see how an export or a program file begins
