@@ -24,25 +24,24 @@ import importlib
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alshome.domain.clock import SystemClock
+from alshome.operations.backups import BackupsOfHistory
+from alshome.operations.encryption import HistoryPassphrase, is_protected
 from alshome.operations.failures import FAILURE, explain_failure
-from alshome.operations.startup import Start, quick_start
+from alshome.operations.history import History
+from alshome.operations.program_import import ProgramFileImport
+from alshome.operations.startup import quick_start
 from alshome.platform.paths import Locations, on_server, sqlite_path
 from alshome.platform.resources import resource
 from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
 from alshome.programs.library import use_language
-from alshome.storage.encrypted_mark import is_encrypted
-from alshome.storage.snapshot import read_session_starts
 from alshome.ui import single_instance
 from alshome.ui.garbage import GuiThreadCollector
 from alshome.ui.i18n import chosen_language, install_translators
@@ -52,198 +51,10 @@ from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for
 from alshome.ui.voice import VoiceGuide
 
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from alshome.domain.program import Program
-    from alshome.programs.transfer import CheckedProgram
-    from alshome.storage.backups import Backup
-    from alshome.storage.recorder import SessionRecorder
-    from alshome.storage.repository import Repository
-    from alshome.storage.snapshot import SessionOverview
-
 SETTLE_MS = 100
 PRELOAD_DELAY_MS = 2000  # after the database and the voice have opened
 CHARTS_MODULE = "alshome.ui.charts"
 PRELOAD_POLL_MS = 100
-
-
-class History:
-    """The history database, opened once: before the window, after it, or by Start."""
-
-    def __init__(self, database_url: str, start: Start | None) -> None:
-        self._url = database_url
-        self._start = start
-        self._repository: Repository | None = None
-        self._engine: Engine | None = None
-        # An encrypted history's passphrase, kept in memory only; None for a plain one.
-        self.passphrase: str | None = None
-
-    @property
-    def url(self) -> str:
-        return self._url
-
-    @property
-    def is_open(self) -> bool:
-        return self._repository is not None
-
-    def open(self) -> Start:
-        """Open the database unless it is open; raises what opening raises.
-
-        After a quick start with no saved program yet (a first launch), this saves the demo.
-        """
-        if self._repository is None:
-            from alshome.operations.startup import full_start
-            from alshome.storage.db import open_database
-            from alshome.storage.health import DamagedDatabaseError
-            from alshome.storage.repository import Repository
-
-            try:
-                engine = open_database(self._url, self.passphrase)
-            except DamagedDatabaseError:
-                self._start = None  # read quickly from the damaged file: trust none of it
-                raise
-            repository = Repository(engine)
-            if self._start is None or self._start.program_id is None:
-                self._start = full_start(repository)
-            self._repository, self._engine = repository, engine
-        return self._start
-
-    def close(self) -> None:
-        """Close every connection, so that no file of the database is held open.
-
-        Deleting all data calls this first; the app ends after that without opening again.
-        """
-        if self._engine is not None:
-            self._engine.dispose()
-        self._repository = self._engine = None
-
-    def reopen(self) -> Start:
-        """Open afresh, reading everything again: after a backup was put back."""
-        self.close()
-        self._start = None
-        return self.open()
-
-    def recorder(self) -> SessionRecorder:
-        from alshome.storage.recorder import SessionRecorder
-
-        program_id = self.open().program_id
-        return SessionRecorder(self._repository, program_id)
-
-    def last_session(self) -> SessionOverview | None:
-        if self._repository is None:
-            return self._start.last_session
-        return self._repository.last_session()
-
-    def session_times_since(self, moment: datetime) -> tuple[datetime, ...]:
-        """When each session started from `moment` on; read quickly until the database is open.
-
-        Should the quick read be unsure, the database is opened the full way to answer.
-        """
-        if self._repository is None:
-            starts = read_session_starts(self._url, moment)
-            if starts is not None:
-                return starts
-            self.open()
-        return self._repository.session_times_since(moment)
-
-    def use_program(self, checked: CheckedProgram) -> Program:
-        """Save a checked program file as the active program; later sessions record it."""
-        from alshome.operations.startup import load_active_program
-        from alshome.programs.transfer import import_program
-
-        start = self.open()
-        import_program(checked, self._repository)
-        program_id, program = load_active_program(self._repository)
-        self._start = replace(start, program_id=program_id, program=program)
-        return program
-
-    def safety_records(self) -> Repository:
-        """The open history, for the first-run pages and the checks before a session."""
-        self.open()
-        return self._repository
-
-
-class ProgramFileImport:
-    """Program files for the GUI: checked whole without the database, then saved in it."""
-
-    def __init__(self, history: History) -> None:
-        self._history = history
-
-    def check(self, path: Path) -> CheckedProgram:
-        from alshome.programs.transfer import read_program_file
-
-        return read_program_file(path)
-
-    def use(self, checked: CheckedProgram) -> Program:
-        return self._history.use_program(checked)
-
-
-class BackupsOfHistory:
-    """The history's backups for the backups screen; putting one back reopens the history."""
-
-    def __init__(
-        self, history: History, database: Path, on_restored: Callable[[Program], None]
-    ) -> None:
-        self._history = history
-        self._database = database
-        self._on_restored = on_restored
-
-    def list(self) -> list[Backup]:
-        from alshome.storage.backups import backups_folder, list_backups
-
-        return list_backups(backups_folder(self._database))
-
-    def take_now(self) -> None:
-        from alshome.storage.backups import backups_folder, take_backup
-
-        folder = backups_folder(self._database)
-        take_backup(self._database, folder, "manual", _now(), self._history.passphrase)
-
-    def restore(self, backup: Backup) -> None:
-        """Put `backup` back; whatever happens, the history is opened again afterwards."""
-        from alshome.storage.backups import backups_folder, restore
-
-        self._history.close()
-        try:
-            folder = backups_folder(self._database)
-            restore(backup.path, self._database, folder, _now(), self._history.passphrase)
-        finally:
-            self._on_restored(self._history.reopen().program)
-
-
-class HistoryPassphrase:
-    """Setting or removing the history's passphrase: closed, converted, then opened again."""
-
-    def __init__(self, history: History, database: Path) -> None:
-        self._history = history
-        self._database = database
-
-    def is_protected(self) -> bool:
-        return is_encrypted(self._database)
-
-    def protect(self, passphrase: str) -> None:
-        from alshome.storage.cipher import encrypt
-
-        self._convert(lambda: encrypt(self._database, passphrase, _now()), passphrase)
-
-    def unprotect(self, passphrase: str) -> None:
-        from alshome.storage.cipher import decrypt
-
-        self._convert(lambda: decrypt(self._database, passphrase, _now()), None)
-
-    def _convert(self, convert: Callable[[], None], passphrase: str | None) -> None:
-        """Convert with no connection open; a failed one leaves the history as it was."""
-        self._history.close()
-        try:
-            convert()
-            self._history.passphrase = passphrase
-        finally:
-            self._history.open()
-
-
-def _now() -> datetime:
-    return datetime.now().astimezone()
 
 
 class _AfterFirstExpose(QObject):
@@ -284,7 +95,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     app.setStyleSheet(style_for(str(settings.get("theme")), int(settings.get("text_scale"))))
     database = sqlite_path(locations.database_url)
     passphrase = None
-    if database is not None and is_encrypted(database):
+    if database is not None and is_protected(database):
         from alshome.ui.screens.passphrase import ask_passphrase
 
         passphrase = ask_passphrase(database)
@@ -396,19 +207,11 @@ def _prepare_history_screen(window: MainWindow) -> None:
 
 
 def _delete_all_data(history: History, reminders: ReminderService, locations: Locations) -> bool:
-    """Let go of the database, then delete every file of the person's; whether all went.
-
-    Reminders stop first: one due now would read the history and so open it again.
-    """
-    from alshome.operations.privacy import delete_all_data
+    """Reminders stop first: one due now would read the history and so open it again."""
+    from alshome.operations.privacy import close_and_delete_all
 
     reminders.timer.stop()
-    history.close()
-    try:
-        delete_all_data(locations)
-    except OSError:  # DataLeftError, or a folder that cannot be read
-        return False
-    return True
+    return close_and_delete_all(history, locations)
 
 
 def _follow_autostart(

@@ -213,7 +213,7 @@ class Walk:
             )
 
     def database(self) -> None:
-        from alshome.app import History
+        from alshome.operations.history import History
         from alshome.platform.paths import DATABASE_FILE, resolve_locations, sqlite_path, sqlite_url
         from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 
@@ -228,8 +228,9 @@ class Walk:
         self.locations, self.program = locations, start.program
 
     def main_window(self) -> None:
-        from alshome.app import BackupsOfHistory, ProgramFileImport
         from alshome.domain.clock import ManualClock
+        from alshome.operations.backups import BackupsOfHistory
+        from alshome.operations.program_import import ProgramFileImport
         from alshome.platform.paths import sqlite_path
         from alshome.ui.main_window import MainWindow
         from alshome.ui.session_controller import SessionController

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from argparse import Namespace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alshome.cli.history_file import ONLY_A_FILE, database_file, passphrase
+from alshome.cli.history_file import passphrase
 from alshome.platform.paths import Locations
 
 if TYPE_CHECKING:
@@ -15,34 +14,31 @@ if TYPE_CHECKING:
 
 
 def back_up(locations: Locations, options: Namespace) -> str:
-    from alshome.programs.document import DocumentError
-    from alshome.storage.backups import backups_folder, take_backup
+    from alshome.operations.backups import take_now
+    from alshome.operations.history import history_file
 
-    database = database_file(locations, ONLY_A_FILE["backup"])
-    if not database.is_file():
-        raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
-    folder = backups_folder(database)
-    backup = take_backup(database, folder, "manual", datetime.now(), passphrase(locations))
-    return f"Saved a backup to {backup}."
+    database = history_file(locations.database_url, "backup")
+    return f"Saved a backup to {take_now(database, passphrase(locations))}."
 
 
 def restore_backup(locations: Locations, options: Namespace) -> str:
     """With no BACKUP, the numbered list to choose from; with one, the history put back."""
-    from alshome.storage.backups import backups_folder, list_backups, restore
+    from alshome.operations.backups import backups_of, restore_backup
+    from alshome.operations.history import history_file
+    from alshome.storage.backups import backups_folder
 
-    database = database_file(locations, ONLY_A_FILE["restore"])
-    folder = backups_folder(database)
-    backups = list_backups(folder)
+    database = history_file(locations.database_url, "restore")
+    backups = backups_of(database)
     if options.backup is None:
         if not backups:
-            return f"There are no backups in {folder}."
+            return f"There are no backups in {backups_folder(database)}."
         return "\n".join(
             f"{number:>3}. {backup.taken_at.astimezone():%Y-%m-%d %H:%M}  "
             f"{backup.reason:<16}  {_size(backup.size):>8}  {backup.path.name}"
             for number, backup in enumerate(backups, start=1)
         )
     chosen = _chosen_backup(options.backup, backups)
-    replaced = restore(chosen, database, folder, datetime.now(), passphrase(locations))
+    replaced = restore_backup(chosen, database, passphrase(locations))
     if replaced is None:
         return f"Restored the history from {chosen}."
     return f"Restored the history from {chosen}; the history it replaced is saved in {replaced}."

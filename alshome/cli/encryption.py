@@ -5,22 +5,16 @@ from __future__ import annotations
 import getpass
 import os
 from argparse import Namespace
-from datetime import datetime
-from pathlib import Path
 
-from alshome.cli.history_file import ONLY_A_FILE, PASSPHRASE_VARIABLE, database_file, passphrase
+from alshome.cli.history_file import PASSPHRASE_VARIABLE, passphrase
 from alshome.platform.paths import Locations
 
 
 def encrypt_history(locations: Locations, options: Namespace) -> str:
     """Encrypt the history; its plain backups are replaced by one encrypted backup."""
-    from alshome.programs.document import DocumentError
-    from alshome.storage import cipher
+    from alshome.operations.encryption import protect
 
-    database = _existing_history(locations)
-    if cipher.is_encrypted(database):
-        raise DocumentError("The history is already protected with a passphrase.")
-    cipher.encrypt(database, _new_passphrase(), datetime.now())
+    protect(locations.database_url, _new_passphrase)
     return (
         "The history is now protected with a passphrase. If you forget it, nobody can open "
         "your history: write it down somewhere safe."
@@ -28,13 +22,9 @@ def encrypt_history(locations: Locations, options: Namespace) -> str:
 
 
 def decrypt_history(locations: Locations, options: Namespace) -> str:
-    from alshome.programs.document import DocumentError
-    from alshome.storage import cipher
+    from alshome.operations.encryption import unprotect
 
-    database = _existing_history(locations)
-    if not cipher.is_encrypted(database):
-        raise DocumentError("The history has no passphrase to remove.")
-    cipher.decrypt(database, passphrase(locations), datetime.now())
+    unprotect(locations.database_url, lambda: passphrase(locations))
     return "The passphrase is removed; the history opens without one."
 
 
@@ -51,12 +41,3 @@ def _new_passphrase() -> str:
     if getpass.getpass("The same passphrase again: ") != typed:
         raise DocumentError("The two passphrases are not the same; nothing was changed.")
     return typed
-
-
-def _existing_history(locations: Locations) -> Path:
-    from alshome.programs.document import DocumentError
-
-    database = database_file(locations, ONLY_A_FILE["passphrase"])
-    if not database.is_file() or database.stat().st_size == 0:
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
-    return database

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from argparse import Namespace
-from datetime import datetime
 
-from alshome.cli.history_file import saved_history
+from alshome.cli.history_file import passphrase
+from alshome.domain.clock import SystemClock
 from alshome.platform.paths import Locations
 
 
@@ -17,23 +17,15 @@ def write_report(locations: Locations, options: Namespace) -> str:
     """
     import json
 
+    from alshome.operations.reports import clinic_report, report_range
     from alshome.platform.files import write_private_file
-    from alshome.programs.document import DEFAULTS, DocumentError
-    from alshome.report.figures import default_range, report_figures
+    from alshome.programs.document import DocumentError
 
-    today = datetime.now().astimezone().date()
-    last = options.last or today
-    first = options.first or default_range(last)[0]
-    if first > last:
-        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+    today = SystemClock().wall().date()
+    first, last = report_range(options.first, options.last, today)
     if options.format == "pdf" and options.output is None:
         raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
-    with saved_history(locations) as repository:
-        active = repository.active_program()
-        target = DEFAULTS["program"]["weekly_target"]
-        if active is not None:
-            target = active.document.get("weekly_target", target)
-        figures = report_figures(repository, first, last, today, target)
+    figures = clinic_report(locations.database_url, passphrase(locations), first, last, today)
     written = f"Wrote the report of {first} to {last} to {options.output}."
     if options.format == "json":
         text = json.dumps(figures.as_json(), indent=2, ensure_ascii=False)

@@ -60,11 +60,15 @@ from pydantic import (
 
 from alshome import __version__
 from alshome.domain.alsfrs import ITEMS, MAX_VALUE, EnteredBy, Entry, Item
+from alshome.domain.clock import SystemClock
 from alshome.domain.fatigue import MAX_RATING, Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, Mover, Side
 from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
+from alshome.operations.backups import backed_up_before_import
+from alshome.operations.history import opened_history, saved_history
+from alshome.platform.files import write_private_file
 from alshome.programs.document import DocumentError, read_json_file
 from alshome.programs.schema import ProgramDoc, explain
 from alshome.storage.repository import (
@@ -584,3 +588,30 @@ def import_history(history: ExportedHistory, repository: Repository) -> MergeRes
         )
     except ProgramConflictError as exc:
         raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None
+
+
+# ----- the files a front end names ---------------------------------------------------------
+
+
+def export_history_file(
+    database_url: str, passphrase: str | None, output: Path, file_format: Literal["json", "csv"]
+) -> int:
+    """Write the saved history to `output` as JSON or CSV; the number of sessions written."""
+    with saved_history(database_url, passphrase) as repository:
+        if file_format == "json":
+            text, count = export_json(repository, SystemClock().wall())
+        else:
+            text, count = export_csv(repository)
+    write_private_file(output, text)
+    return count
+
+
+def merge_export(
+    history: ExportedHistory, database_url: str, passphrase: str | None
+) -> MergeResult:
+    """Merge a validated export (`read_export`) into the history, backed up first."""
+    with (
+        backed_up_before_import(database_url, passphrase),
+        opened_history(database_url, passphrase) as repository,
+    ):
+        return import_history(history, repository)

@@ -10,9 +10,9 @@ the terminal only and never carry health data. The start-up entry goes too, as i
 app's.
 
 Files are unlinked, not overwritten first: on journalling and copy-on-write file systems
-and on SSDs an overwrite lands elsewhere and protects nothing. The caller closes every
-connection to the database first, so SQLite holds none of its files open. The folder
-itself stays, emptied of health data.
+and on SSDs an overwrite lands elsewhere and protects nothing. Every connection to the
+database is closed first (`close_and_delete_all`), so SQLite holds none of its files
+open. The folder itself stays, emptied of health data.
 
 A history on a database server (`--database-url postgresql+psycopg://...`) has no files
 here: its tables are dropped from the server's database instead (`storage.db.drop_history`).
@@ -25,6 +25,7 @@ import glob
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alshome.operations.editor_pin import PIN_FILE
 from alshome.operations.exchange import CSV_COLUMNS, EXPORT_FORMAT
@@ -32,6 +33,9 @@ from alshome.platform import autostart
 from alshome.platform.paths import Locations, on_server, sqlite_path
 from alshome.platform.settings import SETTINGS_FILE
 from alshome.storage.backups import BACKUPS_FOLDER, backups_folder
+
+if TYPE_CHECKING:
+    from alshome.operations.history import History
 
 HEAD_BYTES = 1024  # enough to see how an export or a program file begins
 PROGRAM_FORMAT = "alshome-program"  # as `alshome.programs.schema.ProgramDoc` requires
@@ -51,6 +55,19 @@ class DataLeftError(OSError):
     def __init__(self, left: list[Path | str]) -> None:
         super().__init__(f"{len(left)} files could not be deleted: {', '.join(map(str, left))}.")
         self.left = left
+
+
+def close_and_delete_all(history: History, locations: Locations) -> bool:
+    """Let go of the history, then delete every file of the person's; whether all went.
+
+    The history is not opened again: once this ran, the app can only end.
+    """
+    history.close()
+    try:
+        delete_all_data(locations)
+    except OSError:  # DataLeftError, or a folder that cannot be read
+        return False
+    return True
 
 
 def delete_all_data(locations: Locations) -> list[Path]:

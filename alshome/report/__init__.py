@@ -1,5 +1,6 @@
-"""The clinic report: the figures of a date range (`figures`), as JSON or as a PDF (`pdf`).
+"""The clinic report drawn as a PDF (`pdf`, `document`), from the figures that
+`alshome.operations.reports` gathers from the history.
 
-`figures` is pure Python, so the command line prints JSON without loading Qt; only the
-PDF needs Qt, for its own PDF writer and the history's charts.
+The figures are pure Python, so the command line prints their JSON without loading Qt;
+only the PDF needs Qt, for its own PDF writer and the history's charts.
 """

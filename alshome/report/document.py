@@ -18,7 +18,7 @@ from alshome.domain import alsfrs
 from alshome.domain.alsfrs import Domain
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import SessionStatus
-from alshome.report.figures import ReportFigures
+from alshome.operations.reports import ReportFigures
 from alshome.ui import words
 
 WEEKLY_TABLE_MAX_WEEKS = 26  # longer ranges are tabled by month

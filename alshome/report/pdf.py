@@ -41,9 +41,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from alshome.operations.reports import ReportFigures
 from alshome.platform.files import write_private_bytes
 from alshome.report.document import CHARTS, day_text, report_html
-from alshome.report.figures import ReportFigures
 
 RESOLUTION = 300  # dots per inch of the page's layout; charts keep their own pixels
 MARGIN_MM = 15

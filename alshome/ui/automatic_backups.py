@@ -2,8 +2,8 @@
 
 The history is looked at every few minutes, when a session ends and when the app closes;
 a verified backup is taken when it changed since the newest backup and that one is 30
-minutes old (see `alshome.storage.backups.due`), then old ones are thinned out. A backup
-is never taken while a set is being timed, so the countdown never stutters; and a backup
+minutes old, then old ones are thinned out (`alshome.operations.backups.back_up_if_due`).
+A backup is never taken while a set is being timed, so the countdown never stutters; and a backup
 that fails is simply tried again next time: it must never get in the way of a session.
 An encrypted history is copied with its passphrase, asked of the app at each backup
 (the person may set or remove it while alshome runs), so its backups stay encrypted.
@@ -11,41 +11,18 @@ An encrypted history is copied with its passphrase, asked of the app at each bac
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 from alshome.domain.session import Phase
-from alshome.storage.backups import (
-    BackupError,
-    backups_folder,
-    due,
-    list_backups,
-    prune,
-    take_backup,
-)
-from alshome.storage.health import SQLITE_SIDE_FILES
+from alshome.operations.backups import back_up_if_due
 from alshome.ui.session_controller import SessionController
 
 CHECK_MS = 5 * 60 * 1000
-STAMP_RESOLUTION = timedelta(seconds=1)
 TIMED = (Phase.LEAD_IN, Phase.RUNNING)
-
-
-def changed_since_last_backup(database: Path) -> bool:
-    """Whether the database or its -wal was written after the newest backup was taken."""
-    backups = list_backups(backups_folder(database))
-    files = [database, *(database.with_name(database.name + end) for end in SQLITE_SIDE_FILES)]
-    written = [path.stat().st_mtime for path in files[:2] if path.exists()]
-    if not written:
-        return False
-    if not backups:
-        return True
-    # A backup's name keeps whole seconds: a write in that same second came before it.
-    return datetime.fromtimestamp(max(written), UTC) >= backups[0].taken_at + STAMP_RESOLUTION
 
 
 class AutomaticBackups(QObject):
@@ -77,12 +54,8 @@ class AutomaticBackups(QObject):
             self.check()
 
     def check(self) -> None:
-        if self.controller.phase in TIMED or not self.database.exists():
+        if self.controller.phase in TIMED:
             return
-        now = datetime.now().astimezone()
-        folder = backups_folder(self.database)
-        with contextlib.suppress(BackupError, OSError):
-            if due(folder, now, changed_since_last_backup(self.database)):
-                backup = take_backup(self.database, folder, "automatic", now, self.passphrase())
-                self.taken.append(backup)
-                prune(folder, now)
+        backup = back_up_if_due(self.database, self.passphrase(), datetime.now().astimezone())
+        if backup is not None:
+            self.taken.append(backup)

@@ -8,28 +8,16 @@ start beside the damaged file. Either choice leaves the damaged file where it wa
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from alshome.operations.backups import newest_good_backup, restore_backup
 from alshome.operations.failures import explain
-from alshome.storage.backups import (
-    Backup,
-    BackupError,
-    backups_folder,
-    list_backups,
-    restore,
-    verify,
-)
+from alshome.storage.backups import BackupError
 from alshome.storage.health import DamagedDatabaseError
 from alshome.ui import words
-
-
-def newest_good_backup(database: Path) -> Backup | None:
-    """The newest backup of `database` that opens and passes its checks."""
-    return next((b for b in list_backups(backups_folder(database)) if verify(b.path)), None)
 
 
 def _tr(text: str) -> str:
@@ -65,7 +53,7 @@ def offer_recovery(error: DamagedDatabaseError, database: Path, parent: QWidget 
         return False
     if chosen is restore_button:
         try:
-            restore(backup.path, database, backups_folder(database), datetime.now().astimezone())
+            restore_backup(backup.path, database, None)
         except (BackupError, OSError) as failure:
             QMessageBox.critical(parent, "alshome", explain(failure))
             return False

@@ -45,8 +45,8 @@ class ReportTimes:
 
 def measure_report(folder: Path, last: date) -> ReportTimes:
     """The year up to `last`, in this process: its figures, then its A4 PDF."""
+    from alshome.operations.reports import default_range, report_figures
     from alshome.platform.paths import resolve_locations
-    from alshome.report.figures import default_range, report_figures
     from alshome.report.pdf import report_pdf
     from alshome.storage.db import open_database
     from alshome.storage.repository import Repository

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from alshome.operations.reports import report_figures
 from alshome.platform.paths import resolve_locations
-from alshome.report.figures import report_figures
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.cli.test_cli import EXPORT_AND_LIST_QT, REPOSITORY_ROOT, run, tree

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import create_engine, inspect
 
-from alshome.cli.history_file import ONLY_A_FILE
+from alshome.operations.history import ONLY_A_FILE
 from alshome.operations.privacy import DataLeftError, delete_all_data
 from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database

@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from alshome.app import History
 from alshome.domain.clock import SystemClock
 from alshome.domain.safety import Profile
 from alshome.domain.session import Phase
+from alshome.operations.history import History
 from alshome.platform.paths import resolve_locations
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from alshome.app import History
 from alshome.domain.clock import SystemClock
 from alshome.domain.session import Phase, SessionStatus
+from alshome.operations.history import History
 from alshome.platform.paths import resolve_locations
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController

@@ -14,13 +14,13 @@ from alshome.domain.fatigue import Symptom
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import SessionSummary
-from alshome.platform.paths import resolve_locations
-from alshome.report.figures import (
+from alshome.operations.reports import (
     ReportFigures,
     default_range,
     fatigue_statistics,
     report_figures,
 )
+from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.report.conftest import FIRST, LAST

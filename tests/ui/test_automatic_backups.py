@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from alshome.domain.clock import ManualClock
+from alshome.operations.backups import changed_since_last_backup
 from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups, take_backup, verify
 from alshome.storage.db import open_database
-from alshome.ui.automatic_backups import AutomaticBackups, changed_since_last_backup
+from alshome.ui.automatic_backups import AutomaticBackups
 from alshome.ui.session_controller import SessionController
 from tests.ui.conftest import demo_program
 

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from alshome.app import BackupsOfHistory, History
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase, Session
+from alshome.operations.backups import BackupsOfHistory
+from alshome.operations.history import History
 from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups, take_backup
 from alshome.ui.main_window import MainWindow

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from alshome.app import History, _open_or_tell
+from alshome.app import _open_or_tell
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase, Session
+from alshome.operations.history import History
 from alshome.operations.startup import load_active_program
 from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, take_backup

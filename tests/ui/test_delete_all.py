@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from alshome.app import History
+from alshome.operations.history import History
 from alshome.operations.privacy import delete_all_data
 from alshome.platform.paths import DATABASE_FILE, resolve_locations
 from alshome.platform.settings import Settings

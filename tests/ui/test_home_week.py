@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from alshome.app import History
 from alshome.domain.clock import ManualClock
 from alshome.domain.week import WeekProgress
+from alshome.operations.history import History
 from alshome.operations.startup import quick_start
 from alshome.platform.paths import resolve_locations
 from alshome.storage.db import open_database

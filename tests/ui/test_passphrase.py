@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from alshome.app import History, HistoryPassphrase
 from alshome.domain.clock import ManualClock
+from alshome.operations.encryption import HistoryPassphrase
 from alshome.operations.failures import explain
+from alshome.operations.history import History
 from alshome.platform.paths import sqlite_url
 from alshome.storage import cipher
 from alshome.storage.db import open_database

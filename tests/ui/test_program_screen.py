@@ -7,7 +7,8 @@ import json
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from alshome.app import History, ProgramFileImport
+from alshome.operations.history import History
+from alshome.operations.program_import import ProgramFileImport
 from alshome.operations.startup import quick_start
 from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from alshome import app as app_module
-from alshome.app import History
 from alshome.domain.clock import ManualClock
 from alshome.domain.session import Session
 from alshome.operations.failures import FAILURE
+from alshome.operations.history import History
 from alshome.operations.startup import load_active_program, quick_start
 from alshome.platform.paths import resolve_locations
 from alshome.platform.settings import SETTINGS_FILE, Settings

@@ -227,7 +227,7 @@ class HistoryScreen(Screen):
 
     def save_report(self) -> None:
         """Ask where to save the report of the range shown, write it, and say where."""
-        from alshome.report.figures import report_figures, report_file_name
+        from alshome.operations.reports import report_figures, report_file_name
 
         today = self.now.astimezone().date()
         oldest = self.summaries[0].local_day if self.summaries else today

@@ -1,4 +1,5 @@
-"""The figures of a clinic report for one range of days, and their JSON.
+"""The figures of a clinic report for one range of days, gathered from the history, and
+their JSON. The PDF is drawn from them in `alshome.report`, above this layer.
 
 A therapist reading the report adjusts a program from it, so every number here is the
 history screen's own (`alshome.domain.trends`) or the self-rating's own (`alshome.domain.alsfrs`),
@@ -272,6 +273,33 @@ class ReportFigures:
                 "dfs_progression": _band(self.ratings.dfs_progression),
             },
         }
+
+
+def report_range(first: date | None, last: date | None, today: date) -> tuple[date, date]:
+    """The days a report covers: `last` is today unless given, `first` a year before it."""
+    from alshome.programs.document import DocumentError
+
+    last = last or today
+    first = first or default_range(last)[0]
+    if first > last:
+        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+    return first, last
+
+
+def clinic_report(
+    database_url: str, passphrase: str | None, first: date, last: date, today: date
+) -> ReportFigures:
+    """The report of `first` to `last` (see `report_range`) from the saved history, made
+    on `today`; no history is made where none was saved."""
+    from alshome.operations.history import saved_history
+    from alshome.programs.document import DEFAULTS
+
+    with saved_history(database_url, passphrase) as repository:
+        active = repository.active_program()
+        target = DEFAULTS["program"]["weekly_target"]
+        if active is not None:
+            target = active.document.get("weekly_target", target)
+        return report_figures(repository, first, last, today, target)
 
 
 def report_figures(
