@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from alshome.operations.history import History
 from alshome.operations.program_export import export_program_file
-from alshome.operations.program_import import check_program_file
+from alshome.operations.program_import import check_program_file, use_program_file
 from alshome.platform.paths import sqlite_url
 from alshome.programs.demo import demo_document
 from tests.operations.conftest import program_names, therapist_program
@@ -20,9 +19,7 @@ def test_a_new_data_folder_exports_the_demo_saved_as_on_a_normal_start(database,
 
 
 def test_the_active_program_is_the_one_exported(saved, tmp_path):
-    history = History(sqlite_url(saved), None)
-    history.use_program(therapist_program())
-    history.close()
+    use_program_file(therapist_program(), sqlite_url(saved), None)
     program = export_program_file(sqlite_url(saved), None, tmp_path / "program.json")
     assert program.name == "From the clinic"
     assert check_program_file(tmp_path / "program.json").document == therapist_program().document

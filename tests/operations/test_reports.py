@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from alshome.operations.history import History
+from alshome.operations.program_import import use_program_file
 from alshome.operations.reports import clinic_report, report_range
 from alshome.platform.paths import sqlite_url
 from alshome.programs.document import DocumentError
@@ -36,9 +36,9 @@ def test_weeks_before_any_session_take_the_active_programs_target(saved):
     before = SESSION_START.date() - timedelta(weeks=2)
     [week] = clinic_report(sqlite_url(saved), None, before, before, TODAY).weeks
     assert week.target == 2, "the demo's"
-    history = History(sqlite_url(saved), None)
-    history.use_program(check_program(therapist_program().document | {"weekly_target": 5}))
-    history.close()
+    use_program_file(
+        check_program(therapist_program().document | {"weekly_target": 5}), sqlite_url(saved), None
+    )
     [week] = clinic_report(sqlite_url(saved), None, before, before, TODAY).weeks
     assert week.target == 5
 

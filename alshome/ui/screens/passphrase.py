@@ -16,7 +16,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from alshome.storage.cipher import opens_with
+from alshome.operations.encryption import opens_with
 from alshome.ui.screens.base import Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
