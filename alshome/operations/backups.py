@@ -83,12 +83,15 @@ def back_up_if_due(database: Path, passphrase: str | None, moment: datetime) -> 
     if not database.exists():
         return None
     folder = backups_folder(database)
-    with suppress(BackupError, OSError):
-        if due(folder, moment, changed_since_last_backup(database)):
-            backup = take_backup(database, folder, "automatic", moment, passphrase)
-            prune(folder, moment)
-            return backup
-    return None
+    try:
+        if not due(folder, moment, changed_since_last_backup(database)):
+            return None
+        backup = take_backup(database, folder, "automatic", moment, passphrase)
+    except (BackupError, OSError):
+        return None
+    with suppress(OSError):  # thinned out next time instead
+        prune(folder, moment)
+    return backup
 
 
 @contextmanager

@@ -3,8 +3,9 @@
 The history is looked at every few minutes, when a session ends and when the app closes;
 a verified backup is taken when it changed since the newest backup and that one is 30
 minutes old, then old ones are thinned out (`alshome.operations.backups.back_up_if_due`).
-A backup is never taken while a set is being timed, so the countdown never stutters; and a backup
-that fails is simply tried again next time: it must never get in the way of a session.
+A backup is never taken while a set is being timed, so the countdown never stutters; and
+a backup that fails is simply tried again next time: it must never get in the way of a
+session.
 An encrypted history is copied with its passphrase, asked of the app at each backup
 (the person may set or remove it while alshome runs), so its backups stay encrypted.
 """
