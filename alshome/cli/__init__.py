@@ -4,7 +4,9 @@ Only `alshome` alone, or with the app's own options (--data-dir, --database-url,
 --self-test, and Qt's such as -style NAME), opens the window; an unknown command or option
 is refused with the usage and status 2. `parser` says what is accepted, `commands` runs a
 command, and each group of commands has its module (`history`, `program`, `library`,
-`report`, `backups`, `encryption`).
+`report`, `backups`, `encryption`), which turns the parsed options into a call of
+`alshome.operations` (for an import, the file checked and then used) and its result
+into what is printed; `passphrase` asks for an encrypted history's passphrase.
 
 Nothing here imports Qt; the GUI is imported only when no command is given, the commands'
 modules only when one is, and storage only when a command needs it, so each path loads what

@@ -6,7 +6,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alshome.cli.history_file import passphrase
+from alshome.cli.passphrase import asked_passphrase
 from alshome.platform.paths import Locations
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def back_up(locations: Locations, options: Namespace) -> str:
     from alshome.operations.history import history_file
 
     database = history_file(locations.database_url, "backup")
-    return f"Saved a backup to {take_now(database, passphrase(locations))}."
+    return f"Saved a backup to {take_now(database, asked_passphrase(locations))}."
 
 
 def restore_backup(locations: Locations, options: Namespace) -> str:
@@ -38,7 +38,7 @@ def restore_backup(locations: Locations, options: Namespace) -> str:
             for number, backup in enumerate(backups, start=1)
         )
     chosen = _chosen_backup(options.backup, backups)
-    replaced = restore_backup(chosen, database, passphrase(locations))
+    replaced = restore_backup(chosen, database, asked_passphrase(locations))
     if replaced is None:
         return f"Restored the history from {chosen}."
     return f"Restored the history from {chosen}; the history it replaced is saved in {replaced}."

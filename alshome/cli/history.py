@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from alshome.cli.history_file import passphrase
+from alshome.cli.passphrase import asked_passphrase
 from alshome.platform.paths import Locations
 
 
@@ -12,7 +12,7 @@ def export_history(locations: Locations, options: Namespace) -> str:
     from alshome.operations.exchange import export_history_file
 
     count = export_history_file(
-        locations.database_url, passphrase(locations), options.output, options.format
+        locations.database_url, asked_passphrase(locations), options.output, options.format
     )
     return f"Exported {_sessions(count)} to {options.output}."
 
@@ -22,7 +22,7 @@ def import_history(locations: Locations, options: Namespace) -> str:
     from alshome.operations.exchange import merge_export, read_export
 
     history = read_export(options.file)
-    result = merge_export(history, locations.database_url, passphrase(locations))
+    result = merge_export(history, locations.database_url, asked_passphrase(locations))
     imported = f"Imported {_sessions(result.added)} from {options.file}"
     if not result.already_here:
         return f"{imported}."

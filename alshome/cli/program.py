@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from alshome.cli.history_file import passphrase
+from alshome.cli.passphrase import asked_passphrase
 from alshome.platform.paths import Locations
 
 
@@ -18,7 +18,8 @@ def export_program_file(locations: Locations, options: Namespace) -> str:
     """The active program, as on a normal start: a new data folder gets the demo saved."""
     from alshome.operations.program_export import export_program_file
 
-    program = export_program_file(locations.database_url, passphrase(locations), options.output)
+    given = asked_passphrase(locations)
+    program = export_program_file(locations.database_url, given, options.output)
     return f"Exported {program.name!r}, version {program.version}, to {options.output}."
 
 
@@ -28,7 +29,7 @@ def import_program_file(locations: Locations, options: Namespace) -> str:
     from alshome.programs.transfer import Outcome
 
     checked = check_program_file(options.file)
-    outcome = use_program_file(checked, locations.database_url, passphrase(locations))
+    outcome = use_program_file(checked, locations.database_url, asked_passphrase(locations))
     program = f"{checked.program.name!r}, version {checked.program.version}"
     return {
         Outcome.ADDED: f"Imported {program}, from {options.file}; it is now the active program.",

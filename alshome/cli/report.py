@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
-from alshome.cli.history_file import passphrase
+from alshome.cli.passphrase import asked_passphrase
 from alshome.domain.clock import SystemClock
 from alshome.platform.paths import Locations
 
@@ -25,7 +25,8 @@ def write_report(locations: Locations, options: Namespace) -> str:
     first, last = report_range(options.first, options.last, today)
     if options.format == "pdf" and options.output is None:
         raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
-    figures = clinic_report(locations.database_url, passphrase(locations), first, last, today)
+    given = asked_passphrase(locations)
+    figures = clinic_report(locations.database_url, given, first, last, today)
     written = f"Wrote the report of {first} to {last} to {options.output}."
     if options.format == "json":
         text = json.dumps(figures.as_json(), indent=2, ensure_ascii=False)

@@ -15,10 +15,25 @@ from alshome.platform.paths import Locations
 PASSPHRASE_VARIABLE = "ALSHOME_PASSPHRASE"
 
 
-def passphrase(locations: Locations) -> str | None:
+def asked_passphrase(locations: Locations) -> str | None:
     """The passphrase of an encrypted history, None for a plain one; asked without echo."""
     from alshome.operations.encryption import protected_history
 
     if not protected_history(locations.database_url):
         return None
     return os.environ.get(PASSPHRASE_VARIABLE) or getpass.getpass("Passphrase: ")
+
+
+def new_passphrase() -> str:
+    """A new passphrase, typed twice so that a slip of the finger does not lock the history."""
+    from alshome.programs.document import DocumentError
+
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given:
+        return given
+    typed = getpass.getpass("New passphrase: ")
+    if not typed:
+        raise DocumentError("A passphrase needs at least one character; nothing was changed.")
+    if getpass.getpass("The same passphrase again: ") != typed:
+        raise DocumentError("The two passphrases are not the same; nothing was changed.")
+    return typed
