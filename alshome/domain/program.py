@@ -79,7 +79,12 @@ class Limb(StrEnum):
 
 @dataclass(frozen=True)
 class Exercise:
-    """One entry of the exercise library: what it is and how to do it, in plain words."""
+    """One exercise of the library or of the therapist's own: what it is and how to do it.
+
+    A therapist's own exercise (a program's `custom_exercises`) is used exactly as a library
+    one; it may also name a picture and a video of it, by their path in the program bundle,
+    whose contents are stored with the program version.
+    """
 
     id: str
     name: str
@@ -88,6 +93,13 @@ class Exercise:
     instruction: str
     caregiver_instruction: str | None = None
     safety: str = ""
+    picture: str | None = None
+    video: str | None = None
+
+    @property
+    def media(self) -> tuple[str, ...]:
+        """The paths of the picture and the video this exercise names, in that order."""
+        return tuple(path for path in (self.picture, self.video) if path is not None)
 
 
 @dataclass(frozen=True)
@@ -266,6 +278,13 @@ class Program:
     # shown after the carry-over check. Empty when the therapist set none.
     lighter_option: str = ""
     example: bool = False
+    # The therapist's own exercises, in the document's order: prescribed ones or not.
+    custom_exercises: tuple[Exercise, ...] = ()
+
+    @property
+    def media(self) -> tuple[str, ...]:
+        """Every picture and video the program's own exercises name, in the document's order."""
+        return tuple(path for exercise in self.custom_exercises for path in exercise.media)
 
     def steps(self) -> list[Step]:
         return [

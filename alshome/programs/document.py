@@ -111,12 +111,15 @@ def build_program(document: Mapping[str, Any], library: Mapping[str, Exercise]) 
     a document that passed only thanks to pydantic's lenient conversions (a number written
     as text, say) is refused with a DocumentError rather than guessed at.
     """
+    custom = custom_exercises(document)
+    known = {**library, **{exercise.id: exercise for exercise in custom}}
     prescriptions = []
     for index, entry in enumerate(document["prescriptions"]):
-        exercise = library.get(entry["exercise"])
+        exercise = known.get(entry["exercise"])
         if exercise is None:
             raise DocumentError(
-                f"prescriptions[{index}].exercise: {entry['exercise']!r} is not in the library"
+                f"prescriptions[{index}].exercise: {entry['exercise']!r} is not in the library "
+                "nor in custom_exercises"
             )
         if exercise.kind.value != entry["kind"]:
             where = f"prescriptions[{index}].kind"
@@ -135,7 +138,33 @@ def build_program(document: Mapping[str, Any], library: Mapping[str, Exercise]) 
         prescriptions=tuple(prescriptions),
         therapist=build(Therapist, DEFAULTS["author"], document.get("author", {})),
         thresholds=build(Thresholds, {}, thresholds),
+        custom_exercises=custom,
     )
+
+
+def custom_exercises(document: Mapping[str, Any]) -> tuple[Exercise, ...]:
+    """The therapist's own exercises of a validated document; an id used twice is refused.
+
+    A custom exercise is found before a library one of the same id: an import refuses such
+    a document (`refuse_shadowed_ids`), but a later library may add an id that a stored
+    program already uses for its own exercise, and that program must still build as it was.
+    """
+    built: dict[str, Exercise] = {}
+    for index, entry in enumerate(document.get("custom_exercises", ())):
+        if entry["id"] in built:
+            raise DocumentError(f"custom_exercises[{index}].id: {entry['id']!r} is used twice")
+        built[entry["id"]] = build(Exercise, {}, entry)
+    return tuple(built.values())
+
+
+def refuse_shadowed_ids(document: Mapping[str, Any], library: Mapping[str, Exercise]) -> None:
+    """Refuse a document whose own exercise takes the id of a library one (DocumentError)."""
+    for index, entry in enumerate(document.get("custom_exercises", ())):
+        if entry["id"] in library:
+            raise DocumentError(
+                f"custom_exercises[{index}].id: {entry['id']!r} is a library exercise's id; "
+                "give the exercise an id of its own"
+            )
 
 
 def build(

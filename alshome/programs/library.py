@@ -23,6 +23,7 @@ LIBRARY_FILE = resource("library", "exercises.json")
 LIBRARY_FORMAT = "alshome-library"
 LIBRARY_VERSION = 1
 ENGLISH = "en"  # the language the library is written in
+MEDIA_FIELDS = ("picture", "video")  # a therapist's own exercises only; never in a library
 TRANSLATED_FIELDS = ("name", "instruction", "caregiver_instruction", "safety")  # never id or kind
 
 _language = ENGLISH
@@ -87,7 +88,10 @@ def library_json(library: Mapping[str, Exercise]) -> str:
     Written from the exercises the app has loaded rather than copied from the file, so what
     it prints is what a program is checked against.
     """
-    exercises = [asdict(exercise) for exercise in library.values()]
+    exercises = [
+        {name: value for name, value in asdict(exercise).items() if name not in MEDIA_FIELDS}
+        for exercise in library.values()
+    ]
     document = {"format": LIBRARY_FORMAT, "version": LIBRARY_VERSION, "exercises": exercises}
     return json.dumps(document, indent=2, ensure_ascii=False)
 

@@ -15,7 +15,15 @@ import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+)
 
 from alshome.domain.program import ExerciseKind, Limb, LoadUnit, RangeMode, Sides
 from alshome.platform.resources import resource
@@ -25,7 +33,29 @@ PROGRAM_SCHEMA_FILE = resource("schema", "program.schema.json")
 PROGRAM_SCHEMA_ID = "urn:alshome:schema:program:1"
 PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}")
 
-ExerciseId = Annotated[str, Field(max_length=80, description="An exercise id from the library.")]
+ExerciseId = Annotated[
+    str, Field(max_length=80, description="An exercise id from the library or custom_exercises.")
+]
+# A path inside the program bundle: folders and a name of plain characters, none starting
+# with a dot (so never `..` nor a hidden file), ending in one of the extensions the bundle
+# reader accepts for its kind (see `alshome.programs.media`).
+_SEGMENT = r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,99}"
+PicturePath = Annotated[
+    str,
+    Field(
+        max_length=200,
+        pattern=rf"^(?:{_SEGMENT}/){{0,3}}{_SEGMENT}\.(?:png|jpg|jpeg|webp)$",
+        description="A PNG, JPEG or WebP picture in the program bundle, by its path there.",
+    ),
+]
+VideoPath = Annotated[
+    str,
+    Field(
+        max_length=200,
+        pattern=rf"^(?:{_SEGMENT}/){{0,3}}{_SEGMENT}\.(?:mp4|webm)$",
+        description="An MP4 (H.264) or WebM video in the program bundle, by its path there.",
+    ),
+]
 
 PASSIVE_STRETCH = DEFAULTS[ExerciseKind.PASSIVE_STRETCH]
 RANGE_OF_MOTION = DEFAULTS[ExerciseKind.RANGE_OF_MOTION]
@@ -112,11 +142,42 @@ PrescriptionDoc = Annotated[
 ]
 
 
+class CustomExerciseDoc(_Strict):
+    """An exercise the therapist wrote: the library's fields, and a picture or video of it."""
+
+    id: Annotated[
+        str,
+        Field(
+            pattern=r"^[a-z0-9_]{2,80}$",
+            description="Named by prescriptions; never the id of a library exercise.",
+        ),
+    ]
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    kind: ExerciseKind
+    region: Annotated[str, Field(min_length=1, max_length=40)]
+    instruction: Annotated[str, Field(min_length=1, max_length=1000)]
+    caregiver_instruction: Annotated[str, Field(max_length=1000)] | None = None
+    safety: Annotated[str, Field(max_length=1000)] = ""
+    picture: PicturePath | None = None
+    video: VideoPath | None = None
+
+
 class ProgramDoc(_Strict):
-    """A home exercise program as a therapist prescribes it: one version of it."""
+    """A home exercise program as a therapist prescribes it: one version of it.
+
+    Format version 2 added `custom_exercises`; a version 1 document has none, and is
+    written back without the field, exactly as before.
+    """
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"format_version": {"const": 1}}},
+            "then": {"properties": {"custom_exercises": {"maxItems": 0}}},
+        }
+    )
 
     format: Literal["alshome-program"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     name: Annotated[str, Field(min_length=1, max_length=200)]
     version: Annotated[
         int,
@@ -133,7 +194,25 @@ class ProgramDoc(_Strict):
     lighter_option: Annotated[
         str, Field(max_length=1000, description="What to do instead on a low day.")
     ] = DEFAULTS["program"]["lighter_option"]
+    custom_exercises: Annotated[
+        list[CustomExerciseDoc],
+        Field(max_length=60, description="The therapist's own exercises (format_version 2)."),
+    ] = []
     prescriptions: Annotated[list[PrescriptionDoc], Field(min_length=1, max_length=60)]
+
+    @field_validator("custom_exercises")
+    @classmethod
+    def _need_version_2(cls, value: list[CustomExerciseDoc], info: ValidationInfo) -> Any:
+        if value and info.data.get("format_version") == 1:
+            raise ValueError("need format_version 2")
+        return value
+
+    @model_serializer(mode="wrap")
+    def _version_1_as_before(self, handler: Any) -> dict[str, Any]:
+        written = handler(self)
+        if self.format_version == 1:
+            written.pop("custom_exercises", None)
+        return written
 
 
 class ExerciseDoc(_Strict):
@@ -241,8 +320,18 @@ def _plain_reason(error: Mapping[str, Any]) -> str:
         "union_tag_invalid": f"must be one of {context.get('expected_tags')}",
         "union_tag_not_found": "is required",
         "value_error": str(context.get("error", "is not valid")),
+        "string_pattern_mismatch": _PATTERN_REASONS.get(
+            error["loc"][-1] if error["loc"] else None, "is not valid"
+        ),
     }
     return reasons.get(kind, "is not valid")
+
+
+_PATTERN_REASONS = {
+    "id": "must be 2 to 80 lowercase letters, digits or _",
+    "picture": "must be a relative path in the bundle ending in .png, .jpg, .jpeg or .webp",
+    "video": "must be a relative path in the bundle ending in .mp4 or .webm",
+}
 
 
 def _entries(count: Any) -> str:

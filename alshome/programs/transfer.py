@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from alshome.domain.program import Exercise, Program
-from alshome.programs.document import DocumentError, build_program, read_json_file
+from alshome.programs.document import (
+    DocumentError,
+    build_program,
+    read_json_file,
+    refuse_shadowed_ids,
+)
 from alshome.programs.library import stock_library
 from alshome.programs.schema import validate_program
 from alshome.storage.repository import ProgramConflictError, Repository
@@ -38,16 +43,23 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class CheckedProgram:
-    """A program file that passed every check, in canonical form, and what it builds."""
+    """A program file that passed every check, in canonical form, and what it builds.
+
+    `media` holds the pictures and videos its own exercises name, by path, each checked
+    (`alshome.programs.media`): a plain program file has none, a bundle all it names.
+    """
 
     document: dict[str, Any]
     program: Program
+    media: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def check_program(data: Any, library: Mapping[str, Exercise] | None = None) -> CheckedProgram:
     """Validate an untrusted document whole; raise one plain DocumentError if unusable."""
     document = validate_program(data)
-    return CheckedProgram(document, build_program(document, library or stock_library()))
+    library = library or stock_library()
+    refuse_shadowed_ids(document, library)
+    return CheckedProgram(document, build_program(document, library))
 
 
 def document_of(program: Program) -> dict[str, Any]:
@@ -60,7 +72,7 @@ def document_of(program: Program) -> dict[str, Any]:
     return validate_program(
         {
             "format": "alshome-program",
-            "format_version": 1,
+            "format_version": 2 if program.custom_exercises else 1,
             "name": program.name,
             "version": program.version,
             "example": program.example,
@@ -73,6 +85,7 @@ def document_of(program: Program) -> dict[str, Any]:
             },
             "notes": program.notes,
             "lighter_option": program.lighter_option,
+            "custom_exercises": [asdict(exercise) for exercise in program.custom_exercises],
             "prescriptions": [
                 {
                     "exercise": prescription.exercise.id,

@@ -4,6 +4,7 @@ program shipped in resources/programs is a valid program file."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,8 @@ def test_the_schema_names_itself_and_the_format():
     assert schema["title"] == "alshome program file"
     assert schema["additionalProperties"] is False
     assert schema["properties"]["format"]["const"] == "alshome-program"
-    assert schema["properties"]["format_version"]["const"] == 1
+    assert schema["properties"]["format_version"]["enum"] == [1, 2]
+    assert schema["then"]["properties"]["custom_exercises"]["maxItems"] == 0
     assert set(schema["required"]) == {
         "format",
         "format_version",
@@ -43,6 +45,15 @@ def test_the_schema_names_itself_and_the_format():
     }
     stretch = schema["$defs"]["PassiveStretchDoc"]["properties"]["hold_seconds"]
     assert (stretch["minimum"], stretch["maximum"]) == (5, 300)
+    custom = schema["$defs"]["CustomExerciseDoc"]
+    assert custom["additionalProperties"] is False
+    assert set(custom["required"]) == {"id", "name", "kind", "region", "instruction"}
+    picture = re.compile(custom["properties"]["picture"]["anyOf"][0]["pattern"])
+    assert picture.match("media/stretch.png") and picture.match("neck.JPG") is None
+    assert not any(map(picture.match, ("../up.png", "/abs.png", ".hidden.png", "a/./b.png")))
+    video = re.compile(custom["properties"]["video"]["anyOf"][0]["pattern"])
+    assert video.match("clinic/walk.mp4") and video.match("walk.webm")
+    assert video.match("walk.png") is None
 
 
 @pytest.mark.parametrize("path", SHIPPED_PROGRAMS, ids=lambda path: path.name)
