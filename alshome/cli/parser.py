@@ -159,12 +159,14 @@ def build_parser(*, strict: bool = True) -> argparse.ArgumentParser:
     library.add_argument("--json", action="store_true", help="the whole library as JSON")
     program = commands.add_parser("program", help="export or import the therapist's program")
     program_actions = program.add_subparsers(dest="action", metavar=ACTION, **required)
-    program_export = program_actions.add_parser("export", help="write the active program")
+    program_export = program_actions.add_parser(
+        "export", help="write the active program (a .alshome bundle if it has media)"
+    )
     program_export.add_argument(
         "--output", metavar="FILE", type=Path, help="file to write", **required
     )
     program_import = program_actions.add_parser(
-        "import", help="check a program file, then make it the active program"
+        "import", help="check a program file or bundle, then make it the active program"
     )
     program_import.add_argument("file", metavar="FILE", type=Path, nargs=one)
     report = commands.add_parser("report", help="the clinic report of a range of days")

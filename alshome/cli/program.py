@@ -1,4 +1,8 @@
-"""`alshome program export` and `alshome program import`: the therapist's program as a file."""
+"""`alshome program export` and `alshome program import`: the therapist's program as a file.
+
+A program with pictures or video travels as a `.alshome` bundle (`alshome.programs.bundle`);
+one without, as a plain program file or a bundle, whichever the file's name asks for.
+"""
 
 from __future__ import annotations
 

@@ -3,7 +3,9 @@
 The JSON format is documented in the README; its `version` changes whenever a reader of
 the previous version could misread a file. Version 2 added the safety checks (the profile,
 carry-over checks, lift checks), version 3 the ALSFRS-R self-ratings; files of earlier
-versions, which have none of what came later, are still read. The CSV
+versions, which have none of what came later, are still read. Version 4 added the pictures
+and videos of the therapist's own exercises: each program names its media by path and
+SHA-256, and the file holds each picture or video once, in base64, in `media`. The CSV
 adds a row for each day the patient rested after the carry-over check, so the sheet shows
 every day the program was meant for. An import is untrusted input: it is size
 capped and validated whole before the database is opened, then merged into the
@@ -30,8 +32,11 @@ Nothing else here changes; `test_exchange.py` and `test_export_versions.py` chec
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import dataclasses
+import hashlib
 import io
 import json
 from collections.abc import Mapping
@@ -70,7 +75,8 @@ from alshome.operations.backups import backed_up_before_import
 from alshome.operations.history import opened_history, saved_history
 from alshome.platform.files import write_private_file
 from alshome.programs.document import DocumentError, read_json_file
-from alshome.programs.schema import ProgramDoc, explain
+from alshome.programs.media import MediaError, check_media
+from alshome.programs.schema import PicturePath, ProgramDoc, VideoPath, explain
 from alshome.storage.repository import (
     MergeResult,
     ProgramConflictError,
@@ -80,11 +86,12 @@ from alshome.storage.repository import (
 )
 
 EXPORT_FORMAT = "alshome-export"
-ExportVersion = Literal[1, 2, 3]  # every version this alshome reads; it writes the last
+ExportVersion = Literal[1, 2, 3, 4]  # every version this alshome reads; it writes the last
 READABLE_VERSIONS: tuple[int, ...] = get_args(ExportVersion)
 EXPORT_VERSION = READABLE_VERSIONS[-1]
 RESTED = "rested"  # the CSV's session_status for a day of rest after the carry-over check
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+# Room for the pictures and videos of several program versions, in base64.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 CSV_COLUMNS = (
     "session_uuid",
@@ -185,6 +192,21 @@ def _day(value: Any) -> date:
         raise ValueError(reason) from None
 
 
+def _base64(value: Any) -> bytes:
+    """Standard base64 text, in one line, as alshome writes it."""
+    reason = "must be base64 text"
+    if not isinstance(value, str):
+        raise ValueError(reason)
+    try:
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError):
+        raise ValueError(reason) from None
+
+
+def _encoded(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")
+
+
 def _every_item(values: dict[Item, int]) -> dict[Item, int]:
     if set(values) != set(ITEMS):
         raise ValueError("must give a value for each of the 12 items")
@@ -205,6 +227,8 @@ Count = Annotated[StrictInt, _between(1, 1000)]
 Seconds = Annotated[StrictFloat, _between(0, 86_400)]
 Repetitions = Annotated[StrictInt, _between(0, 10_000)]
 Symptoms = Annotated[list[Symptom], AfterValidator(_distinct)]
+Sha256 = Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Content = Annotated[bytes, BeforeValidator(_base64), PlainSerializer(_encoded, return_type=str)]
 
 
 class _Doc(BaseModel):
@@ -366,12 +390,50 @@ class ProgramEntryDoc(_Doc):
     version: Version
     active: StrictBool
     document: Annotated[dict[str, Any], AfterValidator(_program_document)]
+    media: dict[PicturePath | VideoPath, Sha256] = {}  # since version 4: path -> SHA-256
 
     @model_validator(mode="after")
     def _same_program(self) -> ProgramEntryDoc:
         if (self.document["name"], self.document["version"]) != (self.name, self.version):
             raise ValueError("name and version must match those of the document")
+        named = {
+            path
+            for exercise in self.document.get("custom_exercises", ())
+            for path in (exercise.get("picture"), exercise.get("video"))
+            if path is not None
+        }
+        if set(self.media) != named:
+            raise ValueError("media must give each picture and video the document names")
         return self
+
+    @classmethod
+    def of(cls, record: ProgramRecord) -> ProgramEntryDoc:
+        return cls.trusted(
+            record,
+            media={path: _digest(content) for path, content in sorted(record.media.items())},
+        )
+
+    def stored(self, contents: Mapping[str, bytes]) -> ProgramRecord:
+        return self.as_stored(
+            ProgramRecord, media={path: contents[digest] for path, digest in self.media.items()}
+        )
+
+
+class MediaDoc(_Doc):
+    """A picture or video, once for every program naming it (since version 4)."""
+
+    sha256: Sha256
+    content: Content
+
+    @model_validator(mode="after")
+    def _digest_matches(self) -> MediaDoc:
+        if _digest(self.content) != self.sha256:
+            raise ValueError("sha256 must be the SHA-256 of the content")
+        return self
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 class ProfileDoc(_Doc):
@@ -420,9 +482,16 @@ class ExportDoc(_Doc):
     carry_over_checks: list[CarryOverDoc] = []
     sessions: list[SessionDoc]
     alsfrs: list[AlsfrsDoc] = []  # since version 3
+    media: list[MediaDoc] = []  # since version 4
 
     @model_validator(mode="after")
     def _consistent(self) -> ExportDoc:
+        digests = [entry.sha256 for entry in self.media]
+        if len(set(digests)) != len(digests):
+            raise ValueError("media must not repeat a sha256")
+        named = {digest for entry in self.programs for digest in entry.media.values()}
+        if named != set(digests):
+            raise ValueError("media must hold exactly the pictures and videos programs name")
         if len({(entry.name, entry.version) for entry in self.programs}) != len(self.programs):
             raise ValueError("programs must not repeat a name and version")
         if sum(entry.active for entry in self.programs) > 1:
@@ -445,16 +514,21 @@ class ExportDoc(_Doc):
             version=EXPORT_VERSION,
             exported_at=exported_at,
             app_version=__version__,
-            programs=[ProgramEntryDoc.trusted(record) for record in history.programs],
+            programs=[ProgramEntryDoc.of(record) for record in history.programs],
             profile=None if history.profile is None else ProfileDoc.trusted(history.profile),
             carry_over_checks=[CarryOverDoc.of(stored) for stored in history.carry_over_checks],
             sessions=[SessionDoc.of(session) for session in history.sessions],
             alsfrs=[AlsfrsDoc.of(entry) for entry in history.alsfrs],
+            media=[
+                MediaDoc.model_construct(sha256=digest, content=content)
+                for digest, content in sorted(_contents(history.programs).items())
+            ],
         )
 
     def history(self) -> ExportedHistory:
+        contents = {entry.sha256: entry.content for entry in self.media}
         return ExportedHistory(
-            programs=tuple(entry.as_stored(ProgramRecord) for entry in self.programs),
+            programs=tuple(entry.stored(contents) for entry in self.programs),
             sessions=tuple(session.stored() for session in self.sessions),
             carry_over_checks=tuple(check.stored() for check in self.carry_over_checks),
             profile=None if self.profile is None else self.profile.as_stored(Profile),
@@ -465,6 +539,11 @@ class ExportDoc(_Doc):
         """The file's exact text: keys in the models' order, indented by two, UTF-8 as is."""
         document = self.model_dump(mode="json")
         return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _contents(programs: tuple[ProgramRecord, ...]) -> dict[str, bytes]:
+    """Every picture and video the programs name, once, by SHA-256."""
+    return {_digest(content): content for record in programs for content in record.media.values()}
 
 
 # ----- export -----------------------------------------------------------------------------
@@ -567,7 +646,16 @@ def read_export(path: Path) -> ExportedHistory:
         document = ExportDoc.model_validate(data)
     except ValidationError as exc:
         raise DocumentError(f"{path.name}: {explain(exc)}") from None
-    return document.history()
+    history = document.history()
+    for index, record in enumerate(history.programs):
+        for name, content in record.media.items():
+            try:
+                check_media(name, content)
+            except MediaError as exc:
+                raise DocumentError(
+                    f"{path.name}: programs[{index}].media: {name}: {exc}."
+                ) from None
+    return history
 
 
 def import_history(history: ExportedHistory, repository: Repository) -> MergeResult:

@@ -1,4 +1,4 @@
-"""The active program written as a program file, to give to a therapist or another computer."""
+"""The active program written as a program file or bundle, for a therapist or another computer."""
 
 from __future__ import annotations
 
@@ -14,14 +14,17 @@ if TYPE_CHECKING:
 def export_program_file(database_url: str, passphrase: str | None, output: Path) -> Program:
     """Write the active program to `output`; the program written.
 
-    The program is read as on a normal start, so a new data folder gets the demo saved.
+    The program is read as on a normal start, so a new data folder gets the demo saved. A
+    program with pictures or video is written as a bundle, which `output` must be named
+    for (`alshome.programs.bundle.exported_program`); nothing is written otherwise.
     """
     from alshome.operations.startup import load_active_program
-    from alshome.platform.files import write_private_file
-    from alshome.programs.transfer import program_file_text
+    from alshome.platform.files import write_private_bytes
+    from alshome.programs.bundle import exported_program
 
     with opened_history(database_url, passphrase) as repository:
         program_id, program = load_active_program(repository)
-        text = program_file_text(repository.program(program_id).document)
-    write_private_file(output, text)
+        media = repository.program_media(program_id)
+        data = exported_program(repository.program(program_id).document, media, output)
+    write_private_bytes(output, data)
     return program

@@ -1,4 +1,4 @@
-"""A program file from the therapist: checked whole, then made the active program.
+"""A program file or bundle from the therapist: checked whole, then made the active program.
 
 The file is checked without the database, so a bad one is refused before anything is
 opened or written. Using it always begins with a backup of the saved history, whichever
@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def check_program_file(path: Path) -> CheckedProgram:
-    """The program in the file at `path`, checked whole; DocumentError says what is wrong."""
-    from alshome.programs.transfer import read_program_file
+    """The program in the file or bundle at `path`, with its pictures and videos, checked
+    whole; DocumentError says what is wrong."""
+    from alshome.programs.bundle import read_program_source
 
-    return read_program_file(path)
+    return read_program_source(path)
 
 
 def use_program_file(

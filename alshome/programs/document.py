@@ -75,23 +75,26 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         raise DocumentError(f"{path} is a folder, not a file.") from None
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror}.") from None
+    return json_from_bytes(data, path.name)
+
+
+def json_from_bytes(data: bytes, name: str) -> Any:
+    """The JSON value of a file's bytes, or one plain DocumentError naming the file `name`."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise DocumentError(f"{path.name} is not a text file.") from None
+        raise DocumentError(f"{name} is not a text file.") from None
     if ESCAPED_NUL.search(text):
         # PostgreSQL keeps no NUL in text, so such a file would be saved on SQLite only.
-        raise DocumentError(f"{path.name} holds a NUL character, which no alshome file does.")
+        raise DocumentError(f"{name} holds a NUL character, which no alshome file does.")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DocumentError(
-            f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})."
-        ) from None
+        raise DocumentError(f"{name} is not valid JSON (line {exc.lineno}: {exc.msg}).") from None
     except (ValueError, RecursionError):
         # A number of thousands of digits, or lists nested thousands deep: valid JSON
         # that no alshome file ever holds, and that Python declines to read.
-        raise DocumentError(f"{path.name} is not an alshome file.") from None
+        raise DocumentError(f"{name} is not an alshome file.") from None
 
 
 def parse_program(data: Any, library: Mapping[str, Exercise]) -> Program:
@@ -117,9 +120,10 @@ def build_program(document: Mapping[str, Any], library: Mapping[str, Exercise]) 
     for index, entry in enumerate(document["prescriptions"]):
         exercise = known.get(entry["exercise"])
         if exercise is None:
+            where = " nor in custom_exercises" if custom else ""
             raise DocumentError(
-                f"prescriptions[{index}].exercise: {entry['exercise']!r} is not in the library "
-                "nor in custom_exercises"
+                f"prescriptions[{index}].exercise: {entry['exercise']!r} is not in the library"
+                + where
             )
         if exercise.kind.value != entry["kind"]:
             where = f"prescriptions[{index}].kind"

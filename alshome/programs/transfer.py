@@ -111,7 +111,8 @@ def read_program_file(path: Path) -> CheckedProgram:
 
 
 def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
-    """Save a checked program as the active one, in one transaction, keeping the others.
+    """Save a checked program and its media as the active one, in one transaction, keeping
+    the others.
 
     A name and version name one document for good: sessions refer to programs by them.
     Importing the same document again only makes it active; a different document under
@@ -119,11 +120,16 @@ def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
     """
     document = checked.document
     saved = repository.program_named(document["name"], document["version"])
-    if saved is not None and not _same_document(saved.document, document):
+    if saved is not None and not (
+        _same_document(saved.document, document)
+        and repository.program_media(saved.id) == checked.media
+    ):
         raise _taken(document)
     active = repository.active_program()
     try:
-        repository.add_program(document if saved is None else saved.document, active=True)
+        repository.add_program(
+            document if saved is None else saved.document, active=True, media=checked.media
+        )
     except ProgramConflictError:
         raise _taken(document) from None
     if saved is None:

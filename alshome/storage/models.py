@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     UniqueConstraint,
@@ -72,6 +73,32 @@ class ProgramRow(Base):
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
     active: Mapped[bool] = mapped_column(server_default=false())
     added_at: Mapped[str] = mapped_column(MOMENT)
+
+
+class MediaRow(Base):
+    """A picture or video of a therapist's own exercise, stored once by its SHA-256.
+
+    Kept in the database with the programs that name it, so backups, encryption at rest,
+    delete-all and restores cover it as they cover the rest of the history; a later
+    program version that keeps the same video stores no second copy.
+    """
+
+    __tablename__ = "media"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ProgramMediaRow(Base):
+    """A picture or video a program version names, by its path in the program document."""
+
+    __tablename__ = "program_media"
+
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), primary_key=True
+    )
+    path: Mapped[str] = mapped_column(String(200), primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("media.sha256"), index=True)
 
 
 class SessionRow(Base):

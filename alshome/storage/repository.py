@@ -7,9 +7,10 @@ rows, so nothing they hold depends on an open database session.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,7 +43,9 @@ from alshome.storage.models import (
     AlsfrsRow,
     CarryOverRow,
     LiftCheckRow,
+    MediaRow,
     ProfileRow,
+    ProgramMediaRow,
     ProgramRow,
     SessionRow,
     SetRow,
@@ -67,12 +70,13 @@ class ProgramConflictError(ValueError):
 
 @dataclass(frozen=True)
 class ProgramRecord:
-    """A saved program as exports carry it."""
+    """A saved program as exports carry it, with the pictures and videos it names by path."""
 
     name: str
     version: int
     active: bool
     document: dict[str, Any]
+    media: Mapping[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,18 +136,38 @@ class Repository:
             ).one_or_none()
             return None if row is None else _stored_program(row)
 
-    def add_program(self, document: dict[str, Any], active: bool) -> int:
-        """Save a validated program document; saving the same one again reuses it."""
+    def add_program(
+        self, document: dict[str, Any], active: bool, media: Mapping[str, bytes] | None = None
+    ) -> int:
+        """Save a validated program document and the media it names, by path, all at once.
+
+        Saving the same document with the same media again reuses it; a different one
+        under a saved name and version is refused (ProgramConflictError).
+        """
         with self._db.begin() as db:
-            row = _find_or_add_program(db, document["name"], document["version"], document)
+            row = _find_or_add_program(
+                db, document["name"], document["version"], document, media or {}
+            )
             if active:
                 _activate(db, row)
             return row.id
 
+    def program_media(self, program_id: int) -> dict[str, bytes]:
+        """The pictures and videos a saved program version names, by path: as it was saved,
+        so a session done with an earlier version still shows what it was done with."""
+        with self._db() as db:
+            return _program_media(db, program_id).get(program_id, {})
+
     def programs(self) -> list[ProgramRecord]:
         with self._db() as db:
+            media = _program_media(db)
             rows = db.scalars(select(ProgramRow).order_by(ProgramRow.id))
-            return [ProgramRecord(row.name, row.version, row.active, row.document) for row in rows]
+            return [
+                ProgramRecord(
+                    row.name, row.version, row.active, row.document, media.get(row.id, {})
+                )
+                for row in rows
+            ]
 
     # ----- one session, written as it happens ---------------------------------------------
 
@@ -346,7 +370,9 @@ class Repository:
         with self._db.begin() as db:
             keep_active = _has_history(db) and _has_active_program(db)
             for program in programs:
-                row = _find_or_add_program(db, program.name, program.version, program.document)
+                row = _find_or_add_program(
+                    db, program.name, program.version, program.document, program.media
+                )
                 if program.active and not keep_active:
                     _activate(db, row)
             db.flush()
@@ -547,11 +573,12 @@ def _rest_days(db: Session) -> set[tuple[datetime, str]]:
 
 
 def _find_or_add_program(
-    db: Session, name: str, version: int, document: dict[str, Any]
+    db: Session, name: str, version: int, document: dict[str, Any], media: Mapping[str, bytes]
 ) -> ProgramRow:
     row = db.scalars(
         select(ProgramRow).where(ProgramRow.name == name, ProgramRow.version == version)
     ).one_or_none()
+    digests = {path: hashlib.sha256(content).hexdigest() for path, content in media.items()}
     if row is None:
         row = ProgramRow(
             name=name,
@@ -562,11 +589,46 @@ def _find_or_add_program(
         )
         db.add(row)
         db.flush()
-    elif row.document != document:
+        _add_media(db, row.id, media, digests)
+    elif row.document != document or _media_digests(db, row.id) != digests:
         raise ProgramConflictError(
             f"A different program named {name!r}, version {version}, is already saved."
         )
     return row
+
+
+def _add_media(
+    db: Session, program_id: int, media: Mapping[str, bytes], digests: Mapping[str, str]
+) -> None:
+    """Each picture and video stored once by its digest, and named by this program."""
+    for path in sorted(media):
+        if db.get(MediaRow, digests[path]) is None:
+            db.add(MediaRow(sha256=digests[path], content=media[path]))
+            db.flush()
+        db.add(ProgramMediaRow(program_id=program_id, path=path, sha256=digests[path]))
+    db.flush()
+
+
+def _media_digests(db: Session, program_id: int) -> dict[str, str]:
+    query = select(ProgramMediaRow.path, ProgramMediaRow.sha256).where(
+        ProgramMediaRow.program_id == program_id
+    )
+    return {path: digest for path, digest in db.execute(query)}
+
+
+def _program_media(db: Session, program_id: int | None = None) -> dict[int, dict[str, bytes]]:
+    """The media of one saved program, or of every one, by program id and then path."""
+    query = (
+        select(ProgramMediaRow.program_id, ProgramMediaRow.path, MediaRow.content)
+        .join(MediaRow, MediaRow.sha256 == ProgramMediaRow.sha256)
+        .order_by(ProgramMediaRow.program_id, ProgramMediaRow.path)
+    )
+    if program_id is not None:
+        query = query.where(ProgramMediaRow.program_id == program_id)
+    media: dict[int, dict[str, bytes]] = {}
+    for program_id, path, content in db.execute(query):
+        media.setdefault(program_id, {})[path] = bytes(content)
+    return media
 
 
 def _activate(db: Session, row: ProgramRow) -> None:

@@ -50,7 +50,7 @@ def test_json_export_writes_a_private_file_and_one_line(history_dir, tmp_path, c
     assert out == f"Exported 2 sessions to {output}.\n"
     assert stat.S_IMODE(output.stat().st_mode) == 0o600
     document = json.loads(output.read_text())
-    assert (document["format"], document["version"]) == ("alshome-export", 3)
+    assert (document["format"], document["version"]) == ("alshome-export", 4)
     first, second = document["sessions"]
     assert first["status"] == "stopped_symptom"
     assert first["started_at"] == "2026-03-02T09:30:00+02:00"
@@ -137,7 +137,7 @@ def wrong_format(tmp_path, history_dir):
 
 
 def wrong_version(tmp_path, history_dir):
-    future = write(tmp_path / "future.json", '{"format": "alshome-export", "version": 4}')
+    future = write(tmp_path / "future.json", '{"format": "alshome-export", "version": 5}')
     return ["--data-dir", str(tmp_path / "new"), "import", str(future)]
 
 
@@ -204,7 +204,7 @@ def missing_output(tmp_path, history_dir):
         (missing_file, "There is no file at"),
         (invalid_json, "broken.json is not valid JSON"),
         (wrong_format, "program.json is not an alshome export."),
-        (wrong_version, "future.json is an export of version 4"),
+        (wrong_version, "future.json is an export of version 5"),
         (invalid_session, "bad.json: sessions[0].uuid: must be a lowercase UUID"),
         (conflicting_program, "version 1, is already saved; nothing was imported."),
         (nul_character, "export.json holds a NUL character, which no alshome file does."),

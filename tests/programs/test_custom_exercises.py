@@ -2,46 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-from typing import Any
-
 import pytest
 
 from alshome.programs.demo import demo_document
 from alshome.programs.document import DocumentError, build_program
 from alshome.programs.library import stock_library
 from alshome.programs.transfer import check_program, document_of, program_file_text
-
-PUTTY = {
-    "id": "hand_putty_squeeze",
-    "name": "Putty squeeze",
-    "kind": "resistance",
-    "region": "hand",
-    "instruction": "Squeeze the soft putty slowly, then let go.",
-    "caregiver_instruction": "Hold the putty steady on the table.",
-    "safety": "Stop if your hand cramps.",
-    "picture": "media/putty.png",
-    "video": "media/putty.mp4",
-}
-
-
-def custom_document(*exercises: dict[str, Any]) -> dict[str, Any]:
-    """The demo as a version 2 document whose first prescription is each custom exercise."""
-    document = copy.deepcopy(demo_document())
-    document["format_version"] = 2
-    document["custom_exercises"] = [dict(exercise) for exercise in exercises or (PUTTY,)]
-    document["prescriptions"].insert(
-        0,
-        {
-            "exercise": document["custom_exercises"][0]["id"],
-            "kind": "resistance",
-            "load": 0,
-            "repetitions": 8,
-            "sets": 2,
-            "sides": "both",
-        },
-    )
-    return document
+from tests.programs.bundles import PUTTY, custom_document
 
 
 def test_a_custom_exercise_is_prescribed_and_carried_as_a_library_one():

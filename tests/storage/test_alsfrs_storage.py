@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
-from alshome.operations.exchange import export_json, import_history, read_export
+from alshome.operations.exchange import EXPORT_VERSION, export_json, import_history, read_export
 from alshome.programs.document import DocumentError
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
@@ -80,7 +80,7 @@ def test_export_carries_the_ratings_and_an_import_merges_them_once(
         repository.save_alsfrs(entry)
     text, _count = export_json(repository, EXPORTED_AT)
     document = json.loads(text)
-    assert document["version"] == 3
+    assert document["version"] == EXPORT_VERSION
     assert document["alsfrs"][1] == {
         "entered_at": "2026-03-02T09:30:00+01:00",
         "entered_by": "patient",

@@ -106,11 +106,17 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
     assert count == 1
     assert json.loads(text) == {
         "format": "alshome-export",
-        "version": 3,
+        "version": 4,
         "exported_at": "2026-03-03T08:00:00-05:00",
         "app_version": __version__,
         "programs": [
-            {"name": "Short program", "version": 3, "active": True, "document": short_document}
+            {
+                "name": "Short program",
+                "version": 3,
+                "active": True,
+                "document": short_document,
+                "media": {},
+            }
         ],
         "profile": None,
         "carry_over_checks": [],
@@ -160,6 +166,7 @@ def test_json_export_of_one_session_with_two_sets(repository, short_program, sho
             }
         ],
         "alsfrs": [],
+        "media": [],
     }
 
 
@@ -392,7 +399,7 @@ def test_an_invalid_export_is_refused_whole_with_one_plain_sentence(
     [
         ('{"format": "alshome-program", "version": 1}', "is not an alshome export"),
         ("[1, 2]", "is not an alshome export"),
-        ('{"format": "alshome-export", "version": 4}', "export of version 4"),
+        ('{"format": "alshome-export", "version": 5}', "export of version 5"),
         ('{"format": "alshome-export", "version": "1"}', "version: must be a whole number"),
         ('{"format": "alshome-export", "version": true}', "version: must be a whole number"),
         ('{"format": "alshome-export"', "is not valid JSON"),

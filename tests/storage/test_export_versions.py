@@ -31,7 +31,7 @@ pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 EXPORTS = Path(__file__).parent / "exports"
 REVISIONS = Path(__file__).parent / "revisions"
-SOURCES = {1: "0001_initial", 2: "0002_safety_checks", 3: "0003_alsfrs"}
+SOURCES = {1: "0001_initial", 2: "0002_safety_checks", 3: "0003_alsfrs", 4: "0004_program_media"}
 
 
 def version_file(version: int) -> Path:

@@ -80,6 +80,8 @@ def test_empty_database_is_migrated_to_head(engine, database_url):
         "carry_over_checks",
         "lift_checks",
         "alsfrs_entries",
+        "media",
+        "program_media",
     }
     assert current_revision(engine) == HEAD_REVISION
 

@@ -1,13 +1,15 @@
 """Write a small history at every schema revision, kept in the repository for upgrade tests.
 
-    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0003_alsfrs
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0004_program_media
     .venv/bin/python tests/storage/revisions/make_revision_databases.py --exports
 
 Run it once when a migration is added, for the new head only: the older databases must
 stay exactly as the older apps wrote them. Each `<revision>.sqlite3` holds what that
 revision could hold (the first release: programs, sessions and sets; 0002 adds the
-profile and the safety checks; 0003 ALSFRS-R ratings); `<revision>.export.json` is its
-export once upgraded by today's app: the data every later app must still read back from
+profile and the safety checks; 0003 ALSFRS-R ratings; 0004 a second program version with
+the therapist's own exercise and its picture, and a session done with it);
+`<revision>.export.json` is its export once upgraded by today's app: the data every later
+app must still read back from
 that file (`test_revisions.py`). When the export format gains a field, `--exports`
 rewrites only the exports, from the unchanged databases; review their diff: it may add the
 new field and change the version, never lose or change a value.
@@ -21,6 +23,8 @@ then never change: each is read back by `test_export_versions.py`.
 
 from __future__ import annotations
 
+import copy
+import io
 import json
 import shutil
 import sys
@@ -29,6 +33,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from alembic import command
+from PIL import Image
 from sqlalchemy import create_engine
 
 from alshome.domain.alsfrs import EnteredBy, Entry
@@ -50,6 +55,7 @@ EXPORTS = HERE.parent / "exports"
 ZONE = timezone(timedelta(hours=1))
 SAFETY_REVISION = "0002_safety_checks"
 ALSFRS_REVISION = "0003_alsfrs"
+MEDIA_REVISION = "0004_program_media"
 EXPORTED_AT = datetime(2026, 11, 25, 12, 0, tzinfo=ZONE)
 
 
@@ -89,8 +95,47 @@ def write(revision: str) -> None:
         clock.advance(timedelta(days=31).total_seconds())
         values = (4, 3, 3, 3, 2, 3, 4, 3, 2, 4, 4, 4)
         repository.save_alsfrs(Entry(clock.wall(), values, EnteredBy.CAREGIVER))
+    if revision >= MEDIA_REVISION:
+        custom, media = custom_program(document)
+        custom_id = repository.add_program(custom, active=True, media=media)
+        clock.advance(86400)
+        session = Session(
+            parse_program(custom, stock_library()),
+            clock,
+            SessionRecorder(repository, custom_id),
+            lift_checks_due=(),
+        )
+        follow(session, clock, 2, sets=2)
     engine.dispose()
     write_export(path)
+
+
+def custom_program(document: dict) -> tuple[dict, dict[str, bytes]]:
+    """Version 2 of `document`, opening with the therapist's own exercise and its picture."""
+    custom = copy.deepcopy(document)
+    custom.update(version=2, format_version=2)
+    custom["custom_exercises"] = [
+        {
+            "id": "hand_putty_squeeze",
+            "name": "Putty squeeze",
+            "kind": "range_of_motion",
+            "region": "hand",
+            "instruction": "Squeeze the soft putty slowly, then open your hand wide.",
+            "picture": "media/putty.png",
+        }
+    ]
+    custom["prescriptions"].insert(
+        0,
+        {
+            "exercise": "hand_putty_squeeze",
+            "kind": "range_of_motion",
+            "repetitions": 5,
+            "sides": "both",
+        },
+    )
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (40, 120, 200)).save(buffer, format="PNG")
+    return custom, {"media/putty.png": buffer.getvalue()}
 
 
 def write_export(database: Path) -> None:
@@ -152,5 +197,6 @@ if __name__ == "__main__":
     elif sys.argv[1:] == ["--version-file"]:
         write_version_file()
     else:
-        for revision in sys.argv[1:] or ("0001_initial", SAFETY_REVISION, ALSFRS_REVISION):
+        revisions = ("0001_initial", SAFETY_REVISION, ALSFRS_REVISION, MEDIA_REVISION)
+        for revision in sys.argv[1:] or revisions:
             write(revision)
