@@ -9,10 +9,9 @@ revision could hold (the first release: programs, sessions and sets; 0002 adds t
 profile and the safety checks; 0003 ALSFRS-R ratings; 0004 a second program version with
 the therapist's own exercise and its picture, and a session done with it);
 `<revision>.export.json` is its export once upgraded by today's app: the data every later
-app must still read back from
-that file (`test_revisions.py`). When the export format gains a field, `--exports`
-rewrites only the exports, from the unchanged databases; review their diff: it may add the
-new field and change the version, never lose or change a value.
+app must still read back from that file (`test_revisions.py`). When the export format gains
+a field, `--exports` rewrites only the exports, from the unchanged databases; review their
+diff: it may add the new field and change the version, never lose or change a value.
 
     .venv/bin/python tests/storage/revisions/make_revision_databases.py --version-file
 
