@@ -31,6 +31,7 @@ from alshome.programs.document import (
 from alshome.programs.library import stock_library
 from alshome.programs.schema import validate_program
 from alshome.storage.repository import ProgramConflictError, Repository
+from alshome.storage.snapshot import StoredProgram
 
 
 class Outcome(StrEnum):
@@ -117,18 +118,23 @@ def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
     A name and version name one document for good: sessions refer to programs by them.
     Importing the same document again only makes it active; a different document under
     a name and version already saved is refused, as it needs a version of its own.
+
+    A new version made in the editor from the active program names that program's
+    pictures and videos without holding them: each one the checked program lacks is taken
+    from the active program, at the same path. Any still missing refuses the import, so a
+    saved program never names a picture or video that is not saved with it.
     """
+    active = repository.active_program()
+    media = _with_kept_media(checked, repository, active)
     document = checked.document
     saved = repository.program_named(document["name"], document["version"])
     if saved is not None and not (
-        _same_document(saved.document, document)
-        and repository.program_media(saved.id) == checked.media
+        _same_document(saved.document, document) and repository.program_media(saved.id) == media
     ):
         raise _taken(document)
-    active = repository.active_program()
     try:
         repository.add_program(
-            document if saved is None else saved.document, active=True, media=checked.media
+            document if saved is None else saved.document, active=True, media=media
         )
     except ProgramConflictError:
         raise _taken(document) from None
@@ -137,6 +143,21 @@ def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
     if active is not None and active.id == saved.id:
         return Outcome.UNCHANGED
     return Outcome.REACTIVATED
+
+
+def _with_kept_media(
+    checked: CheckedProgram, repository: Repository, active: StoredProgram | None
+) -> dict[str, bytes]:
+    media = dict(checked.media)
+    missing = [path for path in checked.program.media if path not in media]
+    if not missing:
+        return media
+    kept = {} if active is None else repository.program_media(active.id)
+    for path in missing:
+        if path not in kept:
+            raise DocumentError(f"{path!r} is named by the program but is not in it.")
+        media[path] = kept[path]
+    return media
 
 
 def program_file_text(document: Mapping[str, Any]) -> str:

@@ -8,6 +8,7 @@ import copy
 import hashlib
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -19,7 +20,13 @@ from alshome.operations.privacy import delete_all_data
 from alshome.platform.paths import Locations, sqlite_url
 from alshome.programs.document import DocumentError, build_program
 from alshome.programs.library import stock_library
-from alshome.programs.transfer import CheckedProgram, Outcome, check_program, import_program
+from alshome.programs.transfer import (
+    CheckedProgram,
+    Outcome,
+    check_program,
+    document_of,
+    import_program,
+)
 from alshome.storage import cipher
 from alshome.storage.backups import backups_folder, restore, take_backup
 from alshome.storage.db import drop_history, open_database
@@ -101,6 +108,30 @@ def test_an_old_session_still_resolves_the_exercise_it_was_done_with(repository)
     assert (old.instruction, old.picture) == ("Squeeze slowly.", "media/putty.png")
     assert repository.program_media(saved.id) == first_media
     assert repository.active_program().document["version"] == 2
+
+
+@BOTH
+def test_a_version_edited_from_the_active_program_keeps_its_media(repository, database_url):
+    """The editor saves a new version from the program's document alone, without media."""
+    document, media = putty(1, "Squeeze slowly.", (40, 120, 200))
+    repository.add_program(document, active=True, media=media)
+    program = check_program(document).program
+    edited = document_of(replace(program, version=2, notes="Longer holds now."))
+
+    assert import_program(check_program(edited), repository) is Outcome.ADDED
+
+    active = repository.active_program()
+    assert active.document["version"] == 2
+    assert repository.program_media(active.id) == media
+    assert on_disk(database_url, "SELECT count(*) FROM media") == [(1,)]
+
+
+@BOTH
+def test_a_program_naming_media_it_does_not_hold_is_refused(repository):
+    document, _media = putty(1, "Squeeze slowly.", (40, 120, 200))
+    with pytest.raises(DocumentError, match=r"'media/putty\.png' is named by the program but"):
+        import_program(check_program(document), repository)
+    assert repository.programs() == []
 
 
 @BOTH
