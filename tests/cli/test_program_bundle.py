@@ -9,6 +9,8 @@ import zipfile
 
 import pytest
 
+from alshome.operations.startup import quick_start
+from alshome.platform.paths import resolve_locations
 from tests.cli.test_cli import run, tree
 from tests.cli.test_program_command import export_program, import_program, saved_programs
 from tests.programs.bundles import custom_document, putty_media, write_bundle
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 
 def test_a_bundle_is_imported_with_its_media_and_exported_byte_for_byte(
-    tmp_path, capsys, another_history
+    tmp_path, capsys, another_history, backend
 ):
     folder = tmp_path / "data"
     bundle = write_bundle(tmp_path / "putty.alshome")
@@ -30,6 +32,10 @@ def test_a_bundle_is_imported_with_its_media_and_exported_byte_for_byte(
     )
     [saved] = saved_programs(folder)
     assert (saved.active, saved.media) == (True, putty_media())
+    if backend == "sqlite":  # the quick path reads a SQLite file only
+        start = quick_start(resolve_locations(str(folder)).database_url)
+        assert start is not None  # the saved document builds without pydantic
+        assert start.program.media == ("media/putty.png", "media/putty.mp4")
 
     exported = tmp_path / "exported.alshome"
     export_program(capsys, folder, exported)
