@@ -22,6 +22,11 @@ import io
 import warnings
 from collections.abc import Callable
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from av.container import InputContainer
+    from av.video.stream import VideoStream
 
 PICTURE_MAX_BYTES = 5 * 1024 * 1024
 VIDEO_MAX_BYTES = 60 * 1024 * 1024
@@ -96,11 +101,12 @@ def check_video(data: bytes, suffix: str) -> None:
         with av.open(io.BytesIO(data), format=demuxer) as container:
             if not container.streams.video:
                 raise MediaError(f"is {kind} without a picture")
+            for each in container.streams.video:
+                codec = each.codec_context.name
+                if codec not in codecs:
+                    allowed = "H.264" if suffix == ".mp4" else "VP8, VP9 or AV1"
+                    raise MediaError(f"is {codec} video; {kind} must hold {allowed}")
             stream = container.streams.video[0]
-            codec = stream.codec_context.name
-            if codec not in codecs:
-                allowed = "H.264" if suffix == ".mp4" else "VP8, VP9 or AV1"
-                raise MediaError(f"is {codec} video; {kind} must hold {allowed}")
             if max(stream.codec_context.width, stream.codec_context.height) > MAX_SIDE:
                 raise MediaError(f"is larger than {MAX_SIDE} pixels a side")
             seconds = _duration(container, stream)
@@ -119,16 +125,14 @@ def check_video(data: bytes, suffix: str) -> None:
         raise MediaError(f"is not {kind} that plays") from None
 
 
-def _duration(container: object, stream: object) -> float | None:
+def _duration(container: InputContainer, stream: VideoStream) -> float | None:
     """How long the video plays, in seconds, from the container or else the stream."""
     import av
 
-    total = getattr(container, "duration", None)
-    if total is not None and total > 0:
-        return total / av.time_base
-    frames, base = getattr(stream, "duration", None), getattr(stream, "time_base", None)
-    if frames is not None and base is not None and frames > 0:
-        return float(frames * base)
+    if container.duration is not None and container.duration > 0:
+        return container.duration / av.time_base
+    if stream.duration is not None and stream.time_base is not None and stream.duration > 0:
+        return float(stream.duration * stream.time_base)
     return None
 
 
