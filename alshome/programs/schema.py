@@ -236,8 +236,9 @@ def program_json_schema() -> dict[str, Any]:
 
     It is generated from the models above, and a test fails when the shipped file differs,
     so the two cannot drift apart. Regenerate it with `python -m alshome.programs.schema`.
-    What a schema cannot say - exercise ids from the library, and `rest_longer_at` not
-    above `stop_at` - the importer checks as well.
+    What a schema cannot say - exercise ids from the library or the program's own, an own
+    exercise's id not taking a library one's, and `rest_longer_at` not above `stop_at` -
+    the importer checks as well; the bundle reader checks the pictures and videos named.
     """
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
