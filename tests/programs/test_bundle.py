@@ -232,6 +232,15 @@ def not_a_zip(path: Path) -> Path:
     return path
 
 
+def program_too_large(path: Path) -> Path:
+    padded = json.dumps(custom_document()) + " " * 300_000
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("program.json", padded)
+        for name, content in putty_media().items():
+            archive.writestr(name, content)
+    return path
+
+
 def twice(path: Path) -> Path:
     return _with_extra(path, "media/putty.png", picture())
 
@@ -255,6 +264,10 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str]] = {
     "no program": (no_program, "hostile.alshome has no program.json at its root."),
     "shadowing id": (shadowing_program, "program.json: custom_exercises[0].id: 'neck_turn' is a"),
     "not a zip": (not_a_zip, "hostile.alshome is not a program bundle (a zip archive)."),
+    "program too large": (
+        program_too_large,
+        "hostile.alshome: program.json: is larger than 256 KB.",
+    ),
     "entry twice": (twice, "hostile.alshome: media/putty.png: is in the bundle twice."),
 }
 
