@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 
 
 def back_up(locations: Locations, options: Namespace) -> str:
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage.backups import backups_folder, take_backup
 
     database = database_file(locations, ONLY_A_FILE["backup"])
     if not database.is_file():
-        raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder} to back up."),
+            folder=database.parent,
+        )
     folder = backups_folder(database)
     backup = take_backup(database, folder, "manual", datetime.now(), passphrase(locations))
     return f"Saved a backup to {backup}."
@@ -50,13 +53,16 @@ def restore_backup(locations: Locations, options: Namespace) -> str:
 
 def _chosen_backup(choice: str, backups: list[Backup]) -> Path:
     """A number from the list (1 is the newest), or else a path to a backup file."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     if not choice.isdecimal():
         return Path(choice)
     if not 1 <= int(choice) <= len(backups):
         raise DocumentError(
-            f"There is no backup number {choice}; `alshome restore` lists the backups."
+            QT_TRANSLATE_NOOP(
+                "Errors", "There is no backup number {number}; `alshome restore` lists the backups."
+            ),
+            number=choice,
         )
     return backups[int(choice) - 1].path
 

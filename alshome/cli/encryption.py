@@ -14,12 +14,14 @@ from alshome.platform.paths import Locations
 
 def encrypt_history(locations: Locations, options: Namespace) -> str:
     """Encrypt the history; its plain backups are replaced by one encrypted backup."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage import cipher
 
     database = _existing_history(locations)
     if cipher.is_encrypted(database):
-        raise DocumentError("The history is already protected with a passphrase.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "The history is already protected with a passphrase.")
+        )
     cipher.encrypt(database, _new_passphrase(), datetime.now())
     return (
         "The history is now protected with a passphrase. If you forget it, nobody can open "
@@ -28,35 +30,46 @@ def encrypt_history(locations: Locations, options: Namespace) -> str:
 
 
 def decrypt_history(locations: Locations, options: Namespace) -> str:
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage import cipher
 
     database = _existing_history(locations)
     if not cipher.is_encrypted(database):
-        raise DocumentError("The history has no passphrase to remove.")
+        raise DocumentError(QT_TRANSLATE_NOOP("Errors", "The history has no passphrase to remove."))
     cipher.decrypt(database, passphrase(locations), datetime.now())
     return "The passphrase is removed; the history opens without one."
 
 
 def _new_passphrase() -> str:
     """A new passphrase, typed twice so that a slip of the finger does not lock the history."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     given = os.environ.get(PASSPHRASE_VARIABLE)
     if given:
         return given
     typed = getpass.getpass("New passphrase: ")
     if not typed:
-        raise DocumentError("A passphrase needs at least one character; nothing was changed.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A passphrase needs at least one character; nothing was changed."
+            )
+        )
     if getpass.getpass("The same passphrase again: ") != typed:
-        raise DocumentError("The two passphrases are not the same; nothing was changed.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The two passphrases are not the same; nothing was changed."
+            )
+        )
     return typed
 
 
 def _existing_history(locations: Locations) -> Path:
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     database = database_file(locations, ONLY_A_FILE["passphrase"])
     if not database.is_file() or database.stat().st_size == 0:
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder}."),
+            folder=database.parent,
+        )
     return database

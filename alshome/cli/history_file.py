@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alshome.platform.errors import QT_TRANSLATE_NOOP
 from alshome.platform.paths import Locations
 
 if TYPE_CHECKING:
@@ -24,17 +25,20 @@ PASSPHRASE_VARIABLE = "ALSHOME_PASSPHRASE"
 # What backups and the passphrase mean for a history that is not a SQLite file, such as
 # one on a PostgreSQL server given with --database-url: nothing alshome does.
 ONLY_A_FILE = {
-    "backup": (
+    "backup": QT_TRANSLATE_NOOP(
+        "Errors",
         "alshome backs up only a history kept in a SQLite file; a history on a database "
-        "server is kept safe by the server's own backups."
+        "server is kept safe by the server's own backups.",
     ),
-    "restore": (
+    "restore": QT_TRANSLATE_NOOP(
+        "Errors",
         "alshome restores only a history kept in a SQLite file; a history on a database "
-        "server is restored with the server's own tools."
+        "server is restored with the server's own tools.",
     ),
-    "passphrase": (
+    "passphrase": QT_TRANSLATE_NOOP(
+        "Errors",
         "A passphrase protects only a history kept in a SQLite file; a history on a "
-        "database server is protected by the server's own access control."
+        "database server is protected by the server's own access control.",
     ),
 }
 
@@ -53,13 +57,16 @@ def passphrase(locations: Locations) -> str | None:
 @contextmanager
 def saved_history(locations: Locations) -> Iterator[Repository]:
     """The history a reading command works on; none is made where none was saved."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage.db import open_database, sqlite_file
     from alshome.storage.repository import Repository
 
     database = sqlite_file(locations.database_url)
     if database is not None and not database.exists():
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder}."),
+            folder=database.parent,
+        )
     engine = open_database(locations.database_url, passphrase(locations))
     try:
         yield Repository(engine)
@@ -69,7 +76,7 @@ def saved_history(locations: Locations) -> Iterator[Repository]:
 
 def database_file(locations: Locations, elsewhere: str) -> Path:
     """The SQLite file behind the locations; `elsewhere` says why a command needs one."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import DocumentError
     from alshome.storage.db import sqlite_file
 
     database = sqlite_file(locations.database_url)

@@ -17,17 +17,28 @@ def write_report(locations: Locations, options: Namespace) -> str:
     """
     import json
 
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.platform.files import write_private_file
-    from alshome.programs.document import DEFAULTS, DocumentError
+    from alshome.programs.defaults import DEFAULTS
     from alshome.report.figures import default_range, report_figures
 
     today = datetime.now().astimezone().date()
     last = options.last or today
     first = options.first or default_range(last)[0]
     if first > last:
-        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "--from {first} is after --to {last}; nothing was written."
+            ),
+            first=first,
+            last=last,
+        )
     if options.format == "pdf" and options.output is None:
-        raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A PDF report needs --output FILE.pdf; nothing was written."
+            )
+        )
     with saved_history(locations) as repository:
         active = repository.active_program()
         target = DEFAULTS["program"]["weekly_target"]

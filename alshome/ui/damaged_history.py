@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from alshome.operations.failures import explain
 from alshome.storage.backups import (
     Backup,
     BackupError,
@@ -25,6 +24,7 @@ from alshome.storage.backups import (
 )
 from alshome.storage.health import DamagedDatabaseError
 from alshome.ui import words
+from alshome.ui.failure_text import explain
 
 
 def newest_good_backup(database: Path) -> Backup | None:
