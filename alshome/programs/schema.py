@@ -243,9 +243,10 @@ REASONS = {
     "union_tag_invalid": QT_TRANSLATE_NOOP("Errors", "must be one of {expected_tags}"),
     "union_tag_not_found": QT_TRANSLATE_NOOP("Errors", "is required"),
 }
+# The same two when the bound is one entry, by the bound's name in pydantic's context.
 ONE_ENTRY = {
-    "too_short": QT_TRANSLATE_NOOP("Errors", "must have at least 1 entry"),
-    "too_long": QT_TRANSLATE_NOOP("Errors", "must have at most 1 entry"),
+    "too_short": ("min_length", QT_TRANSLATE_NOOP("Errors", "must have at least 1 entry")),
+    "too_long": ("max_length", QT_TRANSLATE_NOOP("Errors", "must have at most 1 entry")),
 }
 NOT_VALID = QT_TRANSLATE_NOOP("Errors", "is not valid")
 
@@ -261,8 +262,8 @@ def _plain_reason(error: Mapping[str, Any]) -> Message | str:
         if isinstance(reason, UserError):
             return reason.message
         return Message(NOT_VALID) if reason is None else str(reason)
-    if kind in ONE_ENTRY and 1 in (context.get("min_length"), context.get("max_length")):
-        return Message(ONE_ENTRY[kind])
+    if kind in ONE_ENTRY and context.get(ONE_ENTRY[kind][0]) == 1:
+        return Message(ONE_ENTRY[kind][1])
     return Message(REASONS.get(kind, NOT_VALID), context)
 
 
