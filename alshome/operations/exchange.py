@@ -68,8 +68,9 @@ from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.operations.backups import backed_up_before_import
 from alshome.operations.history import opened_history, saved_history
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 from alshome.platform.files import write_private_file
-from alshome.programs.document import DocumentError, read_json_file
+from alshome.programs.document import read_json_file
 from alshome.programs.schema import ProgramDoc, explain
 from alshome.storage.repository import (
     MergeResult,
@@ -137,7 +138,9 @@ def _between(low: float, high: float) -> AfterValidator:
 
     def check(value: float) -> float:
         if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "must be between {low} and {high}"), low=low, high=high
+            )
         return value
 
     return AfterValidator(check)
@@ -145,15 +148,15 @@ def _between(low: float, high: float) -> AfterValidator:
 
 def _moment(value: Any) -> datetime:
     """ISO 8601 text with an offset; pydantic alone would also take numbers as Unix times."""
-    reason = "must be a date and time in ISO 8601 with its UTC offset"
+    reason = QT_TRANSLATE_NOOP("Errors", "must be a date and time in ISO 8601 with its UTC offset")
     if not isinstance(value, str):
-        raise ValueError(reason)
+        raise DocumentError(reason)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(reason) from None
+        raise DocumentError(reason) from None
     if moment.utcoffset() is None:
-        raise ValueError(reason)
+        raise DocumentError(reason)
     return moment
 
 
@@ -164,30 +167,36 @@ def _canonical_uuid(value: str) -> str:
     except ValueError:
         canonical = None
     if canonical != value:
-        raise ValueError("must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"
+            )
+        )
     return value
 
 
 def _distinct(symptoms: list[Symptom]) -> list[Symptom]:
     if len(set(symptoms)) != len(symptoms):
-        raise ValueError("must not name a symptom twice")
+        raise DocumentError(QT_TRANSLATE_NOOP("Errors", "must not name a symptom twice"))
     return symptoms
 
 
 def _day(value: Any) -> date:
     """A calendar day as ISO 8601 text (2024-05-01); pydantic alone would take other forms."""
-    reason = "must be a date in ISO 8601 such as 2024-05-01"
+    reason = QT_TRANSLATE_NOOP("Errors", "must be a date in ISO 8601 such as 2024-05-01")
     if not isinstance(value, str):
-        raise ValueError(reason)
+        raise DocumentError(reason)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(reason) from None
+        raise DocumentError(reason) from None
 
 
 def _every_item(values: dict[Item, int]) -> dict[Item, int]:
     if set(values) != set(ITEMS):
-        raise ValueError("must give a value for each of the 12 items")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "must give a value for each of the 12 items")
+        )
     return values
 
 
@@ -280,7 +289,9 @@ class SetDoc(_Doc):
     @model_validator(mode="after")
     def _set_within_total(self) -> SetDoc:
         if self.set_number > self.total_sets:
-            raise ValueError("set_number must not be above total_sets")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "set_number must not be above total_sets")
+            )
         return self
 
     @classmethod
@@ -326,7 +337,7 @@ class SessionDoc(_Doc):
     @model_validator(mode="after")
     def _positions_distinct(self) -> SessionDoc:
         if len({entry.position for entry in self.sets}) != len(self.sets):
-            raise ValueError("sets must not repeat a position")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "sets must not repeat a position"))
         return self
 
     @classmethod
@@ -357,7 +368,8 @@ def _program_document(document: dict[str, Any]) -> dict[str, Any]:
     try:
         ProgramDoc.model_validate(document)
     except ValidationError as exc:
-        raise ValueError(explain(exc)) from None
+        problem = explain(exc)
+        raise DocumentError(problem.text, **problem.arguments) from None
     return document
 
 
@@ -370,7 +382,9 @@ class ProgramEntryDoc(_Doc):
     @model_validator(mode="after")
     def _same_program(self) -> ProgramEntryDoc:
         if (self.document["name"], self.document["version"]) != (self.name, self.version):
-            raise ValueError("name and version must match those of the document")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "name and version must match those of the document")
+            )
         return self
 
 
@@ -424,17 +438,27 @@ class ExportDoc(_Doc):
     @model_validator(mode="after")
     def _consistent(self) -> ExportDoc:
         if len({(entry.name, entry.version) for entry in self.programs}) != len(self.programs):
-            raise ValueError("programs must not repeat a name and version")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "programs must not repeat a name and version")
+            )
         if sum(entry.active for entry in self.programs) > 1:
-            raise ValueError("programs must have at most one active program")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "programs must have at most one active program")
+            )
         uuids = {session.uuid for session in self.sessions}
         if len(uuids) != len(self.sessions):
-            raise ValueError("sessions must not repeat a uuid")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "sessions must not repeat a uuid"))
         followed = [check.session_uuid for check in self.carry_over_checks if check.session_uuid]
         if not uuids.issuperset(followed):
-            raise ValueError("carry_over_checks must name sessions that are in the export")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "carry_over_checks must name sessions that are in the export"
+                )
+            )
         if len(set(followed)) != len(followed):
-            raise ValueError("carry_over_checks must not name a session twice")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "carry_over_checks must not name a session twice")
+            )
         return self
 
     @classmethod
@@ -554,19 +578,32 @@ def read_export(path: Path) -> ExportedHistory:
     """Read and validate a JSON export as a whole; raise one plain DocumentError if unusable."""
     data = read_json_file(path, MAX_IMPORT_BYTES)
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise DocumentError(f"{path.name} is not an alshome export.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} is not an alshome export."), file=path.name
+        )
     version = data.get("version")
     if type(version) is not int:
-        raise DocumentError(f"{path.name}: version: must be a whole number")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: version: must be a whole number"),
+            file=path.name,
+        )
     if version not in READABLE_VERSIONS:
         raise DocumentError(
-            f"{path.name} is an export of version {version}, "
-            f"and this alshome reads versions 1 to {EXPORT_VERSION}."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file} is an export of version {version}, "
+                "and this alshome reads versions 1 to {newest}.",
+            ),
+            file=path.name,
+            version=version,
+            newest=EXPORT_VERSION,
         )
     try:
         document = ExportDoc.model_validate(data)
     except ValidationError as exc:
-        raise DocumentError(f"{path.name}: {explain(exc)}") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=path.name, problem=explain(exc)
+        ) from None
     return document.history()
 
 
@@ -587,7 +624,15 @@ def import_history(history: ExportedHistory, repository: Repository) -> MergeRes
             history.alsfrs,
         )
     except ProgramConflictError as exc:
-        raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A different program named {name}, version {version}, is already saved; "
+                "nothing was imported.",
+            ),
+            name=repr(exc.name),
+            version=exc.version,
+        ) from None
 
 
 # ----- the files a front end names ---------------------------------------------------------

@@ -19,13 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alshome.domain.program import Exercise, Program
-from alshome.programs.document import DocumentError, build_program, read_json_file
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
+from alshome.programs.document import ProgramConflictError, build_program, read_json_file
 from alshome.programs.library import stock_library
 from alshome.programs.schema import validate_program
-from alshome.storage.repository import ProgramConflictError, Repository
 
 
 class Outcome(StrEnum):
@@ -34,6 +34,25 @@ class Outcome(StrEnum):
     ADDED = "added"
     REACTIVATED = "reactivated"  # the same document was saved before; it is active again
     UNCHANGED = "unchanged"  # it was already the active program
+
+
+class SavedProgram(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def document(self) -> dict[str, Any]: ...
+
+
+class ProgramStore(Protocol):
+    """What saving a program needs of the history: `alshome.storage.repository.Repository`,
+    named by its shape so that program files stay a layer below storage."""
+
+    def program_named(self, name: str, version: int) -> SavedProgram | None: ...
+
+    def active_program(self) -> SavedProgram | None: ...
+
+    def add_program(self, document: dict[str, Any], active: bool) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -94,10 +113,12 @@ def read_program_file(path: Path) -> CheckedProgram:
     try:
         return check_program(data)
     except DocumentError as exc:
-        raise DocumentError(f"{path.name}: {exc}") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=path.name, problem=exc.message
+        ) from None
 
 
-def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
+def import_program(checked: CheckedProgram, repository: ProgramStore) -> Outcome:
     """Save a checked program as the active one, in one transaction, keeping the others.
 
     A name and version name one document for good: sessions refer to programs by them.
@@ -136,6 +157,11 @@ def _same_document(saved: Mapping[str, Any], document: Mapping[str, Any]) -> boo
 
 def _taken(document: Mapping[str, Any]) -> DocumentError:
     return DocumentError(
-        f"A different program named {document['name']!r}, version {document['version']}, "
-        "is already saved; give this one a new version number."
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A different program named {name}, version {version}, is already saved; "
+            "give this one a new version number.",
+        ),
+        name=repr(document["name"]),
+        version=document["version"],
     )

@@ -38,6 +38,7 @@ from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.domain.trends import ExerciseWork, SessionSummary
+from alshome.programs.document import ProgramConflictError
 from alshome.storage.models import (
     AlsfrsRow,
     CarryOverRow,
@@ -59,10 +60,6 @@ from alshome.storage.snapshot import (
     session_starts,
     stored_program,
 )
-
-
-class ProgramConflictError(ValueError):
-    """A different program with the same name and version is already saved."""
 
 
 @dataclass(frozen=True)
@@ -563,9 +560,7 @@ def _find_or_add_program(
         db.add(row)
         db.flush()
     elif row.document != document:
-        raise ProgramConflictError(
-            f"A different program named {name!r}, version {version}, is already saved."
-        )
+        raise ProgramConflictError(name, version)
     return row
 
 
