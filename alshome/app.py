@@ -43,6 +43,7 @@ from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
 from alshome.programs.library import use_language
 from alshome.ui import single_instance
+from alshome.ui.failure_text import explain
 from alshome.ui.garbage import GuiThreadCollector
 from alshome.ui.i18n import chosen_language, install_translators
 from alshome.ui.main_window import MainWindow
@@ -272,11 +273,11 @@ def _open_or_tell(history: History, window: QWidget | None) -> bool:
 
 
 def _tell(error: Exception, window: QWidget | None) -> bool:
-    """Show a failure the person can act on, on stderr and in a message; False for a bug."""
+    """Show a failure the person can act on, on stderr in English and in a message in the
+    app's language; False for a bug."""
     failure = explain_failure(error)
     if failure is None:
         return False
-    message = failure[1]
-    print(message, file=sys.stderr)
-    QMessageBox.critical(window, "alshome", message)
+    print(failure[1], file=sys.stderr)
+    QMessageBox.critical(window, "alshome", explain(error))
     return True

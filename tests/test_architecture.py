@@ -2,6 +2,8 @@
 
 The domain, storage and program-file layers must load without Qt (so the command line
 and most tests never need a display), and the command line must not pull Qt in either.
+No two modules of alshome import each other, even through others and even for type
+checking only: a cycle makes import order matter and hides which module is the lower one.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+
+import grimp
 
 PROBE = """
 import importlib, pkgutil, sys
@@ -43,7 +47,57 @@ def test_import_linter_contracts_hold():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken" in result.stdout
+    assert "Contracts: 5 kept, 0 broken" in result.stdout
+
+
+def import_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Each set of modules that import one another (directly or not), sorted; Tarjan's
+    strongly connected components of the module graph, keeping those of two or more."""
+    order: dict[str, int] = {}
+    reach: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(module: str) -> None:
+        order[module] = reach[module] = len(order)
+        stack.append(module)
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported not in order:
+                visit(imported)
+                reach[module] = min(reach[module], reach[imported])
+            elif imported in stack:
+                reach[module] = min(reach[module], order[imported])
+        if reach[module] == order[module]:
+            component = stack[stack.index(module) :]
+            del stack[stack.index(module) :]
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for module in sorted(graph.modules):
+        if module not in order:
+            visit(module)
+    return sorted(cycles)
+
+
+def test_import_cycles_are_found():
+    graph = grimp.ImportGraph()
+    for name in ("a", "a.one", "a.two", "a.three", "a.four"):
+        graph.add_module(name)
+    for importer, imported in [
+        ("a.one", "a.two"),
+        ("a.two", "a.three"),
+        ("a.three", "a.one"),
+        ("a.three", "a.four"),
+    ]:
+        graph.add_import(importer=importer, imported=imported)
+    assert import_cycles(graph) == [["a.one", "a.three", "a.two"]]
+
+
+def test_no_module_imports_itself_through_others():
+    graph = grimp.build_graph("alshome", exclude_type_checking_imports=False, cache_dir=None)
+    cycles = import_cycles(graph)
+    found = "\n".join(f"{len(cycle)} modules: {', '.join(cycle)}" for cycle in cycles)
+    assert cycles == [], f"modules that import one another:\n{found}"
 
 
 QUICK_START_PROBE = """

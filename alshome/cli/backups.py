@@ -46,13 +46,16 @@ def restore_backup(locations: Locations, options: Namespace) -> str:
 
 def _chosen_backup(choice: str, backups: list[Backup]) -> Path:
     """A number from the list (1 is the newest), or else a path to a backup file."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     if not choice.isdecimal():
         return Path(choice)
     if not 1 <= int(choice) <= len(backups):
         raise DocumentError(
-            f"There is no backup number {choice}; `alshome restore` lists the backups."
+            QT_TRANSLATE_NOOP(
+                "Errors", "There is no backup number {number}; `alshome restore` lists the backups."
+            ),
+            number=choice,
         )
     return backups[int(choice) - 1].path
 

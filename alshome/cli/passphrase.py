@@ -26,14 +26,22 @@ def asked_passphrase(locations: Locations) -> str | None:
 
 def new_passphrase() -> str:
     """A new passphrase, typed twice so that a slip of the finger does not lock the history."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     given = os.environ.get(PASSPHRASE_VARIABLE)
     if given:
         return given
     typed = getpass.getpass("New passphrase: ")
     if not typed:
-        raise DocumentError("A passphrase needs at least one character; nothing was changed.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A passphrase needs at least one character; nothing was changed."
+            )
+        )
     if getpass.getpass("The same passphrase again: ") != typed:
-        raise DocumentError("The two passphrases are not the same; nothing was changed.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The two passphrases are not the same; nothing was changed."
+            )
+        )
     return typed

@@ -18,13 +18,17 @@ def write_report(locations: Locations, options: Namespace) -> str:
     import json
 
     from alshome.operations.reports import clinic_report, report_range
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.platform.files import write_private_file
-    from alshome.programs.document import DocumentError
 
     today = SystemClock().wall().date()
     first, last = report_range(options.first, options.last, today)
     if options.format == "pdf" and options.output is None:
-        raise DocumentError("A PDF report needs --output FILE.pdf; nothing was written.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A PDF report needs --output FILE.pdf; nothing was written."
+            )
+        )
     given = asked_passphrase(locations)
     figures = clinic_report(locations.database_url, given, first, last, today)
     written = f"Wrote the report of {first} to {last} to {options.output}."

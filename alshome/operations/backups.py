@@ -34,11 +34,14 @@ def backups_of(database: Path) -> list[Backup]:
 
 def take_now(database: Path, passphrase: str | None) -> Path:
     """A verified backup of the saved history, on the person's request; its path."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage.backups import backups_folder, take_backup
 
     if not database.is_file():
-        raise DocumentError(f"There is no alshome history in {database.parent} to back up.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder} to back up."),
+            folder=database.parent,
+        )
     folder = backups_folder(database)
     return take_backup(database, folder, "manual", SystemClock().wall(), passphrase)
 
@@ -102,7 +105,7 @@ def backed_up_before_import(database_url: str, passphrase: str | None) -> Iterat
     bad input writes nothing holds for the backups folder too.
     """
     from alshome.storage.backups import backups_folder, take_backup
-    from alshome.storage.db import sqlite_file
+    from alshome.storage.urls import sqlite_file
 
     database = sqlite_file(database_url)
     if database is None or not saved_file(database):

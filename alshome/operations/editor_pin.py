@@ -17,9 +17,9 @@ import os
 import re
 from pathlib import Path
 
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 from alshome.platform.files import write_private_file
 from alshome.platform.paths import ensure_private_dir
-from alshome.programs.document import DocumentError
 
 PIN_FILE = "editor-pin.json"
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
@@ -74,7 +74,11 @@ class EditorPin:
             try:
                 self._path.unlink(missing_ok=True)
             except OSError as exc:
-                raise DocumentError(f"{self._path} cannot be removed: {exc.strerror}.") from None
+                raise DocumentError(
+                    QT_TRANSLATE_NOOP("Errors", "{path} cannot be removed: {reason}."),
+                    path=self._path,
+                    reason=exc.strerror,
+                ) from None
         self._stored = None
 
     def _read(self) -> dict[str, str] | None:

@@ -24,7 +24,7 @@ def is_protected(database: Path) -> bool:
 
 def protected_history(database_url: str) -> bool:
     """Whether the history at `database_url` is a SQLite file that needs a passphrase."""
-    from alshome.storage.db import sqlite_file
+    from alshome.storage.urls import sqlite_file
 
     database = sqlite_file(database_url)
     return database is not None and is_encrypted(database)
@@ -39,32 +39,37 @@ def opens_with(database: Path, passphrase: str) -> bool:
 
 def protect(database_url: str, new_passphrase: Callable[[], str]) -> None:
     """Put a passphrase on the saved history; its plain backups become one encrypted backup."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage.cipher import encrypt
 
     database = _saved_history_file(database_url)
     if is_encrypted(database):
-        raise DocumentError("The history is already protected with a passphrase.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "The history is already protected with a passphrase.")
+        )
     encrypt(database, new_passphrase(), SystemClock().wall())
 
 
 def unprotect(database_url: str, passphrase: Callable[[], str | None]) -> None:
     """Take the passphrase off the saved history, which then opens without one."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
     from alshome.storage.cipher import decrypt
 
     database = _saved_history_file(database_url)
     if not is_encrypted(database):
-        raise DocumentError("The history has no passphrase to remove.")
+        raise DocumentError(QT_TRANSLATE_NOOP("Errors", "The history has no passphrase to remove."))
     decrypt(database, passphrase(), SystemClock().wall())
 
 
 def _saved_history_file(database_url: str) -> Path:
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     database = history_file(database_url, "passphrase")
     if not saved_file(database):
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder}."),
+            folder=database.parent,
+        )
     return database
 
 

@@ -73,8 +73,9 @@ from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.operations.backups import backed_up_before_import
 from alshome.operations.history import opened_history, saved_history
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 from alshome.platform.files import write_private_file
-from alshome.programs.document import DocumentError, read_json_file
+from alshome.programs.document import read_json_file
 from alshome.programs.media import MediaError, check_media
 from alshome.programs.schema import PicturePath, ProgramDoc, VideoPath, explain
 from alshome.storage.repository import (
@@ -144,7 +145,9 @@ def _between(low: float, high: float) -> AfterValidator:
 
     def check(value: float) -> float:
         if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "must be between {low} and {high}"), low=low, high=high
+            )
         return value
 
     return AfterValidator(check)
@@ -152,15 +155,15 @@ def _between(low: float, high: float) -> AfterValidator:
 
 def _moment(value: Any) -> datetime:
     """ISO 8601 text with an offset; pydantic alone would also take numbers as Unix times."""
-    reason = "must be a date and time in ISO 8601 with its UTC offset"
+    reason = QT_TRANSLATE_NOOP("Errors", "must be a date and time in ISO 8601 with its UTC offset")
     if not isinstance(value, str):
-        raise ValueError(reason)
+        raise DocumentError(reason)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(reason) from None
+        raise DocumentError(reason) from None
     if moment.utcoffset() is None:
-        raise ValueError(reason)
+        raise DocumentError(reason)
     return moment
 
 
@@ -171,36 +174,40 @@ def _canonical_uuid(value: str) -> str:
     except ValueError:
         canonical = None
     if canonical != value:
-        raise ValueError("must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e"
+            )
+        )
     return value
 
 
 def _distinct(symptoms: list[Symptom]) -> list[Symptom]:
     if len(set(symptoms)) != len(symptoms):
-        raise ValueError("must not name a symptom twice")
+        raise DocumentError(QT_TRANSLATE_NOOP("Errors", "must not name a symptom twice"))
     return symptoms
 
 
 def _day(value: Any) -> date:
     """A calendar day as ISO 8601 text (2024-05-01); pydantic alone would take other forms."""
-    reason = "must be a date in ISO 8601 such as 2024-05-01"
+    reason = QT_TRANSLATE_NOOP("Errors", "must be a date in ISO 8601 such as 2024-05-01")
     if not isinstance(value, str):
-        raise ValueError(reason)
+        raise DocumentError(reason)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(reason) from None
+        raise DocumentError(reason) from None
 
 
 def _base64(value: Any) -> bytes:
     """Standard base64 text, in one line, as alshome writes it."""
-    reason = "must be base64 text"
+    reason = QT_TRANSLATE_NOOP("Errors", "must be base64 text")
     if not isinstance(value, str):
-        raise ValueError(reason)
+        raise DocumentError(reason)
     try:
         return base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise ValueError(reason) from None
+        raise DocumentError(reason) from None
 
 
 def _encoded(content: bytes) -> str:
@@ -209,7 +216,9 @@ def _encoded(content: bytes) -> str:
 
 def _every_item(values: dict[Item, int]) -> dict[Item, int]:
     if set(values) != set(ITEMS):
-        raise ValueError("must give a value for each of the 12 items")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "must give a value for each of the 12 items")
+        )
     return values
 
 
@@ -304,7 +313,9 @@ class SetDoc(_Doc):
     @model_validator(mode="after")
     def _set_within_total(self) -> SetDoc:
         if self.set_number > self.total_sets:
-            raise ValueError("set_number must not be above total_sets")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "set_number must not be above total_sets")
+            )
         return self
 
     @classmethod
@@ -350,7 +361,7 @@ class SessionDoc(_Doc):
     @model_validator(mode="after")
     def _positions_distinct(self) -> SessionDoc:
         if len({entry.position for entry in self.sets}) != len(self.sets):
-            raise ValueError("sets must not repeat a position")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "sets must not repeat a position"))
         return self
 
     @classmethod
@@ -381,7 +392,8 @@ def _program_document(document: dict[str, Any]) -> dict[str, Any]:
     try:
         ProgramDoc.model_validate(document)
     except ValidationError as exc:
-        raise ValueError(explain(exc)) from None
+        problem = explain(exc)
+        raise DocumentError(problem.text, **problem.arguments) from None
     return document
 
 
@@ -395,7 +407,9 @@ class ProgramEntryDoc(_Doc):
     @model_validator(mode="after")
     def _same_program(self) -> ProgramEntryDoc:
         if (self.document["name"], self.document["version"]) != (self.name, self.version):
-            raise ValueError("name and version must match those of the document")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "name and version must match those of the document")
+            )
         named = {
             path
             for exercise in self.document.get("custom_exercises", ())
@@ -403,7 +417,11 @@ class ProgramEntryDoc(_Doc):
             if path is not None
         }
         if set(self.media) != named:
-            raise ValueError("media must give each picture and video the document names")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "media must give each picture and video the document names"
+                )
+            )
         return self
 
     @classmethod
@@ -428,7 +446,9 @@ class MediaDoc(_Doc):
     @model_validator(mode="after")
     def _digest_matches(self) -> MediaDoc:
         if _digest(self.content) != self.sha256:
-            raise ValueError("sha256 must be the SHA-256 of the content")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "sha256 must be the SHA-256 of the content")
+            )
         return self
 
 
@@ -488,22 +508,36 @@ class ExportDoc(_Doc):
     def _consistent(self) -> ExportDoc:
         digests = [entry.sha256 for entry in self.media]
         if len(set(digests)) != len(digests):
-            raise ValueError("media must not repeat a sha256")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "media must not repeat a sha256"))
         named = {digest for entry in self.programs for digest in entry.media.values()}
         if named != set(digests):
-            raise ValueError("media must hold exactly the pictures and videos programs name")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "media must hold exactly the pictures and videos programs name"
+                )
+            )
         if len({(entry.name, entry.version) for entry in self.programs}) != len(self.programs):
-            raise ValueError("programs must not repeat a name and version")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "programs must not repeat a name and version")
+            )
         if sum(entry.active for entry in self.programs) > 1:
-            raise ValueError("programs must have at most one active program")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "programs must have at most one active program")
+            )
         uuids = {session.uuid for session in self.sessions}
         if len(uuids) != len(self.sessions):
-            raise ValueError("sessions must not repeat a uuid")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "sessions must not repeat a uuid"))
         followed = [check.session_uuid for check in self.carry_over_checks if check.session_uuid]
         if not uuids.issuperset(followed):
-            raise ValueError("carry_over_checks must name sessions that are in the export")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "carry_over_checks must name sessions that are in the export"
+                )
+            )
         if len(set(followed)) != len(followed):
-            raise ValueError("carry_over_checks must not name a session twice")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "carry_over_checks must not name a session twice")
+            )
         return self
 
     @classmethod
@@ -633,19 +667,32 @@ def read_export(path: Path) -> ExportedHistory:
     """Read and validate a JSON export as a whole; raise one plain DocumentError if unusable."""
     data = read_json_file(path, MAX_IMPORT_BYTES)
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise DocumentError(f"{path.name} is not an alshome export.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} is not an alshome export."), file=path.name
+        )
     version = data.get("version")
     if type(version) is not int:
-        raise DocumentError(f"{path.name}: version: must be a whole number")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: version: must be a whole number"),
+            file=path.name,
+        )
     if version not in READABLE_VERSIONS:
         raise DocumentError(
-            f"{path.name} is an export of version {version}, "
-            f"and this alshome reads versions 1 to {EXPORT_VERSION}."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file} is an export of version {version}, "
+                "and this alshome reads versions 1 to {newest}.",
+            ),
+            file=path.name,
+            version=version,
+            newest=EXPORT_VERSION,
         )
     try:
         document = ExportDoc.model_validate(data)
     except ValidationError as exc:
-        raise DocumentError(f"{path.name}: {explain(exc)}") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=path.name, problem=explain(exc)
+        ) from None
     history = document.history()
     for index, record in enumerate(history.programs):
         for name, content in record.media.items():
@@ -653,7 +700,11 @@ def read_export(path: Path) -> ExportedHistory:
                 check_media(name, content)
             except MediaError as exc:
                 raise DocumentError(
-                    f"{path.name}: programs[{index}].media: {name}: {exc}."
+                    QT_TRANSLATE_NOOP("Errors", "{file}: {field}: {entry}: {problem}."),
+                    file=path.name,
+                    field=f"programs[{index}].media",
+                    entry=name,
+                    problem=exc.message,
                 ) from None
     return history
 
@@ -675,7 +726,15 @@ def import_history(history: ExportedHistory, repository: Repository) -> MergeRes
             history.alsfrs,
         )
     except ProgramConflictError as exc:
-        raise DocumentError(f"{str(exc).rstrip('.')}; nothing was imported.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A different program named {name}, version {version}, is already saved; "
+                "nothing was imported.",
+            ),
+            name=repr(exc.name),
+            version=exc.version,
+        ) from None
 
 
 # ----- the files a front end names ---------------------------------------------------------

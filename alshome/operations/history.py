@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alshome.operations.startup import Start
+from alshome.platform.errors import QT_TRANSLATE_NOOP
 from alshome.storage.snapshot import read_session_starts
 
 if TYPE_CHECKING:
@@ -32,17 +33,20 @@ if TYPE_CHECKING:
 # What backups and the passphrase mean for a history that is not a SQLite file, such as
 # one on a PostgreSQL server given with --database-url: nothing alshome does.
 ONLY_A_FILE = {
-    "backup": (
+    "backup": QT_TRANSLATE_NOOP(
+        "Errors",
         "alshome backs up only a history kept in a SQLite file; a history on a database "
-        "server is kept safe by the server's own backups."
+        "server is kept safe by the server's own backups.",
     ),
-    "restore": (
+    "restore": QT_TRANSLATE_NOOP(
+        "Errors",
         "alshome restores only a history kept in a SQLite file; a history on a database "
-        "server is restored with the server's own tools."
+        "server is restored with the server's own tools.",
     ),
-    "passphrase": (
+    "passphrase": QT_TRANSLATE_NOOP(
+        "Errors",
         "A passphrase protects only a history kept in a SQLite file; a history on a "
-        "database server is protected by the server's own access control."
+        "database server is protected by the server's own access control.",
     ),
 }
 
@@ -162,12 +166,15 @@ def opened_history(database_url: str, passphrase: str | None) -> Iterator[Reposi
 @contextmanager
 def saved_history(database_url: str, passphrase: str | None) -> Iterator[Repository]:
     """The history a reading command works on; none is made where none was saved."""
-    from alshome.programs.document import DocumentError
-    from alshome.storage.db import sqlite_file
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
+    from alshome.storage.urls import sqlite_file
 
     database = sqlite_file(database_url)
     if database is not None and not database.exists():
-        raise DocumentError(f"There is no alshome history in {database.parent}.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no alshome history in {folder}."),
+            folder=database.parent,
+        )
     with opened_history(database_url, passphrase) as repository:
         yield repository
 
@@ -175,8 +182,8 @@ def saved_history(database_url: str, passphrase: str | None) -> Iterator[Reposit
 def history_file(database_url: str, need: str) -> Path:
     """The SQLite file behind `database_url`; `need` (a key of ONLY_A_FILE) says why one is
     needed, and is the refusal for a history on a database server."""
-    from alshome.programs.document import DocumentError
-    from alshome.storage.db import sqlite_file
+    from alshome.platform.errors import DocumentError
+    from alshome.storage.urls import sqlite_file
 
     database = sqlite_file(database_url)
     if database is None:

@@ -143,7 +143,7 @@ def _database_file(url: str) -> Path | None:
     """The history's SQLite file, read the quick way and, when unsure, as SQLAlchemy reads it."""
     path = sqlite_path(url)
     if path is None:
-        from alshome.storage.db import sqlite_file
+        from alshome.storage.urls import sqlite_file
 
         path = sqlite_file(url)
     return path

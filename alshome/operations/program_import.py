@@ -26,9 +26,7 @@ def check_program_file(path: Path) -> CheckedProgram:
     return read_program_source(path)
 
 
-def use_program_file(
-    checked: CheckedProgram, database_url: str, passphrase: str | None
-) -> Outcome:
+def use_program_file(checked: CheckedProgram, database_url: str, passphrase: str | None) -> Outcome:
     """Make `checked` the active program of the history at `database_url`, backed up first.
 
     For the command line, which holds no history open: it is opened for this alone.

@@ -95,7 +95,7 @@ class FatigueStatistics:
 
     @property
     def trend(self) -> str | None:
-        """"rising", "falling" or "steady"; None with fewer than two rated sessions."""
+        """ "rising", "falling" or "steady"; None with fewer than two rated sessions."""
         if self.trend_per_month is None:
             return None
         if abs(self.trend_per_month) < STEADY_BELOW:
@@ -277,12 +277,18 @@ class ReportFigures:
 
 def report_range(first: date | None, last: date | None, today: date) -> tuple[date, date]:
     """The days a report covers: `last` is today unless given, `first` a year before it."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     last = last or today
     first = first or default_range(last)[0]
     if first > last:
-        raise DocumentError(f"--from {first} is after --to {last}; nothing was written.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "--from {first} is after --to {last}; nothing was written."
+            ),
+            first=first,
+            last=last,
+        )
     return first, last
 
 

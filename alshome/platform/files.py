@@ -1,7 +1,7 @@
 """Writing a file the person's data lives in: whole or not at all, and readable by them only.
 
 Exports and the settings file share this, so both survive a crash mid-write the same way.
-It stays this small (standard library and the document error only) because the app may
+It stays this small (standard library and the error type only) because the app may
 save settings long before SQLAlchemy or pydantic are loaded.
 """
 
@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from alshome.programs.document import DocumentError
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
 
 def write_private_file(path: Path, text: str) -> None:
@@ -28,7 +28,11 @@ def write_private_bytes(path: Path, data: bytes) -> None:
     try:
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     except OSError as exc:
-        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be written: {reason}."),
+            path=path,
+            reason=exc.strerror,
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -37,7 +41,11 @@ def write_private_bytes(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise DocumentError(f"{path} cannot be written: {exc.strerror}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be written: {reason}."),
+            path=path,
+            reason=exc.strerror,
+        ) from None
     sync_folder(path.parent)
 
 

@@ -23,7 +23,8 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from alshome.programs.document import MAX_FILE_BYTES, DocumentError, json_from_bytes
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, Message
+from alshome.programs.document import MAX_FILE_BYTES, json_from_bytes
 from alshome.programs.media import MediaError, check_media, media_cap
 from alshome.programs.transfer import (
     CheckedProgram,
@@ -62,8 +63,15 @@ def read_program_source(path: Path) -> CheckedProgram:
     if checked.program.media:
         where, named = _first_media_field(checked.document)
         raise DocumentError(
-            f"{path.name}: {where}: {named!r} can only travel in a {BUNDLE_SUFFIX} bundle, "
-            "with the program and its pictures and videos in one file."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{file}: {field}: {value} can only travel in a {suffix} bundle, with the "
+                "program and its pictures and videos in one file.",
+            ),
+            file=path.name,
+            field=where,
+            value=repr(named),
+            suffix=BUNDLE_SUFFIX,
         )
     return checked
 
@@ -73,17 +81,27 @@ def read_bundle(path: Path) -> CheckedProgram:
     try:
         size = path.stat().st_size
         if size > MAX_BUNDLE_BYTES:
-            raise _refused(path, None, f"is larger than {MAX_BUNDLE_BYTES // (1024 * 1024)} MB")
+            raise _refused(path, None, _larger(MAX_BUNDLE_BYTES))
         with zipfile.ZipFile(path) as archive:
             return _read_archive(path, archive)
     except FileNotFoundError:
-        raise DocumentError(f"There is no file at {path}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no file at {path}."), path=path
+        ) from None
     except IsADirectoryError:
-        raise DocumentError(f"{path} is a folder, not a file.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a file."), path=path
+        ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
-        raise _refused(path, None, "is not a program bundle (a zip archive)") from None
+        raise _refused(
+            path, None, QT_TRANSLATE_NOOP("Errors", "is not a program bundle (a zip archive)")
+        ) from None
     except OSError as exc:
-        raise DocumentError(f"{path} cannot be read: {exc.strerror}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read: {reason}."),
+            path=path,
+            reason=exc.strerror,
+        ) from None
 
 
 def bundle_bytes(document: Mapping[str, Any], media: Mapping[str, bytes]) -> bytes:
@@ -109,9 +127,13 @@ def exported_program(
         return bundle_bytes(document, media)
     if media:
         raise DocumentError(
-            f"The program has pictures or video, so it is written as a bundle: "
-            f"give the file a name ending in {BUNDLE_SUFFIX}, such as "
-            f"{output.with_suffix(BUNDLE_SUFFIX).name}."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The program has pictures or video, so it is written as a bundle: give the "
+                "file a name ending in {suffix}, such as {example}.",
+            ),
+            suffix=BUNDLE_SUFFIX,
+            example=output.with_suffix(BUNDLE_SUFFIX).name,
         )
     return program_file_text(document).encode("utf-8")
 
@@ -119,36 +141,64 @@ def exported_program(
 def _read_archive(path: Path, archive: zipfile.ZipFile) -> CheckedProgram:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
-        raise _refused(path, None, f"holds {len(entries)} files; a bundle may hold {MAX_ENTRIES}")
+        raise _refused(
+            path,
+            None,
+            QT_TRANSLATE_NOOP("Errors", "holds {count} files; a bundle may hold {limit}"),
+            count=len(entries),
+            limit=MAX_ENTRIES,
+        )
     files: dict[str, zipfile.ZipInfo] = {}
     for entry in entries:
         _check_entry(path, entry)
         if entry.is_dir():
             continue
         if entry.orig_filename in files:
-            raise _refused(path, entry.orig_filename, "is in the bundle twice")
+            raise _refused(
+                path, entry.orig_filename, QT_TRANSLATE_NOOP("Errors", "is in the bundle twice")
+            )
         files[entry.orig_filename] = entry
     if PROGRAM_ENTRY not in files:
-        raise _refused(path, None, f"has no {PROGRAM_ENTRY} at its root")
+        raise _refused(
+            path,
+            None,
+            QT_TRANSLATE_NOOP("Errors", "has no {program} at its root"),
+            program=PROGRAM_ENTRY,
+        )
     data = _read_entry(path, archive, files.pop(PROGRAM_ENTRY), MAX_FILE_BYTES)
     try:
         checked = check_program(json_from_bytes(data, PROGRAM_ENTRY))
     except DocumentError as exc:
-        raise DocumentError(f"{path.name}: {PROGRAM_ENTRY}: {exc}") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: {entry}: {problem}"),
+            file=path.name,
+            entry=PROGRAM_ENTRY,
+            problem=exc.message,
+        ) from None
     named = dict.fromkeys(checked.program.media)
     for name in files:
         if name not in named:
-            raise _refused(path, name, f"is not named by {PROGRAM_ENTRY}")
+            raise _refused(
+                path,
+                name,
+                QT_TRANSLATE_NOOP("Errors", "is not named by {program}"),
+                program=PROGRAM_ENTRY,
+            )
     for name in named:
         if name not in files:
-            raise _refused(path, name, f"is named by {PROGRAM_ENTRY} but is not in the bundle")
+            raise _refused(
+                path,
+                name,
+                QT_TRANSLATE_NOOP("Errors", "is named by {program} but is not in the bundle"),
+                program=PROGRAM_ENTRY,
+            )
     media = {}
     for name in named:
         content = _read_entry(path, archive, files[name], media_cap(name))
         try:
             check_media(name, content)
         except MediaError as exc:
-            raise _refused(path, name, str(exc)) from None
+            raise _refused(path, name, exc.message) from None
         media[name] = content
     return CheckedProgram(checked.document, checked.program, media)
 
@@ -156,37 +206,45 @@ def _read_archive(path: Path, archive: zipfile.ZipFile) -> CheckedProgram:
 def _check_entry(path: Path, entry: zipfile.ZipInfo) -> None:
     """An entry's name, kind and sizes, before a byte of it is read."""
     name = entry.orig_filename
-    if "\x00" in name or "\\" in name:
-        raise _refused(path, name, "has a name no bundle uses")
-    if name.startswith("/") or PurePosixPath(name).is_absolute() or name[1:3] == ":/":
-        raise _refused(path, name, "has an absolute path")
-    if ".." in PurePosixPath(name).parts:
-        raise _refused(path, name, "has a path that leads out of the bundle (..)")
     mode = entry.external_attr >> 16
-    if stat.S_ISLNK(mode):
-        raise _refused(path, name, "is a link")
-    if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
-        raise _refused(path, name, "is not a plain file")
-    if entry.flag_bits & 0x1:
-        raise _refused(path, name, "is encrypted")
-    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise _refused(path, name, "is compressed in a way bundles do not use")
+    problem = None
+    if "\x00" in name or "\\" in name:
+        problem = QT_TRANSLATE_NOOP("Errors", "has a name no bundle uses")
+    elif name.startswith("/") or name[1:3] == ":/":
+        problem = QT_TRANSLATE_NOOP("Errors", "has an absolute path")
+    elif ".." in PurePosixPath(name).parts:
+        problem = QT_TRANSLATE_NOOP("Errors", "has a path that leads out of the bundle (..)")
+    elif stat.S_ISLNK(mode):
+        problem = QT_TRANSLATE_NOOP("Errors", "is a link")
+    elif stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
+        problem = QT_TRANSLATE_NOOP("Errors", "is not a plain file")
+    elif entry.flag_bits & 0x1:
+        problem = QT_TRANSLATE_NOOP("Errors", "is encrypted")
+    elif entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        problem = QT_TRANSLATE_NOOP("Errors", "is compressed in a way bundles do not use")
+    if problem is not None:
+        raise _refused(path, name, problem)
     if entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-        raise _refused(path, name, f"expands more than {MAX_RATIO} times its size (a zip bomb)")
+        raise _refused(
+            path,
+            name,
+            QT_TRANSLATE_NOOP("Errors", "expands more than {ratio} times its size (a zip bomb)"),
+            ratio=MAX_RATIO,
+        )
 
 
 def _read_entry(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, cap: int) -> bytes:
     """An entry's bytes, no more than `cap`; the archive's checksum is checked on the way."""
     name = entry.orig_filename
     if entry.file_size > cap:
-        raise _refused(path, name, f"is larger than {_size(cap)}")
+        raise _refused(path, name, _larger(cap))
     try:
         with archive.open(entry) as handle:
             data = handle.read(cap + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise _refused(path, name, "is damaged") from None
+        raise _refused(path, name, QT_TRANSLATE_NOOP("Errors", "is damaged")) from None
     if len(data) > cap:
-        raise _refused(path, name, f"is larger than {_size(cap)}")
+        raise _refused(path, name, _larger(cap))
     return data
 
 
@@ -206,12 +264,25 @@ def _first_media_field(document: Mapping[str, Any]) -> tuple[str, str]:
     raise ValueError("the document names no picture or video")
 
 
-def _size(cap: int) -> str:
-    return f"{cap // (1024 * 1024)} MB" if cap >= 1024 * 1024 else f"{cap // 1024} KB"
+def _larger(cap: int) -> Message:
+    if cap >= 1024 * 1024:
+        return Message(QT_TRANSLATE_NOOP("Errors", "is larger than {size} MB"), {"size": cap >> 20})
+    return Message(QT_TRANSLATE_NOOP("Errors", "is larger than {size} KB"), {"size": cap >> 10})
 
 
-def _refused(path: Path, entry: str | None, reason: str) -> DocumentError:
+def _refused(
+    path: Path, entry: str | None, problem: str | Message, **values: object
+) -> DocumentError:
     """One sentence: the bundle, the entry when there is one, and the reason."""
-    shown = None if entry is None else "".join(c if c.isprintable() else "?" for c in entry[:120])
-    subject = path.name if shown is None else f"{path.name}: {shown}"
-    return DocumentError(f"{subject} {reason}." if entry is None else f"{subject}: {reason}.")
+    reason = problem if isinstance(problem, Message) else Message(problem, values)
+    if entry is None:
+        return DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} {problem}."), file=path.name, problem=reason
+        )
+    shown = "".join(c if c.isprintable() else "?" for c in entry[:120])
+    return DocumentError(
+        QT_TRANSLATE_NOOP("Errors", "{file}: {entry}: {problem}."),
+        file=path.name,
+        entry=shown,
+        problem=reason,
+    )

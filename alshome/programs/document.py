@@ -26,37 +26,31 @@ from alshome.domain.fatigue import Thresholds
 from alshome.domain.program import (
     DOSE_FOR_KIND,
     Exercise,
-    ExerciseKind,
-    LoadUnit,
     Prescription,
     Program,
-    RangeMode,
     Therapist,
 )
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
+from alshome.programs.defaults import DEFAULTS
 
 T = TypeVar("T")
 
 MAX_FILE_BYTES = 256 * 1024
 
-# The optional fields of a program file and their values when a file leaves them out. The
-# schema declares these defaults and the builder fills them in; both read them from here.
-DEFAULTS: dict[str, dict[str, Any]] = {
-    "program": {"example": False, "weekly_target": 2, "notes": "", "lighter_option": ""},
-    "author": {"name": "", "contact": ""},
-    "thresholds": {"rest_longer_at": 6, "stop_at": 8, "longer_rest_factor": 2.0},
-    ExerciseKind.PASSIVE_STRETCH: {"rest_seconds": 15},
-    ExerciseKind.RANGE_OF_MOTION: {"sets": 1, "mode": RangeMode.ACTIVE, "rest_seconds": 30},
-    ExerciseKind.RESISTANCE: {"unit": LoadUnit.KG, "rest_seconds": 60},
-    ExerciseKind.ENDURANCE: {"rest_seconds": 120, "resistance_level": 1},
-}
-
-
 # "\u0000" in a JSON string, not a backslash written as "\\" followed by "u0000".
 ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
 
 
-class DocumentError(ValueError):
-    """A file that cannot be used; the message is one plain sentence for the user."""
+class ProgramConflictError(ValueError):
+    """A different program with the same name and version is already saved.
+
+    Storage raises it and whoever imports the program words it for the person.
+    """
+
+    def __init__(self, name: str, version: int) -> None:
+        super().__init__(f"A different program named {name!r}, version {version}, is saved.")
+        self.name = name
+        self.version = version
 
 
 def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
@@ -65,16 +59,29 @@ def read_json_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Any:
         size = path.stat().st_size
         if size > max_bytes:
             raise DocumentError(
-                f"{path.name} is too large ({size} bytes; the limit is {max_bytes})."
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{file} is too large ({size} bytes; the limit is {limit})."
+                ),
+                file=path.name,
+                size=size,
+                limit=max_bytes,
             )
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise DocumentError(f"There is no file at {path}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "There is no file at {path}."), path=path
+        ) from None
     except IsADirectoryError:
-        raise DocumentError(f"{path} is a folder, not a file.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a file."), path=path
+        ) from None
     except OSError as exc:
-        raise DocumentError(f"{path} cannot be read: {exc.strerror}.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read: {reason}."),
+            path=path,
+            reason=exc.strerror,
+        ) from None
     return json_from_bytes(data, path.name)
 
 
@@ -83,18 +90,32 @@ def json_from_bytes(data: bytes, name: str) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise DocumentError(f"{name} is not a text file.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} is not a text file."), file=name
+        ) from None
     if ESCAPED_NUL.search(text):
         # PostgreSQL keeps no NUL in text, so such a file would be saved on SQLite only.
-        raise DocumentError(f"{name} holds a NUL character, which no alshome file does.")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{file} holds a NUL character, which no alshome file does."
+            ),
+            file=name,
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DocumentError(f"{name} is not valid JSON (line {exc.lineno}: {exc.msg}).") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} is not valid JSON (line {line}: {reason})."),
+            file=name,
+            line=exc.lineno,
+            reason=exc.msg,
+        ) from None
     except (ValueError, RecursionError):
         # A number of thousands of digits, or lists nested thousands deep: valid JSON
         # that no alshome file ever holds, and that Python declines to read.
-        raise DocumentError(f"{name} is not an alshome file.") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file} is not an alshome file."), file=name
+        ) from None
 
 
 def parse_program(data: Any, library: Mapping[str, Exercise]) -> Program:
@@ -119,22 +140,35 @@ def build_program(document: Mapping[str, Any], library: Mapping[str, Exercise]) 
     prescriptions = []
     for index, entry in enumerate(document["prescriptions"]):
         exercise = known.get(entry["exercise"])
-        if exercise is None:
-            where = " nor in custom_exercises" if custom else ""
+        if exercise is None and custom:
             raise DocumentError(
-                f"prescriptions[{index}].exercise: {entry['exercise']!r} is not in the library"
-                + where
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{field}: {value} is neither in the library nor in custom_exercises"
+                ),
+                field=f"prescriptions[{index}].exercise",
+                value=repr(entry["exercise"]),
+            )
+        if exercise is None:
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "{field}: {value} is not in the library"),
+                field=f"prescriptions[{index}].exercise",
+                value=repr(entry["exercise"]),
             )
         if exercise.kind.value != entry["kind"]:
-            where = f"prescriptions[{index}].kind"
             raise DocumentError(
-                f"{where}: {entry['exercise']!r} is a {exercise.kind.value} exercise"
+                QT_TRANSLATE_NOOP("Errors", "{field}: {value} is a {kind} exercise"),
+                field=f"prescriptions[{index}].kind",
+                value=repr(entry["exercise"]),
+                kind=exercise.kind.value,
             )
         dose = DOSE_FOR_KIND[exercise.kind]
         prescriptions.append(Prescription(exercise, build(dose, DEFAULTS[exercise.kind], entry)))
     thresholds = {**DEFAULTS["thresholds"], **document.get("thresholds", {})}
     if thresholds["rest_longer_at"] > thresholds["stop_at"]:
-        raise DocumentError("thresholds.rest_longer_at: must not be above stop_at")
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{field}: must not be above stop_at"),
+            field="thresholds.rest_longer_at",
+        )
     return build(
         Program,
         DEFAULTS["program"],
@@ -156,7 +190,11 @@ def custom_exercises(document: Mapping[str, Any]) -> tuple[Exercise, ...]:
     built: dict[str, Exercise] = {}
     for index, entry in enumerate(document.get("custom_exercises", ())):
         if entry["id"] in built:
-            raise DocumentError(f"custom_exercises[{index}].id: {entry['id']!r} is used twice")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "{field}: {value} is used twice"),
+                field=f"custom_exercises[{index}].id",
+                value=repr(entry["id"]),
+            )
         built[entry["id"]] = build(Exercise, {}, entry)
     return tuple(built.values())
 
@@ -166,8 +204,12 @@ def refuse_shadowed_ids(document: Mapping[str, Any], library: Mapping[str, Exerc
     for index, entry in enumerate(document.get("custom_exercises", ())):
         if entry["id"] in library:
             raise DocumentError(
-                f"custom_exercises[{index}].id: {entry['id']!r} is a library exercise's id; "
-                "give the exercise an id of its own"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{field}: {value} is a library exercise's id; give it an id of its own",
+                ),
+                field=f"custom_exercises[{index}].id",
+                value=repr(entry["id"]),
             )
 
 
@@ -194,7 +236,11 @@ def _typed(name: str, hint: Any, value: Any) -> Any:
             return hint(value)
         return _CONVERTERS[hint](value)
     except ValueError:
-        raise DocumentError(f"{name}: {value!r} is not written as the format says") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{field}: {value} is not written as the format says"),
+            field=name,
+            value=repr(value),
+        ) from None
 
 
 def _exactly(*types: type) -> Callable[[Any], Any]:

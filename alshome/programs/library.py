@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from alshome.domain.program import Exercise
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 from alshome.platform.resources import resource
-from alshome.programs.document import DocumentError, build, read_json_file
+from alshome.programs.document import build, read_json_file
 
 LIBRARY_FILE = resource("library", "exercises.json")
 LIBRARY_FORMAT = "alshome-library"
@@ -41,7 +42,10 @@ def load_library(path: Path = LIBRARY_FILE) -> dict[str, Exercise]:
     for index, entry in enumerate(document["exercises"]):
         if entry["id"] in seen:
             raise DocumentError(
-                f"{path.name}: exercises[{index}].id: {entry['id']!r} is used twice"
+                QT_TRANSLATE_NOOP("Errors", "{file}: {field}: {value} is used twice"),
+                file=path.name,
+                field=f"exercises[{index}].id",
+                value=repr(entry["id"]),
             )
         seen.add(entry["id"])
     return build_library(document)

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, Message
+
 if TYPE_CHECKING:
     from av.container import InputContainer
     from av.video.stream import VideoStream
@@ -40,8 +42,12 @@ VIDEO_FORMATS = {".mp4": ("mp4", {"h264"}), ".webm": ("webm", {"vp8", "vp9", "av
 MATROSKA_MAGIC = b"\x1a\x45\xdf\xa3"
 
 
-class MediaError(ValueError):
-    """A picture or video that cannot be used; the message is the reason, without the name."""
+class MediaError(DocumentError):
+    """A picture or video that cannot be used; the sentence is the reason, without the name."""
+
+
+MP4_VIDEO = QT_TRANSLATE_NOOP("Errors", "an MP4 video")
+WEBM_VIDEO = QT_TRANSLATE_NOOP("Errors", "a WebM video")
 
 
 def media_cap(path: str) -> int:
@@ -56,7 +62,10 @@ def check_media(path: str, data: bytes) -> None:
         check_video if suffix in VIDEO_FORMATS else check_picture
     )
     if len(data) > media_cap(path):
-        raise MediaError(f"is larger than {media_cap(path) // (1024 * 1024)} MB")
+        raise MediaError(
+            QT_TRANSLATE_NOOP("Errors", "is larger than {size} MB"),
+            size=media_cap(path) // (1024 * 1024),
+        )
     checker(data, suffix)
 
 
@@ -64,7 +73,9 @@ def check_picture(data: bytes, suffix: str) -> None:
     from PIL import Image
 
     format_name = PICTURE_FORMATS[suffix]
-    not_a_picture = MediaError(f"is not a {format_name} picture that opens")
+    not_a_picture = MediaError(
+        QT_TRANSLATE_NOOP("Errors", "is not a {format} picture that opens"), format=format_name
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -72,8 +83,14 @@ def check_picture(data: bytes, suffix: str) -> None:
                 width, height = image.size
                 if max(width, height) > MAX_SIDE:
                     raise MediaError(
-                        f"is {width} by {height} pixels; a picture may have at most "
-                        f"{MAX_SIDE} a side"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "is {width} by {height} pixels; a picture may have at most "
+                            "{limit} a side",
+                        ),
+                        width=width,
+                        height=height,
+                        limit=MAX_SIDE,
                     )
                 image.load()
         except MediaError:
@@ -93,36 +110,54 @@ def check_video(data: bytes, suffix: str) -> None:
     import av
 
     demuxer, codecs = VIDEO_FORMATS[suffix]
-    kind = "an MP4 video" if suffix == ".mp4" else "a WebM video"
+    kind = Message(MP4_VIDEO if suffix == ".mp4" else WEBM_VIDEO)
     if not _looks_like(demuxer, data):
-        raise MediaError(f"is not {kind}")
+        raise MediaError(QT_TRANSLATE_NOOP("Errors", "is not {kind}"), kind=kind)
     av.logging.set_level(None)  # a damaged file is reported here, not on the terminal
     try:
         with av.open(io.BytesIO(data), format=demuxer) as container:
             if not container.streams.video:
-                raise MediaError(f"is {kind} without a picture")
+                raise MediaError(
+                    QT_TRANSLATE_NOOP("Errors", "is {kind} without a picture"), kind=kind
+                )
             for each in container.streams.video:
                 codec = each.codec_context.name
                 if codec not in codecs:
-                    allowed = "H.264" if suffix == ".mp4" else "VP8, VP9 or AV1"
-                    raise MediaError(f"is {codec} video; {kind} must hold {allowed}")
+                    raise MediaError(
+                        QT_TRANSLATE_NOOP("Errors", "is {codec} video; {kind} must hold {allowed}"),
+                        codec=codec,
+                        kind=kind,
+                        allowed="H.264" if suffix == ".mp4" else "VP8, VP9, AV1",
+                    )
             stream = container.streams.video[0]
             if max(stream.codec_context.width, stream.codec_context.height) > MAX_SIDE:
-                raise MediaError(f"is larger than {MAX_SIDE} pixels a side")
+                raise MediaError(
+                    QT_TRANSLATE_NOOP("Errors", "is larger than {limit} pixels a side"),
+                    limit=MAX_SIDE,
+                )
             seconds = _duration(container, stream)
             if seconds is None:
-                raise MediaError("does not say how long it plays")
+                raise MediaError(QT_TRANSLATE_NOOP("Errors", "does not say how long it plays"))
             if seconds > VIDEO_MAX_SECONDS:
                 raise MediaError(
-                    f"plays for {seconds:.0f} seconds; a video may play for at most "
-                    f"{VIDEO_MAX_SECONDS // 60} minutes"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "plays for {seconds} seconds; a video may play for at most "
+                        "{minutes} minutes",
+                    ),
+                    seconds=round(seconds),
+                    minutes=VIDEO_MAX_SECONDS // 60,
                 )
             if next(container.decode(stream), None) is None:
-                raise MediaError(f"is {kind} with no picture that plays")
+                raise MediaError(
+                    QT_TRANSLATE_NOOP("Errors", "is {kind} with no picture that plays"), kind=kind
+                )
     except MediaError:
         raise
     except (av.FFmpegError, OSError, ValueError, EOFError, StopIteration):
-        raise MediaError(f"is not {kind} that plays") from None
+        raise MediaError(
+            QT_TRANSLATE_NOOP("Errors", "is not {kind} that plays"), kind=kind
+        ) from None
 
 
 def _duration(container: InputContainer, stream: VideoStream) -> float | None:

@@ -26,8 +26,9 @@ from pydantic import (
 )
 
 from alshome.domain.program import ExerciseKind, Limb, LoadUnit, RangeMode, Sides
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, Message, UserError
 from alshome.platform.resources import resource
-from alshome.programs.document import DEFAULTS, DocumentError
+from alshome.programs.defaults import DEFAULTS
 
 PROGRAM_SCHEMA_FILE = resource("schema", "program.schema.json")
 PROGRAM_SCHEMA_ID = "urn:alshome:schema:program:1"
@@ -204,7 +205,7 @@ class ProgramDoc(_Strict):
     @classmethod
     def _need_version_2(cls, value: list[CustomExerciseDoc], info: ValidationInfo) -> Any:
         if value and info.data.get("format_version") == 1:
-            raise ValueError("need format_version 2")
+            raise DocumentError(QT_TRANSLATE_NOOP("Errors", "need format_version 2"))
         return value
 
     @model_serializer(mode="wrap")
@@ -254,19 +255,24 @@ def program_schema_text() -> str:
 
 def validate_program(data: Any) -> dict[str, Any]:
     """The program document with every default filled in, as JSON types; or DocumentError."""
-    return _validate(ProgramDoc, data, "")
+    return _validate(ProgramDoc, data)
 
 
 def validate_library(data: Any, file_name: str) -> dict[str, Any]:
     """The library document as JSON types; a DocumentError names the file and the field."""
-    return _validate(LibraryDoc, data, f"{file_name}: ")
+    return _validate(LibraryDoc, data, file_name)
 
 
-def _validate(model: type[BaseModel], data: Any, prefix: str) -> dict[str, Any]:
+def _validate(model: type[BaseModel], data: Any, file_name: str | None = None) -> dict[str, Any]:
     try:
         return model.model_validate(data).model_dump(mode="json")
     except ValidationError as exc:
-        raise DocumentError(prefix + explain(exc)) from None
+        problem = explain(exc)
+    if file_name is None:
+        raise DocumentError(problem.text, **problem.arguments)
+    raise DocumentError(
+        QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=file_name, problem=problem
+    )
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:
@@ -291,61 +297,78 @@ def _field_path(location: tuple[int | str, ...]) -> str:
     return path or "document"
 
 
-def _plain_reason(error: Mapping[str, Any]) -> str:
+# Each kind of pydantic error a file can cause, as the reason after the field's name.
+REASONS = {
+    "missing": QT_TRANSLATE_NOOP("Errors", "is required"),
+    "extra_forbidden": QT_TRANSLATE_NOOP("Errors", "is not a known field"),
+    "int_type": QT_TRANSLATE_NOOP("Errors", "must be a whole number"),
+    "int_parsing": QT_TRANSLATE_NOOP("Errors", "must be a whole number"),
+    "int_from_float": QT_TRANSLATE_NOOP("Errors", "must be a whole number"),
+    "float_type": QT_TRANSLATE_NOOP("Errors", "must be a number"),
+    "float_parsing": QT_TRANSLATE_NOOP("Errors", "must be a number"),
+    "bool_type": QT_TRANSLATE_NOOP("Errors", "must be true or false"),
+    "bool_parsing": QT_TRANSLATE_NOOP("Errors", "must be true or false"),
+    "string_type": QT_TRANSLATE_NOOP("Errors", "must be text"),
+    "list_type": QT_TRANSLATE_NOOP("Errors", "must be a list"),
+    "model_type": QT_TRANSLATE_NOOP("Errors", "must be an object"),
+    "model_attributes_type": QT_TRANSLATE_NOOP("Errors", "must be an object"),
+    "string_too_long": QT_TRANSLATE_NOOP("Errors", "must be at most {max_length} characters"),
+    "string_too_short": QT_TRANSLATE_NOOP("Errors", "must not be empty"),
+    "string_unicode": QT_TRANSLATE_NOOP("Errors", "must be valid text"),
+    "finite_number": QT_TRANSLATE_NOOP("Errors", "must be a finite number"),
+    "too_short": QT_TRANSLATE_NOOP("Errors", "must have at least {min_length} entries"),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "must have at most {max_length} entries"),
+    "literal_error": QT_TRANSLATE_NOOP("Errors", "must be {expected}"),
+    "enum": QT_TRANSLATE_NOOP("Errors", "must be one of {expected}"),
+    "union_tag_invalid": QT_TRANSLATE_NOOP("Errors", "must be one of {expected_tags}"),
+    "union_tag_not_found": QT_TRANSLATE_NOOP("Errors", "is required"),
+}
+# The same two when the bound is one entry, by the bound's name in pydantic's context.
+ONE_ENTRY = {
+    "too_short": ("min_length", QT_TRANSLATE_NOOP("Errors", "must have at least 1 entry")),
+    "too_long": ("max_length", QT_TRANSLATE_NOOP("Errors", "must have at most 1 entry")),
+}
+NOT_VALID = QT_TRANSLATE_NOOP("Errors", "is not valid")
+# What a field written with a pattern must look like, by the field's name.
+PATTERN_REASONS = {
+    "id": QT_TRANSLATE_NOOP("Errors", "must be 2 to 80 lowercase letters, digits or _"),
+    "picture": QT_TRANSLATE_NOOP(
+        "Errors", "must be a relative path in the bundle ending in .png, .jpg, .jpeg or .webp"
+    ),
+    "video": QT_TRANSLATE_NOOP(
+        "Errors", "must be a relative path in the bundle ending in .mp4 or .webm"
+    ),
+}
+
+
+def _plain_reason(error: Mapping[str, Any]) -> Message | str:
     context = error.get("ctx") or {}
     kind = error["type"]
     if kind in ("greater_than_equal", "less_than_equal"):
         return _range_reason(error)
-    reasons = {
-        "missing": "is required",
-        "extra_forbidden": "is not a known field",
-        "int_type": "must be a whole number",
-        "int_parsing": "must be a whole number",
-        "int_from_float": "must be a whole number",
-        "float_type": "must be a number",
-        "float_parsing": "must be a number",
-        "bool_type": "must be true or false",
-        "bool_parsing": "must be true or false",
-        "string_type": "must be text",
-        "list_type": "must be a list",
-        "model_type": "must be an object",
-        "model_attributes_type": "must be an object",
-        "string_too_long": f"must be at most {context.get('max_length')} characters",
-        "string_too_short": "must not be empty",
-        "string_unicode": "must be valid text",
-        "finite_number": "must be a finite number",
-        "too_short": f"must have at least {_entries(context.get('min_length'))}",
-        "too_long": f"must have at most {_entries(context.get('max_length'))}",
-        "literal_error": f"must be {context.get('expected')}",
-        "enum": f"must be one of {context.get('expected')}",
-        "union_tag_invalid": f"must be one of {context.get('expected_tags')}",
-        "union_tag_not_found": "is required",
-        "value_error": str(context.get("error", "is not valid")),
-        "string_pattern_mismatch": _PATTERN_REASONS.get(
-            error["loc"][-1] if error["loc"] else None, "is not valid"
-        ),
-    }
-    return reasons.get(kind, "is not valid")
+    if kind == "value_error":
+        # A validator's own DocumentError carries its sentence; any other is a bug's text.
+        reason = context.get("error")
+        if isinstance(reason, UserError):
+            return reason.message
+        return Message(NOT_VALID) if reason is None else str(reason)
+    if kind in ONE_ENTRY and context.get(ONE_ENTRY[kind][0]) == 1:
+        return Message(ONE_ENTRY[kind][1])
+    if kind == "string_pattern_mismatch":
+        field = error["loc"][-1] if error["loc"] else None
+        return Message(PATTERN_REASONS.get(field, NOT_VALID))
+    return Message(REASONS.get(kind, NOT_VALID), context)
 
 
-_PATTERN_REASONS = {
-    "id": "must be 2 to 80 lowercase letters, digits or _",
-    "picture": "must be a relative path in the bundle ending in .png, .jpg, .jpeg or .webp",
-    "video": "must be a relative path in the bundle ending in .mp4 or .webm",
-}
-
-
-def _entries(count: Any) -> str:
-    return "1 entry" if count == 1 else f"{count} entries"
-
-
-def _range_reason(error: Mapping[str, Any]) -> str:
+def _range_reason(error: Mapping[str, Any]) -> Message:
     """Name both bounds of a bounded field, which pydantic reports one at a time."""
     bounds = _bounds_for(error["loc"])
     if bounds is None:
-        return "is out of range"
+        return Message(QT_TRANSLATE_NOOP("Errors", "is out of range"))
     low, high = (int(value) if float(value).is_integer() else value for value in bounds)
-    return f"must be between {low} and {high}"
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "must be between {low} and {high}"), {"low": low, "high": high}
+    )
 
 
 def _bounds_for(location: tuple[int | str, ...]) -> tuple[float, float] | None:
@@ -377,13 +400,16 @@ def _bounds_for(location: tuple[int | str, ...]) -> tuple[float, float] | None:
     return None if low is None or high is None else (low, high)
 
 
-def explain(error: ValidationError) -> str:
+def explain(error: ValidationError) -> Message:
     """The first validation problem as one plain sentence naming the field."""
     first = error.errors()[0]
     location = tuple(first["loc"])
     if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
         location += (str(first["ctx"]["discriminator"]).strip("'"),)
-    return f"{_field_path(location)}: {_plain_reason(first)}"
+    return Message(
+        QT_TRANSLATE_NOOP("Errors", "{field}: {reason}"),
+        {"field": _field_path(location), "reason": _plain_reason(first)},
+    )
 
 
 if __name__ == "__main__":

@@ -19,19 +19,18 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alshome.domain.program import Exercise, Program
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 from alshome.programs.document import (
-    DocumentError,
+    ProgramConflictError,
     build_program,
     read_json_file,
     refuse_shadowed_ids,
 )
 from alshome.programs.library import stock_library
 from alshome.programs.schema import validate_program
-from alshome.storage.repository import ProgramConflictError, Repository
-from alshome.storage.snapshot import StoredProgram
 
 
 class Outcome(StrEnum):
@@ -40,6 +39,29 @@ class Outcome(StrEnum):
     ADDED = "added"
     REACTIVATED = "reactivated"  # the same document was saved before; it is active again
     UNCHANGED = "unchanged"  # it was already the active program
+
+
+class SavedProgram(Protocol):
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def document(self) -> dict[str, Any]: ...
+
+
+class ProgramStore(Protocol):
+    """What saving a program needs of the history: `alshome.storage.repository.Repository`,
+    named by its shape so that program files stay a layer below storage."""
+
+    def program_named(self, name: str, version: int) -> SavedProgram | None: ...
+
+    def active_program(self) -> SavedProgram | None: ...
+
+    def add_program(
+        self, document: dict[str, Any], active: bool, media: Mapping[str, bytes] | None = None
+    ) -> int: ...
+
+    def program_media(self, program_id: int) -> dict[str, bytes]: ...
 
 
 @dataclass(frozen=True)
@@ -108,10 +130,12 @@ def read_program_file(path: Path) -> CheckedProgram:
     try:
         return check_program(data)
     except DocumentError as exc:
-        raise DocumentError(f"{path.name}: {exc}") from None
+        raise DocumentError(
+            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=path.name, problem=exc.message
+        ) from None
 
 
-def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
+def import_program(checked: CheckedProgram, repository: ProgramStore) -> Outcome:
     """Save a checked program and its media as the active one, in one transaction, keeping
     the others.
 
@@ -146,7 +170,7 @@ def import_program(checked: CheckedProgram, repository: Repository) -> Outcome:
 
 
 def _with_kept_media(
-    checked: CheckedProgram, repository: Repository, active: StoredProgram | None
+    checked: CheckedProgram, repository: ProgramStore, active: SavedProgram | None
 ) -> dict[str, bytes]:
     media = dict(checked.media)
     missing = [path for path in checked.program.media if path not in media]
@@ -155,7 +179,10 @@ def _with_kept_media(
     kept = {} if active is None else repository.program_media(active.id)
     for path in missing:
         if path not in kept:
-            raise DocumentError(f"{path!r} is named by the program but is not in it.")
+            raise DocumentError(
+                QT_TRANSLATE_NOOP("Errors", "{path} is named by the program but is not in it."),
+                path=repr(path),
+            )
         media[path] = kept[path]
     return media
 
@@ -176,6 +203,11 @@ def _same_document(saved: Mapping[str, Any], document: Mapping[str, Any]) -> boo
 
 def _taken(document: Mapping[str, Any]) -> DocumentError:
     return DocumentError(
-        f"A different program named {document['name']!r}, version {document['version']}, "
-        "is already saved; give this one a new version number."
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A different program named {name}, version {version}, is already saved; "
+            "give this one a new version number.",
+        ),
+        name=repr(document["name"]),
+        version=document["version"],
     )

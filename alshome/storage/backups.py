@@ -27,9 +27,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from alshome.platform.errors import BAD_INPUT, QT_TRANSLATE_NOOP, UserError
 from alshome.platform.files import sync_folder
 from alshome.platform.paths import ensure_private_dir
-from alshome.storage import cipher
+from alshome.storage import keyed_file
 from alshome.storage.health import PRIVATE_FILE_MODE, SQLITE_SIDE_FILES, check_database, set_aside
 from alshome.storage.revision import VERSION_TABLE
 
@@ -50,8 +51,10 @@ WEEKS_KEPT = 10
 MONTHS_KEPT = 9
 
 
-class BackupError(RuntimeError):
+class BackupError(UserError, RuntimeError):
     """A backup could not be made, or a file is not a backup that can be restored."""
+
+    exit_status = BAD_INPUT
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,12 @@ def take_backup(
         _copy(database, temporary, passphrase)
         _stand_alone(temporary, passphrase)
         if not verify(temporary, passphrase):
-            raise BackupError(f"The copy of {database} is damaged, so no backup was saved.")
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The copy of {path} is damaged, so no backup was saved."
+                ),
+                path=database,
+            )
         return _name_for_good(temporary, folder, reason, now)
     finally:
         temporary.unlink(missing_ok=True)
@@ -98,7 +106,7 @@ def verify(path: Path, passphrase: str | None = None) -> bool:
     """
     try:
         connection = _connect(path, passphrase, read_only=True)
-    except (*cipher.DATABASE_ERRORS, cipher.WrongPassphraseError):
+    except (*keyed_file.DATABASE_ERRORS, keyed_file.WrongPassphraseError):
         return False
     try:
         intact = connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -108,7 +116,7 @@ def verify(path: Path, passphrase: str | None = None) -> bool:
             (VERSION_TABLE,),
         ).fetchone() == (1,)
         return intact and sound and stamped
-    except cipher.DATABASE_ERRORS:
+    except keyed_file.DATABASE_ERRORS:
         return False
     finally:
         connection.close()
@@ -194,9 +202,12 @@ def restore(
     that opens with its passphrase, and stays encrypted.
     """
     if not backup.is_file():
-        raise BackupError(f"There is no backup at {backup}.")
+        raise BackupError(QT_TRANSLATE_NOOP("Errors", "There is no backup at {path}."), path=backup)
     if not verify(backup, passphrase):
-        raise BackupError(f"{backup} is not an alshome backup that can be restored.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is not an alshome backup that can be restored."),
+            path=backup,
+        )
     replaced = _keep_current(database, folder, now, passphrase)
     ensure_private_dir(database.parent)
     os.close(os.open(database, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE))
@@ -217,9 +228,13 @@ def _keep_current(
         if not check_database(database).ok:
             return set_aside(database, now)
         return take_backup(database, folder, "before-restore", now, passphrase)
-    except (BackupError, *cipher.DATABASE_ERRORS):
+    except (BackupError, *keyed_file.DATABASE_ERRORS):
         raise BackupError(
-            f"The history in {database} could not be backed up first, so it was left as it is."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The history in {path} could not be backed up first, so it was left as it is.",
+            ),
+            path=database,
         ) from None
 
 
@@ -232,8 +247,12 @@ def _copy(source: Path, target: Path, passphrase: str | None) -> None:
     """
     try:
         reader = _connect(source, passphrase, read_only=True)
-    except cipher.DATABASE_ERRORS as error:
-        raise BackupError(f"{source} cannot be read: {error}.") from None
+    except keyed_file.DATABASE_ERRORS as error:
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read: {reason}."),
+            path=source,
+            reason=error,
+        ) from None
     try:
         writer = _connect(target, passphrase)
         try:
@@ -242,8 +261,12 @@ def _copy(source: Path, target: Path, passphrase: str | None) -> None:
             reader.backup(writer)
         finally:
             writer.close()
-    except cipher.DATABASE_ERRORS as error:
-        raise BackupError(f"{source} cannot be copied: {error}.") from None
+    except keyed_file.DATABASE_ERRORS as error:
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be copied: {reason}."),
+            path=source,
+            reason=error,
+        ) from None
     finally:
         reader.close()
 
@@ -260,8 +283,12 @@ def _stand_alone(copy: Path, passphrase: str | None) -> None:
             connection.execute("PRAGMA journal_mode=DELETE")
         finally:
             connection.close()
-    except cipher.DATABASE_ERRORS as error:
-        raise BackupError(f"The copy {copy} cannot be finished: {error}.") from None
+    except keyed_file.DATABASE_ERRORS as error:
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "The copy {path} cannot be finished: {reason}."),
+            path=copy,
+            reason=error,
+        ) from None
 
 
 def _connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any:
@@ -270,7 +297,7 @@ def _connect(path: Path, passphrase: str | None, read_only: bool = False) -> Any
     Read-only opens a missing file as an error rather than as a new, empty database.
     """
     if passphrase is not None:
-        return cipher.connect(path, passphrase, read_only=read_only)
+        return keyed_file.connect(path, passphrase, read_only=read_only)
     if read_only:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     return sqlite3.connect(path)

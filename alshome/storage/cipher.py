@@ -28,66 +28,49 @@ from typing import Any
 
 import sqlcipher3
 
+from alshome.platform.errors import QT_TRANSLATE_NOOP, UserError
 from alshome.platform.files import sync_folder
+from alshome.storage.backups import backups_folder, list_backups, take_backup
 from alshome.storage.encrypted_mark import is_encrypted, marker
 from alshome.storage.health import PRIVATE_FILE_MODE
+from alshome.storage.keyed_file import (
+    BUSY_SECONDS,
+    DATABASE_ERRORS,
+    WrongPassphraseError,
+    connect,
+    quoted,
+)
 
 MARKER_TEXT = "This alshome history is encrypted with SQLCipher; it opens with its passphrase.\n"
-BUSY_SECONDS = 5.0
-DATABASE_ERRORS = (sqlite3.Error, sqlcipher3.Error)
 
 
-class WrongPassphraseError(RuntimeError):
-    """The passphrase does not open the history; nothing was changed."""
-
-    def __init__(self) -> None:
-        super().__init__("That passphrase is not right.")
-
-
-class PassphraseNeeded(RuntimeError):
+class PassphraseNeeded(UserError, RuntimeError):
     """The history is encrypted and no passphrase was given."""
 
     def __init__(self) -> None:
-        super().__init__("The history is protected with a passphrase; it is needed to open it.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The history is protected with a passphrase; it is needed to open it."
+            )
+        )
 
 
-class EncryptedDamageError(RuntimeError):
+class EncryptedDamageError(UserError, RuntimeError):
     """The passphrase is right but the encrypted history fails its check; it was left as it is."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"The protected history is damaged ({reason}), though the passphrase is right. "
-            "Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The protected history is damaged ({reason}), though the passphrase is right. "
+                "Nothing was changed.",
+            ),
+            reason=reason,
         )
 
 
-class ConversionError(RuntimeError):
+class ConversionError(UserError, RuntimeError):
     """The history could not be encrypted or decrypted; it was left as it was."""
-
-
-
-
-def connect(path: Path, passphrase: str, read_only: bool = False, **options: Any) -> Any:
-    """A sqlcipher3 connection to `path` opened with `passphrase`, checked by a first read.
-
-    Raises WrongPassphraseError when the key does not decrypt the file. `options` go to
-    `sqlcipher3.connect` (SQLAlchemy's pool passes `check_same_thread`).
-    """
-    if not passphrase:
-        raise WrongPassphraseError
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
-    connection = sqlcipher3.connect(target, uri=read_only, timeout=BUSY_SECONDS, **options)
-    try:
-        # SQLCipher otherwise prints every failed decryption on stderr.
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = {_quoted(passphrase)}")
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as error:
-        connection.close()
-        if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
-            raise WrongPassphraseError from None
-        raise
-    return connection
 
 
 def opens_with(path: Path, passphrase: str) -> bool:
@@ -128,7 +111,7 @@ def change_passphrase(path: Path, passphrase: str, new_passphrase: str, now: dat
         raise ValueError("A passphrase needs at least one character.")
     connection = connect(path, passphrase)
     try:
-        connection.execute(f"PRAGMA rekey = {_quoted(new_passphrase)}")
+        connection.execute(f"PRAGMA rekey = {quoted(new_passphrase)}")
     finally:
         connection.close()
     _replace_backups(path, new_passphrase, now)
@@ -147,17 +130,22 @@ def _convert(source: Any, path: Path, to_key: str | None) -> None:
     converted = Path(name)
     try:
         try:
-            key = "''" if to_key is None else _quoted(to_key)
-            source.execute(f"ATTACH DATABASE {_quoted(str(converted))} AS converted KEY {key}")
+            key = "''" if to_key is None else quoted(to_key)
+            source.execute(f"ATTACH DATABASE {quoted(str(converted))} AS converted KEY {key}")
             source.execute("SELECT sqlcipher_export('converted')")
             source.execute("DETACH DATABASE converted")
             busy, _, _ = source.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except DATABASE_ERRORS as error:
-            raise ConversionError(f"The history could not be converted: {error}.") from None
+            raise ConversionError(
+                QT_TRANSLATE_NOOP("Errors", "The history could not be converted: {reason}."),
+                reason=error,
+            ) from None
         finally:
             source.close()
         if busy:
-            raise ConversionError("The history is in use; close alshome and try again.")
+            raise ConversionError(
+                QT_TRANSLATE_NOOP("Errors", "The history is in use; close alshome and try again.")
+            )
         _verify(converted, to_key)
         _sync(converted)
         for end in ("-wal", "-shm"):
@@ -179,14 +167,13 @@ def _verify(path: Path, key: str | None) -> None:
     except (*DATABASE_ERRORS, WrongPassphraseError):
         intact = sound = False
     if not (intact and sound):
-        raise ConversionError("The converted copy did not verify; nothing was changed.")
+        raise ConversionError(
+            QT_TRANSLATE_NOOP("Errors", "The converted copy did not verify; nothing was changed.")
+        )
 
 
 def _replace_backups(path: Path, passphrase: str | None, now: datetime) -> None:
     """Delete the backups made with the old key (or none) and take one with the new."""
-    # Imported here: backups reads encrypted copies through this module.
-    from alshome.storage.backups import backups_folder, list_backups, take_backup
-
     folder = backups_folder(path)
     for backup in list_backups(folder):
         backup.path.unlink(missing_ok=True)
@@ -209,8 +196,3 @@ def _sync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-
-
-def _quoted(text: str) -> str:
-    """`text` as an SQL string literal: the only way a passphrase reaches a statement."""
-    return "'" + text.replace("'", "''") + "'"

@@ -35,11 +35,9 @@ from alshome.storage.health import (
 )
 from alshome.storage.models import Base
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
+from alshome.storage.urls import CHECKED_DRIVERS, sqlite_file
 
 SQLITE_PRAGMAS = ("busy_timeout=5000", "journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON")
-# Only the standard driver reads a plain file; an encrypted one (SQLCipher) would look like
-# garbage to the check, and a wrong passphrase must never pass for damage.
-CHECKED_DRIVERS = ("pysqlite",)
 
 
 def drop_history(url: str) -> None:
@@ -56,16 +54,6 @@ def drop_history(url: str) -> None:
             Table(VERSION_TABLE, MetaData()).drop(connection, checkfirst=True)
     finally:
         engine.dispose()
-
-
-def sqlite_file(url: str) -> Path | None:
-    """The file behind a SQLite URL; None for an in-memory database or another server."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.query.get("uri"):
-        return None
-    if not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database)
 
 
 def open_database(url: str, passphrase: str | None = None) -> Engine:

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from alshome.platform.errors import QT_TRANSLATE_NOOP, UserError
 from alshome.platform.files import sync_folder
 from alshome.storage.encrypted_mark import is_encrypted
 
@@ -34,11 +35,22 @@ PRIVATE_FILE_MODE = 0o600
 BUSY_SECONDS = 5.0
 
 
-class DamagedDatabaseError(RuntimeError):
-    """The database file was damaged; it was renamed to `kept` and nothing was deleted."""
+class DamagedDatabaseError(UserError, RuntimeError):
+    """The database file was damaged; it was renamed to `kept` and nothing was deleted.
+
+    SQLite's `reason` is kept for the log, not put in the sentence: a person can act on
+    where the file went, not on how its pages were found broken.
+    """
 
     def __init__(self, kept: Path, reason: str) -> None:
-        super().__init__(f"The database was damaged ({reason}); it was kept as {kept}.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The saved history was damaged. Nothing was deleted: the damaged file was kept "
+                "as {path}. Restore a backup, or start afresh beside it.",
+            ),
+            path=kept,
+        )
         self.kept = kept
         self.reason = reason
 

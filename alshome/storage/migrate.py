@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from alshome.platform.errors import BAD_INPUT, QT_TRANSLATE_NOOP, UserError
 from alshome.storage.backups import backups_folder, take_backup
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
+from alshome.storage.urls import CHECKED_DRIVERS, sqlite_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 
-class NewerDatabaseError(RuntimeError):
+class NewerDatabaseError(UserError, RuntimeError):
     """The database was written by a newer alshome; it is left exactly as it was."""
+
+    exit_status = BAD_INPUT
 
 
 class MigrationError(RuntimeError):
@@ -49,7 +53,10 @@ def upgrade_to_head(engine: Engine) -> None:
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     if current is not None and current not in known:
         raise NewerDatabaseError(
-            "This data was saved by a newer version of alshome; update alshome to open it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This data was saved by a newer version of alshome; update alshome to open it.",
+            )
         )
     if current is not None:
         _back_up(engine)
@@ -75,9 +82,6 @@ def _back_up(engine: Engine) -> None:
     turns out wrong. No copy can be made of an in-memory database or a server's, and the
     standard driver that makes it cannot read an encrypted file (SQLCipher).
     """
-    # Imported here: db imports this module, so a top-level import would be circular.
-    from alshome.storage.db import CHECKED_DRIVERS, sqlite_file
-
     if engine.url.get_driver_name() not in CHECKED_DRIVERS:
         return
     database = sqlite_file(engine.url.render_as_string(hide_password=False))

@@ -39,6 +39,7 @@ from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus, SetRecord
 from alshome.domain.trends import ExerciseWork, SessionSummary
+from alshome.programs.document import ProgramConflictError
 from alshome.storage.models import (
     AlsfrsRow,
     CarryOverRow,
@@ -62,10 +63,6 @@ from alshome.storage.snapshot import (
     session_starts,
     stored_program,
 )
-
-
-class ProgramConflictError(ValueError):
-    """A different program with the same name and version is already saved."""
 
 
 @dataclass(frozen=True)
@@ -591,9 +588,7 @@ def _find_or_add_program(
         db.flush()
         _add_media(db, row.id, media, digests)
     elif row.document != document or _media_digests(db, row.id) != digests:
-        raise ProgramConflictError(
-            f"A different program named {name!r}, version {version}, is already saved."
-        )
+        raise ProgramConflictError(name, version)
     return row
 
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alshome.operations.backups import newest_good_backup, restore_backup
-from alshome.operations.failures import explain
 from alshome.storage.backups import BackupError
 from alshome.storage.health import DamagedDatabaseError
 from alshome.ui import words
+from alshome.ui.failure_text import explain
 
 
 def _tr(text: str) -> str:

@@ -39,10 +39,10 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
-from alshome.operations.failures import explain
 from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
 from alshome.ui.announce import SessionAnnouncer
+from alshome.ui.failure_text import explain
 from alshome.ui.keyboard import KeyboardContract
 from alshome.ui.placement import place, remembered
 from alshome.ui.scanning import Scanner

@@ -810,6 +810,549 @@
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <source>There is no backup number {number}; `alshome restore` lists the backups.</source>
+            <translation>No hay ninguna copia de seguridad con el número {number}; `alshome restore` lista las copias.</translation>
+        </message>
+        <message>
+            <source>A passphrase needs at least one character; nothing was changed.</source>
+            <translation>Una frase de contraseña necesita al menos un carácter; no se ha cambiado nada.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same; nothing was changed.</source>
+            <translation>Las dos frases de contraseña no son iguales; no se ha cambiado nada.</translation>
+        </message>
+        <message>
+            <source>A PDF report needs --output FILE.pdf; nothing was written.</source>
+            <translation>Un informe en PDF necesita --output ARCHIVO.pdf; no se ha escrito nada.</translation>
+        </message>
+        <message>
+            <source>There is no alshome history in {folder} to back up.</source>
+            <translation>No hay ningún historial de alshome en {folder} del que hacer una copia de seguridad.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be removed: {reason}.</source>
+            <translation>No se puede borrar {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The history is already protected with a passphrase.</source>
+            <translation>El historial ya está protegido con una frase de contraseña.</translation>
+        </message>
+        <message>
+            <source>The history has no passphrase to remove.</source>
+            <translation>El historial no tiene ninguna frase de contraseña que quitar.</translation>
+        </message>
+        <message>
+            <source>There is no alshome history in {folder}.</source>
+            <translation>No hay ningún historial de alshome en {folder}.</translation>
+        </message>
+        <message>
+            <source>must be between {low} and {high}</source>
+            <translation>debe estar entre {low} y {high}</translation>
+        </message>
+        <message>
+            <source>must be a date and time in ISO 8601 with its UTC offset</source>
+            <translation>debe ser una fecha y hora en ISO 8601 con su desfase respecto a UTC</translation>
+        </message>
+        <message>
+            <source>must be a lowercase UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e</source>
+            <translation>debe ser un UUID en minúsculas, como 0f8fad5b-d9cb-469f-a165-70867728950e</translation>
+        </message>
+        <message>
+            <source>must not name a symptom twice</source>
+            <translation>no debe nombrar dos veces el mismo síntoma</translation>
+        </message>
+        <message>
+            <source>must be a date in ISO 8601 such as 2024-05-01</source>
+            <translation>debe ser una fecha en ISO 8601, como 2024-05-01</translation>
+        </message>
+        <message>
+            <source>must be base64 text</source>
+            <translation>debe ser texto en base64</translation>
+        </message>
+        <message>
+            <source>must give a value for each of the 12 items</source>
+            <translation>debe dar un valor para cada uno de los 12 apartados</translation>
+        </message>
+        <message>
+            <source>set_number must not be above total_sets</source>
+            <translation>set_number no debe ser mayor que total_sets</translation>
+        </message>
+        <message>
+            <source>sets must not repeat a position</source>
+            <translation>sets no debe repetir una posición</translation>
+        </message>
+        <message>
+            <source>name and version must match those of the document</source>
+            <translation>name y version deben coincidir con los del documento</translation>
+        </message>
+        <message>
+            <source>media must give each picture and video the document names</source>
+            <translation>media debe dar cada imagen y cada vídeo que nombra el documento</translation>
+        </message>
+        <message>
+            <source>sha256 must be the SHA-256 of the content</source>
+            <translation>sha256 debe ser el SHA-256 del contenido</translation>
+        </message>
+        <message>
+            <source>media must not repeat a sha256</source>
+            <translation>media no debe repetir un sha256</translation>
+        </message>
+        <message>
+            <source>media must hold exactly the pictures and videos programs name</source>
+            <translation>media debe contener exactamente las imágenes y los vídeos que nombran los programas</translation>
+        </message>
+        <message>
+            <source>programs must not repeat a name and version</source>
+            <translation>programs no debe repetir un nombre y una versión</translation>
+        </message>
+        <message>
+            <source>programs must have at most one active program</source>
+            <translation>programs debe tener como mucho un programa activo</translation>
+        </message>
+        <message>
+            <source>sessions must not repeat a uuid</source>
+            <translation>sessions no debe repetir un uuid</translation>
+        </message>
+        <message>
+            <source>carry_over_checks must name sessions that are in the export</source>
+            <translation>carry_over_checks debe nombrar sesiones que estén en la exportación</translation>
+        </message>
+        <message>
+            <source>carry_over_checks must not name a session twice</source>
+            <translation>carry_over_checks no debe nombrar dos veces la misma sesión</translation>
+        </message>
+        <message>
+            <source>{file} is not an alshome export.</source>
+            <translation>{file} no es una exportación de alshome.</translation>
+        </message>
+        <message>
+            <source>{file}: version: must be a whole number</source>
+            <translation>{file}: version: debe ser un número entero</translation>
+        </message>
+        <message>
+            <source>{file} is an export of version {version}, and this alshome reads versions 1 to {newest}.</source>
+            <translation>{file} es una exportación de la versión {version}, y este alshome lee las versiones 1 a {newest}.</translation>
+        </message>
+        <message>
+            <source>{file}: {problem}</source>
+            <translation>{file}: {problem}</translation>
+        </message>
+        <message>
+            <source>{file}: {field}: {entry}: {problem}.</source>
+            <translation>{file}: {field}: {entry}: {problem}.</translation>
+        </message>
+        <message>
+            <source>A different program named {name}, version {version}, is already saved; nothing was imported.</source>
+            <translation>Ya hay guardado otro programa llamado {name}, versión {version}; no se ha importado nada.</translation>
+        </message>
+        <message>
+            <source>--database-url: {reason}.</source>
+            <translation>--database-url: {reason}.</translation>
+        </message>
+        <message>
+            <source>The database cannot be used: {reason}.</source>
+            <translation>No se puede usar la base de datos: {reason}.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be used: {reason}.</source>
+            <translation>No se puede usar {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The data folder cannot be used: {reason}.</source>
+            <translation>No se puede usar la carpeta de datos: {reason}.</translation>
+        </message>
+        <message>
+            <source>alshome backs up only a history kept in a SQLite file; a history on a database server is kept safe by the server's own backups.</source>
+            <translation>alshome solo hace copias de seguridad de un historial guardado en un archivo SQLite; un historial en un servidor de bases de datos lo protegen las copias de seguridad del propio servidor.</translation>
+        </message>
+        <message>
+            <source>alshome restores only a history kept in a SQLite file; a history on a database server is restored with the server's own tools.</source>
+            <translation>alshome solo restaura un historial guardado en un archivo SQLite; un historial en un servidor de bases de datos se restaura con las herramientas del propio servidor.</translation>
+        </message>
+        <message>
+            <source>A passphrase protects only a history kept in a SQLite file; a history on a database server is protected by the server's own access control.</source>
+            <translation>Una frase de contraseña solo protege un historial guardado en un archivo SQLite; un historial en un servidor de bases de datos lo protege el control de acceso del propio servidor.</translation>
+        </message>
+        <message>
+            <source>--from {first} is after --to {last}; nothing was written.</source>
+            <translation>--from {first} es posterior a --to {last}; no se ha escrito nada.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be written: {reason}.</source>
+            <translation>No se puede escribir {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>{file}: {field}: {value} can only travel in a {suffix} bundle, with the program and its pictures and videos in one file.</source>
+            <translation>{file}: {field}: {value} solo puede viajar en un paquete {suffix}, con el programa y sus imágenes y vídeos en un solo archivo.</translation>
+        </message>
+        <message>
+            <source>There is no file at {path}.</source>
+            <translation>No hay ningún archivo en {path}.</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a file.</source>
+            <translation>{path} es una carpeta, no un archivo.</translation>
+        </message>
+        <message>
+            <source>is not a program bundle (a zip archive)</source>
+            <translation>no es un paquete de programa (un archivo zip)</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {reason}.</source>
+            <translation>No se puede leer {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The program has pictures or video, so it is written as a bundle: give the file a name ending in {suffix}, such as {example}.</source>
+            <translation>El programa tiene imágenes o vídeo, así que se escribe como paquete: dale al archivo un nombre que termine en {suffix}, como {example}.</translation>
+        </message>
+        <message>
+            <source>holds {count} files; a bundle may hold {limit}</source>
+            <translation>contiene {count} archivos; un paquete puede contener {limit}</translation>
+        </message>
+        <message>
+            <source>is in the bundle twice</source>
+            <translation>está dos veces en el paquete</translation>
+        </message>
+        <message>
+            <source>has no {program} at its root</source>
+            <translation>no tiene {program} en su raíz</translation>
+        </message>
+        <message>
+            <source>{file}: {entry}: {problem}</source>
+            <translation>{file}: {entry}: {problem}</translation>
+        </message>
+        <message>
+            <source>is not named by {program}</source>
+            <translation>no lo nombra {program}</translation>
+        </message>
+        <message>
+            <source>is named by {program} but is not in the bundle</source>
+            <translation>lo nombra {program}, pero no está en el paquete</translation>
+        </message>
+        <message>
+            <source>has a name no bundle uses</source>
+            <translation>tiene un nombre que ningún paquete usa</translation>
+        </message>
+        <message>
+            <source>has an absolute path</source>
+            <translation>tiene una ruta absoluta</translation>
+        </message>
+        <message>
+            <source>has a path that leads out of the bundle (..)</source>
+            <translation>tiene una ruta que sale del paquete (..)</translation>
+        </message>
+        <message>
+            <source>is a link</source>
+            <translation>es un enlace</translation>
+        </message>
+        <message>
+            <source>is not a plain file</source>
+            <translation>no es un archivo normal</translation>
+        </message>
+        <message>
+            <source>is encrypted</source>
+            <translation>está cifrado</translation>
+        </message>
+        <message>
+            <source>is compressed in a way bundles do not use</source>
+            <translation>está comprimido de una forma que los paquetes no usan</translation>
+        </message>
+        <message>
+            <source>expands more than {ratio} times its size (a zip bomb)</source>
+            <translation>se expande más de {ratio} veces su tamaño (una bomba zip)</translation>
+        </message>
+        <message>
+            <source>is damaged</source>
+            <translation>está dañado</translation>
+        </message>
+        <message>
+            <source>is larger than {size} MB</source>
+            <translation>ocupa más de {size} MB</translation>
+        </message>
+        <message>
+            <source>is larger than {size} KB</source>
+            <translation>ocupa más de {size} KB</translation>
+        </message>
+        <message>
+            <source>{file} {problem}.</source>
+            <translation>{file} {problem}.</translation>
+        </message>
+        <message>
+            <source>{file}: {entry}: {problem}.</source>
+            <translation>{file}: {entry}: {problem}.</translation>
+        </message>
+        <message>
+            <source>{file} is too large ({size} bytes; the limit is {limit}).</source>
+            <translation>{file} es demasiado grande ({size} bytes; el límite es {limit}).</translation>
+        </message>
+        <message>
+            <source>{file} is not a text file.</source>
+            <translation>{file} no es un archivo de texto.</translation>
+        </message>
+        <message>
+            <source>{file} holds a NUL character, which no alshome file does.</source>
+            <translation>{file} contiene un carácter NUL, que ningún archivo de alshome tiene.</translation>
+        </message>
+        <message>
+            <source>{file} is not valid JSON (line {line}: {reason}).</source>
+            <translation>{file} no es JSON válido (línea {line}: {reason}).</translation>
+        </message>
+        <message>
+            <source>{file} is not an alshome file.</source>
+            <translation>{file} no es un archivo de alshome.</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is neither in the library nor in custom_exercises</source>
+            <translation>{field}: {value} no está ni en la biblioteca ni en custom_exercises</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not in the library</source>
+            <translation>{field}: {value} no está en la biblioteca</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is a {kind} exercise</source>
+            <translation>{field}: {value} es un ejercicio de tipo {kind}</translation>
+        </message>
+        <message>
+            <source>{field}: must not be above stop_at</source>
+            <translation>{field}: no debe ser mayor que stop_at</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is used twice</source>
+            <translation>{field}: {value} se usa dos veces</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is a library exercise's id; give it an id of its own</source>
+            <translation>{field}: {value} es el id de un ejercicio de la biblioteca; dale un id propio</translation>
+        </message>
+        <message>
+            <source>{field}: {value} is not written as the format says</source>
+            <translation>{field}: {value} no está escrito como dice el formato</translation>
+        </message>
+        <message>
+            <source>{file}: {field}: {value} is used twice</source>
+            <translation>{file}: {field}: {value} se usa dos veces</translation>
+        </message>
+        <message>
+            <source>an MP4 video</source>
+            <translation>un vídeo MP4</translation>
+        </message>
+        <message>
+            <source>a WebM video</source>
+            <translation>un vídeo WebM</translation>
+        </message>
+        <message>
+            <source>is not a {format} picture that opens</source>
+            <translation>no es una imagen {format} que se pueda abrir</translation>
+        </message>
+        <message>
+            <source>is {width} by {height} pixels; a picture may have at most {limit} a side</source>
+            <translation>mide {width} por {height} píxeles; una imagen puede tener como mucho {limit} por lado</translation>
+        </message>
+        <message>
+            <source>is not {kind}</source>
+            <translation>no es {kind}</translation>
+        </message>
+        <message>
+            <source>is {kind} without a picture</source>
+            <translation>es {kind} sin imagen</translation>
+        </message>
+        <message>
+            <source>is {codec} video; {kind} must hold {allowed}</source>
+            <translation>es vídeo {codec}; {kind} debe contener {allowed}</translation>
+        </message>
+        <message>
+            <source>is larger than {limit} pixels a side</source>
+            <translation>mide más de {limit} píxeles por lado</translation>
+        </message>
+        <message>
+            <source>does not say how long it plays</source>
+            <translation>no dice cuánto dura</translation>
+        </message>
+        <message>
+            <source>plays for {seconds} seconds; a video may play for at most {minutes} minutes</source>
+            <translation>dura {seconds} segundos; un vídeo puede durar como mucho {minutes} minutos</translation>
+        </message>
+        <message>
+            <source>is {kind} with no picture that plays</source>
+            <translation>es {kind} sin ninguna imagen que se pueda reproducir</translation>
+        </message>
+        <message>
+            <source>is not {kind} that plays</source>
+            <translation>no es {kind} que se pueda reproducir</translation>
+        </message>
+        <message>
+            <source>need format_version 2</source>
+            <translation>necesitan format_version 2</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <translation>es obligatorio</translation>
+        </message>
+        <message>
+            <source>is not a known field</source>
+            <translation>no es un campo conocido</translation>
+        </message>
+        <message>
+            <source>must be a whole number</source>
+            <translation>debe ser un número entero</translation>
+        </message>
+        <message>
+            <source>must be a number</source>
+            <translation>debe ser un número</translation>
+        </message>
+        <message>
+            <source>must be true or false</source>
+            <translation>debe ser true o false</translation>
+        </message>
+        <message>
+            <source>must be text</source>
+            <translation>debe ser texto</translation>
+        </message>
+        <message>
+            <source>must be a list</source>
+            <translation>debe ser una lista</translation>
+        </message>
+        <message>
+            <source>must be an object</source>
+            <translation>debe ser un objeto</translation>
+        </message>
+        <message>
+            <source>must be at most {max_length} characters</source>
+            <translation>debe tener como mucho {max_length} caracteres</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>no debe estar vacío</translation>
+        </message>
+        <message>
+            <source>must be valid text</source>
+            <translation>debe ser texto válido</translation>
+        </message>
+        <message>
+            <source>must be a finite number</source>
+            <translation>debe ser un número finito</translation>
+        </message>
+        <message>
+            <source>must have at least {min_length} entries</source>
+            <translation>debe tener al menos {min_length} elementos</translation>
+        </message>
+        <message>
+            <source>must have at most {max_length} entries</source>
+            <translation>debe tener como mucho {max_length} elementos</translation>
+        </message>
+        <message>
+            <source>must be {expected}</source>
+            <translation>debe ser {expected}</translation>
+        </message>
+        <message>
+            <source>must be one of {expected}</source>
+            <translation>debe ser uno de estos: {expected}</translation>
+        </message>
+        <message>
+            <source>must be one of {expected_tags}</source>
+            <translation>debe ser uno de estos: {expected_tags}</translation>
+        </message>
+        <message>
+            <source>must have at least 1 entry</source>
+            <translation>debe tener al menos 1 elemento</translation>
+        </message>
+        <message>
+            <source>must have at most 1 entry</source>
+            <translation>debe tener como mucho 1 elemento</translation>
+        </message>
+        <message>
+            <source>is not valid</source>
+            <translation>no es válido</translation>
+        </message>
+        <message>
+            <source>must be 2 to 80 lowercase letters, digits or _</source>
+            <translation>debe tener de 2 a 80 letras minúsculas, cifras o _</translation>
+        </message>
+        <message>
+            <source>must be a relative path in the bundle ending in .png, .jpg, .jpeg or .webp</source>
+            <translation>debe ser una ruta relativa dentro del paquete que termine en .png, .jpg, .jpeg o .webp</translation>
+        </message>
+        <message>
+            <source>must be a relative path in the bundle ending in .mp4 or .webm</source>
+            <translation>debe ser una ruta relativa dentro del paquete que termine en .mp4 o .webm</translation>
+        </message>
+        <message>
+            <source>is out of range</source>
+            <translation>está fuera del rango permitido</translation>
+        </message>
+        <message>
+            <source>{field}: {reason}</source>
+            <translation>{field}: {reason}</translation>
+        </message>
+        <message>
+            <source>{path} is named by the program but is not in it.</source>
+            <translation>El programa nombra {path}, pero no lo contiene.</translation>
+        </message>
+        <message>
+            <source>A different program named {name}, version {version}, is already saved; give this one a new version number.</source>
+            <translation>Ya hay guardado otro programa llamado {name}, versión {version}; dale a este un número de versión nuevo.</translation>
+        </message>
+        <message>
+            <source>The copy of {path} is damaged, so no backup was saved.</source>
+            <translation>La copia de {path} está dañada, así que no se ha guardado ninguna copia de seguridad.</translation>
+        </message>
+        <message>
+            <source>There is no backup at {path}.</source>
+            <translation>No hay ninguna copia de seguridad en {path}.</translation>
+        </message>
+        <message>
+            <source>{path} is not an alshome backup that can be restored.</source>
+            <translation>{path} no es una copia de seguridad de alshome que se pueda restaurar.</translation>
+        </message>
+        <message>
+            <source>The history in {path} could not be backed up first, so it was left as it is.</source>
+            <translation>No se ha podido hacer antes una copia de seguridad del historial de {path}, así que se ha dejado como estaba.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be copied: {reason}.</source>
+            <translation>No se puede copiar {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The copy {path} cannot be finished: {reason}.</source>
+            <translation>No se puede terminar la copia {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>The history is protected with a passphrase; it is needed to open it.</source>
+            <translation>El historial está protegido con una frase de contraseña; hace falta para abrirlo.</translation>
+        </message>
+        <message>
+            <source>The protected history is damaged ({reason}), though the passphrase is right. Nothing was changed.</source>
+            <translation>El historial protegido está dañado ({reason}), aunque la frase de contraseña es correcta. No se ha cambiado nada.</translation>
+        </message>
+        <message>
+            <source>The history could not be converted: {reason}.</source>
+            <translation>No se ha podido convertir el historial: {reason}.</translation>
+        </message>
+        <message>
+            <source>The history is in use; close alshome and try again.</source>
+            <translation>El historial está en uso; cierra alshome y vuelve a intentarlo.</translation>
+        </message>
+        <message>
+            <source>The converted copy did not verify; nothing was changed.</source>
+            <translation>La copia convertida no ha pasado la comprobación; no se ha cambiado nada.</translation>
+        </message>
+        <message>
+            <source>The saved history was damaged. Nothing was deleted: the damaged file was kept as {path}. Restore a backup, or start afresh beside it.</source>
+            <translation>El historial guardado estaba dañado. No se ha borrado nada: el archivo dañado se ha guardado como {path}. Recupera una copia de seguridad o empieza de nuevo junto a él.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right.</source>
+            <translation>Esa frase de contraseña no es correcta.</translation>
+        </message>
+        <message>
+            <source>This data was saved by a newer version of alshome; update alshome to open it.</source>
+            <translation>Estos datos los guardó una versión más nueva de alshome; actualiza alshome para abrirlos.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExerciseScreen</name>
         <message>
             <source>Exercise</source>

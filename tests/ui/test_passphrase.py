@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from alshome.domain.clock import ManualClock
 from alshome.operations.encryption import HistoryPassphrase
-from alshome.operations.failures import explain
 from alshome.operations.history import History
 from alshome.platform.paths import sqlite_url
 from alshome.storage import cipher
 from alshome.storage.db import open_database
+from alshome.ui.failure_text import explain
 from alshome.ui.main_window import MainWindow
 from alshome.ui.screens.passphrase import PassphraseScreen, ask_passphrase
 from alshome.ui.session_controller import SessionController

@@ -436,7 +436,7 @@ class EditorScreen(Screen):
         try:
             checked = check_program(self.draft_document())
         except DocumentError as error:
-            self.message.setText(str(error))
+            self.message.setText(self._explain(error))
             return
         try:
             program = self._files.use(checked)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from alshome.operations.editor_pin import EditorPin, valid_pin
 from alshome.programs.document import DocumentError
+from alshome.ui.failure_text import explain
 from alshome.ui.screens.base import SPACING, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.widgets import FitLabel, button, label
@@ -97,7 +98,7 @@ class PinPage(QWidget):
         try:
             change()
         except DocumentError as error:
-            self.message.setText(str(error))
+            self.message.setText(explain(error))
             return
         self.first.clear()
         self.again.clear()

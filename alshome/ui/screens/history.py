@@ -20,8 +20,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from alshome.domain.trends import SessionSummary, Span, Trends, trends
-from alshome.operations.failures import explain
 from alshome.ui.announce import announce
+from alshome.ui.failure_text import explain
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.screens.history_rows import LinesModel, RowList, session_lines, set_lines
