@@ -152,14 +152,15 @@ if ! venv_ok; then
     "$python" -m venv "$venv"
 fi
 
-# The test extras include everything run needs, so a test install also satisfies run.
+# The test extras include everything run needs, so a test install also satisfies run; the
+# clinic extra comes with them, for the clinic server's tests.
 hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 stamp_for() { echo "$venv/.alshome-installed-$1"; }
 stamp_matches() { [[ -f $(stamp_for "$1") && $(<"$(stamp_for "$1")") == "$hash" ]]; }
 
 if [[ $mode == test ]]; then
     up_to_date() { stamp_matches test; }
-    target=".[test]"
+    target=".[test,clinic]"
 else
     up_to_date() { stamp_matches run || stamp_matches test; }
     target="."

@@ -49,7 +49,7 @@ def drop_history(url: str) -> None:
     own, the schema's revision included, go in one transaction. The next start makes them
     anew, empty.
     """
-    engine = _engine(url)
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)
@@ -85,7 +85,7 @@ def open_database(url: str, passphrase: str | None = None) -> Engine:
         _create_private_file(path)
         # A marker beside no encrypted file is left from a conversion cut short.
         cipher.marker(path).unlink(missing_ok=True)
-    return _migrated(_engine(url), path)
+    return _migrated(make_engine(url), path)
 
 
 def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
@@ -108,7 +108,7 @@ def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
         checked.close()
     if not health.ok:
         raise cipher.EncryptedDamageError(health.reason)
-    engine = _engine(
+    engine = make_engine(
         "sqlite://",
         creator=lambda: cipher.connect(path, passphrase, check_same_thread=False),
         module=sqlcipher3,
@@ -120,7 +120,7 @@ def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
     return _migrated(engine, path)
 
 
-def _engine(url: str, **options: Any) -> Engine:
+def make_engine(url: str, **options: Any) -> Engine:
     """An engine whose every SQLite connection gets the crash-safe pragmas, from the first."""
     # A failed statement's message would otherwise quote its values (names, notes, what
     # was done): health data, in a traceback that may end up in the desktop's journal.

@@ -1,0 +1,240 @@
+"""The clinic's web API, for the patients' apps: pair, upload, take the published program.
+
+`create_app` builds it on a clinic database. Every route but pairing needs a device's
+token (`Authorization: Bearer ...`); the patient it reads or writes is the token's, and
+each read or change is in the audit, in the same transaction. Two guards stand before
+every route:
+
+- plain HTTP is refused unless the client is on the loopback address: the server's own
+  TLS (`serve --certfile --keyfile`) or a reverse proxy on the same machine that passes
+  `X-Forwarded-Proto: https` (uvicorn trusts that header from 127.0.0.1 only) is the way
+  in from anywhere else;
+- a request body is capped (MAX_BODY_BYTES), by its declared length and by what arrives.
+
+The routes are synchronous: FastAPI runs them in its thread pool, each on its own
+database connection. The dashboard (issue 18) adds its own routes to the same app.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Response, status
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
+
+from alshome import __version__
+from alshome.clinic.accounts import DeviceIdentity, device_of, pair
+from alshome.clinic.audit import record_access
+from alshome.clinic.errors import PairingRefused
+from alshome.clinic.models import Device, utc_now
+from alshome.clinic.publishing import latest_published
+from alshome.clinic.records import store_batch
+from alshome.clinic.schema import open_clinic
+from alshome.clinic.wire import (
+    PairRequest,
+    PairResponse,
+    PublishedProgramResponse,
+    UploadBatch,
+    UploadReceipt,
+)
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+API = "/api/v1"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def create_app(
+    database_url: str | None = None,
+    *,
+    engine: Engine | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The clinic's app on the database at `database_url` (or on `engine`, kept open)."""
+    if engine is None:
+        if database_url is None:
+            raise ValueError("create_app needs a database URL or an engine")
+        engine = open_clinic(database_url)
+        owned = True
+    else:
+        owned = False
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            engine.dispose()
+
+    app = FastAPI(
+        title="alshome clinic",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.engine = engine
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(SecureTransport)
+    _add_device_routes(app, engine)
+    return app
+
+
+def _add_device_routes(app: FastAPI, engine: Engine) -> None:
+    bearer = HTTPBearer(auto_error=False)
+
+    def device(
+        given: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> DeviceIdentity:
+        """The device the request's token belongs to; 401 for none, a wrong or revoked one."""
+        identity = None
+        if given is not None and given.scheme.lower() == "bearer":
+            with Session(engine) as db:
+                identity = device_of(db, given.credentials)
+        if identity is None:
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                "A paired device's token is needed.",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return identity
+
+    Device_ = Annotated[DeviceIdentity, Depends(device)]
+
+    @app.post(f"{API}/pair", response_model=PairResponse)
+    def pair_device(request: PairRequest) -> PairResponse:
+        """Trade a one-time pairing code for the device's token, shown only this once."""
+        try:
+            pairing = pair(engine, request.code, request.device_name)
+        except PairingRefused as refused:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
+        return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
+
+    @app.post(f"{API}/upload", response_model=UploadReceipt)
+    def upload(batch: UploadBatch, identity: Device_) -> UploadReceipt:
+        """Store the batch for the token's patient; a record held already is a no-op."""
+        with Session(engine) as db, db.begin():
+            receipt = store_batch(db, identity.patient_id, batch)
+            db.execute(
+                update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
+            )
+            record_access(db, identity.actor, identity.patient_id, "change", _what(receipt))
+        return receipt
+
+    @app.get(
+        f"{API}/program",
+        response_model=PublishedProgramResponse,
+        responses={204: {"description": "No program was published to this patient."}},
+    )
+    def published_program(identity: Device_) -> Any:
+        """The program published to the token's patient last, for the app to offer."""
+        with Session(engine) as db, db.begin():
+            program = latest_published(db, identity.patient_id)
+            record_access(db, identity.actor, identity.patient_id, "read", "published program")
+            if program is None:
+                return Response(status_code=status.HTTP_204_NO_CONTENT)
+            return PublishedProgramResponse(
+                name=program.name,
+                version=program.version,
+                published_at=program.published_at.isoformat(),
+                document=program.document,
+            )
+
+    @app.delete(f"{API}/device", status_code=status.HTTP_204_NO_CONTENT)
+    def stop_sharing(identity: Device_) -> None:
+        """The device gives up its token: the app stopped sharing."""
+        with Session(engine) as db, db.begin():
+            db.execute(
+                update(Device).where(Device.id == identity.device_id).values(revoked_at=utc_now())
+            )
+            record_access(db, identity.actor, identity.patient_id, "change", "stopped sharing")
+
+
+def _what(receipt: UploadReceipt) -> str:
+    """The audit's words for an upload: what was stored, counted."""
+    counts = receipt.model_dump(exclude={"completed"})
+    stored = ", ".join(f"{kind} {count['stored']}" for kind, count in counts.items())
+    return f"upload stored: {stored}; completed {receipt.completed}"
+
+
+# ----- the guards: pure ASGI, so they see the body as it arrives ---------------------------
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, code: int, detail: str) -> None:
+    await JSONResponse({"detail": detail}, status_code=code)(scope, receive, send)
+
+
+def is_loopback(host: str | None) -> bool:
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class SecureTransport:
+    """Plain HTTP only from the loopback address; anyone else must come over TLS."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("scheme") != "https":
+            client = scope.get("client")
+            if not is_loopback(client[0] if client else None):
+                await _refuse(
+                    scope, receive, send, 403, "This clinic server is reached over HTTPS only."
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyLimit:
+    """Refuse a body over `limit` bytes: by its Content-Length, or once more has arrived.
+
+    Refusing while the body arrives raises HTTPException(413) from `receive`, which
+    FastAPI passes on as it is, as the request's response.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _refuse(
+                scope, receive, send, 413, f"A request body may hold {self.limit} bytes at most."
+            )
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(
+                        status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                        f"A request body may hold {self.limit} bytes at most.",
+                    )
+            return message
+
+        await self.app(scope, counted, send)
