@@ -22,7 +22,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Response, status
+from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, update
@@ -90,27 +90,31 @@ def create_app(
     return app
 
 
+_bearer = HTTPBearer(auto_error=False)
+
+
+def authenticated_device(
+    request: Request,
+    given: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> DeviceIdentity:
+    """The device the request's token belongs to; 401 for none, a wrong or revoked one."""
+    identity = None
+    if given is not None:
+        with Session(request.app.state.engine) as db:
+            identity = device_of(db, given.credentials)
+    if identity is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "A paired device's token is needed.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return identity
+
+
+AuthenticatedDevice = Annotated[DeviceIdentity, Depends(authenticated_device)]
+
+
 def _add_device_routes(app: FastAPI, engine: Engine) -> None:
-    bearer = HTTPBearer(auto_error=False)
-
-    def device(
-        given: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> DeviceIdentity:
-        """The device the request's token belongs to; 401 for none, a wrong or revoked one."""
-        identity = None
-        if given is not None and given.scheme.lower() == "bearer":
-            with Session(engine) as db:
-                identity = device_of(db, given.credentials)
-        if identity is None:
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                "A paired device's token is needed.",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        return identity
-
-    Device_ = Annotated[DeviceIdentity, Depends(device)]
-
     @app.post(f"{API}/pair", response_model=PairResponse)
     def pair_device(request: PairRequest) -> PairResponse:
         """Trade a one-time pairing code for the device's token, shown only this once."""
@@ -121,7 +125,7 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
         return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
 
     @app.post(f"{API}/upload", response_model=UploadReceipt)
-    def upload(batch: UploadBatch, identity: Device_) -> UploadReceipt:
+    def upload(batch: UploadBatch, identity: AuthenticatedDevice) -> UploadReceipt:
         """Store the batch for the token's patient; a record held already is a no-op."""
         with Session(engine) as db, db.begin():
             receipt = store_batch(db, identity.patient_id, batch)
@@ -136,7 +140,7 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
         response_model=PublishedProgramResponse,
         responses={204: {"description": "No program was published to this patient."}},
     )
-    def published_program(identity: Device_) -> Any:
+    def published_program(identity: AuthenticatedDevice) -> Any:
         """The program published to the token's patient last, for the app to offer."""
         with Session(engine) as db, db.begin():
             program = latest_published(db, identity.patient_id)
@@ -151,7 +155,7 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             )
 
     @app.delete(f"{API}/device", status_code=status.HTTP_204_NO_CONTENT)
-    def stop_sharing(identity: Device_) -> None:
+    def stop_sharing(identity: AuthenticatedDevice) -> None:
         """The device gives up its token: the app stopped sharing."""
         with Session(engine) as db, db.begin():
             db.execute(
@@ -232,7 +236,7 @@ class BodyLimit:
                 received += len(message.get("body", b""))
                 if received > self.limit:
                     raise HTTPException(
-                        status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                        413,
                         f"A request body may hold {self.limit} bytes at most.",
                     )
             return message

@@ -1,8 +1,8 @@
 """Passwords, pairing codes and device tokens: how each is made, kept and checked.
 
 - A therapist's password and a pairing code are low in entropy, so each is kept as an
-  Argon2id hash (argon2-cffi's defaults, RFC 9106's second recommendation): slow to guess
-  even from a stolen database.
+  Argon2id hash (RFC 9106's second recommendation, 64 MiB and 3 passes, argon2-cffi's
+  default): slow to guess even from a stolen database.
 - A pairing code is 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
   shown in two groups of four: few enough to type by switch. Its first group is the
   handle that finds it, its second the secret; wrong tries are counted against the
@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -25,7 +25,7 @@ CODE_LENGTH = 8
 HANDLE_LENGTH = 4
 TOKEN_BYTES = 32
 
-_hasher = PasswordHasher()
+_hasher = PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
 
 
 def hash_secret(secret: str) -> str:
