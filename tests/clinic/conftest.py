@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,9 @@ from alshome.clinic import credentials
 from alshome.clinic.accounts import NewPatient, add_patient, add_therapist
 from alshome.clinic.api import create_app
 from alshome.clinic.schema import init_database
+from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.clock import ManualClock
-from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.operations.exchange import export_json
 from alshome.platform.paths import sqlite_url
 from alshome.storage.db import open_database
@@ -100,7 +101,8 @@ def device(client: TestClient, patient: NewPatient) -> dict[str, str]:
 @pytest.fixture
 def app_export(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> dict[str, Any]:
     """The app's own JSON export of a real history: two sessions, a day of rest between
-    them, the profile, and a carry-over check before the second."""
+    them, the profile, a carry-over check before the second, a lift check answered "no"
+    in it, and an ALSFRS-R rating."""
     url = sqlite_url(tmp_path / "app" / "alshome.sqlite3")
     if backend == "postgresql":
         url = request.getfixturevalue("server_database_url")
@@ -113,7 +115,13 @@ def app_export(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> 
         clock.advance(86_400)
         repository.record_rest_day(CarryOverCheck(CarryOver.SORE, clock.wall()))
         clock.advance(86_400)
-        follow_demo(repository, clock, 3, CarryOverCheck(CarryOver.TIRED, clock.wall()))
+        second = follow_demo(repository, clock, 3, CarryOverCheck(CarryOver.TIRED, clock.wall()))
+        repository.record_lift_check(
+            second, LiftCheck("knee_extension_weight", "Knee straightening", False, clock.wall())
+        )
+        clock.advance(3600)
+        values = (4, 4, 3, 3, 2, 2, 3, 3, 1, 4, 4, 4)
+        repository.save_alsfrs(Entry(clock.wall(), values, EnteredBy.CAREGIVER, date(2025, 1, 1)))
         text, _count = export_json(repository, clock.wall())
     finally:
         engine.dispose()
