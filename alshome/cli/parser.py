@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from alshome import __version__
-from alshome.cli.clinic import add_clinic_commands
 
 COMMAND, ACTION = "COMMAND", "ACTION"
 # argparse's own words when a command or a program action is not one of the choices.
@@ -189,6 +188,8 @@ def build_parser(*, strict: bool = True) -> argparse.ArgumentParser:
     restore_backup.add_argument(
         "backup", metavar="BACKUP", nargs="?", help="a backup file, or its number in the list"
     )
+    from alshome.cli.clinic import add_clinic_commands  # not on the window's quick path
+
     add_clinic_commands(commands, strict=strict)
     return parser
 
