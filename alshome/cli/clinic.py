@@ -56,6 +56,8 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     patient.add_argument("--json", action="store_true", help="print the id and code as JSON")
     code = action("new-code", "a new one-time pairing code for a patient")
     code.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
+    devices = action("devices", "list a patient's paired devices")
+    devices.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     revoke = action("revoke-device", "refuse a paired device from now on")
     revoke.add_argument("device_id", metavar="DEVICE_ID", type=int, nargs=one)
     publish = action("publish", "publish a program file to a patient's app")
@@ -78,6 +80,7 @@ def clinic_command(locations: Locations, options: Namespace) -> str:
         "add-therapist": _add_therapist,
         "add-patient": _add_patient,
         "new-code": _new_code,
+        "devices": _list_devices,
         "revoke-device": _revoke_device,
         "publish": _publish,
         "export-patient": _export_patient,
@@ -162,6 +165,30 @@ def _new_code(url: str, options: Namespace) -> str:
     finally:
         engine.dispose()
     return f"Pairing code: {code}"
+
+
+def _list_devices(url: str, options: Namespace) -> str:
+    """One line a device: its id (for revoke-device), name, when paired and last seen."""
+    from alshome.clinic.accounts import patient_devices
+    from alshome.clinic.schema import open_clinic
+
+    engine = open_clinic(url)
+    try:
+        devices = patient_devices(engine, options.patient_id)
+    finally:
+        engine.dispose()
+    if not devices:
+        return "No device was paired for this patient."
+
+    def moment(value: datetime | None) -> str:
+        return "never" if value is None else f"{value:%Y-%m-%d %H:%M} UTC"
+
+    return "\n".join(
+        f"{device.id}\t{device.name}\tpaired {moment(device.paired_at)}"
+        f"\tlast upload {moment(device.last_seen_at)}"
+        + ("" if device.revoked_at is None else f"\trevoked {moment(device.revoked_at)}")
+        for device in devices
+    )
 
 
 def _revoke_device(url: str, options: Namespace) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from alshome.cli import main
 from alshome.clinic.api import create_app
 from alshome.clinic.audit import audit_entries
-from alshome.clinic.models import Device, PublishedProgram
+from alshome.clinic.models import PublishedProgram
 from alshome.clinic.schema import DATABASE_URL_VARIABLE
 from alshome.platform.paths import sqlite_path
 from alshome.programs.demo import demo_document
@@ -188,15 +188,15 @@ def test_export_patient_writes_the_apps_own_export(run, set_up, app_export, tmp_
 
 def test_a_revoked_device_is_refused_and_a_new_code_pairs_again(run, set_up, clinic_url):
     with TestClient(create_app(clinic_url), base_url=CLINIC) as client:
-        device = pair(client, set_up["pairing_code"])
-        from alshome.clinic.schema import open_clinic
-
-        engine = open_clinic(clinic_url)
-        with Session(engine) as db:
-            device_id = db.scalar(select(Device.id))
-        engine.dispose()
-        assert run("revoke-device", str(device_id))[0] == 0
-        assert "already revoked" in run("revoke-device", str(device_id))[1]
+        assert run("devices", set_up["patient_id"])[1] == "No device was paired for this patient.\n"
+        device = pair(client, set_up["pairing_code"], "Sam's laptop")
+        listed = run("devices", set_up["patient_id"])[1].split("\t")
+        device_id, name, paired, seen = listed
+        assert (name, seen) == ("Sam's laptop", "last upload never\n")
+        assert paired.startswith("paired 20") and paired.endswith(" UTC")
+        assert run("revoke-device", device_id)[0] == 0
+        assert run("devices", set_up["patient_id"])[1].split("\t")[-1].startswith("revoked 20")
+        assert "already revoked" in run("revoke-device", device_id)[1]
         assert client.get("/api/v1/program", headers=device).status_code == 401
         code = run("new-code", set_up["patient_id"])[1].removeprefix("Pairing code: ").strip()
         assert client.get("/api/v1/program", headers=pair(client, code)).status_code == 204
