@@ -224,6 +224,7 @@ def free_port() -> int:
 
 
 def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url):
+    """And, behind a reverse proxy on the same machine, over HTTPS only."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -261,6 +262,12 @@ def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url):
         assert paired.status_code == 200
         token = {"Authorization": f"Bearer {paired.json()['token']}"}
         assert httpx2.get(f"{base}/program", headers=token).status_code == 204
+        # Through a reverse proxy on this machine: what it says of the client is believed.
+        proxied = {**token, "X-Forwarded-For": "203.0.113.9"}
+        over_tls = {**proxied, "X-Forwarded-Proto": "https"}
+        assert httpx2.get(f"{base}/program", headers=over_tls).status_code == 204
+        for plain in ({**proxied, "X-Forwarded-Proto": "http"}, proxied):
+            assert httpx2.get(f"{base}/program", headers=plain).status_code == 403
     finally:
         server.send_signal(signal.SIGTERM)
         out, err = server.communicate(timeout=30)
