@@ -141,20 +141,23 @@ def _store_programs(db: Session, patient_id: str, batch: UploadBatch) -> Counts:
 
 
 def _store_profile(db: Session, patient_id: str, batch: UploadBatch) -> Counts:
-    """The newest profile the app saved is kept: the patient may change the contact."""
+    """The newest profile the app saved is kept (the patient may change the contact),
+    in one statement, so two uploads at once cannot both find none and both insert."""
     if batch.profile is None:
         return Counts()
-    saved_utc = naive_utc(batch.profile.saved_at)
-    held = db.get(PatientProfile, patient_id)
-    if held is not None and held.saved_utc >= saved_utc:
-        return Counts(already_held=1)
-    values = {**batch.profile.model_dump(mode="json"), "saved_utc": saved_utc}
-    if held is None:
-        db.add(PatientProfile(patient_id=patient_id, **values))
-    else:
-        for name, value in values.items():
-            setattr(held, name, value)
-    return Counts(stored=1)
+    values = {
+        "patient_id": patient_id,
+        **batch.profile.model_dump(mode="json"),
+        "saved_utc": naive_utc(batch.profile.saved_at),
+    }
+    statement = _insert(db, PatientProfile).values(values)
+    newer = statement.on_conflict_do_update(
+        index_elements=[PatientProfile.patient_id],
+        set_={name: statement.excluded[name] for name in values if name != "patient_id"},
+        where=PatientProfile.saved_utc < statement.excluded.saved_utc,
+    )
+    stored = db.execute(newer.returning(PatientProfile.patient_id)).first() is not None
+    return Counts(stored=1) if stored else Counts(already_held=1)
 
 
 def _store_sessions(

@@ -3,7 +3,9 @@
 The clinic has its own Alembic history (`alshome/clinic/migrations`), apart from the
 app's, with its own version table, so it never mistakes an app's history for a clinic's.
 `alshome clinic init` makes or upgrades the schema; every other command and the server
-refuse a database that is not at head, with one sentence that says to run it.
+refuse a database that is not at head, with one sentence that says to run it. SQLite, the
+embedded default, serves one writer at a time: each transaction takes the write lock as
+it begins, so concurrent uploads wait for each other rather than fail.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ HEAD_REVISION = "0001_clinic"
 VERSION_TABLE = "clinic_alembic_version"
 DATABASE_URL_VARIABLE = "ALSHOME_CLINIC_DATABASE_URL"
 DATABASE_FILE = "clinic.sqlite3"
+# The server's requests read, then write, on several threads at once (see `make_engine`).
+SQLITE_BEGIN = "BEGIN IMMEDIATE"
 
 
 class ClinicSchemaError(ClinicError):
@@ -47,7 +51,7 @@ def init_database(url: str) -> tuple[Engine, str | None]:
     path = sqlite_file(url)
     if path is not None:
         _create_private_file(path)
-    engine = make_engine(url)
+    engine = make_engine(url, begin=SQLITE_BEGIN)
     try:
         found = revision(engine)
         if found != HEAD_REVISION:
@@ -65,7 +69,7 @@ def open_clinic(url: str) -> Engine:
         raise ClinicSchemaError(
             f"There is no clinic database at {path}; make one with `alshome clinic init`."
         )
-    engine = make_engine(url)
+    engine = make_engine(url, begin=SQLITE_BEGIN)
     try:
         found = revision(engine)
     except BaseException:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -120,14 +121,19 @@ def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
     return _migrated(engine, path)
 
 
-def make_engine(url: str, **options: Any) -> Engine:
-    """An engine whose every SQLite connection gets the crash-safe pragmas, from the first."""
+def make_engine(url: str, begin: str = "BEGIN", **options: Any) -> Engine:
+    """An engine whose every SQLite connection gets the crash-safe pragmas, from the first.
+
+    `begin` starts each SQLite transaction. A server with transactions on several threads
+    that read and then write gives "BEGIN IMMEDIATE": a second writer then waits its turn
+    (the busy timeout) instead of failing where it would upgrade its read to a write.
+    """
     # A failed statement's message would otherwise quote its values (names, notes, what
     # was done): health data, in a traceback that may end up in the desktop's journal.
     engine = create_engine(url, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin)
+        event.listen(engine, "begin", partial(_begin, statement=begin))
     return engine
 
 
@@ -186,5 +192,5 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin(connection: Connection, statement: str) -> None:
+    connection.exec_driver_sql(statement)

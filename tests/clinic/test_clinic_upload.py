@@ -5,6 +5,7 @@ every read and change is in the audit, without the health data itself."""
 from __future__ import annotations
 
 import copy
+import threading
 from datetime import datetime
 
 import pytest
@@ -140,3 +141,33 @@ def test_every_read_and_change_is_in_the_audit_without_health_data(
     words = " ".join(entry.what for entry in entries)
     for health_data in ("Knee", "cramp", "555 0100", "Sam", "Ana"):
         assert health_data not in words
+
+
+def test_uploads_at_once_from_many_devices_all_succeed_and_store_each_record_once(
+    client, clinic, patient, app_export
+):
+    """Four devices of one patient send the same history at once, ten times each, in
+    batches that read (the profile held) before they write: none fails, and each record
+    is stored once."""
+    from alshome.clinic.accounts import new_pairing_code
+
+    codes = [patient.pairing_code] + [
+        new_pairing_code(clinic, patient.patient_id, "command:test") for _ in range(3)
+    ]
+    devices = [pair(client, code, f"device {number}") for number, code in enumerate(codes)]
+    batch = batch_of(app_export)
+    client.post(UPLOAD, json={"programs": batch.pop("programs")}, headers=devices[0])
+    statuses: list[int] = []
+
+    def send(headers: dict[str, str]) -> None:
+        for _ in range(10):
+            statuses.append(client.post(UPLOAD, json=batch, headers=headers).status_code)
+
+    threads = [threading.Thread(target=send, args=(headers,)) for headers in devices]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 40
+    assert row_counts(clinic)["patient_sets"] == 5
+    assert clinic_copy(clinic, patient.patient_id) == without_moment(app_export)
