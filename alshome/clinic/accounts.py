@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from sqlalchemy import Engine, Select, select, update
 from sqlalchemy.exc import IntegrityError
@@ -71,6 +72,28 @@ def add_therapist(engine: Engine, email: str, password: str) -> int:
         raise ClinicError(f"There is already a therapist {email}.") from None
 
 
+def check_therapist(engine: Engine, email: str, password: str) -> int | None:
+    """The therapist's id when the password is theirs; None for a wrong password or an
+    unknown address alike, after the same work, so the answer's time tells neither.
+
+    A hash made with older parameters is made again with today's, on the right password.
+    """
+    with Session(engine) as db, db.begin():
+        therapist = db.scalar(select(Therapist).where(Therapist.email == email.strip().lower()))
+        stored = _unknown_hash() if therapist is None else therapist.password_hash
+        if not credentials.secret_matches(stored, password) or therapist is None:
+            return None
+        if credentials.needs_new_hash(stored):
+            therapist.password_hash = credentials.hash_secret(password)
+        return therapist.id
+
+
+@cache
+def _unknown_hash() -> str:
+    """A hash no password matches, checked when the address is unknown."""
+    return credentials.hash_secret(credentials.new_token())
+
+
 def therapist_of(db: Session, email: str) -> Therapist:
     therapist = db.scalar(select(Therapist).where(Therapist.email == email.strip().lower()))
     if therapist is None:
@@ -102,6 +125,23 @@ def new_pairing_code(engine: Engine, patient_id: str, actor: str) -> str:
         code = _new_code(db, patient_id)
         record_access(db, actor, patient_id, "change", "made a pairing code")
         return credentials.shown_code(code)
+
+
+def therapists_patient(db: Session, therapist_id: int, patient_id: str) -> Patient:
+    """The patient, only when they are this therapist's; another therapist's patient is
+    refused exactly as one that does not exist, so an id tried tells nothing."""
+    patient = db.get(Patient, patient_id)
+    if patient is None or patient.therapist_id != therapist_id:
+        raise ClinicError(f"There is no patient {patient_id}.")
+    return patient
+
+
+def therapists_patients(db: Session, therapist_id: int) -> list[Patient]:
+    return list(
+        db.scalars(
+            select(Patient).where(Patient.therapist_id == therapist_id).order_by(Patient.name)
+        )
+    )
 
 
 def patient_named(db: Session, patient_id: str) -> Patient:

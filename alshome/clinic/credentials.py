@@ -40,6 +40,11 @@ def secret_matches(stored_hash: str, secret: str) -> bool:
         return False
 
 
+def needs_new_hash(stored_hash: str) -> bool:
+    """Whether a hash was made with other parameters than today's (then hash again)."""
+    return _hasher.check_needs_rehash(stored_hash)
+
+
 def new_pairing_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 

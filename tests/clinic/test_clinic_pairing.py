@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from alshome.clinic.accounts import MAX_TRIES
 from alshome.clinic.credentials import CODE_ALPHABET
 from alshome.clinic.models import Device, PairingCode, Therapist
-from tests.clinic.conftest import pair
+from tests.clinic.conftest import PASSWORD, pair
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
@@ -116,3 +116,48 @@ def test_a_password_is_kept_as_an_argon2id_hash(clinic, therapist):
         stored = db.scalar(select(Therapist.password_hash))
     assert stored.startswith("$argon2id$")
     assert "long enough" not in stored
+
+
+def test_a_therapist_is_known_by_the_right_password_only(clinic, therapist):
+    from alshome.clinic.accounts import check_therapist
+
+    assert check_therapist(clinic, " ANA@clinic.example ", PASSWORD) is not None
+    assert check_therapist(clinic, therapist, PASSWORD + "x") is None
+    assert check_therapist(clinic, "nobody@clinic.example", PASSWORD) is None
+
+
+def test_a_hash_with_older_parameters_is_made_again_on_the_right_password(
+    clinic, therapist, monkeypatch
+):
+    from argon2 import PasswordHasher
+
+    from alshome.clinic import credentials
+    from alshome.clinic.accounts import check_therapist
+
+    with Session(clinic) as db:
+        before = db.scalar(select(Therapist.password_hash))
+    stronger = PasswordHasher(time_cost=2, memory_cost=16, parallelism=1)
+    monkeypatch.setattr(credentials, "_hasher", stronger)
+    assert check_therapist(clinic, therapist, PASSWORD) is not None
+    with Session(clinic) as db:
+        after = db.scalar(select(Therapist.password_hash))
+    assert after != before and not stronger.check_needs_rehash(after)
+
+
+def test_a_therapist_reaches_only_their_own_patients(clinic, therapist, patient):
+    from alshome.clinic.accounts import add_therapist, therapists_patient, therapists_patients
+    from alshome.clinic.errors import ClinicError
+
+    other = add_therapist(clinic, "ben@clinic.example", PASSWORD)
+    with Session(clinic) as db:
+        own = db.scalar(select(Therapist.id).where(Therapist.email == therapist))
+        assert therapists_patient(db, own, patient.patient_id).name == "Sam"
+        assert [row.id for row in therapists_patients(db, own)] == [patient.patient_id]
+        assert therapists_patients(db, other) == []
+        with pytest.raises(ClinicError) as refused:
+            therapists_patient(db, other, patient.patient_id)
+        with pytest.raises(ClinicError) as missing:
+            therapists_patient(db, other, "0f8fad5b-d9cb-469f-a165-70867728950e")
+    assert str(refused.value).replace(patient.patient_id, "ID") == str(missing.value).replace(
+        "0f8fad5b-d9cb-469f-a165-70867728950e", "ID"
+    )
