@@ -20,6 +20,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
+from datetime import UTC
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
@@ -138,21 +139,32 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
     @app.get(
         f"{API}/program",
         response_model=PublishedProgramResponse,
-        responses={204: {"description": "No program was published to this patient."}},
+        responses={
+            204: {"description": "No program was published to this patient."},
+            304: {"description": "The program named by If-None-Match is still the last."},
+        },
     )
-    def published_program(identity: AuthenticatedDevice) -> Any:
-        """The program published to the token's patient last, for the app to offer."""
+    def published_program(request: Request, identity: AuthenticatedDevice) -> Any:
+        """The program published to the token's patient last, for the app to offer.
+
+        Its ETag names it, so an app polling with If-None-Match gets 304 until another is
+        published.
+        """
         with Session(engine) as db, db.begin():
             program = latest_published(db, identity.patient_id)
             record_access(db, identity.actor, identity.patient_id, "read", "published program")
             if program is None:
                 return Response(status_code=status.HTTP_204_NO_CONTENT)
-            return PublishedProgramResponse(
+            tag = f'"{program.id}"'
+            if request.headers.get("if-none-match") == tag:
+                return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+            body = PublishedProgramResponse(
                 name=program.name,
                 version=program.version,
-                published_at=program.published_at.isoformat(),
+                published_at=program.published_at.replace(tzinfo=UTC).isoformat(),
                 document=program.document,
             )
+            return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag})
 
     @app.delete(f"{API}/device", status_code=status.HTTP_204_NO_CONTENT)
     def stop_sharing(identity: AuthenticatedDevice) -> None:

@@ -110,9 +110,7 @@ def _insert(db: Session, model: type[ClinicBase]) -> Insert:
     return dialect.insert(model)
 
 
-def _insert_new(
-    db: Session, model: type[ClinicBase], rows: Sequence[dict[str, Any]], *returned: Any
-) -> Counts:
+def _insert_new(db: Session, model: type[ClinicBase], rows: Sequence[dict[str, Any]]) -> Counts:
     """Insert the rows not held yet (by the table's unique key); counted."""
     if not rows:
         return Counts()

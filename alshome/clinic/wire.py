@@ -81,7 +81,3 @@ class PublishedProgramResponse(BaseModel):
     version: int
     published_at: str
     document: dict[str, Any]
-
-
-class Refusal(BaseModel):
-    detail: str

@@ -131,7 +131,10 @@ def test_an_unknown_clinic_command_shows_the_usage(run):
     assert "invalid choice: 'bogus'" in err
 
 
-def test_publish_offers_the_program_to_the_patients_app(run, set_up, program_file, clinic_url):
+def test_publish_offers_the_program_to_the_patients_app(
+    run, set_up, program_file, clinic_url, tmp_path
+):
+    """And the app polling for it hears "not modified" until another is published."""
     patient = set_up["patient_id"]
     status, out, err = run("publish", patient, str(program_file))
     assert (status, err) == (0, "")
@@ -140,8 +143,17 @@ def test_publish_offers_the_program_to_the_patients_app(run, set_up, program_fil
     with TestClient(create_app(clinic_url), base_url=CLINIC) as client:
         device = pair(client, set_up["pairing_code"])
         published = client.get("/api/v1/program", headers=device).json()
+        tag = client.get("/api/v1/program", headers=device).headers["etag"]
+        unchanged = client.get("/api/v1/program", headers={**device, "If-None-Match": tag})
+        assert (unchanged.status_code, unchanged.content) == (304, b"")
+        newer = tmp_path / "newer.json"
+        newer.write_text(program_file_text({**demo_document(), "version": 8}))
+        run("publish", patient, str(newer))
+        changed = client.get("/api/v1/program", headers={**device, "If-None-Match": tag})
     assert (published["name"], published["version"]) == (demo_document()["name"], 7)
     assert published["document"] == json.loads(program_file.read_text())
+    assert published["published_at"].endswith("+00:00")
+    assert (changed.status_code, changed.json()["version"]) == (200, 8)
 
 
 def test_publish_refuses_a_bad_program_and_another_under_the_same_version(
