@@ -107,7 +107,7 @@ def store_batch(db: Session, patient_id: str, batch: UploadBatch) -> UploadRecei
 def _insert(db: Session, model: type[ClinicBase]) -> Insert:
     """The dialect's INSERT, which alone knows ON CONFLICT."""
     dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(model)
+    return dialect.insert(model.__table__)
 
 
 def _insert_new(db: Session, model: type[ClinicBase], rows: Sequence[dict[str, Any]]) -> Counts:
@@ -264,6 +264,28 @@ def _in_chunks(
 # ----- the patient's history, in the app's export format --------------------------------
 
 
+def _parts_by_session(
+    db: Session,
+    model: type[ClinicBase],
+    fields: Sequence[str],
+    patient_id: str,
+    order: str,
+) -> dict[int, list[dict[str, Any]]]:
+    """The patient's sets or lift checks as the export's fields, by session id, in order:
+    one query of plain rows, since ten years hold about 50,000 sets."""
+    table = model.__table__
+    query = (
+        select(table.c.session_id, *(table.c[name] for name in fields))
+        .join(PatientSession, PatientSession.id == table.c.session_id)
+        .where(PatientSession.patient_id == patient_id)
+        .order_by(table.c.session_id, table.c[order])
+    )
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for session_id, *values in db.execute(query):
+        parts.setdefault(session_id, []).append(dict(zip(fields, values, strict=True)))
+    return parts
+
+
 def patient_export(db: Session, patient_id: str, exported_at: datetime) -> ExportDoc:
     """The patient's whole history as the clinic holds it, as the app's export would be.
 
@@ -278,29 +300,8 @@ def patient_export(db: Session, patient_id: str, exported_at: datetime) -> Expor
             .order_by(PatientSession.started_utc, PatientSession.id)
         )
     )
-    session_ids = [session.id for session in sessions]
-    sets: dict[int, list[dict[str, Any]]] = {}
-    for row in _in_chunks(
-        db,
-        select(PatientSet).order_by(PatientSet.session_id, PatientSet.position),
-        PatientSet.session_id,
-        session_ids,
-    ):
-        entry = row[0]
-        sets.setdefault(entry.session_id, []).append(
-            {name: getattr(entry, name) for name in SET_FIELDS}
-        )
-    lift_checks: dict[int, list[dict[str, Any]]] = {}
-    for row in _in_chunks(
-        db,
-        select(PatientLiftCheck).order_by(PatientLiftCheck.id),
-        PatientLiftCheck.session_id,
-        session_ids,
-    ):
-        check = row[0]
-        lift_checks.setdefault(check.session_id, []).append(
-            {name: getattr(check, name) for name in LIFT_FIELDS}
-        )
+    sets = _parts_by_session(db, PatientSet, SET_FIELDS, patient_id, "position")
+    lift_checks = _parts_by_session(db, PatientLiftCheck, LIFT_FIELDS, patient_id, "id")
     held = {session.uuid for session in sessions}
     profile = db.get(PatientProfile, patient_id)
     document = {
