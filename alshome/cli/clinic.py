@@ -17,6 +17,7 @@ import json
 import os
 from argparse import Namespace
 from datetime import datetime
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ ACTION = "ACTION"
 PASSWORD_VARIABLE = "ALSHOME_CLINIC_PASSWORD"
 DEFAULT_PORT = 8470
 LOOPBACK = "127.0.0.1"
+# What the clinic extra brings that the commands import (jinja2 and multipart: the dashboard).
+EXTRA_MODULES = ("fastapi", "uvicorn", "argon2")
 
 
 def add_clinic_commands(commands: Any, *, strict: bool) -> None:
@@ -74,6 +77,7 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
 
 
 def clinic_command(locations: Locations, options: Namespace) -> str:
+    _require_extra()
     url = _database_url(locations, options)
     return {
         "init": _init,
@@ -86,6 +90,18 @@ def clinic_command(locations: Locations, options: Namespace) -> str:
         "export-patient": _export_patient,
         "serve": _serve,
     }[options.action](url, options)
+
+
+def _require_extra() -> None:
+    """One sentence, not a traceback, where alshome was installed without the extra."""
+    missing = [name for name in EXTRA_MODULES if find_spec(name) is None]
+    if missing:
+        from alshome.clinic.errors import ClinicError
+
+        raise ClinicError(
+            f"The clinic commands need alshome's clinic extra ({', '.join(missing)} is "
+            "missing): install it with pip install 'alshome[clinic]'."
+        )
 
 
 def _database_url(locations: Locations, options: Namespace) -> str:

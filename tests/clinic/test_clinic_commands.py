@@ -131,6 +131,18 @@ def test_an_unknown_clinic_command_shows_the_usage(run):
     assert "invalid choice: 'bogus'" in err
 
 
+def test_without_the_clinic_extra_a_command_says_how_to_install_it(run, monkeypatch):
+    from alshome.cli import clinic
+
+    monkeypatch.setattr(clinic, "find_spec", lambda name: None if name == "argon2" else name)
+    status, out, err = run("init")
+    assert (status, out) == (2, "")
+    assert err == (
+        "The clinic commands need alshome's clinic extra (argon2 is missing): "
+        "install it with pip install 'alshome[clinic]'.\n"
+    )
+
+
 def test_publish_offers_the_program_to_the_patients_app(
     run, set_up, program_file, clinic_url, tmp_path
 ):
