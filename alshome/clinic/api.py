@@ -9,7 +9,9 @@ every route:
   TLS (`serve --certfile --keyfile`) or a reverse proxy on the same machine that passes
   `X-Forwarded-Proto: https` (uvicorn trusts that header from 127.0.0.1 only) is the way
   in from anywhere else;
-- a request body is capped (MAX_BODY_BYTES), by its declared length and by what arrives.
+- a request body is capped (MAX_BODY_BYTES), by its declared length and by what arrives;
+
+and every answer is marked not to be cached anywhere.
 
 The routes are synchronous: FastAPI runs them in its thread pool, each on its own
 database connection. The dashboard (issue 18) adds its own routes to the same app.
@@ -87,6 +89,7 @@ def create_app(
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(SecureTransport)
+    app.add_middleware(PrivateResponses)
     _add_device_routes(app, engine)
     return app
 
@@ -216,6 +219,24 @@ class SecureTransport:
                 )
                 return
         await self.app(scope, receive, send)
+
+
+class PrivateResponses:
+    """Every answer may hold health data: no cache, a proxy's included, keeps a copy, and
+    a browser takes it only as the type it says it is."""
+
+    HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimit:

@@ -156,3 +156,16 @@ def test_a_batch_the_exports_rules_refuse_stores_nothing(client, clinic, device,
     assert sessions_held(clinic) == 0
     with Session(clinic) as db:
         assert db.scalar(select(func.count()).select_from(PatientSet)) == 0
+
+
+def test_no_answer_may_be_kept_in_a_cache(client, clinic, device):
+    answers = [
+        client.get(PROGRAM, headers=device),
+        client.get(PROGRAM),
+        client.post(UPLOAD, json={}, headers=device),
+    ]
+    with TestClient(create_app(engine=clinic), base_url="http://clinic.example") as plain:
+        answers.append(plain.get(PROGRAM, headers=device))
+    for answer in answers:
+        assert answer.headers["cache-control"] == "no-store"
+        assert answer.headers["x-content-type-options"] == "nosniff"
