@@ -69,6 +69,8 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     export = action("export-patient", "write a patient's history in the app's export format")
     export.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     export.add_argument("--output", metavar="FILE", type=Path, help="file to write", **required)
+    audit = action("audit", "who read or changed which patient's data, and when")
+    audit.add_argument("patient_id", metavar="PATIENT_ID", nargs="?", help="one patient's only")
     serve = action("serve", "run the clinic server")
     serve.add_argument("--host", default=LOOPBACK, help=f"address to listen on ({LOOPBACK})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
@@ -88,6 +90,7 @@ def clinic_command(locations: Locations, options: Namespace) -> str:
         "revoke-device": _revoke_device,
         "publish": _publish,
         "export-patient": _export_patient,
+        "audit": _show_audit,
         "serve": _serve,
     }[options.action](url, options)
 
@@ -190,7 +193,7 @@ def _list_devices(url: str, options: Namespace) -> str:
 
     engine = open_clinic(url)
     try:
-        devices = patient_devices(engine, options.patient_id)
+        devices = patient_devices(engine, options.patient_id, _actor())
     finally:
         engine.dispose()
     if not devices:
@@ -259,6 +262,23 @@ def _export_patient(url: str, options: Namespace) -> str:
     count = len(document.sessions)
     sessions = f"{count} session" if count == 1 else f"{count} sessions"
     return f"Exported {sessions} to {options.output}."
+
+
+def _show_audit(url: str, options: Namespace) -> str:
+    """One line an access, oldest first: when (UTC), who, read or change, whose, what."""
+    from alshome.clinic.audit import audit_entries
+    from alshome.clinic.schema import open_clinic
+
+    engine = open_clinic(url)
+    try:
+        entries = audit_entries(engine, options.patient_id)
+    finally:
+        engine.dispose()
+    return "\n".join(
+        f"{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.actor}\t{entry.action}"
+        f"\t{entry.patient_id or '-'}\t{entry.what}"
+        for entry in entries
+    )
 
 
 def _serve(url: str, options: Namespace) -> str:

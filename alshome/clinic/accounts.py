@@ -260,9 +260,10 @@ def revoke_device(engine: Engine, device_id: int, actor: str) -> bool:
         return True
 
 
-def patient_devices(engine: Engine, patient_id: str) -> list[Device]:
-    with Session(engine, expire_on_commit=False) as db:
+def patient_devices(engine: Engine, patient_id: str, actor: str) -> list[Device]:
+    with Session(engine, expire_on_commit=False) as db, db.begin():
         patient_named(db, patient_id)
+        record_access(db, actor, patient_id, "read", "listed the devices")
         return list(
             db.scalars(select(Device).where(Device.patient_id == patient_id).order_by(Device.id))
         )

@@ -301,3 +301,20 @@ def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url):
     assert '"POST /api/v1/pair HTTP/1.1" 200' in out
     for secret in (set_up["pairing_code"], token["Authorization"].split()[1]):
         assert secret not in out + err
+
+
+def test_audit_lists_every_access_oldest_first(run, set_up, tmp_path):
+    patient = set_up["patient_id"]
+    run("devices", patient)
+    run("export-patient", patient, "--output", str(tmp_path / "sam.json"))
+    run("add-patient", "--therapist", THERAPIST, "Alex")
+    status, out, _err = run("audit", patient)
+    assert status == 0
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert [(action, whose, what) for _at, _who, action, whose, what in lines] == [
+        ("change", patient, "added the patient and a pairing code"),
+        ("read", patient, "listed the devices"),
+        ("read", patient, "exported the history"),
+    ]
+    assert all(who.startswith("command:") for _at, who, *_rest in lines)
+    assert len(run("audit")[1].splitlines()) == 4
