@@ -94,7 +94,7 @@ class FatigueStatistics:
 
     @property
     def trend(self) -> str | None:
-        """ "rising", "falling" or "steady"; None with fewer than two rated sessions."""
+        """"rising", "falling" or "steady"; None with fewer than two rated sessions."""
         if self.trend_per_month is None:
             return None
         if abs(self.trend_per_month) < STEADY_BELOW:

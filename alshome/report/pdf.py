@@ -214,3 +214,4 @@ def chart_images(figures: ReportFigures) -> dict[str, QImage]:
 
 def _rect(x: float, y: float, size: QSizeF) -> QRectF:
     return QRectF(QPointF(x, y), size)
+

@@ -65,6 +65,8 @@ class ConversionError(RuntimeError):
     """The history could not be encrypted or decrypted; it was left as it was."""
 
 
+
+
 def connect(path: Path, passphrase: str, read_only: bool = False, **options: Any) -> Any:
     """A sqlcipher3 connection to `path` opened with `passphrase`, checked by a first read.
 

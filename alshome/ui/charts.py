@@ -442,7 +442,10 @@ class AlsfrsChart(TrendChart):
     def __init__(self) -> None:
         super().__init__(
             tr("ALSFRS-R self-rating"),
-            tr("Your ALSFRS-R ratings will show here, once you rate how you are doing (Settings)."),
+            tr(
+                "Your ALSFRS-R ratings will show here, once you rate how you are doing "
+                "(Settings)."
+            ),
             tr("Total (0-48)"),
         )
         self.total = self.curve(tr("Total (left scale)"), BLUE, Qt.PenStyle.SolidLine, "o")
