@@ -99,9 +99,10 @@ def _require_extra() -> None:
     """One sentence, not a traceback, where alshome was installed without the extra."""
     missing = [name for name in EXTRA_MODULES if find_spec(name) is None]
     if missing:
-        from alshome.clinic.errors import ClinicError
+        # A DocumentError, as every refusal is: alshome.clinic itself may be missing too.
+        from alshome.programs.document import DocumentError
 
-        raise ClinicError(
+        raise DocumentError(
             f"The clinic commands need alshome's clinic extra ({', '.join(missing)} is "
             "missing): install it with pip install 'alshome[clinic]'."
         )
