@@ -26,10 +26,13 @@ from datetime import UTC
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from alshome import __version__
 from alshome.clinic.accounts import DeviceIdentity, device_of, pair
@@ -46,6 +49,7 @@ from alshome.clinic.wire import (
     UploadBatch,
     UploadReceipt,
 )
+from alshome.programs.document import ESCAPED_NUL
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 API = "/api/v1"
@@ -128,16 +132,19 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
         return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
 
-    @app.post(f"{API}/upload", response_model=UploadReceipt)
-    def upload(batch: UploadBatch, identity: AuthenticatedDevice) -> UploadReceipt:
-        """Store the batch for the token's patient; a record held already is a no-op."""
-        with Session(engine) as db, db.begin():
-            receipt = store_batch(db, identity.patient_id, batch)
-            db.execute(
-                update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
-            )
-            record_access(db, identity.actor, identity.patient_id, "change", _what(receipt))
-        return receipt
+    @app.post(
+        f"{API}/upload",
+        response_model=UploadReceipt,
+        openapi_extra={"requestBody": {"content": {"application/json": {}}}},
+    )
+    async def upload(request: Request, identity: AuthenticatedDevice) -> UploadReceipt:
+        """Store the batch for the token's patient; a record held already is a no-op.
+
+        The body is read here, as it arrives (and capped); checking and storing it run in
+        the thread pool, off the event loop.
+        """
+        body = await request.body()
+        return await run_in_threadpool(_store_upload, engine, identity, body)
 
     @app.get(
         f"{API}/program",
@@ -177,6 +184,37 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
                 update(Device).where(Device.id == identity.device_id).values(revoked_at=utc_now())
             )
             record_access(db, identity.actor, identity.patient_id, "change", "stopped sharing")
+
+
+def _store_upload(engine: Engine, identity: DeviceIdentity, body: bytes) -> UploadReceipt:
+    batch = _upload_batch(body)
+    with Session(engine) as db, db.begin():
+        receipt = store_batch(db, identity.patient_id, batch)
+        db.execute(
+            update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
+        )
+        record_access(db, identity.actor, identity.patient_id, "change", _what(receipt))
+    return receipt
+
+
+def _upload_batch(body: bytes) -> UploadBatch:
+    """The batch, checked as an import checks a file: JSON as text, with no NUL character
+    (PostgreSQL keeps none, so such a record could be kept on SQLite only), by the export's
+    models. A refusal is a 422 that names where and why, without the values sent."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _unprocessable("the body is not UTF-8 text") from None
+    if ESCAPED_NUL.search(text):
+        raise _unprocessable("the body holds a NUL character, which no alshome record does")
+    try:
+        return UploadBatch.model_validate_json(text)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_input=False, include_url=False)) from None
+
+
+def _unprocessable(reason: str) -> HTTPException:
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Not stored: {reason}.")
 
 
 def _what(receipt: UploadReceipt) -> str:

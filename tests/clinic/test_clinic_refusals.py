@@ -91,7 +91,8 @@ def test_an_upload_lands_with_the_tokens_patient_only(
     client, clinic, patient, other_patient, app_export
 ):
     other = pair(client, other_patient.pairing_code, "Alex's laptop")
-    assert client.post(UPLOAD, json=batch_of(app_export), headers=other).status_code == 200
+    response = client.post(UPLOAD, json=batch_of(app_export), headers=other)
+    assert response.status_code == 200, response.text
     assert sessions_held(clinic, other_patient.patient_id) == 2
     assert sessions_held(clinic, patient.patient_id) == 0
 
@@ -146,6 +147,8 @@ def test_a_body_streamed_over_the_cap_is_refused(clinic, device, app_export):
         lambda batch: batch["sessions"][0].update(started_at="yesterday"),
         lambda batch: batch["programs"][0]["document"].update(weekly_target=-1),
         lambda batch: batch["sessions"].append(batch["sessions"][0]),
+        lambda batch: batch["sessions"][0]["sets"][0].update(exercise_name="Knee\u0000"),
+        lambda batch: batch.update(patient_id="0f8fad5b-d9cb-469f-a165-70867728950e"),
     ],
 )
 def test_a_batch_the_exports_rules_refuse_stores_nothing(client, clinic, device, app_export, spoil):
@@ -153,6 +156,7 @@ def test_a_batch_the_exports_rules_refuse_stores_nothing(client, clinic, device,
     spoil(batch)
     response = client.post(UPLOAD, json=batch, headers=device)
     assert response.status_code == 422
+    assert "Knee" not in response.text  # the refusal says where and why, not what was sent
     assert sessions_held(clinic) == 0
     with Session(clinic) as db:
         assert db.scalar(select(func.count()).select_from(PatientSet)) == 0
@@ -169,3 +173,12 @@ def test_no_answer_may_be_kept_in_a_cache(client, clinic, device):
     for answer in answers:
         assert answer.headers["cache-control"] == "no-store"
         assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("body", [b"", b"not json", b"[]", b"\xff\xfe{}", b'{"sessions": 3}'])
+def test_a_body_that_is_no_batch_is_refused(client, clinic, device, body):
+    response = client.post(
+        UPLOAD, content=body, headers={**device, "content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert sessions_held(clinic) == 0
