@@ -3,11 +3,12 @@
 - A therapist's password and a pairing code are low in entropy, so each is kept as an
   Argon2id hash (RFC 9106's second recommendation, 64 MiB and 3 passes, argon2-cffi's
   default): slow to guess even from a stolen database.
-- A pairing code is 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
-  shown in two groups of four: few enough to type by switch. Its first group is the
-  handle that finds it, its second the secret; wrong tries are counted against the
-  handle, so a guesser gets 5 tries at one code's secret (2^20 values) and must first hit
-  one of 2^20 handles.
+- A pairing code is 8 characters from an alphabet of 31 without look-alikes (no 0/O,
+  1/I/L), shown in two groups of four: few enough to type by switch. Its first group is
+  the handle that finds it, its second the secret; wrong tries are counted against the
+  handle, so a guesser gets 5 tries at one code's secret (31^4, nearly a million values)
+  and must first hit one of as many handles. A guess at a handle no open code has costs
+  the server no Argon2id check at all.
 - A device token is 256 random bits; a fast SHA-256 of it is enough to keep (nothing can
   be guessed), and the hash is what the database is searched by.
 """
