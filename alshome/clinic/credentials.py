@@ -7,8 +7,8 @@
   1/I/L), shown in two groups of four: few enough to type by switch. Its first group is
   the handle that finds it, its second the secret; wrong tries are counted against the
   handle, so a guesser gets 5 tries at one code's secret (31^4, nearly a million values)
-  and must first hit one of as many handles. A guess at a handle no open code has costs
-  the server no Argon2id check at all.
+  and must first hit one of as many handles. A guess at a handle no code of the last two
+  days has costs the server no Argon2id check at all.
 - A device token is 256 random bits; a fast SHA-256 of it is enough to keep (nothing can
   be guessed), and the hash is what the database is searched by.
 """
