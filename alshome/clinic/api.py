@@ -13,8 +13,9 @@ every route:
 
 and every answer is marked not to be cached anywhere.
 
-The routes are synchronous: FastAPI runs them in its thread pool, each on its own
-database connection. The dashboard (issue 18) adds its own routes to the same app.
+The database work runs in the thread pool, each request on its own connection (the
+upload reads its body on the event loop first). The dashboard (issue 18) adds its own
+routes to the same app, which keeps its engine in `app.state.engine`.
 """
 
 from __future__ import annotations
@@ -132,11 +133,7 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
         return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
 
-    @app.post(
-        f"{API}/upload",
-        response_model=UploadReceipt,
-        openapi_extra={"requestBody": {"content": {"application/json": {}}}},
-    )
+    @app.post(f"{API}/upload", response_model=UploadReceipt)
     async def upload(request: Request, identity: AuthenticatedDevice) -> UploadReceipt:
         """Store the batch for the token's patient; a record held already is a no-op.
 
