@@ -31,7 +31,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -41,9 +41,10 @@ from alshome.clinic.audit import record_access
 from alshome.clinic.errors import PairingRefused
 from alshome.clinic.models import Device, utc_now
 from alshome.clinic.publishing import latest_published
-from alshome.clinic.records import store_batch
+from alshome.clinic.records import held_counts, store_batch
 from alshome.clinic.schema import open_clinic
 from alshome.clinic.wire import (
+    HeldSummary,
     PairRequest,
     PairResponse,
     PublishedProgramResponse,
@@ -172,6 +173,21 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
                 document=program.document,
             )
             return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag})
+
+    @app.get(f"{API}/device", response_model=HeldSummary)
+    def held(identity: AuthenticatedDevice) -> HeldSummary:
+        """What the clinic holds of the token's patient, and this device's last upload."""
+        with Session(engine) as db, db.begin():
+            sessions, sets = held_counts(db, identity.patient_id)
+            last = db.scalar(select(Device.last_seen_at).where(Device.id == identity.device_id))
+            record_access(db, identity.actor, identity.patient_id, "read", "counts held")
+        return HeldSummary(
+            patient_id=identity.patient_id,
+            device_id=identity.device_id,
+            sessions=sessions,
+            sets=sets,
+            last_upload=None if last is None else last.replace(tzinfo=UTC).isoformat(),
+        )
 
     @app.delete(f"{API}/device", status_code=status.HTTP_204_NO_CONTENT)
     def stop_sharing(identity: AuthenticatedDevice) -> None:

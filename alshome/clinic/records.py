@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Insert, Row, select, text, update
+from sqlalchemy import ColumnElement, Insert, Row, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -271,6 +271,22 @@ def _store_sets(
                 db.execute(update(PatientSet).where(PatientSet.id == set_id).values(**filled))
                 rated += 1
     return Counts(stored=len(inserted), already_held=len(rows) - len(inserted)), rated
+
+
+def held_counts(db: Session, patient_id: str) -> tuple[int, int]:
+    """How many sessions and sets the clinic holds of the patient."""
+    sessions = db.scalar(
+        select(func.count())
+        .select_from(PatientSession)
+        .where(PatientSession.patient_id == patient_id)
+    )
+    sets = db.scalar(
+        select(func.count())
+        .select_from(PatientSet)
+        .join(PatientSession, PatientSession.id == PatientSet.session_id)
+        .where(PatientSession.patient_id == patient_id)
+    )
+    return sessions or 0, sets or 0
 
 
 def _in_chunks(

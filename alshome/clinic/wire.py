@@ -81,3 +81,13 @@ class PublishedProgramResponse(BaseModel):
     version: int
     published_at: str
     document: dict[str, Any]
+
+
+class HeldSummary(BaseModel):
+    """What the clinic holds of the token's patient: for the app's "share status"."""
+
+    patient_id: str
+    device_id: int
+    sessions: int
+    sets: int
+    last_upload: str | None = Field(description="this device's last upload, ISO 8601 UTC")

@@ -33,6 +33,7 @@ def every_route(client, headers):
     return [
         client.post(UPLOAD, json={}, headers=headers),
         client.get(PROGRAM, headers=headers),
+        client.get(DEVICE, headers=headers),
         client.delete(DEVICE, headers=headers),
     ]
 

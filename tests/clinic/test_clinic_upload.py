@@ -171,3 +171,13 @@ def test_uploads_at_once_from_many_devices_all_succeed_and_store_each_record_onc
     assert statuses == [200] * 40
     assert row_counts(clinic)["patient_sets"] == 5
     assert clinic_copy(clinic, patient.patient_id) == without_moment(app_export)
+
+
+def test_a_device_hears_what_the_clinic_holds_of_its_patient(client, patient, device, app_export):
+    before = client.get("/api/v1/device", headers=device).json()
+    assert (before["sessions"], before["sets"], before["last_upload"]) == (0, 0, None)
+    client.post(UPLOAD, json=batch_of(app_export), headers=device)
+    after = client.get("/api/v1/device", headers=device).json()
+    assert after["patient_id"] == patient.patient_id
+    assert (after["sessions"], after["sets"]) == (2, 5)
+    assert datetime.fromisoformat(after["last_upload"]).utcoffset().total_seconds() == 0
