@@ -5,6 +5,9 @@
 #   packaging/bootstrap.sh test [pytest args...]  install what is missing, then ruff,
 #                                                 lint-imports and pytest (paths relative
 #                                                 to the repository root)
+#   packaging/bootstrap.sh clinic [serve args...] install Debian's PostgreSQL and the
+#                                                 clinic extra, make a database, then run
+#                                                 `alshome clinic serve` on it
 #
 # Works from any current directory and on a fresh machine. The second run is quick: Debian
 # packages are installed only when dpkg says they are missing, and pip runs only when
@@ -13,7 +16,8 @@
 set -euo pipefail
 
 usage() {
-    echo "Usage: packaging/bootstrap.sh run [app args...] | test [pytest args...]" >&2
+    echo "Usage: packaging/bootstrap.sh run [app args...] | test [pytest args...]" \
+        "| clinic [serve args...]" >&2
 }
 
 if [[ $# -lt 1 ]]; then
@@ -23,7 +27,7 @@ fi
 mode=$1
 shift
 case "$mode" in
-    run | test) ;;
+    run | test | clinic) ;;
     -h | --help)
         usage
         exit 0
@@ -71,6 +75,9 @@ if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
         dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream
         openbox x11-utils orca procps binutils postgresql)
+elif [[ $mode == clinic ]]; then
+    # The server imports no Qt; PostgreSQL keeps the clinic's data.
+    wanted=(postgresql)
 else
     wanted=("${qt_packages[@]}" speech-dispatcher espeak-ng speech-dispatcher-espeak-ng)
 fi
@@ -152,14 +159,18 @@ if ! venv_ok; then
     "$python" -m venv "$venv"
 fi
 
-# The test extras include everything run needs, so a test install also satisfies run.
+# The test extras include everything run needs, so a test install also satisfies run; the
+# clinic extra comes with them, for the clinic server's tests.
 hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
 stamp_for() { echo "$venv/.alshome-installed-$1"; }
 stamp_matches() { [[ -f $(stamp_for "$1") && $(<"$(stamp_for "$1")") == "$hash" ]]; }
 
 if [[ $mode == test ]]; then
     up_to_date() { stamp_matches test; }
-    target=".[test]"
+    target=".[test,clinic]"
+elif [[ $mode == clinic ]]; then
+    up_to_date() { stamp_matches clinic || stamp_matches test; }
+    target=".[clinic]"
 else
     up_to_date() { stamp_matches run || stamp_matches test; }
     target="."
@@ -175,6 +186,47 @@ fi
 # Setup is done; other bootstraps of this checkout may go ahead.
 if command -v flock >/dev/null 2>&1; then
     exec 9<&-
+fi
+
+# ---------------------------------------------------------------- clinic
+# A database named alshome_clinic (ALSHOME_CLINIC_DATABASE to choose another) owned by a
+# PostgreSQL role of the same name as this user, who then reaches it over the Unix socket
+# with no password (Debian's peer authentication); or the database already named in
+# ALSHOME_CLINIC_DATABASE_URL, left as it is. The server listens on 127.0.0.1:8470
+# unless serve's own options say otherwise (README, "Clinic server").
+if [[ $mode == clinic ]]; then
+    if [[ -z ${ALSHOME_CLINIC_DATABASE_URL-} ]]; then
+        database=${ALSHOME_CLINIC_DATABASE:-alshome_clinic}
+        role=$(id -un)
+        if [[ $(id -u) -eq 0 ]]; then
+            postgres_user=(runuser -u postgres --)
+        else
+            postgres_user=(sudo -u postgres)
+        fi
+        # From /, which the postgres user can read (this checkout may be in a private home).
+        as_postgres() { (cd / && "${postgres_user[@]}" "$@"); }
+        # Debian's package makes a cluster and starts it, except where no init system runs
+        # (a container, a chroot): then it is started here.
+        if ! pg_lsclusters --no-header | awk '$4 == "online"' | grep -q .; then
+            read -r version cluster _ < <(pg_lsclusters --no-header)
+            say "Starting PostgreSQL $version/$cluster"
+            as_postgres pg_ctlcluster "$version" "$cluster" start
+        fi
+        sql_value() { as_postgres psql --no-psqlrc --tuples-only --no-align --command "$1"; }
+        if [[ $(sql_value "SELECT 1 FROM pg_roles WHERE rolname = '$role'") != 1 ]]; then
+            say "Making the PostgreSQL role $role"
+            as_postgres createuser "$role"
+        fi
+        if [[ $(sql_value "SELECT 1 FROM pg_database WHERE datname = '$database'") != 1 ]]; then
+            say "Making the PostgreSQL database $database, owned by $role"
+            as_postgres createdb --owner "$role" "$database"
+        fi
+        export ALSHOME_CLINIC_DATABASE_URL="postgresql+psycopg:///$database?host=/var/run/postgresql"
+    fi
+    "$venv_python" -m alshome clinic init
+    say "Add a therapist with: ALSHOME_CLINIC_DATABASE_URL='$ALSHOME_CLINIC_DATABASE_URL'" \
+        "$venv/bin/alshome clinic add-therapist EMAIL"
+    exec "$venv_python" -m alshome clinic serve "$@"
 fi
 
 # ---------------------------------------------------------------- run

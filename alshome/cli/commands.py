@@ -11,7 +11,7 @@ import sys
 from argparse import Namespace
 from collections.abc import Callable
 
-from alshome.cli import backups, encryption, history, library, program, report
+from alshome.cli import backups, clinic, encryption, history, library, program, report
 from alshome.operations.failures import explain_failure
 from alshome.platform.paths import Locations
 
@@ -25,6 +25,7 @@ COMMANDS: dict[str, Callable[[Locations, Namespace], str]] = {
     "restore": backups.restore_backup,
     "encrypt": encryption.encrypt_history,
     "decrypt": encryption.decrypt_history,
+    "clinic": clinic.clinic_command,
 }
 
 

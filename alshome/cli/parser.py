@@ -190,6 +190,9 @@ def build_parser(*, strict: bool = True) -> argparse.ArgumentParser:
     restore_backup.add_argument(
         "backup", metavar="BACKUP", nargs="?", help="a backup file, or its number in the list"
     )
+    from alshome.cli.clinic import add_clinic_commands  # not on the window's quick path
+
+    add_clinic_commands(commands, strict=strict)
     return parser
 
 

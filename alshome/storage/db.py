@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def drop_history(url: str) -> None:
     own, the schema's revision included, go in one transaction. The next start makes them
     anew, empty.
     """
-    engine = _engine(url)
+    engine = make_engine(url)
     try:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)
@@ -73,7 +74,7 @@ def open_database(url: str, passphrase: str | None = None) -> Engine:
         _create_private_file(path)
         # A marker beside no encrypted file is left from a conversion cut short.
         cipher.marker(path).unlink(missing_ok=True)
-    return _migrated(_engine(url), path)
+    return _migrated(make_engine(url), path)
 
 
 def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
@@ -96,7 +97,7 @@ def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
         checked.close()
     if not health.ok:
         raise cipher.EncryptedDamageError(health.reason)
-    engine = _engine(
+    engine = make_engine(
         "sqlite://",
         creator=lambda: cipher.connect(path, passphrase, check_same_thread=False),
         module=sqlcipher3,
@@ -108,14 +109,19 @@ def _open_encrypted(path: Path, passphrase: str | None) -> Engine:
     return _migrated(engine, path)
 
 
-def _engine(url: str, **options: Any) -> Engine:
-    """An engine whose every SQLite connection gets the crash-safe pragmas, from the first."""
+def make_engine(url: str, begin: str = "BEGIN", **options: Any) -> Engine:
+    """An engine whose every SQLite connection gets the crash-safe pragmas, from the first.
+
+    `begin` starts each SQLite transaction. A server with transactions on several threads
+    that read and then write gives "BEGIN IMMEDIATE": a second writer then waits its turn
+    (the busy timeout) instead of failing where it would upgrade its read to a write.
+    """
     # A failed statement's message would otherwise quote its values (names, notes, what
     # was done): health data, in a traceback that may end up in the desktop's journal.
     engine = create_engine(url, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin)
+        event.listen(engine, "begin", partial(_begin, statement=begin))
     return engine
 
 
@@ -174,5 +180,5 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin(connection: Connection, statement: str) -> None:
+    connection.exec_driver_sql(statement)

@@ -1,0 +1,328 @@
+"""The clinic's web API, for the patients' apps: pair, upload, take the published program.
+
+`create_app` builds it on a clinic database. Every route but pairing needs a device's
+token (`Authorization: Bearer ...`); the patient it reads or writes is the token's, and
+each read or change is in the audit, in the same transaction. Two guards stand before
+every route:
+
+- plain HTTP is refused unless the client is on the loopback address: the server's own
+  TLS (`serve --certfile --keyfile`) or a reverse proxy on the same machine that passes
+  `X-Forwarded-Proto: https` (uvicorn trusts that header from 127.0.0.1 only) is the way
+  in from anywhere else;
+- a request body is capped (MAX_BODY_BYTES), by its declared length and by what arrives;
+
+and every answer is marked not to be cached anywhere.
+
+The database work runs in the thread pool, each request on its own connection (the
+upload reads its body on the event loop first). The dashboard (issue 18) adds its own
+routes to the same app, which keeps its engine in `app.state.engine`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
+from datetime import UTC
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from alshome import __version__
+from alshome.clinic.accounts import DeviceIdentity, device_of, pair
+from alshome.clinic.audit import record_access
+from alshome.clinic.errors import PairingRefused
+from alshome.clinic.models import Device, utc_now
+from alshome.clinic.publishing import latest_published
+from alshome.clinic.records import held_counts, store_batch
+from alshome.clinic.schema import open_clinic
+from alshome.clinic.wire import (
+    HeldSummary,
+    PairRequest,
+    PairResponse,
+    PublishedProgramResponse,
+    UploadBatch,
+    UploadReceipt,
+)
+from alshome.programs.document import ESCAPED_NUL
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+API = "/api/v1"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+def create_app(
+    database_url: str | None = None,
+    *,
+    engine: Engine | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+) -> FastAPI:
+    """The clinic's app on the database at `database_url` (or on `engine`, kept open)."""
+    if engine is None:
+        if database_url is None:
+            raise ValueError("create_app needs a database URL or an engine")
+        engine = open_clinic(database_url)
+        owned = True
+    else:
+        owned = False
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            engine.dispose()
+
+    app = FastAPI(
+        title="alshome clinic",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.state.engine = engine
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(SecureTransport)
+    app.add_middleware(PrivateResponses)
+    _add_device_routes(app, engine)
+    return app
+
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def authenticated_device(
+    request: Request,
+    given: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> DeviceIdentity:
+    """The device the request's token belongs to; 401 for none, a wrong or revoked one."""
+    identity = None
+    if given is not None:
+        with Session(request.app.state.engine) as db:
+            identity = device_of(db, given.credentials)
+    if identity is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "A paired device's token is needed.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return identity
+
+
+AuthenticatedDevice = Annotated[DeviceIdentity, Depends(authenticated_device)]
+
+
+def _add_device_routes(app: FastAPI, engine: Engine) -> None:
+    @app.post(f"{API}/pair", response_model=PairResponse)
+    def pair_device(request: PairRequest) -> PairResponse:
+        """Trade a one-time pairing code for the device's token, shown only this once."""
+        try:
+            pairing = pair(engine, request.code, request.device_name)
+        except PairingRefused as refused:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, str(refused)) from None
+        return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
+
+    @app.post(f"{API}/upload", response_model=UploadReceipt)
+    async def upload(request: Request, identity: AuthenticatedDevice) -> UploadReceipt:
+        """Store the batch for the token's patient; a record held already is a no-op.
+
+        The body is read here, as it arrives (and capped); checking and storing it run in
+        the thread pool, off the event loop.
+        """
+        body = await request.body()
+        return await run_in_threadpool(_store_upload, engine, identity, body)
+
+    @app.get(
+        f"{API}/program",
+        response_model=PublishedProgramResponse,
+        responses={
+            204: {"description": "No program was published to this patient."},
+            304: {"description": "The program named by If-None-Match is still the last."},
+        },
+    )
+    def published_program(request: Request, identity: AuthenticatedDevice) -> Any:
+        """The program published to the token's patient last, for the app to offer.
+
+        Its ETag names it, so an app polling with If-None-Match gets 304 until another is
+        published.
+        """
+        with Session(engine) as db, db.begin():
+            program = latest_published(db, identity.patient_id)
+            record_access(db, identity.actor, identity.patient_id, "read", "published program")
+            if program is None:
+                return Response(status_code=status.HTTP_204_NO_CONTENT)
+            tag = f'"{program.id}"'
+            if request.headers.get("if-none-match") == tag:
+                return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+            body = PublishedProgramResponse(
+                name=program.name,
+                version=program.version,
+                published_at=program.published_at.replace(tzinfo=UTC).isoformat(),
+                document=program.document,
+            )
+            return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag})
+
+    @app.get(f"{API}/device", response_model=HeldSummary)
+    def held(identity: AuthenticatedDevice) -> HeldSummary:
+        """What the clinic holds of the token's patient, and this device's last upload."""
+        with Session(engine) as db, db.begin():
+            sessions, sets = held_counts(db, identity.patient_id)
+            last = db.scalar(select(Device.last_seen_at).where(Device.id == identity.device_id))
+            record_access(db, identity.actor, identity.patient_id, "read", "counts held")
+        return HeldSummary(
+            patient_id=identity.patient_id,
+            device_id=identity.device_id,
+            sessions=sessions,
+            sets=sets,
+            last_upload=None if last is None else last.replace(tzinfo=UTC).isoformat(),
+        )
+
+    @app.delete(f"{API}/device", status_code=status.HTTP_204_NO_CONTENT)
+    def stop_sharing(identity: AuthenticatedDevice) -> None:
+        """The device gives up its token: the app stopped sharing."""
+        with Session(engine) as db, db.begin():
+            db.execute(
+                update(Device).where(Device.id == identity.device_id).values(revoked_at=utc_now())
+            )
+            record_access(db, identity.actor, identity.patient_id, "change", "stopped sharing")
+
+
+def _store_upload(engine: Engine, identity: DeviceIdentity, body: bytes) -> UploadReceipt:
+    batch = _upload_batch(body)
+    with Session(engine) as db, db.begin():
+        receipt = store_batch(db, identity.patient_id, batch)
+        db.execute(
+            update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
+        )
+        record_access(db, identity.actor, identity.patient_id, "change", _what(receipt))
+    return receipt
+
+
+def _upload_batch(body: bytes) -> UploadBatch:
+    """The batch, checked as an import checks a file: JSON as text, with no NUL character
+    (PostgreSQL keeps none, so such a record could be kept on SQLite only), by the export's
+    models. A refusal is a 422 that names where and why, without the values sent."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _unprocessable("the body is not UTF-8 text") from None
+    if ESCAPED_NUL.search(text):
+        raise _unprocessable("the body holds a NUL character, which no alshome record does")
+    try:
+        return UploadBatch.model_validate_json(text)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_input=False, include_url=False)) from None
+
+
+def _unprocessable(reason: str) -> HTTPException:
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Not stored: {reason}.")
+
+
+def _what(receipt: UploadReceipt) -> str:
+    """The audit's words for an upload: what was stored, counted."""
+    counts = receipt.model_dump(exclude={"completed"})
+    stored = ", ".join(f"{kind} {count['stored']}" for kind, count in counts.items())
+    return f"upload stored: {stored}; completed {receipt.completed}"
+
+
+# ----- the guards: pure ASGI, so they see the body as it arrives ---------------------------
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send, code: int, detail: str) -> None:
+    await JSONResponse({"detail": detail}, status_code=code)(scope, receive, send)
+
+
+def is_loopback(host: str | None) -> bool:
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class SecureTransport:
+    """Plain HTTP only from the loopback address; anyone else must come over TLS."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("scheme") != "https":
+            client = scope.get("client")
+            if not is_loopback(client[0] if client else None):
+                await _refuse(
+                    scope, receive, send, 403, "This clinic server is reached over HTTPS only."
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+class PrivateResponses:
+    """Every answer may hold health data: no cache, a proxy's included, keeps a copy, and
+    a browser takes it only as the type it says it is."""
+
+    HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", ()), *self.HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class BodyLimit:
+    """Refuse a body over `limit` bytes: by its Content-Length, or once more has arrived.
+
+    Refusing while the body arrives raises HTTPException(413) from `receive`, which
+    FastAPI passes on as it is, as the request's response.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _refuse(
+                scope, receive, send, 413, f"A request body may hold {self.limit} bytes at most."
+            )
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise HTTPException(
+                        413,
+                        f"A request body may hold {self.limit} bytes at most.",
+                    )
+            return message
+
+        await self.app(scope, counted, send)
