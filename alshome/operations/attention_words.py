@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from alshome.domain.alsfrs import Domain
-from alshome.domain.attention import Concern, Flag
+from alshome.domain.attention import Concern, Flag, Source
 from alshome.domain.fatigue import Symptom
 
 Translate = Callable[[str], str]
@@ -36,20 +36,28 @@ SENTENCES = {
     Concern.SYMPTOM_STOP: "Stopped a session for {symptoms} on {day}.",
     Concern.CANNOT_LIFT: "Could no longer lift {exercise} without the weight ({day}).",
     Concern.NO_RECENT_SESSION: (
-        "No session for {days} days, since {day}; the weekly target allows {allowed}."
+        "No session for {days} days, since {day}; the weekly target allows {allowed} days "
+        "between sessions."
     ),
     Concern.CARRY_OVER: "Still tired or sore from the session before, {count} times in a row.",
     Concern.FATIGUE_RISING: (
         "Highest tiredness rising over four weeks, from about {before} to about {after}."
     ),
     Concern.ALSFRS_FAST: (
-        "ALSFRS-R falling by {amount} points a month, faster than {limit} (since {day})."
+        "ALSFRS-R falling by {amount} points a month since {day}, faster than the clinic's {limit}."
     ),
     Concern.ALSFRS_DOMAIN_DROP: (
         "{domain} down {amount} points, from {before} to {after}, on {day}."
     ),
-    Concern.PROGRAM_REVIEW: "Program unchanged for {days} days, since {day}; review after {limit}.",
+    Concern.PROGRAM_REVIEW: (
+        "Program unchanged for {days} days, since {day}; the clinic reviews after {limit} days."
+    ),
 }
+# No session since the program was given: the day is the program's, not a session's.
+NO_SESSION_YET = (
+    "No session yet in the {days} days since the program was given on {day}; the weekly "
+    "target allows {allowed} days between sessions."
+)
 NO_SYMPTOM_NAMED = "a symptom"
 AND = "{first} and {last}"
 
@@ -104,7 +112,10 @@ def sentence(
             "limit": number(flag.before),
         },
     }[flag.concern]()
-    return translate(SENTENCES[flag.concern]).format(**fields)
+    template = SENTENCES[flag.concern]
+    if flag.concern is Concern.NO_RECENT_SESSION and flag.evidence[0].source is Source.PROGRAM:
+        template = NO_SESSION_YET
+    return translate(template).format(**fields)
 
 
 def _symptoms(symptoms: tuple[Symptom, ...], translate: Translate) -> str:

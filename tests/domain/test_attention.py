@@ -92,7 +92,8 @@ def test_no_session_for_longer_than_the_target_allows_is_flagged():
     assert flag.severity is Severity.SOON
     assert flag.evidence == (Evidence(Source.SESSION, days_ago(12), last.uuid),)
     assert sentence(flag) == (
-        "No session for 12 days, since 25 Nov 2026; the weekly target allows 11."
+        "No session for 12 days, since 25 Nov 2026; the weekly target allows 11 days "
+        "between sessions."
     )
 
 
@@ -108,6 +109,10 @@ def test_before_any_session_the_gap_counts_from_the_day_the_program_was_given():
     given = ProgramInUse("Home program", 1, weekly_target=3, since=days_ago(10))
     [flag] = flags(Concern.NO_RECENT_SESSION, program=given)
     assert flag.evidence[0].source is Source.PROGRAM and flag.amount == 10
+    assert sentence(flag) == (
+        "No session yet in the 10 days since the program was given on 27 Nov 2026; the "
+        "weekly target allows 9 days between sessions."
+    )
     assert not flags(Concern.NO_RECENT_SESSION, program=given, today=days_ago(1))
     unknown = ProgramInUse("Home program", 1, weekly_target=3, since=None)
     assert not flags(Concern.NO_RECENT_SESSION, program=unknown)
@@ -245,7 +250,7 @@ def test_an_alsfrs_slope_faster_than_the_threshold_is_flagged():
     assert flag.amount == pytest.approx(-slope(entries))
     assert [e.day for e in flag.evidence] == [days_ago(90), days_ago(45), TODAY]
     assert sentence(flag) == (
-        "ALSFRS-R falling by 2 points a month, faster than 1 (since 8 Sep 2026)."
+        "ALSFRS-R falling by 2 points a month since 8 Sep 2026, faster than the clinic's 1."
     )
 
 
@@ -287,7 +292,9 @@ def test_a_program_unchanged_past_the_review_interval_is_flagged():
     [flag] = flags(Concern.PROGRAM_REVIEW, program=old, sessions=[session(TODAY)])
     assert flag.severity is Severity.ROUTINE
     assert flag.evidence == (Evidence(Source.PROGRAM, days_ago(85), "Home program v3"),)
-    assert sentence(flag) == ("Program unchanged for 85 days, since 13 Sep 2026; review after 84.")
+    assert sentence(flag) == (
+        "Program unchanged for 85 days, since 13 Sep 2026; the clinic reviews after 84 days."
+    )
 
 
 def test_a_program_within_the_interval_or_of_unknown_age_is_not():

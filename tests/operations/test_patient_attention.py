@@ -40,7 +40,8 @@ def test_a_saved_history_is_flagged_with_links_to_its_records(saved):
     assert gap.evidence[0].ref == stored.uuid and gap.amount == 90
     assert review.evidence[0].source is Source.PROGRAM and review.evidence[0].day == session_day
     assert sentence(gap) == (
-        "No session for 90 days, since 2 Mar 2026; the weekly target allows 11."
+        "No session for 90 days, since 2 Mar 2026; the weekly target allows 11 days "
+        "between sessions."
     ), "the demo's target of two a week"
 
 
