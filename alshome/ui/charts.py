@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -48,9 +48,11 @@ DATE_AXIS_PX = AXIS_FONT_PX * 2 + 8
 # The lowest plot: the dates, and room for three labelled whole numbers above them.
 MIN_PLOT_HEIGHT = DATE_AXIS_PX + 6 * AXIS_FONT_PX
 LABEL_ROOM = 1.2  # a tick label's height, in font pixels (pyqtgraph measures about this)
-TICK_GAP = 1.5  # ticks are at least this many label heights apart
+TICK_GAP = 1.25  # ticks are at least this many label heights apart
 NICE_STEPS = tuple(m * 10**e for e in range(7) for m in (1, 2, 5))
 DAY_SECONDS = 86_400
+MONTH_SECONDS = 30 * DAY_SECONDS  # pyqtgraph's spacing of month ticks
+YEAR_SECONDS = 365 * DAY_SECONDS  # and of year ticks
 DAYS_PER_WEEK = 7
 BAR_DAYS = 5  # a week's bar, with a gap to the next
 
@@ -124,10 +126,24 @@ def short_date(day: date) -> str:
 
 
 class DateAxis(pg.DateAxisItem):
-    """Dates spaced for large tick labels: ticks are chosen as if the axis were shorter."""
+    """Dates spaced for large tick labels: ticks are chosen as if the axis were shorter.
+
+    Months and days are written in the app's language (pyqtgraph's own are English), and
+    a day names its month ("5 Dec" rather than pyqtgraph's bare "05"), so where days are
+    marked the first of each month is not marked again on its own (it would crowd them).
+    """
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        return super().tickValues(minVal, maxVal, size / 2)
+        levels = super().tickValues(minVal, maxVal, size / 2)
+        days = [(spacing, values) for spacing, values in levels if spacing < MONTH_SECONDS]
+        return days if any(values for _spacing, values in days) else levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing >= YEAR_SECONDS or spacing < DAY_SECONDS:
+            return super().tickStrings(values, scale, spacing)
+        form = "MMM" if spacing >= MONTH_SECONDS else "d MMM"
+        locale = QLocale()
+        return [locale.toString(datetime.fromtimestamp(value).date(), form) for value in values]
 
 
 class CountAxis(pg.AxisItem):
@@ -190,7 +206,6 @@ class TrendChart(QWidget):
         self.title = label(title, "subtitle")
         self.empty = label(empty_text, "body")
         self.value = label("", "body")
-        self.y_label = y_label
         self.y_span = (0.0, 1.0)  # the values the plot must show whole, labels included
         self.room: int | None = None  # the height the chart was fitted to
         self.plot = pg.PlotWidget(
@@ -556,7 +571,10 @@ class AlsfrsChart(TrendChart):
     def __init__(self) -> None:
         super().__init__(
             tr("ALSFRS-R self-rating"),
-            tr("Your ALSFRS-R ratings will show here, once you rate how you are doing (Settings)."),
+            tr(
+                "Your ALSFRS-R ratings will show here, once you rate how you are doing "
+                "(Settings)."
+            ),
             tr("Total (0-48)"),
             CountAxis("left", 0, MAX_TOTAL, (PART_MAX, 2 * PART_MAX, MAX_TOTAL)),
         )
