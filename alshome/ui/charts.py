@@ -10,17 +10,25 @@ and symbol, with a legend that shows both. A chart is a keyboard stop: Left and 
 move a marked point along the dates, Home and End go to the first and last, and the line
 under the plot says that point's values in words (the same line follows the pointer),
 so no value is only visible on hover. An empty chart says what will appear there.
+
+Every chart fits the screen it is on: the history sets each plot's height so a chart's
+title, legend, plot with its dates, and line of values show together in the space the
+screen has (`fit_height`), down to a floor that still shows the plot with its dates
+whole. Counts (sessions, minutes, repetitions, ratings) are marked with whole numbers only,
+spaced for the large labels, and the lowest and highest values sit far enough inside the
+plot that their labels are drawn whole (`CountAxis`, `TrendChart.set_y_span`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QPointF, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from alshome.domain.alsfrs import MAX_TOTAL, Domain, EnteredBy, Entry
@@ -35,9 +43,16 @@ AXIS_FONT_PX = 20
 LINE_WIDTH = 4
 SYMBOL_SIZE = 16
 SYMBOL_LIMIT = 400  # above this many points a line alone reads better (and draws faster)
-PLOT_HEIGHT = 240
+PLOT_HEIGHT = 240  # the plot's height when the screen gives it room
 DATE_AXIS_PX = AXIS_FONT_PX * 2 + 8
+# The lowest plot: the dates, and room for three labelled whole numbers above them.
+MIN_PLOT_HEIGHT = DATE_AXIS_PX + 6 * AXIS_FONT_PX
+LABEL_ROOM = 1.2  # a tick label's height, in font pixels (pyqtgraph measures about this)
+TICK_GAP = 1.25  # ticks are at least this many label heights apart
+NICE_STEPS = tuple(m * 10**e for e in range(7) for m in (1, 2, 5))
 DAY_SECONDS = 86_400
+MONTH_SECONDS = 30 * DAY_SECONDS  # pyqtgraph's spacing of month ticks
+YEAR_SECONDS = 365 * DAY_SECONDS  # and of year ticks
 DAYS_PER_WEEK = 7
 BAR_DAYS = 5  # a week's bar, with a gap to the next
 
@@ -111,10 +126,67 @@ def short_date(day: date) -> str:
 
 
 class DateAxis(pg.DateAxisItem):
-    """Dates spaced for large tick labels: ticks are chosen as if the axis were shorter."""
+    """Dates spaced for large tick labels: ticks are chosen as if the axis were shorter.
+
+    Months and days are written in the app's language (pyqtgraph's own are English), and
+    a day names its month ("5 Dec" rather than pyqtgraph's bare "05"), so where days are
+    marked the first of each month is not marked again on its own (it would crowd them).
+    """
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        return super().tickValues(minVal, maxVal, size / 2)
+        levels = super().tickValues(minVal, maxVal, size / 2)
+        days = [(spacing, values) for spacing, values in levels if spacing < MONTH_SECONDS]
+        return days if any(values for _spacing, values in days) else levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if spacing >= YEAR_SECONDS or spacing < DAY_SECONDS:
+            return super().tickStrings(values, scale, spacing)
+        form = "MMM" if spacing >= MONTH_SECONDS else "d MMM"
+        locale = QLocale()
+        return [locale.toString(datetime.fromtimestamp(value).date(), form) for value in values]
+
+
+class CountAxis(pg.AxisItem):
+    """An axis of whole numbers only, as far apart as large labels need, each label whole.
+
+    pyqtgraph would mark 1.5 sessions between 1 and 2 when there is room, and leaves out a
+    label that would reach past the plot's edge. Here the step is the smallest of `steps`
+    that keeps labels TICK_GAP label heights apart, and only ticks whose label fits inside
+    the plot are given, between `lowest` and `highest` (the scale's own ends; fatigue's
+    0-10 has rows of marks just outside it). `per_value` draws a scale `per_value` times as
+    tall as its numbers (the ALSFRS-R parts on the total's scale).
+    """
+
+    def __init__(
+        self,
+        orientation: str,
+        lowest: int = 0,
+        highest: int | None = None,
+        steps: Sequence[int] = NICE_STEPS,
+        per_value: int = 1,
+    ) -> None:
+        super().__init__(orientation)
+        self.lowest, self.highest, self.steps, self.per_value = lowest, highest, steps, per_value
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if size <= 0 or maxVal <= minVal:
+            return []
+        per_unit = size / (maxVal - minVal)
+        label = LABEL_ROOM * AXIS_FONT_PX
+        step = next(
+            (s for s in self.steps if s * self.per_value * per_unit >= TICK_GAP * label),
+            self.steps[-1],
+        )
+        low = max(minVal + label / 2 / per_unit, self.lowest * self.per_value)
+        high = maxVal - label / 2 / per_unit
+        if self.highest is not None:
+            high = min(high, self.highest * self.per_value)
+        unit = step * self.per_value
+        first, last = math.ceil(low / unit), math.floor(high / unit)
+        return [(unit, [n * unit for n in range(first, last + 1)])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [str(round(value / self.per_value)) for value in values]
 
 
 class TrendChart(QWidget):
@@ -123,7 +195,9 @@ class TrendChart(QWidget):
     Subclasses create their items, then call `set_palette` once to colour everything.
     """
 
-    def __init__(self, title: str, empty_text: str, y_label: str) -> None:
+    def __init__(
+        self, title: str, empty_text: str, y_label: str, left: CountAxis | None = None
+    ) -> None:
         super().__init__()
         self.palette_ = LIGHT
         self.x = np.empty(0)
@@ -132,8 +206,12 @@ class TrendChart(QWidget):
         self.title = label(title, "subtitle")
         self.empty = label(empty_text, "body")
         self.value = label("", "body")
-        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()})
-        self.plot.setMinimumHeight(PLOT_HEIGHT)
+        self.y_span = (0.0, 1.0)  # the values the plot must show whole, labels included
+        self.room: int | None = None  # the height the chart was fitted to
+        self.plot = pg.PlotWidget(
+            axisItems={"bottom": DateAxis(), "left": left or CountAxis("left")}
+        )
+        self.plot.setFixedHeight(PLOT_HEIGHT)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -150,12 +228,8 @@ class TrendChart(QWidget):
         self.marker = pg.ScatterPlotItem(size=SYMBOL_SIZE * 2, symbol="o")
         self.marker.setZValue(10)
         self.plot.addItem(self.marker)
-        font = QFont()
-        font.setPixelSize(AXIS_FONT_PX)
         for side in ("left", "bottom", "right"):
-            axis = self.plot.getAxis(side)
-            axis.setStyle(tickFont=font, tickTextOffset=8)
-            axis.label.setFont(font)
+            self.style_axis(self.plot.getAxis(side))
         # pyqtgraph sizes the date axis before its large labels are laid out, cutting them.
         self.plot.getAxis("bottom").setHeight(DATE_AXIS_PX)
         keys = {
@@ -170,10 +244,18 @@ class TrendChart(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.plot, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.plot.scene().sigMouseMoved.connect(self._pointer_moved)
+        self.plot.getPlotItem().vb.sigResized.connect(self._fit_y)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.legend, self.plot, self.value, self.empty):
             layout.addWidget(widget)
+
+    @staticmethod
+    def style_axis(axis: pg.AxisItem) -> None:
+        font = QFont()
+        font.setPixelSize(AXIS_FONT_PX)
+        axis.setStyle(tickFont=font, tickTextOffset=8)
+        axis.label.setFont(font)
 
     def set_palette(self, palette: Palette) -> None:
         self.palette_ = palette
@@ -184,6 +266,51 @@ class TrendChart(QWidget):
             axis.setTextPen(pg.mkPen(palette.text))
         self.marker.setPen(pg.mkPen(palette.focus, width=LINE_WIDTH))
         self.marker.setBrush(None)
+
+    def fit_height(self, height: int) -> None:
+        """Make the whole chart at most `height` px tall, its plot between MIN_PLOT_HEIGHT and
+        PLOT_HEIGHT, and show the plot's side labels only where they fit along it.
+
+        Fitted again whenever the chart's width changes, which rewraps its lines of text.
+        """
+        self.room = height
+        layout = self.layout()
+        width = self.width()
+        shown = [w for w in (self.title, self.legend, self.value, self.empty) if not w.isHidden()]
+        others = sum(
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in shown
+        )
+        others += layout.spacing() * len(shown)
+        plot_height = min(max(height - others, MIN_PLOT_HEIGHT), PLOT_HEIGHT)
+        self.plot.setFixedHeight(plot_height)
+        along = plot_height - DATE_AXIS_PX
+        for side in ("left", "right"):
+            axis = self.plot.getAxis(side)
+            text = axis.labelText
+            if text:
+                axis.showLabel(QFontMetrics(axis.label.font()).horizontalAdvance(text) < along)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.room is not None:
+            self.fit_height(self.room)
+
+    def set_y_span(self, low: float, high: float) -> None:
+        """Show `low` to `high` with room for a whole label beyond each (see `CountAxis`)."""
+        self.y_span = (low, max(high, low + 1))
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """The y range that keeps `y_span` a label's half height or more inside the plot."""
+        low, high = self.y_span
+        size = self.plot.getPlotItem().vb.height()
+        margin = LABEL_ROOM * AXIS_FONT_PX * 0.75
+        if size <= 2 * margin:
+            self.plot.setYRange(low, high, padding=0)
+            return
+        pad = margin * (high - low) / (size - 2 * margin)
+        self.plot.setYRange(low - pad, high + pad, padding=0)
 
     def set_points(self, x: Sequence[float], describe: Callable[[int], str]) -> None:
         """The dates a keyboard or pointer can visit, and how to say each one's values."""
@@ -274,12 +401,13 @@ class FatigueChart(TrendChart):
             tr("Tiredness after each session"),
             tr("Your fatigue after each session will show here."),
             tr("Tiredness (0-10)"),
+            CountAxis("left", 0, 10, (1, 2, 5, 10)),
         )
         self.highest = self.curve(tr("Highest"), VERMILLION, Qt.PenStyle.SolidLine, "o")
         self.mean = self.curve(tr("Average"), BLUE, Qt.PenStyle.DashLine, "s")
         self.stops = self.markers(tr("Stopped early"), ORANGE, "x")
         self.symptoms = self.markers(tr("Symptom"), PURPLE, "t1")
-        self.plot.setYRange(-1.5, 11.5, padding=0)
+        self.set_y_span(self.SYMPTOM_Y, self.STOP_Y)
         self.sessions: Sequence[SessionSummary] = ()
         self.peaks = np.empty(0)
         self.set_palette(LIGHT)
@@ -351,6 +479,8 @@ class WorkChart(TrendChart):
             if exercise_id not in shown:
                 self.feed(item, [], [])
         self.sessions = [s for s in trends.sessions if s.work]
+        highest = [self.marker_y(index) for index in range(len(self.sessions))]
+        self.set_y_span(0, max(highest, default=1))
         self.set_points([s.timestamp for s in self.sessions], self._say)
 
     def marker_y(self, index: int) -> float:
@@ -416,8 +546,7 @@ class AdherenceChart(TrendChart):
             pen=self._outline(),
         )
         self.feed(self.target, x, [week.target for week in self.weeks])
-        highest = max((max(w.sessions, w.target) for w in self.weeks), default=1)
-        self.plot.setYRange(0, highest + 0.5, padding=0)
+        self.set_y_span(0, max((max(w.sessions, w.target) for w in self.weeks), default=1))
         self.set_points(x, self._say)
 
     def marker_y(self, index: int) -> float:
@@ -447,6 +576,7 @@ class AlsfrsChart(TrendChart):
                 "(Settings)."
             ),
             tr("Total (0-48)"),
+            CountAxis("left", 0, MAX_TOTAL, (PART_MAX, 2 * PART_MAX, MAX_TOTAL)),
         )
         self.total = self.curve(tr("Total (left scale)"), BLUE, Qt.PenStyle.SolidLine, "o")
         self.add_to_legend(tr("Parts (right scale, 0-12):"), BLUE, "")
@@ -454,14 +584,12 @@ class AlsfrsChart(TrendChart):
             domain: self.curve(tr(name), colour, style, symbol)
             for domain, (name, colour, style, symbol) in PART_STYLES.items()
         }
+        right = CountAxis("right", 0, PART_MAX, (3, 6, PART_MAX), PART_SCALE)
+        self.plot.getPlotItem().setAxisItems({"right": right})
         self.plot.showAxis("right")
-        right = self.plot.getAxis("right")
         right.setLabel(tr("Each part (0-12)"))
-        right.setTicks([[(v * PART_SCALE, str(v)) for v in range(0, PART_MAX + 1, 3)]])
-        self.plot.getAxis("left").setTicks(
-            [[(v, str(v)) for v in range(0, MAX_TOTAL + 1, PART_MAX)]]
-        )
-        self.plot.setYRange(-2, MAX_TOTAL + 2, padding=0)
+        self.style_axis(right)
+        self.set_y_span(0, MAX_TOTAL)
         self.entries: Sequence[Entry] = ()
         self.set_palette(LIGHT)
 

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from alshome.domain.trends import SessionSummary, Span, Trends, trends
@@ -142,7 +142,47 @@ class HistoryScreen(Screen):
         content = QWidget()
         self.charts_column = column_of(content)
         self.charts_column.addStretch(1)
-        return self._page(scrolled(content))
+        self.charts_area = scrolled(content)
+        self.charts_area.viewport().installEventFilter(self)
+        return self._page(self.charts_area)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The charts take the height of their scrolling area whenever it changes, and a
+        chart that takes the focus is scrolled into view."""
+        if watched is self.charts_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_charts()
+        elif event.type() == QEvent.Type.FocusIn:
+            for chart in self.charts:
+                if watched is chart.plot:
+                    self.bring_into_view(chart)
+        return super().eventFilter(watched, event)
+
+    def bring_into_view(self, chart: TrendChart) -> None:
+        """Scroll as little as needed to show `chart` whole, or, when it is taller than the
+        area, its plot whole with as much above and below as fits.
+
+        The scroll area's own `ensureWidgetVisible` would show only the plot's focus item.
+        """
+        content = self.charts_area.widget()
+        bar = self.charts_area.verticalScrollBar()
+        view = self.charts_area.viewport().height()
+        top = chart.mapTo(content, QPoint(0, 0)).y()
+        bottom = top + chart.height()
+        plot_top = chart.plot.mapTo(content, QPoint(0, 0)).y()
+        plot_bottom = plot_top + chart.plot.height()
+        value = bar.value()
+        if bottom - top <= view:
+            value = min(max(value, bottom - view), top)
+        else:
+            value = min(max(value, plot_bottom - view), plot_top)
+        bar.setValue(value)
+
+    def fit_charts(self) -> None:
+        """Each chart as tall as the area that scrolls them, or less: a chart focused is
+        brought into view whole, its dates with it (see `TrendChart.fit_height`)."""
+        height = self.charts_area.viewport().height()
+        for chart in self.charts:
+            chart.fit_height(height)
 
     # ----- what is shown -----------------------------------------------------------------
 
@@ -215,6 +255,8 @@ class HistoryScreen(Screen):
         self.charts_column.insertWidget(self.charts_column.count() - 1, chart)
         chart.set_palette(self.palette_)
         chart.update_trends(self.trends)
+        chart.fit_height(self.charts_area.viewport().height())
+        chart.plot.installEventFilter(self)
 
     def set_palette(self, palette: Palette) -> None:
         self.palette_ = palette
