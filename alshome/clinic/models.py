@@ -142,6 +142,8 @@ class PatientProgram(ClinicBase):
     version: Mapped[int]
     active: Mapped[bool]
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Each picture and video the document names: path -> SHA-256, as the export carries it.
+    media: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
 class PatientSession(ClinicBase):

@@ -351,6 +351,7 @@ def patient_export(db: Session, patient_id: str, exported_at: datetime) -> Expor
                 "version": row.version,
                 "active": row.active,
                 "document": row.document,
+                "media": row.media,
             }
             for row in db.scalars(
                 select(PatientProgram)
