@@ -129,6 +129,11 @@ def moment_text(moment: datetime) -> str:
     return f"{long_date(moment.astimezone())}, {time_of_day(moment)}"
 
 
+def number(value: float) -> str:
+    """A number the way the language writes it, without needless decimals (0.5 or 0,5)."""
+    return QLocale().toString(float(value), "g", 6)
+
+
 def decimal(value: float, places: int = 1) -> str:
     """A number with a fixed count of decimals, as the language writes it (2.5 or 2,5)."""
     return QLocale().toString(float(value), "f", places)
@@ -136,7 +141,7 @@ def decimal(value: float, places: int = 1) -> str:
 
 def load(amount: float, unit: LoadUnit) -> str:
     """The weight as the language writes numbers: 0.5 kg in English, 0,5 kg in Spanish."""
-    text = QLocale().toString(float(amount), "g", 6)
+    text = number(amount)
     return f"{text} kg" if unit is LoadUnit.KG else f"{text} lb"
 
 

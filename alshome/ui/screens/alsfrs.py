@@ -40,9 +40,10 @@ from alshome.domain.alsfrs import (
     latest_onset,
     slope,
 )
+from alshome.ui import words
 from alshome.ui.screens.base import SPACING, ButtonRow, Screen, row
-from alshome.ui.screens.settings import ValueLabel, wide
 from alshome.ui.widgets import FitLabel, FramedButton, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.steppers import ValueLabel, wide
 
 FIRST_YEAR = 1950  # the earliest onset year the stepper offers
 STEADY = 0.1  # points a month: a smaller change in either direction reads "about the same"
@@ -445,7 +446,7 @@ class AlsfrsScreen(Screen):
         change = slope(entries)
         if change is None:
             return self.tr("After your next rating, this page will show how your total changes.")
-        amount = QLocale().toString(abs(change), "f", 1)
+        amount = words.decimal(abs(change))
         if abs(change) < STEADY:
             return self.tr("Across your ratings, your total has stayed about the same.")
         if change < 0:
