@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
     def _build_carry_over(self) -> Screen:
         from alshome.ui.screens.carry_over import CarryOverScreen
 
-        return CarryOverScreen(self._carry_over_answered)
+        return CarryOverScreen(self._next_before_session)
 
     def _build_lighter_day(self) -> Screen:
         from alshome.ui.screens.carry_over import LighterDayScreen
@@ -382,12 +382,10 @@ class MainWindow(QMainWindow):
         self._take(step, answer)
 
     def _take(self, step: Step, answer: CarryOver | None) -> None:
+        """Begin the session, or show the step's page; home stays as it is."""
         if step is Step.BEGIN:
             self._begin(answer)
-        elif step is Step.HOME:
-            if self._page is not None:
-                self.go_home()
-        else:
+        elif step in PAGE_FOR_STEP:
             self._open_page(PAGE_FOR_STEP[step])
 
     def _carry_on(self) -> None:
@@ -444,9 +442,6 @@ class MainWindow(QMainWindow):
         self._show_contact(profile)
         self._page = None
         self._after_first_run()
-
-    def _carry_over_answered(self, answer: CarryOver) -> None:
-        self._next_before_session(answer)
 
     def _begin(self, answer: CarryOver | None) -> None:
         """The session, with the contact to show should it stop and the lift checks due."""

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import QApplication
 
 from alshome.cli import main
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.sound_modules import sound_modules
 
 original_exec = QApplication.exec
