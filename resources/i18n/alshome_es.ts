@@ -1452,10 +1452,6 @@
             <source>{name}: more</source>
             <translation>{name}: más</translation>
         </message>
-        <message>
-            <source>Now {value}</source>
-            <translation>Ahora {value}</translation>
-        </message>
     </context>
     <context>
         <name>OnOffRow</name>
@@ -2239,10 +2235,6 @@
         <message>
             <source>{name}: more</source>
             <translation>{name}: más</translation>
-        </message>
-        <message>
-            <source>Now {value}</source>
-            <translation>Ahora {value}</translation>
         </message>
     </context>
     <context>

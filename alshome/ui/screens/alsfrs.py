@@ -43,7 +43,7 @@ from alshome.domain.alsfrs import (
 from alshome.ui import words
 from alshome.ui.screens.base import SPACING, ButtonRow, Screen, row
 from alshome.ui.widgets import FitLabel, FramedButton, button, label, set_text, ticked, toggle
-from alshome.ui.widgets.steppers import ValueLabel, wide
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
 
 FIRST_YEAR = 1950  # the earliest onset year the stepper offers
 STEADY = 0.1  # points a month: a smaller change in either direction reads "about the same"
@@ -118,13 +118,7 @@ class Stepper(QWidget):
         line.addStretch(1)
 
     def show_value(self, text: str, at_low: bool, at_high: bool) -> None:
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.caption}: {text}")
-        for widget, at_bound in ((self.less, at_low), (self.more, at_high)):
-            widget.setAccessibleDescription(self.tr("Now {value}").format(value=text))
-            if at_bound and widget.hasFocus():
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(self.less, self.shown, self.more, self.caption, text, at_low, at_high)
 
 
 def page() -> tuple[QWidget, QVBoxLayout]:

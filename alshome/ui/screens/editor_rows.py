@@ -32,7 +32,7 @@ from alshome.domain.program import (
 from alshome.programs import schema
 from alshome.ui.screens.base import SPACING, row
 from alshome.ui.widgets import button, label, ticked, toggle
-from alshome.ui.widgets.steppers import ValueLabel, wide
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
 from alshome.ui.words import number
 
 MODEL_FOR_KIND = {
@@ -189,17 +189,15 @@ class StepperRow(QWidget):
 
     def show_value(self, value: float) -> None:
         self.value = value
-        text = number(value)
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.caption}: {text}")
-        for widget, at_bound in (
-            (self.less, value <= self.field.low),
-            (self.more, value >= self.field.high),
-        ):
-            widget.setAccessibleDescription(self.tr("Now {value}").format(value=text))
-            if at_bound and widget.hasFocus():
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(
+            self.less,
+            self.shown,
+            self.more,
+            self.caption,
+            number(value),
+            value <= self.field.low,
+            value >= self.field.high,
+        )
 
 
 class ChoiceRow(QWidget):

@@ -42,7 +42,7 @@ from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
 from alshome.ui.widgets.scrolling import FocusFollower, column_of, scrolled
-from alshome.ui.widgets.steppers import ValueLabel, wide
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
 from alshome.ui.words import number
 
 EPSILON = 1e-9  # float values that sit on a step, give or take rounding
@@ -222,20 +222,15 @@ class NumberRow(SettingRow):
 
     def show_value(self, value: Value) -> None:
         super().show_value(value)
-        text = value_text(self.setting, float(value))
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.name}: {text}")
-        now = self.tr("Now {value}").format(value=text)
-        for widget, at_bound in (
-            (self.less, value <= self.setting.minimum),
-            (self.more, value >= self.setting.maximum),
-        ):
-            widget.setAccessibleDescription(now)
-            if at_bound and widget.hasFocus():
-                # A disabled button would push the focus on to the next setting: keep it
-                # in this row, on the button that can still move the value.
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(
+            self.less,
+            self.shown,
+            self.more,
+            self.name,
+            value_text(self.setting, float(value)),
+            value <= self.setting.minimum,
+            value >= self.setting.maximum,
+        )
 
 
 class ChoicesRow(SettingRow):

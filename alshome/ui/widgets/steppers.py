@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
 
 from alshome.ui.screens.base import SPACING
@@ -51,3 +51,27 @@ class ValueLabel(QLabel):
         hint = super().minimumSizeHint()
         hint.setWidth(max(hint.width(), self._width()))
         return hint
+
+
+def show_stepped(
+    less: QPushButton,
+    shown: QLabel,
+    more: QPushButton,
+    caption: str,
+    text: str,
+    at_low: bool,
+    at_high: bool,
+) -> None:
+    """Put `text` between "less" and "more"; a bound disables the button that would pass it.
+
+    A screen reader hears the value on both buttons. A disabled button would push the
+    focus on to the next row: it stays in this one, on the button that can still move.
+    """
+    shown.setText(text)
+    shown.setAccessibleName(f"{caption}: {text}")
+    now = QCoreApplication.translate("Stepper", "Now {value}").format(value=text)
+    for widget, at_bound in ((less, at_low), (more, at_high)):
+        widget.setAccessibleDescription(now)
+        if at_bound and widget.hasFocus():
+            (more if widget is less else less).setFocus()
+        widget.setEnabled(not at_bound)
