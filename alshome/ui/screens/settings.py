@@ -22,9 +22,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QLocale,
     Qt,
-    QTime,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from alshome.platform.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.programs.document import DocumentError
+from alshome.ui import words
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
 from alshome.ui.widgets.scrolling import FocusFollower, column_of, scrolled
 from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
-from alshome.ui.words import number
 
 EPSILON = 1e-9  # float values that sit on a step, give or take rounding
 
@@ -77,56 +75,22 @@ def translated(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
-# ----- how a value reads ---------------------------------------------------------------
-
-
-def percent(value: float) -> str:
-    return translated("{n} %").format(n=number(value))
-
-
-def share(value: float) -> str:
-    """A fraction from 0 to 1 (the voice's volume) as a percentage."""
-    return percent(round(value * 100))
-
-
-def speed(value: float) -> str:
-    """The voice's rate, -1 to 1 around its normal speed, in words."""
-    if abs(value) < EPSILON:
-        return translated("Normal")
-    text = translated("{n} % faster") if value > 0 else translated("{n} % slower")
-    return text.format(n=number(round(abs(value) * 100)))
-
-
-def times(value: float) -> str:
-    return translated("× {n}").format(n=number(value))
-
-
-def seconds(value: float) -> str:
-    if abs(value - 1) < EPSILON:
-        return translated("1 second")
-    return translated("{n} seconds").format(n=number(value))
-
-
-def clock(minutes: float) -> str:
-    """Minutes after midnight as the locale shows a time of day (10:00, or 10:00 AM)."""
-    whole = round(minutes)
-    return QLocale().toString(QTime(whole // 60, whole % 60), QLocale.FormatType.ShortFormat)
-
+# ----- how a value reads (the words are `alshome.ui.words`') ---------------------------
 
 VALUE_TEXT: dict[str, Callable[[float], str]] = {
-    "auto_advance_factor": times,
-    "lead_in_seconds": seconds,
-    "text_scale": percent,
-    "voice_rate": speed,
-    "voice_volume": share,
-    "scan_interval": seconds,
-    "scan_first_pause": seconds,
-    "reminder_time": clock,
+    "auto_advance_factor": words.factor,
+    "lead_in_seconds": words.seconds_text,
+    "text_scale": words.percent,
+    "voice_rate": words.voice_speed,
+    "voice_volume": words.share,
+    "scan_interval": words.seconds_text,
+    "scan_first_pause": words.seconds_text,
+    "reminder_time": words.minutes_of_day,
 }
 
 
 def value_text(setting: Setting, value: float) -> str:
-    return VALUE_TEXT.get(setting.key, number)(value)
+    return VALUE_TEXT.get(setting.key, words.number)(value)
 
 
 def stepped(setting: Setting, value: float, steps: int) -> int | float:
