@@ -126,6 +126,16 @@ def time_of_day(moment: datetime) -> str:
     return QLocale().toString(moment.astimezone().time(), QLocale.FormatType.ShortFormat)
 
 
+def short_date(day: date) -> str:
+    """A day in a chart's few letters: "24 Nov 2026"."""
+    return QLocale().toString(day, "d MMM yyyy")
+
+
+def session_moment(moment: datetime) -> str:
+    """When a session started, as the history lists it: "Tuesday 24 November 2026, 18:05"."""
+    return QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm")
+
+
 def moment_text(moment: datetime) -> str:
     """A day and a time as people say them: "Tuesday, 24 November 2026, 18:05"."""
     return f"{long_date(moment.astimezone())}, {time_of_day(moment)}"
