@@ -24,6 +24,7 @@ import importlib
 import sys
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -47,10 +48,12 @@ from alshome.ui.failure_text import explain
 from alshome.ui.garbage import GuiThreadCollector
 from alshome.ui.i18n import chosen_language, install_translators
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.reminders import ReminderService
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for
 from alshome.ui.voice import VoiceGuide
+from alshome.ui.window_services import WindowServices
 
 SETTLE_MS = 100
 PRELOAD_DELAY_MS = 2000  # after the database and the voice have opened
@@ -111,29 +114,26 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         start = history.open()
     clock = SystemClock()
     controller = SessionController(clock, history.recorder, settings.session_options())
-    window = MainWindow(
-        start.program,
-        controller,
-        history,
-        clock,
+    # The voice and the reminders are made with the window (their parent): the services
+    # below read them only once the window is up.
+    services = WindowServices(
         records=history.safety_records,
-        settings=settings,
+        program_files=ProgramFileImport(history),
+        history_backups=None if database is None else partial(BackupsOfHistory, history, database),
+        history_passphrase=None if database is None else HistoryPassphrase(history, database),
+        delete_all_data=lambda: _delete_all_data(history, reminders, locations),
+        voice_problem=lambda: voice.problem,
+        data_folder=locations.data_dir,
+        history_on_server=on_server(locations.database_url),
     )
+    window = MainWindow(start.program, controller, history, clock, settings, services)
     voice = VoiceGuide(controller, settings, parent=window)
-    window.program_files = ProgramFileImport(history)
-    window.data_folder = locations.data_dir
-    window.voice_problem = lambda: voice.problem
     window.voice_preview_requested.connect(voice.preview)
     reminders = ReminderService(settings, history, window, clock)
-    window.delete_all_data = lambda: _delete_all_data(history, reminders, locations)
     window.setting_changed.connect(reminders.follow_setting)
     window.setting_changed.connect(lambda key: _follow_autostart(key, settings, locations, window))
     first_copy.show_requested.connect(lambda: single_instance.bring_forward(window))
     app.aboutToQuit.connect(controller.retry_saving)  # one last chance for waiting sets
-    if database is not None:
-        window.history_backups = BackupsOfHistory(history, database, window.use_program)
-        window.history_passphrase = HistoryPassphrase(history, database)
-    window.history_on_server = on_server(locations.database_url)
     window.open_placed()
     _AfterFirstExpose(
         window,
@@ -230,8 +230,9 @@ def _follow_autostart(
         settings.set(key, not wanted)
         with contextlib.suppress(DocumentError, OSError):
             settings.save()
-        window.settings_screen.refresh()
-        window.settings_screen.show_notice(
+        screen = window.screens[Page.SETTINGS]
+        screen.refresh()
+        screen.show_notice(
             QCoreApplication.translate(
                 "App", "The computer did not let alshome change its start-up programs."
             )

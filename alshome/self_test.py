@@ -22,6 +22,7 @@ import traceback
 import wave
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -234,20 +235,19 @@ class Walk:
         from alshome.platform.paths import sqlite_path
         from alshome.ui.main_window import MainWindow
         from alshome.ui.session_controller import SessionController
+        from alshome.ui.window_services import WindowServices
 
         self.clock = ManualClock()
         self.controller = SessionController(self.clock, self.history.recorder)
-        self.window = MainWindow(
-            self.program,
-            self.controller,
-            self.history,
-            self.clock,
+        database = sqlite_path(self.locations.database_url)
+        services = WindowServices(
             records=self.history.safety_records,
+            program_files=ProgramFileImport(self.history),
+            history_backups=partial(BackupsOfHistory, self.history, database),
+            data_folder=self.locations.data_dir,
         )
-        self.window.program_files = ProgramFileImport(self.history)
-        self.window.data_folder = self.locations.data_dir
-        self.window.history_backups = BackupsOfHistory(
-            self.history, sqlite_path(self.locations.database_url), self.window.use_program
+        self.window = MainWindow(
+            self.program, self.controller, self.history, self.clock, services=services
         )
         self.window.resize(1280, 720)
         self.window.show()
@@ -267,52 +267,63 @@ class Walk:
         self.shown(self.window.home, "the home screen")
 
     def first_run(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
         window.history_opened()
-        self.shown(window.first_run, "the first-run page")
-        window.first_run.primary.click()
-        self.shown(window.contact, "the contact page")
-        window.contact.primary.click()
+        self.shown(window.screens[Page.FIRST_RUN], "the first-run page")
+        window.screens[Page.FIRST_RUN].primary.click()
+        self.shown(window.screens[Page.CONTACT], "the contact page")
+        window.screens[Page.CONTACT].primary.click()
         self.shown(window.home, "the home screen after the first run")
 
     def settings(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
         window.open_settings()
-        self.shown(window.settings_screen, "the settings screen")
-        screen = window.settings_screen
+        self.shown(window.screens[Page.SETTINGS], "the settings screen")
+        screen = window.screens[Page.SETTINGS]
         screen.reset.click()
         expect(screen.question.isVisible(), "the reset question is not shown")
         screen.no.click()
 
     def about(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
         window.open_about()
-        self.shown(window.about_screen, "the about screen")
-        expect(window.about_screen.version.text(), "the about screen shows no version")
+        self.shown(window.screens[Page.ABOUT], "the about screen")
+        expect(window.screens[Page.ABOUT].version.text(), "the about screen shows no version")
         window.open_settings()
 
     def backups(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
-        window.history_backups.take_now()
+        window.screens[Page.BACKUPS].backups.take_now()
         window.open_backups()
-        self.shown(window.backups_screen, "the backups screen")
-        expect(len(window.backups_screen.choices) == 1, "the backup made is not listed")
+        self.shown(window.screens[Page.BACKUPS], "the backups screen")
+        expect(len(window.screens[Page.BACKUPS].choices) == 1, "the backup made is not listed")
 
     def program(self) -> None:
         from alshome.programs.demo import DEMO_FILE
+        from alshome.ui.pages import Page
 
         window = self.window
         window.open_program()
-        self.shown(window.program_screen, "your program")
-        window.program_screen.check_file(DEMO_FILE)
-        self.shown(window.program_screen, "the program file question")
-        window.program_screen.keep_current()
+        self.shown(window.screens[Page.PROGRAM], "your program")
+        window.screens[Page.PROGRAM].check_file(DEMO_FILE)
+        self.shown(window.screens[Page.PROGRAM], "the program file question")
+        window.screens[Page.PROGRAM].keep_current()
 
     def editor(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
         window.open_editor()
-        self.shown(window.editor, "the question before the editor")
-        editor = window.editor
+        self.shown(window.screens[Page.EDITOR], "the question before the editor")
+        editor = window.screens[Page.EDITOR]
         editor.yes.click()
         self.shown(editor, "the program editor")
         editor.open_library()
@@ -326,42 +337,49 @@ class Walk:
         self.shown(window.home, "the home screen after the editor")
 
     def session_set(self) -> None:
+        from alshome.ui.pages import Page
+
         window, controller = self.window, self.controller
         window.start_session()
-        self.shown(window.exercise, "get ready")
+        self.shown(window.screens[Page.EXERCISE], "get ready")
         expect(controller.session is not None, "no session started")
         controller.start_set()
-        self.shown(window.exercise, "the lead-in")
+        self.shown(window.screens[Page.EXERCISE], "the lead-in")
         self.advance(controller.options.lead_in_seconds + 0.1)
-        self.shown(window.exercise, "the hold")
+        self.shown(window.screens[Page.EXERCISE], "the hold")
         self.advance(controller.session.remaining() + 0.1)
         controller.finish_set()
 
     def session_fatigue(self) -> None:
+        from alshome.ui.pages import Page
+
         window, controller = self.window, self.controller
-        self.shown(window.fatigue, "the fatigue check")
-        window.fatigue.choose(3)
+        self.shown(window.screens[Page.FATIGUE], "the fatigue check")
+        window.screens[Page.FATIGUE].choose(3)
         controller.submit_fatigue(3)
-        self.shown(window.rest, "the rest")
+        self.shown(window.screens[Page.REST], "the rest")
 
     def session_pause(self) -> None:
+        from alshome.ui.pages import Page
+
         window, controller = self.window, self.controller
         controller.pause()
-        self.shown(window.paused, "the pause")
+        self.shown(window.screens[Page.PAUSED], "the pause")
         controller.request_stop()
-        self.shown(window.confirm_stop, "the stop question")
+        self.shown(window.screens[Page.CONFIRM_STOP], "the stop question")
         controller.cancel_stop()
         controller.resume()
-        self.shown(window.rest, "the rest after the pause")
+        self.shown(window.screens[Page.REST], "the rest after the pause")
 
     def session_end(self) -> None:
         from alshome.domain.fatigue import Symptom
+        from alshome.ui.pages import Page
 
         window, controller = self.window, self.controller
         controller.report_symptom({Symptom.DIZZY})
-        self.shown(window.stop_safely, "stop safely")
+        self.shown(window.screens[Page.STOP_SAFELY], "stop safely")
         controller.acknowledge_stop()
-        self.shown(window.summary, "the summary")
+        self.shown(window.screens[Page.SUMMARY], "the summary")
         controller.close()
         self.shown(window.home, "the home screen after the session")
 
@@ -375,17 +393,21 @@ class Walk:
 
     def history_screen(self) -> None:
         """The charts draw with pyqtgraph and numpy, which only this screen loads."""
+        from alshome.ui.pages import Page
+
         window = self.window
         window.open_history()
-        self.shown(window.history_screen, "the history")
-        window.history_screen.open_session(0)
-        self.shown(window.history_screen, "the session's sets")
+        self.shown(window.screens[Page.HISTORY], "the history")
+        window.screens[Page.HISTORY].open_session(0)
+        self.shown(window.screens[Page.HISTORY], "the session's sets")
         window.go_home()
 
     def self_rating(self) -> None:
+        from alshome.ui.pages import Page
+
         window = self.window
         window.open_alsfrs()
-        self.shown(window.alsfrs_screen, "the ALSFRS-R self-rating")
+        self.shown(window.screens[Page.ALSFRS], "the ALSFRS-R self-rating")
         window.go_home()
         self.shown(window.home, "the home screen after the self-rating")
 

@@ -8,7 +8,7 @@ NSAccessibility on macOS), and the screen reader speaks it without moving the fo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -17,8 +17,15 @@ from PySide6.QtWidgets import QWidget
 from alshome.domain.session import Phase
 from alshome.ui.session_controller import SessionController
 
-if TYPE_CHECKING:
-    from alshome.ui.main_window import MainWindow
+
+class ShowsScreens(Protocol):
+    """The part of the window an announcer reads: the screen it shows now.
+
+    The window is also the announcer's parent and the widget announcements come from.
+    """
+
+    @property
+    def current(self) -> QWidget: ...
 
 
 def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
@@ -45,7 +52,7 @@ class SessionAnnouncer(QObject):
     to running on the same screen), and a countdown's end once, when the session reports it.
     """
 
-    def __init__(self, controller: SessionController, window: MainWindow) -> None:
+    def __init__(self, controller: SessionController, window: ShowsScreens) -> None:
         super().__init__(window)
         self._controller = controller
         self._window = window

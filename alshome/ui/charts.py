@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -119,10 +119,6 @@ THIN_OUTLINE_WEEKS = 160
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Charts", text)
-
-
-def short_date(day: date) -> str:
-    return QLocale().toString(day, "d MMM yyyy")
 
 
 class DateAxis(pg.DateAxisItem):
@@ -431,7 +427,7 @@ class FatigueChart(TrendChart):
 
     def _say(self, index: int) -> str:
         session = self.sessions[index]
-        parts = [short_date(session.local_day)]
+        parts = [words.short_date(session.local_day)]
         if session.highest_fatigue is None:
             parts.append(tr("no tiredness rated"))
         else:
@@ -502,7 +498,7 @@ class WorkChart(TrendChart):
             else:
                 amount = words.duration(work.seconds)
             parts.append(f"{work.exercise_name} {amount}")
-        return f"{short_date(session.local_day)}: " + "; ".join(parts)
+        return f"{words.short_date(session.local_day)}: " + "; ".join(parts)
 
 
 class AdherenceChart(TrendChart):
@@ -555,7 +551,7 @@ class AdherenceChart(TrendChart):
     def _say(self, index: int) -> str:
         week = self.weeks[index]
         return tr("Week of {day}: {done} of {target} sessions").format(
-            day=short_date(week.monday), done=week.sessions, target=week.target
+            day=words.short_date(week.monday), done=week.sessions, target=week.target
         )
 
 
@@ -615,5 +611,5 @@ class AlsfrsChart(TrendChart):
             f"{tr(PART_STYLES[domain][0])} {score}" for domain, score in entry.subscores().items()
         )
         return tr("{day}: total {total} of 48, {who}; {parts}").format(
-            day=short_date(entry.day), total=entry.total, who=who, parts=parts
+            day=words.short_date(entry.day), total=entry.total, who=who, parts=parts
         )

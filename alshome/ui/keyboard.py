@@ -9,17 +9,17 @@ field, keys type.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from alshome.domain.session import Phase
+from alshome.ui.scanning import Scanner
+from alshome.ui.screens.base import Screen
+from alshome.ui.session_controller import SessionController
 from alshome.ui.spoken import OnRequest, time_left
-
-if TYPE_CHECKING:
-    from alshome.ui.main_window import MainWindow
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -29,10 +29,26 @@ BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 
 
+class KeyedWindow(Protocol):
+    """The part of the window the keys act on (besides the QWidget it is)."""
+
+    scanner: Scanner
+    controller: SessionController
+
+    @property
+    def current(self) -> Screen: ...
+
+    def leave_page(self) -> None: ...
+
+    def move_focus(self, forward: bool) -> None: ...
+
+    def focusWidget(self) -> QWidget | None: ...
+
+
 class KeyboardContract(QObject):
     """Reads every key pressed in `window` (or in a dialog over it) and acts on it."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: KeyedWindow) -> None:
         super().__init__(window)
         self._window = window
         self._on_request = OnRequest(self)

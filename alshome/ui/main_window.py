@@ -1,20 +1,20 @@
-"""The one window: it owns which screen is shown.
+"""The one window: it owns which screen is shown, and only shows.
 
 Screen changes happen in one place (`_show`), after every change the controller
 reports, so each screen only renders state. Pages outside a session (settings, the
-first-run pages, the checks before a session) are shown by the same means. Keys are read
-by the keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch users.
+first-run pages, the checks before a session) are shown by the same means; which check
+comes before a session is decided in `alshome.operations.before_session`. Pages are named
+by `alshome.ui.pages.Page` and built on first showing by its registry; the services
+behind them come in at construction (`alshome.ui.window_services`). Keys are read by the
+keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch users.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -39,11 +39,13 @@ from alshome.domain.safety import (
     therapist_contact,
 )
 from alshome.domain.session import Phase
+from alshome.operations.before_session import BeforeSession, Step, next_step
 from alshome.platform.settings import Settings
 from alshome.programs.document import DocumentError
 from alshome.ui.announce import SessionAnnouncer
 from alshome.ui.failure_text import explain
 from alshome.ui.keyboard import KeyboardContract
+from alshome.ui.pages import PAGE_FOR_PHASE, Page, Screens
 from alshome.ui.placement import place, remembered
 from alshome.ui.scanning import Scanner
 from alshome.ui.screens.base import Screen
@@ -51,71 +53,21 @@ from alshome.ui.screens.home import HomeHistory, HomeScreen
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import LIGHT, PALETTES, Palette, style_for
 from alshome.ui.widgets import label
+from alshome.ui.window_services import WindowServices
 
 if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
-    from alshome.domain.fatigue import Symptom
-    from alshome.domain.session import SessionStatus
     from alshome.operations.editor_pin import EditorPin
     from alshome.operations.recovery import Recovery
-    from alshome.storage.repository import UnfinishedSession
     from alshome.ui.figure import FigureView
-    from alshome.ui.screens.about import AboutScreen
-    from alshome.ui.screens.alsfrs import AlsfrsScreen
-    from alshome.ui.screens.backups import BackupsScreen, HistoryBackups
-    from alshome.ui.screens.carry_over import CarryOverScreen, LighterDayScreen
-    from alshome.ui.screens.ending import StopSafelyScreen, SummaryScreen
-    from alshome.ui.screens.exercise import ExerciseScreen
-    from alshome.ui.screens.fatigue import FatigueScreen
-    from alshome.ui.screens.first_run import ContactScreen, FirstRunScreen
-    from alshome.ui.screens.history import HistoryScreen
-    from alshome.ui.screens.passphrase import HistoryProtection, PassphraseScreen
-    from alshome.ui.screens.pause import ConfirmStopScreen, PausedScreen
-    from alshome.ui.screens.program import ProgramFiles, ProgramScreen
-    from alshome.ui.screens.rest import RestScreen
-    from alshome.ui.screens.settings import SettingsScreen
-    from alshome.ui.screens.unfinished import UnfinishedScreen
 
-SCREEN_FOR_PHASE: dict[Phase | None, str] = {
-    None: "home",
-    Phase.READY: "exercise",
-    Phase.LIFT_CHECK: "exercise",
-    Phase.LEAD_IN: "exercise",
-    Phase.RUNNING: "exercise",
-    Phase.FATIGUE_CHECK: "fatigue",
-    Phase.END_OFFERED: "fatigue",
-    Phase.REST: "rest",
-    Phase.PAUSED: "paused",
-    Phase.CONFIRM_STOP: "confirm_stop",
-    Phase.STOP_SAFELY: "stop_safely",
-    Phase.SUMMARY: "summary",
+# The page that shows each step before a session; BEGIN and HOME show no page of their own.
+PAGE_FOR_STEP = {
+    Step.UNFINISHED: Page.UNFINISHED,
+    Step.FIRST_RUN: Page.FIRST_RUN,
+    Step.CARRY_OVER: Page.CARRY_OVER,
+    Step.LIGHTER_DAY: Page.LIGHTER_DAY,
 }
-
-
-class SafetyRecords(Protocol):
-    """What the screens before a session read and write: the history's repository."""
-
-    def profile(self) -> Profile | None: ...
-
-    def save_profile(self, profile: Profile) -> None: ...
-
-    def record_rest_day(self, check: CarryOverCheck) -> None: ...
-
-    def last_lift_checks(self) -> dict[str, datetime]: ...
-
-    def unfinished_sessions(self) -> list[UnfinishedSession]: ...
-
-    def alsfrs_entries(self, since: datetime | None = None) -> list[Entry]: ...
-
-    def save_alsfrs(self, entry: Entry) -> None: ...
-
-    def end_session(
-        self,
-        session_id: int,
-        status: SessionStatus,
-        ended_at: datetime,
-        symptoms: Iterable[Symptom],
-    ) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -129,31 +81,30 @@ class MainWindow(QMainWindow):
         history: HomeHistory,
         clock: Clock,
         settings: Settings | None = None,
-        records: Callable[[], SafetyRecords] | None = None,
+        services: WindowServices | None = None,
     ) -> None:
-        """`records` opens the history when first called; without it no check comes first."""
         super().__init__()
         self.setWindowTitle(self.tr("alshome – home exercise"))
         self.setMinimumSize(960, 600)
         self.resize(1280, 800)  # until `open_placed` fits it to the screen (tests keep this)
         self.program = program
         self.controller = controller
+        self.services = services or WindowServices()
         self._history = history
-        self._records = records
+        self._records = self.services.records
         self._history_ready = False  # set by `history_opened`
         self._recovery: Recovery | None = None  # a session to carry on, found at start
         self._after_first_run: Callable[[], None] = self.go_home
         self._clock = clock
-        self._shown: tuple[Phase | None, int] | None = None
+        self._shown: tuple[Phase | None, int, Page | None] | None = None
+        self._page: Page | None = None  # a page shown outside any session: settings
+        self._all_deleted = False
+        self._maximized = False  # whether the window was maximized when full screen began
+        self.settings = settings or Settings.in_memory()
 
         self.stack = QStackedWidget()
-        self.home = HomeScreen(
-            self.start_session,
-            self.open_settings,
-            self.open_history if records else None,
-            self.open_alsfrs if records else None,
-        )
-        self.stack.addWidget(self.home)
+        self.screens = Screens(self.stack, self._factories())
+        self.home: HomeScreen = self.screens[Page.HOME]
 
         self.warning = label(
             self.tr(
@@ -172,17 +123,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._footer())
         self.setCentralWidget(central)
 
-        self.settings = settings or Settings.in_memory()
-        self._page: str | None = None  # a page shown outside any session: settings
-        self.voice_problem: Callable[[], str] = lambda: ""  # set by the app's voice guide
-        self.program_files: ProgramFiles | None = None  # set by the app: files need storage
-        self.history_backups: HistoryBackups | None = None  # set by the app, for a file
-        self.delete_all_data: Callable[[], bool] | None = None  # set by the app: files are its
-        self._all_deleted = False
-        self._maximized = False  # whether the window was maximized when full screen began
-        self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
-        self.history_on_server = False  # set by the app: backups and passphrase are the server's
-        self.data_folder: Path | None = None  # set by the app: the About screen shows it
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
         # After `_show` is connected, so each announcement reads the screen now shown.
@@ -193,98 +133,193 @@ class MainWindow(QMainWindow):
         self.keyboard = KeyboardContract(self)
         self._show()
 
-    # Every screen but home is built, and its module imported, the first time it is
-    # needed, not at start-up: the home window appears sooner (benchmark a), and most
-    # screens wait for Start or are never opened at all.
+    # ----- the pages, each built when first shown (`alshome.ui.pages`) -------------------
 
-    @cached_property
-    def exercise(self) -> ExerciseScreen:
+    def _factories(self) -> dict[Page, Callable[[], Screen]]:
+        return {
+            Page.HOME: self._build_home,
+            Page.EXERCISE: self._build_exercise,
+            Page.FATIGUE: self._build_fatigue,
+            Page.REST: self._build_rest,
+            Page.PAUSED: self._build_paused,
+            Page.CONFIRM_STOP: self._build_confirm_stop,
+            Page.STOP_SAFELY: self._build_stop_safely,
+            Page.SUMMARY: self._build_summary,
+            Page.FIRST_RUN: self._build_first_run,
+            Page.CONTACT: self._build_contact,
+            Page.UNFINISHED: self._build_unfinished,
+            Page.CARRY_OVER: self._build_carry_over,
+            Page.LIGHTER_DAY: self._build_lighter_day,
+            Page.SETTINGS: self._build_settings,
+            Page.BACKUPS: self._build_backups,
+            Page.PASSPHRASE: self._build_passphrase,
+            Page.ABOUT: self._build_about,
+            Page.ALSFRS: self._build_alsfrs,
+            Page.PROGRAM: self._build_program,
+            Page.EDITOR: self._build_editor,
+            Page.HISTORY: self._build_history,
+        }
+
+    def _build_home(self) -> Screen:
+        return HomeScreen(
+            self.start_session,
+            self.open_settings,
+            self.open_history if self._records else None,
+            self.open_alsfrs if self._records else None,
+        )
+
+    def _build_exercise(self) -> Screen:
         from alshome.ui.screens.exercise import ExerciseScreen
 
-        screen = self._add(ExerciseScreen(self.controller))
+        screen = ExerciseScreen(self.controller)
         screen.figure.set_palette(self._palette())
         screen.figure.set_animated(bool(self.settings.get("moving_pictures")))
+        return screen
+
+    def _build_fatigue(self) -> Screen:
+        from alshome.ui.screens.fatigue import FatigueScreen
+
+        return FatigueScreen(self.controller)
+
+    def _build_rest(self) -> Screen:
+        from alshome.ui.screens.rest import RestScreen
+
+        return RestScreen(self.controller)
+
+    def _build_paused(self) -> Screen:
+        from alshome.ui.screens.pause import PausedScreen
+
+        return PausedScreen(self.controller)
+
+    def _build_confirm_stop(self) -> Screen:
+        from alshome.ui.screens.pause import ConfirmStopScreen
+
+        return ConfirmStopScreen(self.controller)
+
+    def _build_stop_safely(self) -> Screen:
+        from alshome.ui.screens.ending import StopSafelyScreen
+
+        return StopSafelyScreen(self.controller)
+
+    def _build_summary(self) -> Screen:
+        from alshome.ui.screens.ending import SummaryScreen
+
+        return SummaryScreen(self.controller.close)
+
+    def _build_first_run(self) -> Screen:
+        from alshome.ui.screens.first_run import FirstRunScreen
+
+        return FirstRunScreen(lambda: self._open_page(Page.CONTACT))
+
+    def _build_contact(self) -> Screen:
+        from alshome.ui.screens.first_run import ContactScreen
+
+        return ContactScreen(self._save_profile, lambda: self._open_page(Page.FIRST_RUN))
+
+    def _build_unfinished(self) -> Screen:
+        from alshome.ui.screens.unfinished import UnfinishedScreen
+
+        return UnfinishedScreen(self._carry_on, self._close_unfinished)
+
+    def _build_carry_over(self) -> Screen:
+        from alshome.ui.screens.carry_over import CarryOverScreen
+
+        return CarryOverScreen(self._next_before_session)
+
+    def _build_lighter_day(self) -> Screen:
+        from alshome.ui.screens.carry_over import LighterDayScreen
+
+        return LighterDayScreen(self._begin, self._rest_today)
+
+    def _build_settings(self) -> Screen:
+        from alshome.ui.screens.settings import SettingsScreen
+
+        services = self.services
+        protection = services.history_passphrase
+        return SettingsScreen(
+            self.settings,
+            self.apply_setting,
+            self.go_home,
+            on_try_voice=self.try_voice,
+            on_program=self.open_program if services.program_files is not None else None,
+            on_backups=self.open_backups if services.history_backups is not None else None,
+            on_about=self.open_about,
+            on_delete_all=self._delete_everything if services.delete_all_data else None,
+            on_passphrase=self.open_passphrase if protection is not None else None,
+            protected=protection.is_protected if protection is not None else lambda: False,
+            on_rating=self.open_alsfrs if self._records is not None else None,
+            history_on_server=services.history_on_server,
+        )
+
+    def _build_backups(self) -> Screen:
+        from alshome.ui.screens.backups import BackupsScreen
+
+        backups = self.services.history_backups(self.use_program)
+        return BackupsScreen(backups, self.open_settings, explain)
+
+    def _build_passphrase(self) -> Screen:
+        from alshome.ui.screens.passphrase import PassphraseScreen
+
+        return PassphraseScreen(self.services.history_passphrase, self.open_settings, explain)
+
+    def _build_about(self) -> Screen:
+        from alshome.ui.screens.about import AboutScreen
+
+        return AboutScreen(self.services.data_folder, self.open_settings)
+
+    def _build_alsfrs(self) -> Screen:
+        from alshome.ui.screens.alsfrs import AlsfrsScreen
+
+        return AlsfrsScreen(self._save_alsfrs, self.go_home, self._clock.wall)
+
+    def _build_program(self) -> Screen:
+        from alshome.ui.screens.program import ProgramScreen
+
+        return ProgramScreen(
+            self.services.program_files,
+            self.use_program,
+            self.open_settings,
+            explain,
+            self.open_editor,
+        )
+
+    def _build_editor(self) -> Screen:
+        # Imported when first opened: its checks load pydantic, which start-up does without.
+        from alshome.ui.screens.editor import EditorScreen
+
+        screen = EditorScreen(
+            self.services.program_files,
+            self.use_program,
+            self.open_program,
+            explain,
+            self._editor_pin(),
+        )
+        screen.set_palette(self._palette())
+        for figure in screen.figures():
+            figure.set_animated(bool(self.settings.get("moving_pictures")))
+        return screen
+
+    def _build_history(self) -> Screen:
+        # Imported when first opened: its charts load pyqtgraph and numpy.
+        from alshome.ui.screens.history import HistoryScreen
+
+        screen = HistoryScreen(self._records, self.go_home)
+        screen.set_palette(self._palette())
         return screen
 
     def _figures(self) -> list[FigureView]:
         """The moving figures on the screens built so far, which follow the colours."""
         figures = []
-        if "exercise" in self.__dict__:
-            figures.append(self.exercise.figure)
-        if "editor" in self.__dict__:
-            figures.extend(self.editor.figures())
+        if exercise := self.screens.built(Page.EXERCISE):
+            figures.append(exercise.figure)
+        if editor := self.screens.built(Page.EDITOR):
+            figures.extend(editor.figures())
         return figures
 
     def _palette(self) -> Palette:
         return PALETTES.get(str(self.settings.get("theme")), LIGHT)
 
-    @cached_property
-    def fatigue(self) -> FatigueScreen:
-        from alshome.ui.screens.fatigue import FatigueScreen
-
-        return self._add(FatigueScreen(self.controller))
-
-    @cached_property
-    def rest(self) -> RestScreen:
-        from alshome.ui.screens.rest import RestScreen
-
-        return self._add(RestScreen(self.controller))
-
-    @cached_property
-    def paused(self) -> PausedScreen:
-        from alshome.ui.screens.pause import PausedScreen
-
-        return self._add(PausedScreen(self.controller))
-
-    @cached_property
-    def confirm_stop(self) -> ConfirmStopScreen:
-        from alshome.ui.screens.pause import ConfirmStopScreen
-
-        return self._add(ConfirmStopScreen(self.controller))
-
-    @cached_property
-    def stop_safely(self) -> StopSafelyScreen:
-        from alshome.ui.screens.ending import StopSafelyScreen
-
-        return self._add(StopSafelyScreen(self.controller))
-
-    @cached_property
-    def summary(self) -> SummaryScreen:
-        from alshome.ui.screens.ending import SummaryScreen
-
-        return self._add(SummaryScreen(self.controller.close))
-
-    # ----- before a session: the first-run pages and the carry-over check -----------------
-
-    @cached_property
-    def first_run(self) -> FirstRunScreen:
-        from alshome.ui.screens.first_run import FirstRunScreen
-
-        return self._add(FirstRunScreen(lambda: self._open_page("contact")))
-
-    @cached_property
-    def contact(self) -> ContactScreen:
-        from alshome.ui.screens.first_run import ContactScreen
-
-        return self._add(ContactScreen(self._save_profile, lambda: self._open_page("first_run")))
-
-    @cached_property
-    def carry_over(self) -> CarryOverScreen:
-        from alshome.ui.screens.carry_over import CarryOverScreen
-
-        return self._add(CarryOverScreen(self._carry_over_answered))
-
-    @cached_property
-    def lighter_day(self) -> LighterDayScreen:
-        from alshome.ui.screens.carry_over import LighterDayScreen
-
-        return self._add(LighterDayScreen(self._begin, self._rest_today))
-
-    @cached_property
-    def unfinished(self) -> UnfinishedScreen:
-        from alshome.ui.screens.unfinished import UnfinishedScreen
-
-        return self._add(UnfinishedScreen(self._carry_on, self._close_unfinished))
+    # ----- before a session: the steps `alshome.operations.before_session` orders -------------
 
     def history_opened(self) -> None:
         """The history is open: show the recorded contact and whether a rating is due; offer
@@ -301,18 +336,57 @@ class MainWindow(QMainWindow):
         from alshome.operations.recovery import find_unfinished
 
         self._recovery = find_unfinished(self._records(), self._clock.wall())
-        if self._recovery is not None:
+        step = next_step(
+            BeforeSession(
+                start_pressed=False,
+                profile_recorded=profile is not None,
+                unfinished_session=self._recovery is not None,
+            )
+        )
+        if step is Step.UNFINISHED:
             recovery = self._recovery
-            self.unfinished.show_for(
+            self.screens[Page.UNFINISHED].show_for(
                 recovery.program.name,
                 recovery.resumption.started_at,
                 recovery.sets_saved,
                 recovery.sets_planned,
             )
-            self._open_page("unfinished")
-        elif profile is None:
+        elif step is Step.FIRST_RUN:
             self._after_first_run = self.go_home
-            self._open_page("first_run")
+        self._take(step, None)
+
+    def start_session(self) -> None:
+        """Start today's session: after the first-run pages until they are done, and after
+        the carry-over check before every session but the first."""
+        self._next_before_session(None)
+
+    def _next_before_session(self, answer: CarryOver | None) -> None:
+        """Show the step that comes next once Start was pressed (and `answer` given)."""
+        if self._records is None:
+            self._take(next_step(BeforeSession(start_pressed=True, has_history=False)), None)
+            return
+        profile = self._records().profile()
+        self._show_contact(profile)
+        step = next_step(
+            BeforeSession(
+                start_pressed=True,
+                profile_recorded=profile is not None,
+                earlier_session=self._history.last_session() is not None,
+                carry_over=answer,
+            )
+        )
+        if step is Step.FIRST_RUN:
+            self._after_first_run = self.start_session
+        elif step is Step.LIGHTER_DAY:
+            self.screens[Page.LIGHTER_DAY].ask(answer, self.program.lighter_option)
+        self._take(step, answer)
+
+    def _take(self, step: Step, answer: CarryOver | None) -> None:
+        """Begin the session, or show the step's page; home stays as it is."""
+        if step is Step.BEGIN:
+            self._begin(answer)
+        elif step in PAGE_FOR_STEP:
+            self._open_page(PAGE_FOR_STEP[step])
 
     def _carry_on(self) -> None:
         """The unfinished session again, at its next set, saving into the same session."""
@@ -351,26 +425,10 @@ class MainWindow(QMainWindow):
             if check.exercise_id in in_program
         ]
 
-    def start_session(self) -> None:
-        """Start today's session: after the first-run pages until they are done, and after
-        the carry-over check before every session but the first."""
-        if self._records is None:
-            self.controller.start(self.program)
-            return
-        profile = self._records().profile()
-        self._show_contact(profile)
-        if profile is None:
-            self._after_first_run = self.start_session
-            self._open_page("first_run")
-        elif self._history.last_session() is None:
-            self._begin(None)
-        else:
-            self._open_page("carry_over")
-
-    def _open_page(self, name: str) -> None:
-        if name == "contact":
-            self.contact.fill(self.program.therapist)
-        self._page = name
+    def _open_page(self, page: Page) -> None:
+        if page is Page.CONTACT:
+            self.screens[Page.CONTACT].fill(self.program.therapist)
+        self._page = page
         self._show()
 
     def go_home(self) -> None:
@@ -385,19 +443,15 @@ class MainWindow(QMainWindow):
         self._page = None
         self._after_first_run()
 
-    def _carry_over_answered(self, answer: CarryOver) -> None:
-        if answer.still_affected:
-            self.lighter_day.ask(answer, self.program.lighter_option)
-            self._open_page("lighter_day")
-        else:
-            self._begin(answer)
-
     def _begin(self, answer: CarryOver | None) -> None:
         """The session, with the contact to show should it stop and the lift checks due."""
+        self._page = None
+        if self._records is None:
+            self.controller.start(self.program)
+            return
         records = self._records()
         now = self._clock.wall()
         therapist = therapist_contact(self.program.therapist, records.profile())
-        self._page = None
         self.controller.start(
             replace(self.program, therapist=therapist),
             None if answer is None else CarryOverCheck(answer, now),
@@ -410,82 +464,30 @@ class MainWindow(QMainWindow):
 
     def screen_for(self, phase: Phase | None) -> Screen:
         if phase is None and self._page is not None:
-            return getattr(self, self._page)
-        return getattr(self, SCREEN_FOR_PHASE[phase])
+            return self.screens[self._page]
+        return self.screens[PAGE_FOR_PHASE[phase]]
 
-    # ----- settings ----------------------------------------------------------------------
-
-    @cached_property
-    def settings_screen(self) -> SettingsScreen:
-        from alshome.ui.screens.settings import SettingsScreen
-
-        """Built when first opened."""
-        protection = self.history_passphrase
-        screen = SettingsScreen(
-            self.settings,
-            self.apply_setting,
-            self.go_home,
-            on_try_voice=self.try_voice,
-            on_program=self.open_program if self.program_files is not None else None,
-            on_backups=self.open_backups if self.history_backups is not None else None,
-            on_about=self.open_about,
-            on_delete_all=self._delete_everything if self.delete_all_data else None,
-            on_passphrase=self.open_passphrase if protection is not None else None,
-            protected=protection.is_protected if protection is not None else lambda: False,
-            on_rating=self.open_alsfrs if self._records is not None else None,
-            history_on_server=self.history_on_server,
-        )
-        return self._add(screen)
-
-    @cached_property
-    def backups_screen(self) -> BackupsScreen:
-        from alshome.ui.screens.backups import BackupsScreen
-
-        return self._add(BackupsScreen(self.history_backups, self.open_settings, explain))
-
-    @cached_property
-    def passphrase_screen(self) -> PassphraseScreen:
-        from alshome.ui.screens.passphrase import PassphraseScreen
-
-        return self._add(PassphraseScreen(self.history_passphrase, self.open_settings, explain))
+    # ----- pages outside a session: settings and what opens from it ----------------------
 
     def open_passphrase(self) -> None:
         if self.controller.session is None:
-            self.passphrase_screen.show_state()
-            self._page = "passphrase_screen"
-            self._show()
-
-    @cached_property
-    def about_screen(self) -> AboutScreen:
-        from alshome.ui.screens.about import AboutScreen
-
-        return self._add(AboutScreen(self.data_folder, self.open_settings))
+            self.screens[Page.PASSPHRASE].show_state()
+            self._open_page(Page.PASSPHRASE)
 
     def open_about(self) -> None:
         if self.controller.session is None:
-            self._page = "about_screen"
-            self._show()
+            self._open_page(Page.ABOUT)
 
     def open_backups(self) -> None:
         if self.controller.session is None:
-            self.backups_screen.show_backups()
-            self._page = "backups_screen"
-            self._show()
-
-    # ----- the ALSFRS-R self-rating ------------------------------------------------------
-
-    @cached_property
-    def alsfrs_screen(self) -> AlsfrsScreen:
-        from alshome.ui.screens.alsfrs import AlsfrsScreen
-
-        return self._add(AlsfrsScreen(self._save_alsfrs, self.go_home, self._clock.wall))
+            self.screens[Page.BACKUPS].show_backups()
+            self._open_page(Page.BACKUPS)
 
     def open_alsfrs(self) -> None:
         """From home or settings, outside a session; the earlier ratings give the course."""
         if self.controller.session is None and self._records is not None:
-            self.alsfrs_screen.start(self._records().alsfrs_entries())
-            self._page = "alsfrs_screen"
-            self._show()
+            self.screens[Page.ALSFRS].start(self._records().alsfrs_entries())
+            self._open_page(Page.ALSFRS)
 
     def _save_alsfrs(self, entry: Entry) -> None:
         self._records().save_alsfrs(entry)
@@ -499,50 +501,23 @@ class MainWindow(QMainWindow):
 
         return rating_due(self._records().alsfrs_entries(), self._clock.wall().date())
 
-    @cached_property
-    def program_screen(self) -> ProgramScreen:
-        from alshome.ui.screens.program import ProgramScreen
-
-        return self._add(
-            ProgramScreen(
-                self.program_files, self.use_program, self.open_settings, explain, self.open_editor
-            )
-        )
-
-    @cached_property
-    def editor(self) -> Screen:
-        # Imported when first opened: its checks load pydantic, which start-up does without.
-        from alshome.ui.screens.editor import EditorScreen
-
-        screen = self._add(
-            EditorScreen(
-                self.program_files, self.use_program, self.open_program, explain, self._editor_pin()
-            )
-        )
-        screen.set_palette(self._palette())
-        for figure in screen.figures():
-            figure.set_animated(bool(self.settings.get("moving_pictures")))
-        return screen
-
     def _editor_pin(self) -> EditorPin:
         """The PIN kept beside the settings; in memory only for a window without a folder."""
         from alshome.operations.editor_pin import EditorPin
 
-        if self.data_folder is None:
+        if self.services.data_folder is None:
             return EditorPin.in_memory()
-        return EditorPin(self.data_folder)
+        return EditorPin(self.services.data_folder)
 
     def open_editor(self) -> None:
         if self.controller.session is None:
-            self.editor.ask(self.program)
-            self._page = "editor"
-            self._show()
+            self.screens[Page.EDITOR].ask(self.program)
+            self._open_page(Page.EDITOR)
 
     def open_program(self) -> None:
         if self.controller.session is None:
-            self.program_screen.show_program(self.program)
-            self._page = "program_screen"
-            self._show()
+            self.screens[Page.PROGRAM].show_program(self.program)
+            self._open_page(Page.PROGRAM)
 
     def use_program(self, program: Program) -> None:
         """A new program from a file: the next session, home and the footer follow it."""
@@ -552,38 +527,29 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         """Settings open from home only: nothing about a running session changes under it."""
         if self.controller.session is None:
-            self.settings_screen.refresh()
+            screen = self.screens[Page.SETTINGS]
+            screen.refresh()
             # Said here, in one sentence, if the voice or the chime cannot sound here.
-            self.settings_screen.show_notice(self.voice_problem())
-            self._page = "settings_screen"
-            self._show()
+            screen.show_notice(self.services.voice_problem())
+            self._open_page(Page.SETTINGS)
 
-    @cached_property
-    def history_screen(self) -> HistoryScreen:
-        # Imported when first opened: its charts load pyqtgraph and numpy.
-        from alshome.ui.screens.history import HistoryScreen
-
-        screen = self._add(HistoryScreen(self._records, self.go_home))
-        screen.set_palette(self._palette())
-        return screen
-
-    def prepare_history(self) -> HistoryScreen | None:
+    def prepare_history(self) -> Screen | None:
         """The history screen, built while home is idle so that its first opening only has
         to fill it in (see `alshome.app`); None when it is not the time to."""
         if self._records is None or self.current is not self.home:
             return None
-        self.history_screen.build_charts()
-        return self.history_screen
+        screen = self.screens[Page.HISTORY]
+        screen.build_charts()
+        return screen
 
     def open_history(self) -> None:
         """From home only, like settings; read afresh each time, so the newest session shows."""
         if self.controller.session is None and self._records is not None:
             summaries = self._records().session_summaries()
-            self.history_screen.show_history(
+            self.screens[Page.HISTORY].show_history(
                 summaries, self._clock.wall(), self.program.weekly_target
             )
-            self._page = "history_screen"
-            self._show()
+            self._open_page(Page.HISTORY)
 
     def apply_setting(self, key: str) -> None:
         """Make a saved change show at once; others (voice, reminders) hear `setting_changed`."""
@@ -593,10 +559,10 @@ class MainWindow(QMainWindow):
             )
             for figure in self._figures():
                 figure.set_palette(self._palette())
-            if "editor" in self.__dict__:
-                self.editor.finder.set_palette(self._palette())
-            if "history_screen" in self.__dict__:
-                self.history_screen.set_palette(self._palette())
+            if editor := self.screens.built(Page.EDITOR):
+                editor.finder.set_palette(self._palette())
+            if history := self.screens.built(Page.HISTORY):
+                history.set_palette(self._palette())
         elif key == "moving_pictures":
             for figure in self._figures():
                 figure.set_animated(bool(self.settings.get(key)))
@@ -673,10 +639,6 @@ class MainWindow(QMainWindow):
     def try_voice(self) -> None:
         self.voice_preview_requested.emit()
 
-    def _add(self, screen: Screen) -> Screen:
-        self.stack.addWidget(screen)
-        return screen
-
     def _footer(self) -> QFrame:
         footer = QFrame()
         footer.setObjectName("footer")
@@ -732,7 +694,7 @@ class MainWindow(QMainWindow):
     def _delete_everything(self) -> bool:
         """The app's deletion; once it ran, alshome can only close (nothing to go back to)."""
         self._all_deleted = True
-        return self.delete_all_data()
+        return self.services.delete_all_data()
 
     def leave_page(self) -> None:
         """Esc on a page shown outside a session (settings, the first-run pages): home.

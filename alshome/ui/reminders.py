@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -28,8 +28,8 @@ from alshome.domain.week import SessionTimes, WeekProgress, local, next_reminder
 from alshome.ui.theme import LIGHT
 
 if TYPE_CHECKING:
+    from alshome.domain.program import Program
     from alshome.platform.settings import Settings
-    from alshome.ui.main_window import MainWindow
 
 CHECK_EVERY_MS = 10 * 60 * 1000
 MESSAGE_MS = 60 * 1000  # a hint only: many desktops keep a notification until it is read
@@ -37,12 +37,19 @@ REMINDER_KEYS = ("reminder", "reminder_time", "preferred_days")
 TITLE = "alshome"
 
 
+class RemindingWindow(Protocol):
+    """The part of the window reminders read (besides the QWidget they bring forward): the
+    program, whose weekly target says how many sessions are due."""
+
+    program: Program
+
+
 class ReminderService(QObject):
     def __init__(
         self,
         settings: Settings,
         history: SessionTimes,
-        window: MainWindow,
+        window: RemindingWindow,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(window)

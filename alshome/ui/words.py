@@ -9,11 +9,13 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, LoadUnit, SetTarget, Side
 from alshome.domain.session import SessionStatus
+
+EPSILON = 1e-9  # a float that is 0 or 1, give or take rounding
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -124,9 +126,63 @@ def time_of_day(moment: datetime) -> str:
     return QLocale().toString(moment.astimezone().time(), QLocale.FormatType.ShortFormat)
 
 
+def short_date(day: date) -> str:
+    """A day in a chart's few letters: "24 Nov 2026"."""
+    return QLocale().toString(day, "d MMM yyyy")
+
+
+def session_moment(moment: datetime) -> str:
+    """When a session started, as the history lists it: "Tuesday 24 November 2026, 18:05"."""
+    return QLocale().toString(moment, "dddd d MMMM yyyy, HH:mm")
+
+
 def moment_text(moment: datetime) -> str:
     """A day and a time as people say them: "Tuesday, 24 November 2026, 18:05"."""
     return f"{long_date(moment.astimezone())}, {time_of_day(moment)}"
+
+
+def number(value: float) -> str:
+    """A number the way the language writes it, without needless decimals (0.5 or 0,5)."""
+    return QLocale().toString(float(value), "g", 6)
+
+
+def percent(value: float) -> str:
+    return QCoreApplication.translate("Words", "{n} %").format(n=number(value))
+
+
+def share(value: float) -> str:
+    """A fraction from 0 to 1 (the voice's volume) as a percentage."""
+    return percent(round(value * 100))
+
+
+def voice_speed(value: float) -> str:
+    """The voice's rate, -1 to 1 around its normal speed, in words."""
+    if abs(value) < EPSILON:
+        return QCoreApplication.translate("Words", "Normal")
+    text = (
+        QCoreApplication.translate("Words", "{n} % faster")
+        if value > 0
+        else QCoreApplication.translate("Words", "{n} % slower")
+    )
+    return text.format(n=number(round(abs(value) * 100)))
+
+
+def factor(value: float) -> str:
+    """A multiple, as the settings show how much longer a wait is."""
+    return QCoreApplication.translate("Words", "× {n}").format(n=number(value))
+
+
+def seconds_text(value: float) -> str:
+    """A length in seconds, whole or not: "1 second", "1.5 seconds"."""
+    if abs(value - 1) < EPSILON:
+        return QCoreApplication.translate("Words", "1 second")
+    return QCoreApplication.translate("Words", "{n} seconds").format(n=number(value))
+
+
+def minutes_of_day(minutes: float) -> str:
+    """Minutes after midnight as the language shows a time of day (10:00, or 10:00 AM)."""
+    whole = round(minutes)
+    return QLocale().toString(QTime(whole // 60, whole % 60), QLocale.FormatType.ShortFormat)
 
 
 def decimal(value: float, places: int = 1) -> str:
@@ -136,7 +192,7 @@ def decimal(value: float, places: int = 1) -> str:
 
 def load(amount: float, unit: LoadUnit) -> str:
     """The weight as the language writes numbers: 0.5 kg in English, 0,5 kg in Spanish."""
-    text = QLocale().toString(float(amount), "g", 6)
+    text = number(amount)
     return f"{text} kg" if unit is LoadUnit.KG else f"{text} lb"
 
 

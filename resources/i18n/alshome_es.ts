@@ -1995,10 +1995,6 @@
             <source>{name}: more</source>
             <translation>{name}: más</translation>
         </message>
-        <message>
-            <source>Now {value}</source>
-            <translation>Ahora {value}</translation>
-        </message>
     </context>
     <context>
         <name>OnOffRow</name>
@@ -2528,34 +2524,6 @@
             <source>Open alshome when the computer starts</source>
             <translation>Abrir alshome al encender el ordenador</translation>
         </message>
-        <message>
-            <source>Normal</source>
-            <translation>Normal</translation>
-        </message>
-        <message>
-            <source>{n} % faster</source>
-            <translation>{n} % más rápida</translation>
-        </message>
-        <message>
-            <source>{n} % slower</source>
-            <translation>{n} % más lenta</translation>
-        </message>
-        <message>
-            <source>1 second</source>
-            <translation>1 segundo</translation>
-        </message>
-        <message>
-            <source>{n} %</source>
-            <translation>{n} %</translation>
-        </message>
-        <message>
-            <source>× {n}</source>
-            <translation>× {n}</translation>
-        </message>
-        <message>
-            <source>{n} seconds</source>
-            <translation>{n} segundos</translation>
-        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -2782,10 +2750,6 @@
         <message>
             <source>{name}: more</source>
             <translation>{name}: más</translation>
-        </message>
-        <message>
-            <source>Now {value}</source>
-            <translation>Ahora {value}</translation>
         </message>
     </context>
     <context>
@@ -3120,6 +3084,26 @@
         <message>
             <source>{n} seconds</source>
             <translation>{n} segundos</translation>
+        </message>
+        <message>
+            <source>{n} %</source>
+            <translation>{n} %</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>{n} % faster</source>
+            <translation>{n} % más rápida</translation>
+        </message>
+        <message>
+            <source>{n} % slower</source>
+            <translation>{n} % más lenta</translation>
+        </message>
+        <message>
+            <source>× {n}</source>
+            <translation>× {n}</translation>
         </message>
         <message>
             <source>Hold {n} seconds</source>

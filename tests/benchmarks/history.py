@@ -35,6 +35,8 @@ from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from alshome.ui.pages import Page
+from alshome.ui.window_services import WindowServices
 from tests.benchmarks.startup import ALSHOME, FIRST_LAUNCH_LEFT, REPO, time_to_shown
 from tests.benchmarks.synthetic_history import write_history
 
@@ -78,7 +80,13 @@ def measure_history(folder: Path) -> HistoryTimes:
         newest = repository.last_session()
         clock = ManualClock(newest.started_at + timedelta(days=1))
         controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-        window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+        window = MainWindow(
+            program,
+            controller,
+            repository,
+            clock,
+            services=WindowServices(records=lambda: repository),
+        )
         window.resize(1280, 720)
         window.show()
         app.processEvents()
@@ -103,8 +111,8 @@ def measure_history(folder: Path) -> HistoryTimes:
         window.go_home()
         app.processEvents()
         later = drawn(window.open_history)
-        every = drawn(lambda: window.history_screen.pick_span(Span.ALL))
-        sessions = len(window.history_screen.trends.sessions)
+        every = drawn(lambda: window.screens[Page.HISTORY].pick_span(Span.ALL))
+        sessions = len(window.screens[Page.HISTORY].trends.sessions)
         window.close()
         window.deleteLater()
         app.processEvents()

@@ -14,6 +14,8 @@ import os
 import signal
 import sys
 
+from alshome.ui.window_services import WindowServices
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
@@ -35,7 +37,13 @@ def main(data_dir: str, sets: int) -> None:
     clock = SystemClock()
     history.safety_records().save_profile(Profile("", "555 0100", "", clock.wall()))
     controller = SessionController(clock, history.recorder)
-    window = MainWindow(start.program, controller, history, clock, records=history.safety_records)
+    window = MainWindow(
+        start.program,
+        controller,
+        history,
+        clock,
+        services=WindowServices(records=history.safety_records),
+    )
     window.show()
     app.processEvents()
     window.start_session()  # the first session: no carry-over question

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from alshome.ui.pages import Page
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
@@ -65,7 +67,7 @@ def main() -> int:
     controller.tick()
     save("session")
     controller.finish_set()
-    window.fatigue.choose(6)
+    window.screens[Page.FATIGUE].choose(6)
     save("fatigue-check")
     controller.submit_fatigue(6)
     clock.advance(21)

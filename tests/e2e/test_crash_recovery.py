@@ -15,7 +15,9 @@ from alshome.domain.session import Phase, SessionStatus
 from alshome.operations.history import History
 from alshome.platform.paths import resolve_locations
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
+from alshome.ui.window_services import WindowServices
 
 SCRIPT = Path(__file__).with_name("kill_mid_session.py")
 SETS = 3
@@ -41,12 +43,18 @@ def test_a_killed_session_is_offered_again_and_carries_on(tmp_path, qtbot):
 
     clock = SystemClock()
     controller = SessionController(clock, history.recorder)
-    window = MainWindow(start.program, controller, history, clock, records=history.safety_records)
+    window = MainWindow(
+        start.program,
+        controller,
+        history,
+        clock,
+        services=WindowServices(records=history.safety_records),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.history_opened()
-    assert window.current is window.unfinished
+    assert window.current is window.screens[Page.UNFINISHED]
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
     assert controller.session.index == SETS
     assert controller.phase in (Phase.READY, Phase.LIFT_CHECK)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from alshome.programs.library import ENGLISH, use_language
 from alshome.ui.i18n import install_translators
-from tests.ui.conftest import rig, safety, tour
+from tests.ui.conftest import rig, safety, tour, window_services
 
-__all__ = ["rig", "safety", "spanish", "tour"]
+__all__ = ["rig", "safety", "spanish", "tour", "window_services"]
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from alshome.platform.settings import Settings
 from alshome.programs.library import ENGLISH, stock_library, use_language
 from alshome.ui import words
 from alshome.ui.i18n import chosen_language, program_text
+from alshome.ui.pages import Page
 
 
 def test_the_language_setting_starts_as_the_computers_and_takes_only_its_choices():
@@ -68,7 +69,7 @@ def test_the_translators_reach_qts_own_dialog_buttons(spanish):
 
 def test_changing_the_language_says_when_it_applies(spanish, rig):
     rig.window.open_settings()
-    screen = rig.window.settings_screen
+    screen = rig.window.screens[Page.SETTINGS]
     screen.rows["language"].choices["es"].click()
     assert screen.settings.get("language") == "es"
     assert screen.notice.isVisible()

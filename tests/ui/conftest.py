@@ -28,6 +28,7 @@ from alshome.storage.repository import Repository
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
+from alshome.ui.window_services import WindowServices
 
 
 @dataclass
@@ -72,8 +73,8 @@ def demo_program(**changes):
     return parse_program(document, stock_library())
 
 
-@pytest.fixture
-def rig(qtbot):
+def make_rig(qtbot, services: WindowServices) -> Rig:
+    """The demonstration program's window, made with `services`."""
     app = QApplication.instance()
     if app.styleSheet() != style_sheet():
         app.setStyleSheet(style_sheet())
@@ -81,12 +82,23 @@ def rig(qtbot):
     events: list = []
     controller = SessionController(clock, lambda: events.append)
     history = History()
-    window = MainWindow(demo_program(), controller, history, clock)
+    window = MainWindow(demo_program(), controller, history, clock, services=services)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
     return Rig(window, controller, clock, events, qtbot, history)
+
+
+@pytest.fixture
+def window_services() -> WindowServices:
+    """The services `rig`'s window is made with: none; a test module may override this."""
+    return WindowServices()
+
+
+@pytest.fixture
+def rig(qtbot, window_services):
+    return make_rig(qtbot, window_services)
 
 
 CONTACT = "Ana Ruiz, PT, 555 0100"
@@ -133,7 +145,8 @@ def safety(qtbot, tmp_path, request):
     clock = ManualClock()
     options = getattr(request, "param", SessionOptions())
     controller = SessionController(clock, lambda: SessionRecorder(repository, program_id), options)
-    window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+    services = WindowServices(records=lambda: repository)
+    window = MainWindow(program, controller, repository, clock, services=services)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -144,10 +157,10 @@ def safety(qtbot, tmp_path, request):
 @pytest.fixture(params=["session", "safety"])
 def tour(request):
     """A rig and a walk through its screens: the session's, or those of the safety checks."""
-    from tests.ui.tour import safety_screens, screens
+    from tests.ui.tour import safety_screens, screens, tour_services
 
     if request.param == "session":
-        walked = request.getfixturevalue("rig")
+        walked = make_rig(request.getfixturevalue("qtbot"), tour_services())
         return walked, lambda: screens(walked)
     walked = request.getfixturevalue("safety")
     return walked, lambda: safety_screens(walked)

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QScrollArea
 
+from alshome.ui.pages import Page
 from alshome.ui.screens.base import FAR_APART
 from alshome.ui.theme import TARGET_HEIGHT, style_for
 from tests.ui.tour import settle
@@ -71,13 +72,13 @@ def test_the_answers_to_stop_questions_are_far_apart(rig):
     rig.window.start_session()
     rig.controller.request_stop()
     settle()
-    stop = rig.window.confirm_stop
+    stop = rig.window.screens[Page.CONFIRM_STOP]
     gap = box(stop.back).left() - box(stop.primary).right()
     assert gap >= FAR_APART - 1
     rig.controller.cancel_stop()
     rig.controller.close()
     rig.window.open_settings()
-    screen = rig.window.settings_screen
+    screen = rig.window.screens[Page.SETTINGS]
     screen.reset.click()
     settle()
     gap = abs(box(screen.no).left() - box(screen.yes).right())

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from alshome.domain.alsfrs import ANCHORS, ITEMS, LABELS, EnteredBy, Entry
+from alshome.ui.pages import Page
 from tests.ui.tour import settle
 
 ENTER = Qt.Key.Key_Return
@@ -30,7 +31,7 @@ def form(safety):
 def open_form(rig):
     rig.window.open_alsfrs()
     settle()
-    return rig.window.alsfrs_screen
+    return rig.window.screens[Page.ALSFRS]
 
 
 def test_all_twelve_answered_by_keyboard_are_saved_with_who_answered(form):
@@ -150,7 +151,7 @@ def test_home_suggests_a_rating_monthly_and_settings_always_offer_it(form):
     home = form.window.home
     assert home.rating.isVisible(), "never rated: suggested"
     home.rating.click()
-    screen = form.window.alsfrs_screen
+    screen = form.window.screens[Page.ALSFRS]
     assert form.window.current is screen
     screen.who[EnteredBy.PATIENT].click()
     screen.primary.click()
@@ -161,7 +162,7 @@ def test_home_suggests_a_rating_monthly_and_settings_always_offer_it(form):
     assert form.window.current is home
     assert not home.rating.isVisible()
     form.window.open_settings()
-    form.window.settings_screen.rating.click()
+    form.window.screens[Page.SETTINGS].rating.click()
     assert form.window.current is screen
     form.window.go_home()
     form.clock.advance(timedelta(days=30).total_seconds())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from alshome.domain.session import Phase, SessionOptions
 from alshome.ui.announce import SessionAnnouncer, announce
+from alshome.ui.pages import Page
 
 ENTER = Qt.Key.Key_Return
 TIME_UP = "Time is up. Press Done when you are ready."
@@ -88,7 +89,7 @@ def test_announce_is_polite_unless_asked_to_interrupt(qtbot, spoken):
 
 def test_a_new_screen_is_announced_once_by_its_name(rig, announced):
     rig.key(ENTER)
-    assert rig.window.current is rig.window.exercise
+    assert rig.window.current is rig.window.screens[Page.EXERCISE]
     assert announced == [Spoken("Exercise", False, rig.window)]
     rig.key(ENTER)  # the lead-in: the same screen, so nothing more to say
     rig.advance(1.0)

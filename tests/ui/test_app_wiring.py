@@ -9,6 +9,7 @@ from alshome import app
 from alshome.platform import autostart
 from alshome.platform.paths import Locations
 from alshome.programs.document import DocumentError
+from alshome.ui.pages import Page
 from alshome.ui.theme import style_for
 
 
@@ -37,7 +38,7 @@ def test_a_refused_entry_is_explained_and_the_setting_goes_back(rig, tmp_path, m
     settings.set("start_with_desktop", True)
     app._follow_autostart("start_with_desktop", settings, locations(tmp_path), rig.window)
     assert settings.get("start_with_desktop") is False
-    notice = rig.window.settings_screen.notice
+    notice = rig.window.screens[Page.SETTINGS].notice
     assert "start-up programs" in notice.text()
     assert not notice.isHidden()
 
@@ -69,12 +70,12 @@ def test_a_changed_setting_shows_at_once(rig):
 def test_settings_open_from_home_only_and_esc_goes_back(rig):
     window = rig.window
     window.home.settings.click()
-    assert window.current is window.settings_screen
+    assert window.current is window.screens[Page.SETTINGS]
     rig.key(Qt.Key.Key_Escape)
     assert window.current is window.home
     window.start_session()
     window.open_settings()
-    assert window.current is window.exercise
+    assert window.current is window.screens[Page.EXERCISE]
 
 
 def test_the_illustration_follows_the_colours(rig):
@@ -86,21 +87,24 @@ def test_the_illustration_follows_the_colours(rig):
     app_sheet = QApplication.instance().styleSheet()
     try:
         window.apply_setting("theme")
-        assert window.exercise.figure._palette is HIGH_CONTRAST
+        assert window.screens[Page.EXERCISE].figure._palette is HIGH_CONTRAST
     finally:
         QApplication.instance().setStyleSheet(app_sheet)
-    assert window.exercise.figure.isVisible()
-    assert window.exercise.figure.accessibleName() == "Illustration: Back-of-thigh stretch"
+    assert window.screens[Page.EXERCISE].figure.isVisible()
+    assert (
+        window.screens[Page.EXERCISE].figure.accessibleName()
+        == "Illustration: Back-of-thigh stretch"
+    )
 
 
 def test_the_illustration_can_stand_still(rig):
     window = rig.window
     window.settings.set("moving_pictures", False)
     window.start_session()
-    assert not window.exercise.figure.is_animating()
+    assert not window.screens[Page.EXERCISE].figure.is_animating()
     window.settings.set("moving_pictures", True)
     window.apply_setting("moving_pictures")
-    assert window.exercise.figure.is_animating()
+    assert window.screens[Page.EXERCISE].figure.is_animating()
 
 
 def test_the_app_icon_comes_in_every_drawn_size(qapp):

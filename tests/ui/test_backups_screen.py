@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
@@ -13,7 +14,9 @@ from alshome.operations.history import History
 from alshome.platform.paths import sqlite_url
 from alshome.storage.backups import backups_folder, list_backups, take_backup
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
+from alshome.ui.window_services import WindowServices
 
 
 def one_session(history: History) -> None:
@@ -34,9 +37,15 @@ def app_rig(qtbot, tmp_path):
     clock = ManualClock()
     controller = SessionController(clock, history.recorder)
     window = MainWindow(
-        history.open().program, controller, history, clock, records=history.safety_records
+        history.open().program,
+        controller,
+        history,
+        clock,
+        services=WindowServices(
+            records=history.safety_records,
+            history_backups=partial(BackupsOfHistory, history, database),
+        ),
     )
-    window.history_backups = BackupsOfHistory(history, database, window.use_program)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -48,8 +57,8 @@ def app_rig(qtbot, tmp_path):
 def test_the_settings_lead_to_the_backups_newest_first(app_rig):
     window, _history, _database = app_rig
     window.open_settings()
-    window.settings_screen.backups.click()
-    screen = window.backups_screen
+    window.screens[Page.SETTINGS].backups.click()
+    screen = window.screens[Page.BACKUPS]
     assert window.current is screen
     assert len(screen.choices) == 1
     assert "made by alshome" in screen.choices[0].toggle.text()
@@ -62,7 +71,7 @@ def test_the_settings_lead_to_the_backups_newest_first(app_rig):
 def test_putting_a_backup_back_asks_first_and_keeps_todays(app_rig):
     window, history, database = app_rig
     window.open_backups()
-    screen = window.backups_screen
+    screen = window.screens[Page.BACKUPS]
     screen.choices[0].toggle.click()
     screen.put_back.click()
     assert screen.pages.currentWidget() is screen.asking
@@ -80,7 +89,7 @@ def test_putting_a_backup_back_asks_first_and_keeps_todays(app_rig):
 def test_a_damaged_backup_is_refused_in_one_sentence_and_nothing_changes(app_rig):
     window, history, _database = app_rig
     window.open_backups()
-    screen = window.backups_screen
+    screen = window.screens[Page.BACKUPS]
     broken = screen.choices[0].backup.path
     broken.write_bytes(b"not a database")
     screen.choices[0].toggle.click()

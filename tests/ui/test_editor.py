@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from alshome.domain.program import ExerciseKind, Program
 from alshome.programs.transfer import CheckedProgram
+from alshome.ui.pages import Page
+from alshome.ui.window_services import WindowServices
 
 
 class RecordedFiles:
@@ -27,17 +29,20 @@ class RecordedFiles:
 
 
 @pytest.fixture
-def files(rig):
-    recorded = RecordedFiles()
-    rig.window.program_files = recorded
-    return recorded
+def files():
+    return RecordedFiles()
+
+
+@pytest.fixture
+def window_services(files):
+    return WindowServices(program_files=files)
 
 
 @pytest.fixture
 def editor(rig, files):
     rig.window.open_program()
-    rig.window.program_screen.edit.click()
-    screen = rig.window.editor
+    rig.window.screens[Page.PROGRAM].edit.click()
+    screen = rig.window.screens[Page.EDITOR]
     assert rig.window.current is screen
     screen.yes.click()
     assert screen.pages.currentWidget() is screen.overview
@@ -61,13 +66,13 @@ def names(editor) -> list[str]:
 
 def test_the_editor_asks_first_with_no_focused_and_no_goes_back(rig, files):
     rig.window.open_program()
-    rig.window.program_screen.edit.click()
-    screen = rig.window.editor
+    rig.window.screens[Page.PROGRAM].edit.click()
+    screen = rig.window.screens[Page.EDITOR]
     assert screen.pages.currentWidget() is screen.guard
     assert rig.window.focusWidget() is screen.no
     screen.no.click()
-    assert rig.window.current is rig.window.program_screen
-    rig.window.program_screen.edit.click()
+    assert rig.window.current is rig.window.screens[Page.PROGRAM]
+    rig.window.screens[Page.PROGRAM].edit.click()
     screen.yes.click()
     assert screen.pages.currentWidget() is screen.overview
     assert files.used == []
@@ -205,7 +210,7 @@ def test_cancel_leaves_without_saving(rig, editor, files):
     editor.rows[0].click()
     editor.down.click()
     editor.cancel.click()
-    assert rig.window.current is rig.window.program_screen
+    assert rig.window.current is rig.window.screens[Page.PROGRAM]
     assert files.used == []
 
 
@@ -241,7 +246,7 @@ def pages(editor):
 def test_every_control_is_named_and_large(rig, files, tmp_path):
     rig.window.open_program()
     rig.window.open_editor()
-    for name, shown in pages(rig.window.editor):
+    for name, shown in pages(rig.window.screens[Page.EDITOR]):
         settle()
         rig.window.grab().save(str(tmp_path / f"{name}.png"))
         controls = [

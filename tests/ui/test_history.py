@@ -18,8 +18,10 @@ from alshome.storage.db import open_database
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
+from alshome.ui.window_services import WindowServices
 from tests.benchmarks.synthetic_history import write_history
 
 
@@ -35,13 +37,15 @@ def history(qtbot, tmp_path, request):
     program_id, program = load_active_program(repository)
     clock = ManualClock(written.last + timedelta(days=1))
     controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-    window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+    window = MainWindow(
+        program, controller, repository, clock, services=WindowServices(records=lambda: repository)
+    )
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
     window.home.history.click()
-    screen = window.history_screen
+    screen = window.screens[Page.HISTORY]
     screen.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window, screen, repository
@@ -124,11 +128,17 @@ def test_an_empty_history_says_what_will_appear(qtbot, tmp_path):
         program_id, program = load_active_program(repository)
         clock = ManualClock()
         controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-        window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+        window = MainWindow(
+            program,
+            controller,
+            repository,
+            clock,
+            services=WindowServices(records=lambda: repository),
+        )
         qtbot.addWidget(window)
         window.show()
         window.open_history()
-        screen = window.history_screen
+        screen = window.screens[Page.HISTORY]
         assert screen.charts[1].empty.isVisibleTo(screen)
         assert screen.overview.text() == "No sessions in this time."
         screen.show_list.click()

@@ -24,10 +24,12 @@ from alshome.domain.clock import ManualClock
 from alshome.domain.session import Phase
 from alshome.platform.settings import Settings
 from alshome.ui import voice as voice_module
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
 from alshome.ui.sound_modules import sound_modules
 from alshome.ui.voice import VoiceGuide
-from tests.ui.conftest import demo_program
+from alshome.ui.window_services import WindowServices
+from tests.ui.conftest import demo_program, make_rig
 
 SOUND_MODULES = ("PySide6.QtMultimedia", "PySide6.QtTextToSpeech")
 NO_LIBPULSE = "libpulse.so.0: cannot open shared object file: No such file or directory"
@@ -59,6 +61,7 @@ from PySide6.QtWidgets import QApplication
 
 from alshome.cli import main
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.sound_modules import sound_modules
 
 original_exec = QApplication.exec
@@ -69,7 +72,7 @@ def look():
         return
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     window.open_settings()
-    print(window.settings_screen.notice.text(), flush=True)
+    print(window.screens[Page.SETTINGS].notice.text(), flush=True)
     QApplication.exit(0)
 
 def exec_and_look(*args):
@@ -178,13 +181,14 @@ def test_a_whole_session_runs_silently_with_nothing_on_stderr(
     assert capfd.readouterr().err == ""
 
 
-def test_the_settings_screen_says_why_in_one_sentence_once(no_libpulse, rig, capfd):
+def test_the_settings_screen_says_why_in_one_sentence_once(no_libpulse, qtbot, capfd):
+    guides: list[VoiceGuide] = []  # made with the window, as the app makes it
+    rig = make_rig(qtbot, WindowServices(voice_problem=lambda: guides[0].problem))
     window = rig.window
-    guide = VoiceGuide(rig.controller, window.settings, parent=window)
-    window.voice_problem = lambda: guide.problem
+    guides.append(VoiceGuide(rig.controller, window.settings, parent=window))
     for _ in range(2):
         window.open_settings()
-        rig.qtbot.waitUntil(lambda: window.current is window.settings_screen)
+        rig.qtbot.waitUntil(lambda: window.current is window.screens[Page.SETTINGS])
         shown = [
             label.text()
             for label in window.findChildren(QLabel)

@@ -17,9 +17,11 @@ from alshome.storage import cipher
 from alshome.storage.db import open_database
 from alshome.ui.failure_text import explain
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.screens.passphrase import PassphraseScreen, ask_passphrase
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_sheet
+from alshome.ui.window_services import WindowServices
 
 RIGHT = "river stones"
 NOW = datetime(2026, 11, 25, 17, 40, tzinfo=UTC)
@@ -160,16 +162,17 @@ def test_the_settings_protect_the_open_history_and_then_offer_to_remove_it(qtbot
     history = History(sqlite_url(database), None)
     start = history.open()
     clock = ManualClock()
-    window = MainWindow(start.program, SessionController(clock, history.recorder), history, clock)
-    window.history_passphrase = HistoryPassphrase(history, database)
+    services = WindowServices(history_passphrase=HistoryPassphrase(history, database))
+    controller = SessionController(clock, history.recorder)
+    window = MainWindow(start.program, controller, history, clock, services=services)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
     window.open_settings()
-    settings = window.settings_screen
+    settings = window.screens[Page.SETTINGS]
     assert settings.passphrase.text() == "Protect the history with a passphrase"
     settings.passphrase.click()
-    page = window.passphrase_screen
+    page = window.screens[Page.PASSPHRASE]
     assert window.current is page
     page.first.setText(RIGHT)
     page.again.setText(RIGHT)

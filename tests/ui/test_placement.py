@@ -12,7 +12,10 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 
 from alshome.platform.settings import SETTINGS_FILE, Settings, WindowPlace
+from alshome.ui.pages import Page
 from alshome.ui.placement import FRAME, first_place, restored_place
+from alshome.ui.window_services import WindowServices
+from tests.ui.conftest import make_rig
 from tests.ui.tour import settle
 
 LAPTOP = QRect(0, 0, 1366, 768 - 32)  # a 1366x768 screen under a 32 px panel
@@ -107,12 +110,12 @@ def test_a_maximized_window_keeps_its_un_maximized_place_too(rig, tmp_path):
     }
 
 
-def test_nothing_is_written_after_every_file_was_deleted(rig, tmp_path):
+def test_nothing_is_written_after_every_file_was_deleted(qtbot, tmp_path):
+    rig = make_rig(qtbot, WindowServices(delete_all_data=lambda: True))
     rig.window.settings = Settings.load(tmp_path)
-    rig.window.delete_all_data = lambda: True
     rig.window.open_settings()
-    rig.window.settings_screen.delete_all.click()
-    rig.window.settings_screen.delete_yes.click()
+    rig.window.screens[Page.SETTINGS].delete_all.click()
+    rig.window.screens[Page.SETTINGS].delete_yes.click()
     rig.window.close()
     assert not (tmp_path / SETTINGS_FILE).exists()
 

@@ -14,6 +14,8 @@ from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
+from alshome.ui.pages import Page
+from alshome.ui.window_services import WindowServices
 
 
 @pytest.fixture
@@ -23,12 +25,16 @@ def history(tmp_path):
 
 
 @pytest.fixture
-def program_page(rig, history):
-    rig.window.program_files = ProgramFileImport(history)
+def window_services(history):
+    return WindowServices(program_files=ProgramFileImport(history))
+
+
+@pytest.fixture
+def program_page(rig):
     rig.window.open_settings()
-    rig.window.settings_screen.program.click()
-    assert rig.window.current is rig.window.program_screen
-    return rig.window.program_screen
+    rig.window.screens[Page.SETTINGS].program.click()
+    assert rig.window.current is rig.window.screens[Page.PROGRAM]
+    return rig.window.screens[Page.PROGRAM]
 
 
 def new_version(tmp_path, **changes):

@@ -15,6 +15,7 @@ from alshome.domain.program import Therapist
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase, SessionOptions
 from alshome.storage.repository import StoredCarryOver
+from alshome.ui.pages import Page
 from tests.ui.conftest import CONTACT
 
 ENTER = Qt.Key.Key_Return
@@ -42,19 +43,21 @@ def check_named_and_large(screen) -> None:
 def test_first_launch_shows_what_alshome_does_then_the_contact_then_home(safety):
     window = safety.window
     window.history_opened()
-    assert window.current is window.first_run
-    assert window.focusWidget() is window.first_run.primary
-    words = window.first_run.does.text() + window.first_run.does_not.text()
+    assert window.current is window.screens[Page.FIRST_RUN]
+    assert window.focusWidget() is window.screens[Page.FIRST_RUN].primary
+    words = (
+        window.screens[Page.FIRST_RUN].does.text() + window.screens[Page.FIRST_RUN].does_not.text()
+    )
     for phrase in ("program your therapist", "this computer only", "no medical advice"):
         assert phrase in words
-    check_named_and_large(window.first_run)
+    check_named_and_large(window.screens[Page.FIRST_RUN])
 
     safety.key(ENTER)
-    assert window.current is window.contact
-    assert window.focusWidget() is window.contact.therapist_name
-    window.contact.therapist_name.setText("Ana Ruiz")
-    window.contact.therapist_contact.setText("555 0100")
-    window.contact.patient_name.setText("Sam")
+    assert window.current is window.screens[Page.CONTACT]
+    assert window.focusWidget() is window.screens[Page.CONTACT].therapist_name
+    window.screens[Page.CONTACT].therapist_name.setText("Ana Ruiz")
+    window.screens[Page.CONTACT].therapist_contact.setText("555 0100")
+    window.screens[Page.CONTACT].patient_name.setText("Sam")
     safety.key(ENTER)  # Enter in a field saves, as the main button would
 
     assert window.current is window.home
@@ -80,8 +83,8 @@ def test_the_first_run_pages_come_once(safety):
 def test_every_field_and_button_of_the_contact_page_is_reached_by_tab(safety):
     window = safety.window
     window.history_opened()
-    click(window.first_run.primary)
-    contact = window.contact
+    click(window.screens[Page.FIRST_RUN].primary)
+    contact = window.screens[Page.CONTACT]
     order = [contact.therapist_name, contact.therapist_contact, contact.patient_name]
     order += [contact.back, contact.primary]
     reached = [window.focusWidget()]
@@ -97,28 +100,28 @@ def test_every_field_and_button_of_the_contact_page_is_reached_by_tab(safety):
 def test_a_caregiver_can_type_a_phone_number_and_a_name(safety):
     window = safety.window
     window.history_opened()
-    click(window.first_run.primary)
-    safety.qtbot.keyClicks(window.contact.therapist_name, "Sam Siu 555 0100")
-    assert window.contact.therapist_name.text() == "Sam Siu 555 0100"
+    click(window.screens[Page.FIRST_RUN].primary)
+    safety.qtbot.keyClicks(window.screens[Page.CONTACT].therapist_name, "Sam Siu 555 0100")
+    assert window.screens[Page.CONTACT].therapist_name.text() == "Sam Siu 555 0100"
 
 
 def test_the_contact_page_offers_the_programs_therapist(safety):
     window = safety.window
     window.program = replace(window.program, therapist=Therapist("Dr. Lee", "lee@example.org"))
     window.history_opened()
-    click(window.first_run.primary)
-    assert window.contact.therapist_name.text() == "Dr. Lee"
-    assert window.contact.therapist_contact.text() == "lee@example.org"
-    click(window.contact.back)
-    assert window.current is window.first_run
+    click(window.screens[Page.FIRST_RUN].primary)
+    assert window.screens[Page.CONTACT].therapist_name.text() == "Dr. Lee"
+    assert window.screens[Page.CONTACT].therapist_contact.text() == "lee@example.org"
+    click(window.screens[Page.CONTACT].back)
+    assert window.current is window.screens[Page.FIRST_RUN]
 
 
 def test_start_before_the_first_run_leads_through_it_into_the_first_session(safety):
     window = safety.window
     click(window.home.primary)
-    assert window.current is window.first_run
-    click(window.first_run.primary)
-    click(window.contact.primary)
+    assert window.current is window.screens[Page.FIRST_RUN]
+    click(window.screens[Page.FIRST_RUN].primary)
+    click(window.screens[Page.CONTACT].primary)
     assert safety.repository.profile() == Profile("", "", "", safety.clock.wall())
     assert safety.phase is Phase.READY, "no carry-over check before the first session"
     assert safety.repository.carry_over_checks() == []
@@ -140,13 +143,13 @@ def second_session(safety):
     safety.follow_one_session()
     safety.clock.advance(86_400)
     click(safety.window.home.primary)
-    assert safety.window.current is safety.window.carry_over
+    assert safety.window.current is safety.window.screens[Page.CARRY_OVER]
     return safety
 
 
 def test_the_carry_over_check_chooses_no_answer_for_the_patient(second_session):
     rig = second_session
-    carry_over = rig.window.carry_over
+    carry_over = rig.window.screens[Page.CARRY_OVER]
     assert rig.window.focusWidget() is carry_over
     rig.key(ENTER)
     assert rig.window.current is carry_over and rig.phase is None
@@ -159,7 +162,7 @@ def test_the_carry_over_check_chooses_no_answer_for_the_patient(second_session):
 def test_no_i_feel_fine_starts_the_session_and_is_recorded_with_it(second_session):
     rig = second_session
     rig.key(Qt.Key.Key_Right)
-    assert rig.window.focusWidget() is rig.window.carry_over.answers[CarryOver.FINE]
+    assert rig.window.focusWidget() is rig.window.screens[Page.CARRY_OVER].answers[CarryOver.FINE]
     rig.key(ENTER)
     assert rig.phase is Phase.READY
     sessions = rig.repository.sessions()
@@ -171,8 +174,8 @@ def test_no_i_feel_fine_starts_the_session_and_is_recorded_with_it(second_sessio
 @pytest.mark.parametrize("answer", [CarryOver.TIRED, CarryOver.SORE])
 def test_yes_shows_the_lighter_option_and_rest_today_ends_without_a_session(second_session, answer):
     rig = second_session
-    click(rig.window.carry_over.answers[answer])
-    lighter = rig.window.lighter_day
+    click(rig.window.screens[Page.CARRY_OVER].answers[answer])
+    lighter = rig.window.screens[Page.LIGHTER_DAY]
     assert rig.window.current is lighter
     assert lighter.lighter.text() == rig.window.program.lighter_option
     assert "stretches only" in lighter.lighter.text()
@@ -192,8 +195,8 @@ def test_yes_shows_the_lighter_option_and_rest_today_ends_without_a_session(seco
 
 def test_yes_then_start_the_session_records_the_answer_with_it(second_session):
     rig = second_session
-    click(rig.window.carry_over.answers[CarryOver.TIRED])
-    click(rig.window.lighter_day.start)
+    click(rig.window.screens[Page.CARRY_OVER].answers[CarryOver.TIRED])
+    click(rig.window.screens[Page.LIGHTER_DAY].start)
     assert rig.phase is Phase.READY
     [check] = rig.repository.carry_over_checks()
     assert (check.check.answer, check.session_uuid) == (
@@ -207,8 +210,10 @@ def test_without_a_lighter_option_a_yes_suggests_rest_and_telling_the_therapist(
 ):
     rig = second_session
     rig.window.program = replace(rig.window.program, lighter_option="")
-    click(rig.window.carry_over.answers[CarryOver.SORE])
-    assert "rest today and tell your therapist" in rig.window.lighter_day.lighter.text()
+    click(rig.window.screens[Page.CARRY_OVER].answers[CarryOver.SORE])
+    assert (
+        "rest today and tell your therapist" in rig.window.screens[Page.LIGHTER_DAY].lighter.text()
+    )
 
 
 # ----- the lift check ---------------------------------------------------------------------
@@ -223,7 +228,7 @@ def to_the_first_weight(rig) -> None:
 
 def test_the_lift_check_asks_before_the_first_weighted_set(safety):
     to_the_first_weight(safety)
-    screen = safety.window.exercise
+    screen = safety.window.screens[Page.EXERCISE]
     assert safety.phase is Phase.LIFT_CHECK
     assert safety.window.current is screen
     assert screen.state.text() == "Can you still lift this without the weight?"
@@ -239,9 +244,9 @@ def test_the_lift_check_asks_before_the_first_weighted_set(safety):
 def test_the_lift_check_is_answered_by_an_arrow_then_enter(safety):
     to_the_first_weight(safety)
     safety.key(Qt.Key.Key_Right)
-    assert safety.window.focusWidget() is safety.window.exercise.yes
+    assert safety.window.focusWidget() is safety.window.screens[Page.EXERCISE].yes
     safety.key(Qt.Key.Key_Right)
-    assert safety.window.focusWidget() is safety.window.exercise.no
+    assert safety.window.focusWidget() is safety.window.screens[Page.EXERCISE].no
     safety.key(Qt.Key.Key_Left)
     safety.key(ENTER)
     assert safety.phase is Phase.READY
@@ -250,7 +255,7 @@ def test_the_lift_check_is_answered_by_an_arrow_then_enter(safety):
 
 def test_no_flags_the_exercise_for_the_therapist_and_changes_no_dose(safety):
     to_the_first_weight(safety)
-    screen = safety.window.exercise
+    screen = safety.window.screens[Page.EXERCISE]
     planned = safety.controller.session.step.target
     click(screen.no)
     assert safety.phase is Phase.READY
@@ -269,7 +274,7 @@ def test_home_asks_to_see_the_therapist_about_a_flagged_exercise(safety):
     safety.window.history_opened()
     assert safety.window.home.review.isHidden()
     to_the_first_weight(safety)
-    click(safety.window.exercise.no)
+    click(safety.window.screens[Page.EXERCISE].no)
     safety.controller.stop_tired()
     safety.controller.close()
     review = safety.window.home.review
@@ -280,15 +285,15 @@ def test_home_asks_to_see_the_therapist_about_a_flagged_exercise(safety):
 
 def test_yes_goes_on_and_the_check_is_not_due_again_for_two_weeks(safety):
     to_the_first_weight(safety)
-    click(safety.window.exercise.yes)
+    click(safety.window.screens[Page.EXERCISE].yes)
     assert safety.phase is Phase.READY
-    assert not safety.window.exercise.note.isVisible()
+    assert not safety.window.screens[Page.EXERCISE].note.isVisible()
     assert safety.repository.exercises_to_review() == []
     safety.controller.stop_tired()
     safety.controller.close()
     safety.clock.advance(13 * 86_400)
     click(safety.window.home.primary)
-    click(safety.window.carry_over.answers[CarryOver.FINE])
+    click(safety.window.screens[Page.CARRY_OVER].answers[CarryOver.FINE])
     while safety.controller.session.step.exercise.id != "shoulder_raise_weight":
         safety.controller.skip_exercise()
     assert safety.phase is Phase.READY
@@ -302,8 +307,8 @@ def test_stop_safely_shows_the_recorded_contact_when_the_program_has_none(safety
     safety.save_profile()
     click(safety.window.home.primary)
     safety.controller.report_symptom({Symptom.DIZZY})
-    assert safety.window.current is safety.window.stop_safely
-    assert safety.window.stop_safely.contact.text() == CONTACT
+    assert safety.window.current is safety.window.screens[Page.STOP_SAFELY]
+    assert safety.window.screens[Page.STOP_SAFELY].contact.text() == CONTACT
 
 
 def test_stop_safely_prefers_the_programs_own_contact(safety):
@@ -311,7 +316,7 @@ def test_stop_safely_prefers_the_programs_own_contact(safety):
     safety.save_profile()
     click(safety.window.home.primary)
     safety.controller.report_symptom({Symptom.PAIN})
-    assert safety.window.stop_safely.contact.text() == "Dr. Lee\n9"
+    assert safety.window.screens[Page.STOP_SAFELY].contact.text() == "Dr. Lee\n9"
 
 
 # ----- no time pressure -------------------------------------------------------------------
@@ -327,7 +332,7 @@ def to_the_end_of_the_first_hold(rig) -> None:
 
 def test_without_auto_advance_the_hold_waits_and_can_be_lengthened(safety):
     to_the_end_of_the_first_hold(safety)
-    screen = safety.window.exercise
+    screen = safety.window.screens[Page.EXERCISE]
     assert screen.state.text() == "Time is up. Press Done when you are ready."
     assert not screen.wait.isVisible()
     safety.advance(3600)
@@ -342,7 +347,7 @@ def test_without_auto_advance_the_hold_waits_and_can_be_lengthened(safety):
 )
 def test_auto_advance_shows_moving_on_and_wait_keeps_the_patient_here(safety):
     to_the_end_of_the_first_hold(safety)
-    screen = safety.window.exercise
+    screen = safety.window.screens[Page.EXERCISE]
     assert screen.state.text() == "Time is up. Moving on in 30 s."
     assert screen.wait.isVisible() and not screen.extend.isVisible()
     assert screen.wait.height() >= 120, "Wait is a large button"
@@ -362,7 +367,7 @@ def test_auto_advance_moves_on_from_a_rest_only_after_the_grace_period(safety, q
     safety.advance(10.0)
     assert safety.phase is Phase.FATIGUE_CHECK
     safety.controller.submit_fatigue(2)
-    rest = safety.window.rest
+    rest = safety.window.screens[Page.REST]
     safety.advance(15.0)
     assert rest.moving.text() == "Moving on in 10 s" and rest.wait.isVisible()
     assert not rest.big.isVisible()

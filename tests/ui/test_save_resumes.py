@@ -21,6 +21,7 @@ from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 from alshome.ui.main_window import MainWindow
 from alshome.ui.session_controller import SAVE_RETRY_INTERVAL_MS, SessionController
+from alshome.ui.window_services import WindowServices
 
 
 class FullDisk(Repository):
@@ -51,7 +52,11 @@ class Rig:
 
         self.controller = SessionController(ManualClock(), recorder)
         self.window = MainWindow(
-            self.program, self.controller, self.store, ManualClock(), records=lambda: self.store
+            self.program,
+            self.controller,
+            self.store,
+            ManualClock(),
+            services=WindowServices(records=lambda: self.store),
         )
         qtbot.addWidget(self.window)
         self.window.show()

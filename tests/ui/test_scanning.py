@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from alshome.domain.session import Phase
+from alshome.ui.pages import Page
+from tests.ui.conftest import make_rig
 from tests.ui.tour import settle
 
 SPACE, ENTER = Qt.Key.Key_Space, Qt.Key.Key_Return
@@ -150,16 +152,16 @@ def test_a_dialog_over_the_window_is_scanned_too(rig):
 
 
 @pytest.mark.parametrize("mode", ["step", "auto"])
-def test_the_program_editor_is_reached_by_switch(rig, mode):
-    from tests.ui.tour import SameProgramFile
+def test_the_program_editor_is_reached_by_switch(qtbot, mode):
+    from tests.ui.tour import tour_services
 
+    rig = make_rig(qtbot, tour_services())
     window = rig.window
-    window.program_files = SameProgramFile(window.program)
     scan(rig, mode, scan_loops=10)
     window.open_editor()
     settle()
     choose(rig, "Yes, change it")
-    editor = window.editor
+    editor = window.screens[Page.EDITOR]
     assert editor.overview.isVisible()
     choose(rig, "Add an exercise")
     settle()

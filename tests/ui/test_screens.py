@@ -19,6 +19,7 @@ from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
 from alshome.storage.errors import SaveError
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import PRIMARY_HEIGHT
 
@@ -64,47 +65,47 @@ def test_home_offers_the_demo_with_one_huge_start(rig):
 def test_every_screen_has_named_large_targets(rig):
     window = rig.window
     rig.key(ENTER)
-    check_targets(window.exercise)
+    check_targets(window.screens[Page.EXERCISE])
     rig.key(ENTER)
     rig.key(ENTER)
-    check_targets(window.exercise)
+    check_targets(window.screens[Page.EXERCISE])
     rig.key(ENTER)
-    check_targets(window.fatigue)
+    check_targets(window.screens[Page.FATIGUE])
     rig.key(Qt.Key.Key_9)
-    check_targets(window.fatigue)
+    check_targets(window.screens[Page.FATIGUE])
     rig.key(Qt.Key.Key_3)
     rig.key(ENTER)
-    check_targets(window.rest)
+    check_targets(window.screens[Page.REST])
     rig.key(Qt.Key.Key_Escape)
-    check_targets(window.paused)
+    check_targets(window.screens[Page.PAUSED])
     rig.key(Qt.Key.Key_S)
-    check_targets(window.confirm_stop)
+    check_targets(window.screens[Page.CONFIRM_STOP])
     rig.key(Qt.Key.Key_Escape)
     rig.controller.report_symptom({Symptom.PAIN})
-    check_targets(window.stop_safely)
+    check_targets(window.screens[Page.STOP_SAFELY])
     rig.key(ENTER)
-    check_targets(window.summary)
+    check_targets(window.screens[Page.SUMMARY])
 
 
 def test_a_whole_hold_by_keyboard_with_countdown(rig):
     window = rig.window
     rig.key(ENTER)
     assert rig.phase is Phase.READY
-    assert window.exercise.name.text() == "Back-of-thigh stretch"
-    assert window.exercise.audience.text() == "For your helper"
-    assert "Hold the heel" in window.exercise.instruction.text()
-    assert "Left side" in window.exercise.position.text()
+    assert window.screens[Page.EXERCISE].name.text() == "Back-of-thigh stretch"
+    assert window.screens[Page.EXERCISE].audience.text() == "For your helper"
+    assert "Hold the heel" in window.screens[Page.EXERCISE].instruction.text()
+    assert "Left side" in window.screens[Page.EXERCISE].position.text()
     rig.key(ENTER)
     assert rig.phase is Phase.LEAD_IN
-    assert window.exercise.big.text() == "0:03"
+    assert window.screens[Page.EXERCISE].big.text() == "0:03"
     rig.advance(3.0)
     assert rig.phase is Phase.RUNNING
-    assert window.exercise.big.text() == "0:30"
+    assert window.screens[Page.EXERCISE].big.text() == "0:30"
     rig.advance(10.2)
-    assert window.exercise.big.text() == "0:20"
+    assert window.screens[Page.EXERCISE].big.text() == "0:20"
     rig.advance(25)
-    assert window.exercise.big.text() == "0:00"
-    assert "Time is up" in window.exercise.state.text()
+    assert window.screens[Page.EXERCISE].big.text() == "0:00"
+    assert "Time is up" in window.screens[Page.EXERCISE].state.text()
     assert rig.phase is Phase.RUNNING, "the app waits for the patient"
     rig.key(ENTER)
     record = next(e for e in rig.events if isinstance(e, SetFinished)).record
@@ -114,7 +115,7 @@ def test_a_whole_hold_by_keyboard_with_countdown(rig):
 
 def test_enter_before_a_rating_does_nothing_and_digits_choose(rig):
     to_fatigue_check(rig)
-    fatigue = rig.window.fatigue
+    fatigue = rig.window.screens[Page.FATIGUE]
     assert not fatigue.primary.isEnabled()
     rig.key(ENTER)
     assert rig.phase is Phase.FATIGUE_CHECK
@@ -134,16 +135,16 @@ def test_enter_before_a_rating_does_nothing_and_digits_choose(rig):
 def test_rest_longer_is_announced_on_the_check_and_the_rest(rig):
     to_fatigue_check(rig)
     rig.key(Qt.Key.Key_6)
-    assert "longer" in rig.window.fatigue.message.text()
+    assert "longer" in rig.window.screens[Page.FATIGUE].message.text()
     rig.key(ENTER)
     assert rig.phase is Phase.REST
-    assert rig.window.rest.longer.isVisible()
+    assert rig.window.screens[Page.REST].longer.isVisible()
     assert rig.controller.session.rest_seconds == 60
 
 
 def test_ten_is_reached_by_arrows_or_click(rig):
     to_fatigue_check(rig)
-    fatigue = rig.window.fatigue
+    fatigue = rig.window.screens[Page.FATIGUE]
     rig.key(Qt.Key.Key_9)
     for _ in range(30):
         if rig.window.focusWidget() is fatigue.ratings[10]:
@@ -160,21 +161,21 @@ def test_ten_is_reached_by_arrows_or_click(rig):
 def test_enter_at_or_above_stop_threshold_ends_the_session(rig, digit):
     to_fatigue_check(rig)
     rig.key(digit)
-    assert rig.window.fatigue.primary.text() == "End session"
-    assert rig.window.fatigue.next_exercise.isVisible()
+    assert rig.window.screens[Page.FATIGUE].primary.text() == "End session"
+    assert rig.window.screens[Page.FATIGUE].next_exercise.isVisible()
     rig.key(ENTER)
     assert rig.phase is Phase.SUMMARY
     ended = [e for e in rig.events if isinstance(e, SessionEnded)]
     assert ended[0].status is SessionStatus.STOPPED_TIRED
-    assert "listening to your body" in rig.window.summary.title.text()
+    assert "listening to your body" in rig.window.screens[Page.SUMMARY].title.text()
 
 
 def test_next_exercise_instead_leaves_the_exercise(rig):
     to_fatigue_check(rig)
     rig.key(Qt.Key.Key_8)
-    rig.qtbot.mouseClick(rig.window.fatigue.next_exercise, Qt.MouseButton.LeftButton)
+    rig.qtbot.mouseClick(rig.window.screens[Page.FATIGUE].next_exercise, Qt.MouseButton.LeftButton)
     assert rig.phase is Phase.READY
-    assert rig.window.exercise.name.text() == "Calf and ankle stretch"
+    assert rig.window.screens[Page.EXERCISE].name.text() == "Calf and ankle stretch"
 
 
 def test_digits_do_nothing_on_other_screens(rig):
@@ -195,18 +196,18 @@ def test_escape_pauses_and_enter_resumes_with_time_kept(rig):
     rig.advance(5)
     rig.key(Qt.Key.Key_Escape)
     assert rig.phase is Phase.PAUSED
-    assert rig.window.current is rig.window.paused
+    assert rig.window.current is rig.window.screens[Page.PAUSED]
     rig.advance(100)
     rig.key(ENTER)
     assert rig.phase is Phase.RUNNING
-    assert rig.window.exercise.big.text() == "0:25"
+    assert rig.window.screens[Page.EXERCISE].big.text() == "0:25"
 
 
 def test_s_asks_and_enter_confirms_stop(rig):
     rig.key(ENTER)
     rig.key(Qt.Key.Key_S)
     assert rig.phase is Phase.CONFIRM_STOP
-    assert rig.window.focusWidget() is rig.window.confirm_stop.primary
+    assert rig.window.focusWidget() is rig.window.screens[Page.CONFIRM_STOP].primary
     rig.key(ENTER)
     assert rig.phase is Phase.SUMMARY
     assert rig.controller.session.status is SessionStatus.STOPPED_TIRED
@@ -215,13 +216,13 @@ def test_s_asks_and_enter_confirms_stop(rig):
 def test_stop_question_can_be_declined(rig):
     rig.key(ENTER)
     rig.key(Qt.Key.Key_S)
-    rig.qtbot.mouseClick(rig.window.confirm_stop.back, Qt.MouseButton.LeftButton)
+    rig.qtbot.mouseClick(rig.window.screens[Page.CONFIRM_STOP].back, Qt.MouseButton.LeftButton)
     assert rig.phase is Phase.READY
 
 
 def test_arrows_move_focus_like_tab(rig):
     rig.key(ENTER)
-    exercise = rig.window.exercise
+    exercise = rig.window.screens[Page.EXERCISE]
     assert rig.window.focusWidget() is exercise.primary
     rig.key(Qt.Key.Key_Right)
     moved = rig.window.focusWidget()
@@ -232,16 +233,16 @@ def test_arrows_move_focus_like_tab(rig):
 
 def test_enter_activates_the_focused_button(rig):
     rig.key(ENTER)
-    rig.window.exercise.skip_exercise.setFocus()
+    rig.window.screens[Page.EXERCISE].skip_exercise.setFocus()
     rig.key(ENTER)
-    assert rig.window.exercise.name.text() == "Calf and ankle stretch"
+    assert rig.window.screens[Page.EXERCISE].name.text() == "Calf and ankle stretch"
 
 
 def test_symptom_leads_to_stop_safely_with_contact(rig):
     to_fatigue_check(rig)
-    rig.qtbot.mouseClick(rig.window.fatigue.symptoms[0], Qt.MouseButton.LeftButton)
+    rig.qtbot.mouseClick(rig.window.screens[Page.FATIGUE].symptoms[0], Qt.MouseButton.LeftButton)
     assert rig.phase is Phase.STOP_SAFELY
-    screen = rig.window.stop_safely
+    screen = rig.window.screens[Page.STOP_SAFELY]
     assert "cramp" in screen.reported.text()
     assert "contact details" in screen.contact.text()
     ended = [e for e in rig.events if isinstance(e, SessionEnded)]
@@ -256,18 +257,18 @@ def test_symptom_leads_to_stop_safely_with_contact(rig):
 def test_symptom_from_pause(rig):
     rig.key(ENTER)
     rig.key(Qt.Key.Key_Escape)
-    rig.qtbot.mouseClick(rig.window.paused.symptoms[2], Qt.MouseButton.LeftButton)
+    rig.qtbot.mouseClick(rig.window.screens[Page.PAUSED].symptoms[2], Qt.MouseButton.LeftButton)
     assert rig.phase is Phase.STOP_SAFELY
-    assert "short of breath" in rig.window.stop_safely.reported.text()
+    assert "short of breath" in rig.window.screens[Page.STOP_SAFELY].reported.text()
 
 
 def test_repetitions_can_be_recorded_fewer(rig):
     rig.key(ENTER)
     rig.controller.skip_exercise()
     rig.controller.skip_exercise()
-    assert rig.window.exercise.name.text().startswith("Forward arm raise")
+    assert rig.window.screens[Page.EXERCISE].name.text().startswith("Forward arm raise")
     rig.key(ENTER)
-    exercise = rig.window.exercise
+    exercise = rig.window.screens[Page.EXERCISE]
     assert exercise.fewer.isVisible() and exercise.more.isVisible()
     assert exercise.count.text() == "Done: 8"
     exercise.fewer.click()
@@ -283,7 +284,7 @@ def test_rest_waits_when_over_and_enter_continues(rig):
     to_fatigue_check(rig)
     rig.key(Qt.Key.Key_1)
     rig.key(ENTER)
-    rest = rig.window.rest
+    rest = rig.window.screens[Page.REST]
     assert rest.primary.text() == "Skip rest"
     rig.advance(20)
     assert rig.phase is Phase.REST
@@ -291,7 +292,7 @@ def test_rest_waits_when_over_and_enter_continues(rig):
     assert "Rest is over" in rest.title.text()
     rig.key(ENTER)
     assert rig.phase is Phase.READY
-    assert "Right side" in rig.window.exercise.position.text()
+    assert "Right side" in rig.window.screens[Page.EXERCISE].position.text()
 
 
 def test_summary_then_home_shows_last_session(rig):
@@ -308,7 +309,7 @@ def test_summary_then_home_shows_last_session(rig):
     rig.key(ENTER)
     rig.key(Qt.Key.Key_S)
     rig.key(ENTER)
-    summary = rig.window.summary
+    summary = rig.window.screens[Page.SUMMARY]
     assert "Sets done: 0 of 18" in summary.details.text()
     rig.key(ENTER)
     assert "Last session: Tuesday, 24 November 2026" in rig.window.home.last.text()
@@ -338,7 +339,7 @@ def test_last_session_today_and_yesterday_read_as_words(rig):
 
 def test_the_fatigue_check_offers_stopping_when_tired_by_mouse_too(rig):
     to_fatigue_check(rig)
-    fatigue = rig.window.fatigue
+    fatigue = rig.window.screens[Page.FATIGUE]
     assert fatigue.stop.isVisible()
     rig.key(Qt.Key.Key_9)
     assert not fatigue.stop.isVisible(), "at the stop rating the main button already ends"
@@ -353,7 +354,7 @@ def test_more_rest_button_and_no_fatigue_note_after_it(rig):
     to_fatigue_check(rig)
     rig.key(Qt.Key.Key_1)
     rig.key(ENTER)
-    rest = rig.window.rest
+    rest = rig.window.screens[Page.REST]
     rig.advance(20)
     assert rest.primary.text() == "Continue"
     rig.qtbot.mouseClick(rest.more, Qt.MouseButton.LeftButton)

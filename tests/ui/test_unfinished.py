@@ -7,7 +7,9 @@ from PySide6.QtCore import Qt
 
 from alshome.domain.session import Phase, SessionStatus
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
+from alshome.ui.window_services import WindowServices
 
 
 def crash_mid_session(safety, sets: int) -> None:
@@ -29,7 +31,7 @@ def restart(safety, qtbot) -> MainWindow:
         controller,
         safety.repository,
         safety.clock,
-        records=lambda: safety.repository,
+        services=WindowServices(records=lambda: safety.repository),
     )
     qtbot.addWidget(window)
     window.resize(1280, 720)
@@ -43,13 +45,13 @@ def test_the_next_start_offers_to_carry_on_and_enter_does(safety, qtbot):
     crash_mid_session(safety, 2)
     safety.clock.advance(300)
     window = restart(safety, qtbot)
-    assert window.current is window.unfinished
-    assert window.focusWidget() is window.unfinished.carry_on
-    assert "2 of its" in window.unfinished.saved.text()
+    assert window.current is window.screens[Page.UNFINISHED]
+    assert window.focusWidget() is window.screens[Page.UNFINISHED].carry_on
+    assert "2 of its" in window.screens[Page.UNFINISHED].saved.text()
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
     session = window.controller.session
     assert session is not None and session.index == 2
-    assert window.current is window.exercise
+    assert window.current is window.screens[Page.EXERCISE]
     window.controller.skip_set()
     [saved] = safety.repository.sessions()
     assert [s.position for s in saved.sets] == [0, 1, 2]
@@ -59,7 +61,7 @@ def test_the_next_start_offers_to_carry_on_and_enter_does(safety, qtbot):
 def test_closing_it_keeps_the_sets_and_marks_it_interrupted(safety, qtbot):
     crash_mid_session(safety, 1)
     window = restart(safety, qtbot)
-    window.unfinished.close_it.click()
+    window.screens[Page.UNFINISHED].close_it.click()
     assert window.current is window.home
     [saved] = safety.repository.sessions()
     assert saved.status is SessionStatus.INTERRUPTED

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from alshome.domain.program import Mover
 from alshome.domain.session import SetFinished
+from alshome.ui.pages import Page
 from tests.ui.tour import SHOULDER_CIRCLES, with_range_of_motion
 
 
 def test_who_moves_is_asked_before_a_range_of_motion_set_and_recorded(rig):
     window, controller = rig.window, rig.controller
     controller.start(with_range_of_motion(window.program))
-    screen = window.exercise
+    screen = window.screens[Page.EXERCISE]
     choices = screen.who_moves.choices
     assert screen.who_moves.isVisible()
     assert choices[Mover.ASSISTED].isChecked(), "the program's choice comes ticked"
@@ -34,4 +35,4 @@ def test_who_moves_is_asked_before_a_range_of_motion_set_and_recorded(rig):
 
 def test_other_kinds_do_not_ask(rig):
     rig.window.start_session()  # the demo starts with a stretch: always the helper's
-    assert not rig.window.exercise.who_moves.isVisible()
+    assert not rig.window.screens[Page.EXERCISE].who_moves.isVisible()

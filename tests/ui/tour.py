@@ -30,6 +30,9 @@ from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
 from alshome.programs.transfer import CheckedProgram
 from alshome.storage.backups import Backup
+from alshome.ui.pages import Page
+from alshome.ui.window_services import WindowServices
+from tests.ui.conftest import demo_program
 
 SHOULDER_CIRCLES = Exercise(
     "shoulder_circles",
@@ -71,6 +74,15 @@ class SameProgramFile:
         return checked.program
 
 
+def tour_services() -> WindowServices:
+    """Services that show every page the walk reaches, and change nothing."""
+    return WindowServices(
+        program_files=SameProgramFile(demo_program()),
+        history_backups=lambda _use_program: TwoBackups(),
+        delete_all_data=lambda: True,  # deletes nothing: the pages are what is walked
+    )
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -80,37 +92,34 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window, controller = rig.window, rig.controller
     settle()
     yield "home", window.home
-    window.delete_all_data = lambda: True  # deletes nothing: the pages are what is walked
     window.open_settings()
     yield "settings", window.current
-    window.settings_screen.reset.click()
+    window.screens[Page.SETTINGS].reset.click()
     yield "settings, reset question", window.current
-    window.settings_screen.no.click()
-    window.settings_screen.delete_all.click()
+    window.screens[Page.SETTINGS].no.click()
+    window.screens[Page.SETTINGS].delete_all.click()
     yield "settings, delete all question", window.current
-    window.settings_screen.delete_yes.click()
+    window.screens[Page.SETTINGS].delete_yes.click()
     yield "settings, all data deleted", window.current
     window._all_deleted = False  # the walk goes on past the end, which the app never does
     window.open_about()
     yield "about", window.current
-    window.history_backups = TwoBackups()
     window.open_backups()
     yield "backups", window.current
-    window.backups_screen.choices[0].toggle.click()
-    window.backups_screen.put_back.click()
+    window.screens[Page.BACKUPS].choices[0].toggle.click()
+    window.screens[Page.BACKUPS].put_back.click()
     yield "backups, put one back?", window.current
     window.go_home()
-    window.program_files = SameProgramFile(window.program)
     window.open_program()
     yield "your program", window.current
-    window.program_screen.check_file(Path("program.json"))
+    window.screens[Page.PROGRAM].check_file(Path("program.json"))
     yield "your program, a file to use?", window.current
-    window.program_screen.keep_current()
+    window.screens[Page.PROGRAM].keep_current()
     window.open_editor()
     yield "change the program?", window.current
-    window.editor.yes.click()
+    window.screens[Page.EDITOR].yes.click()
     yield "the program editor", window.current
-    editor = window.editor
+    editor = window.screens[Page.EDITOR]
     editor.open_library()
     yield "the editor's library", window.current
     editor.back_to_list()
@@ -132,9 +141,9 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "hold over", window.current
     controller.finish_set()
     yield "fatigue check", window.current
-    window.fatigue.choose(9)
+    window.screens[Page.FATIGUE].choose(9)
     yield "fatigue check, ending offered", window.current
-    window.fatigue.choose(3)
+    window.screens[Page.FATIGUE].choose(3)
     controller.submit_fatigue(3)
     yield "rest", window.current
     controller.pause()
@@ -160,7 +169,7 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "range of motion done by the helper", window.current
     controller.start_set()
     yield "range of motion, counting", window.current
-    assert not window.exercise.who_moves.isVisible()
+    assert not window.screens[Page.EXERCISE].who_moves.isVisible()
 
 
 def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
@@ -169,16 +178,16 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     window.history_opened()
     settle()
     yield "first run", window.current
-    window.first_run.primary.click()
+    window.screens[Page.FIRST_RUN].primary.click()
     yield "contact", window.current
-    window.contact.primary.click()
+    window.screens[Page.CONTACT].primary.click()
     rig.follow_one_session()
     yield "home, with a history to open", window.current
     window.start_session()
     yield "carry-over check", window.current
-    window.carry_over.answers[CarryOver.SORE].click()
+    window.screens[Page.CARRY_OVER].answers[CarryOver.SORE].click()
     yield "lighter day", window.current
-    window.lighter_day.start.click()
+    window.screens[Page.LIGHTER_DAY].start.click()
     while controller.phase is not Phase.LIFT_CHECK:
         controller.skip_exercise()
     yield "lift check", window.current
@@ -186,11 +195,11 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     controller.close()
     window.open_history()
     yield "history, charts", window.current
-    window.history_screen.open_session(0)
+    window.screens[Page.HISTORY].open_session(0)
     yield "history, a session's sets", window.current
     window.go_home()
     window.open_alsfrs()
-    rating = window.alsfrs_screen
+    rating = window.screens[Page.ALSFRS]
     yield "rating: who answers", window.current
     rating.who[EnteredBy.CAREGIVER].click()
     rating.primary.click()
@@ -209,7 +218,7 @@ def safety_screens(rig) -> Iterator[tuple[str, QWidget]]:
     window.go_home()
     controller.options = SessionOptions(auto_advance=True, auto_advance_factor=3)
     window.start_session()
-    window.carry_over.answers[CarryOver.FINE].click()
+    window.screens[Page.CARRY_OVER].answers[CarryOver.FINE].click()
     controller.start_set()
     rig.advance(controller.options.lead_in_seconds + 0.1)
     rig.advance(controller.session.remaining() + 0.1)

@@ -40,9 +40,10 @@ from alshome.domain.alsfrs import (
     latest_onset,
     slope,
 )
+from alshome.ui import words
 from alshome.ui.screens.base import SPACING, ButtonRow, Screen, row
-from alshome.ui.screens.settings import ValueLabel, wide
 from alshome.ui.widgets import FitLabel, FramedButton, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
 
 FIRST_YEAR = 1950  # the earliest onset year the stepper offers
 STEADY = 0.1  # points a month: a smaller change in either direction reads "about the same"
@@ -117,13 +118,7 @@ class Stepper(QWidget):
         line.addStretch(1)
 
     def show_value(self, text: str, at_low: bool, at_high: bool) -> None:
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.caption}: {text}")
-        for widget, at_bound in ((self.less, at_low), (self.more, at_high)):
-            widget.setAccessibleDescription(self.tr("Now {value}").format(value=text))
-            if at_bound and widget.hasFocus():
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(self.less, self.shown, self.more, self.caption, text, at_low, at_high)
 
 
 def page() -> tuple[QWidget, QVBoxLayout]:
@@ -445,7 +440,7 @@ class AlsfrsScreen(Screen):
         change = slope(entries)
         if change is None:
             return self.tr("After your next rating, this page will show how your total changes.")
-        amount = QLocale().toString(abs(change), "f", 1)
+        amount = words.decimal(abs(change))
         if abs(change) < STEADY:
             return self.tr("Across your ratings, your total has stayed about the same.")
         if change < 0:

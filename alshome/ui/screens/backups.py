@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from alshome.storage.backups import Backup
 from alshome.ui import words
 from alshome.ui.screens.base import SPACING, Screen, row
-from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 SHOWN = 40  # retention keeps about 33; a list longer than this is not a choice anyone makes
 

@@ -19,9 +19,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -44,15 +43,14 @@ from alshome.ui.screens.editor_preview import PreviewPage
 from alshome.ui.screens.editor_rows import (
     CHOICES,
     StepperRow,
-    column_of,
     default_dose,
     program_field,
-    scrolled,
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
 from alshome.ui.theme import Palette
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.scrolling import FocusFollower, column_of, scrolled
 
 PROGRAM_NUMBERS = ("weekly_target", "rest_longer_at", "stop_at", "longer_rest_factor")
 
@@ -121,9 +119,7 @@ class EditorScreen(Screen):
             self.preview.area,
             self.pin_page.area,
         )
-        for area in self.areas:
-            area.widget().installEventFilter(self)
-        QApplication.instance().focusChanged.connect(self._follow_focus)
+        FocusFollower(self, self.areas)
 
     # ----- the pages ---------------------------------------------------------------------
 
@@ -454,23 +450,3 @@ class EditorScreen(Screen):
                 n=program.version
             )
         )
-
-    # ----- keeping the focused control in view -------------------------------------------
-
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None:
-            self._reveal(new)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Rows change size as the focus style or the text size does: keep the focus in view."""
-        focused = QApplication.focusWidget()
-        if event.type() == QEvent.Type.Resize and focused is not None:
-            self._reveal(focused)
-        return False
-
-    def _reveal(self, control: QWidget) -> None:
-        for area in self.areas:
-            if area.widget().isAncestorOf(control):
-                half = control.height() // 2
-                middle = control.mapTo(area.widget(), QPoint(0, half)).y()
-                area.ensureVisible(0, middle, 0, half + SPACING)

@@ -16,8 +16,9 @@ from alshome.domain.program import Dose, Exercise
 from alshome.ui import words
 from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, row
-from alshome.ui.screens.editor_rows import ChoiceRow, StepperRow, column_of, dose_rows, scrolled
+from alshome.ui.screens.editor_rows import ChoiceRow, StepperRow, dose_rows
 from alshome.ui.widgets import button, label
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 FIGURE_WIDTH = 260  # px: the figure beside the dose, narrow enough to leave the rows room
 

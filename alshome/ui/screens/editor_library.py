@@ -16,9 +16,9 @@ from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
 from alshome.ui.figure import render_still
 from alshome.ui.screens.base import SPACING, row
-from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.theme import LIGHT, Palette
 from alshome.ui.widgets import button, label, set_text, ticked, toggle
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 PICTURE_SIZE = 88  # px: the end position, large enough to tell two exercises apart
 

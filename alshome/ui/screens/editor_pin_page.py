@@ -16,8 +16,8 @@ from alshome.operations.editor_pin import EditorPin, valid_pin
 from alshome.programs.document import DocumentError
 from alshome.ui.failure_text import explain
 from alshome.ui.screens.base import SPACING, row
-from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.widgets import FitLabel, button, label
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 
 def pin_field(caption: str) -> QLineEdit:

@@ -18,9 +18,9 @@ from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
 from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, row
-from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.screens.home import estimated_minutes
 from alshome.ui.widgets import button, label, set_text
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 FIGURE_WIDTH = 300  # px: as large as the text beside it allows at 1280 wide
 

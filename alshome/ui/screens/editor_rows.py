@@ -12,8 +12,8 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, get_type_hints
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from alshome.domain.program import (
     DOSE_FOR_KIND,
@@ -31,8 +31,9 @@ from alshome.domain.program import (
 )
 from alshome.programs import schema
 from alshome.ui.screens.base import SPACING, row
-from alshome.ui.screens.settings import ValueLabel, number, wide
 from alshome.ui.widgets import button, label, ticked, toggle
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
+from alshome.ui.words import number
 
 MODEL_FOR_KIND = {
     ExerciseKind.PASSIVE_STRETCH: schema.PassiveStretchDoc,
@@ -149,25 +150,7 @@ def default_dose(exercise: Exercise) -> Dose:
     }[exercise.kind]()
 
 
-# ----- the rows, and the area they scroll in -------------------------------------------
-
-
-def scrolled(content: QWidget) -> QScrollArea:
-    """Rows that scroll; the editor keeps whichever control has the focus in view."""
-    area = QScrollArea()
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
-
-
-def column_of(holder: QWidget) -> QVBoxLayout:
-    """The column of rows inside a scrolled area, clear of its scroll bar."""
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, SPACING, 0)
-    layout.setSpacing(SPACING)
-    return layout
+# ----- the rows ------------------------------------------------------------------------
 
 
 class StepperRow(QWidget):
@@ -206,17 +189,15 @@ class StepperRow(QWidget):
 
     def show_value(self, value: float) -> None:
         self.value = value
-        text = number(value)
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.caption}: {text}")
-        for widget, at_bound in (
-            (self.less, value <= self.field.low),
-            (self.more, value >= self.field.high),
-        ):
-            widget.setAccessibleDescription(self.tr("Now {value}").format(value=text))
-            if at_bound and widget.hasFocus():
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(
+            self.less,
+            self.shown,
+            self.more,
+            self.caption,
+            number(value),
+            value <= self.field.low,
+            value >= self.field.high,
+        )
 
 
 class ChoiceRow(QWidget):

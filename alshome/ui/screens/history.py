@@ -23,10 +23,10 @@ from alshome.domain.trends import SessionSummary, Span, Trends, trends
 from alshome.ui.announce import announce
 from alshome.ui.failure_text import explain
 from alshome.ui.screens.base import SPACING, Screen, row
-from alshome.ui.screens.editor_rows import column_of, scrolled
 from alshome.ui.screens.history_rows import LinesModel, RowList, session_lines, set_lines
 from alshome.ui.theme import LIGHT, Palette
 from alshome.ui.widgets import FitLabel, PageStack, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.scrolling import column_of, scrolled
 
 if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry

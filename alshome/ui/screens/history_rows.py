@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -51,7 +50,7 @@ def tr(text: str) -> str:
 
 def session_lines(session: SessionSummary) -> tuple[str, str]:
     """When and which program; then how it went, in words."""
-    when = QLocale().toString(session.started_at, "dddd d MMMM yyyy, HH:mm")
+    when = words.session_moment(session.started_at)
     first = tr("{when} · {program}, version {version}").format(
         when=when, program=program_text(session.program_name), version=session.program_version
     )

@@ -22,13 +22,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
-    QLocale,
-    QObject,
-    QPoint,
-    QSize,
     Qt,
-    QTime,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,18 +30,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from alshome.platform.settings import SETTING_BY_KEY, Setting, Settings, Value
 from alshome.programs.document import DocumentError
+from alshome.ui import words
 from alshome.ui.announce import announce
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.widgets import FitLabel, button, label, set_text, ticked, toggle
+from alshome.ui.widgets.scrolling import FocusFollower, column_of, scrolled
+from alshome.ui.widgets.steppers import ValueLabel, show_stepped, wide
 
-TOGGLE_WIDTH = 220  # px: an on/off or less/more button is a wide target, whatever its words
 EPSILON = 1e-9  # float values that sit on a step, give or take rounding
 
 # The headings, in the order shown, and the settings under each.
@@ -80,61 +75,22 @@ def translated(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
 
 
-# ----- how a value reads ---------------------------------------------------------------
-
-
-def number(value: float) -> str:
-    """A number the way the person's locale writes it, without needless decimals."""
-    return QLocale().toString(float(value), "g", 6)
-
-
-def percent(value: float) -> str:
-    return translated("{n} %").format(n=number(value))
-
-
-def share(value: float) -> str:
-    """A fraction from 0 to 1 (the voice's volume) as a percentage."""
-    return percent(round(value * 100))
-
-
-def speed(value: float) -> str:
-    """The voice's rate, -1 to 1 around its normal speed, in words."""
-    if abs(value) < EPSILON:
-        return translated("Normal")
-    text = translated("{n} % faster") if value > 0 else translated("{n} % slower")
-    return text.format(n=number(round(abs(value) * 100)))
-
-
-def times(value: float) -> str:
-    return translated("× {n}").format(n=number(value))
-
-
-def seconds(value: float) -> str:
-    if abs(value - 1) < EPSILON:
-        return translated("1 second")
-    return translated("{n} seconds").format(n=number(value))
-
-
-def clock(minutes: float) -> str:
-    """Minutes after midnight as the locale shows a time of day (10:00, or 10:00 AM)."""
-    whole = round(minutes)
-    return QLocale().toString(QTime(whole // 60, whole % 60), QLocale.FormatType.ShortFormat)
-
+# ----- how a value reads (the words are `alshome.ui.words`') ---------------------------
 
 VALUE_TEXT: dict[str, Callable[[float], str]] = {
-    "auto_advance_factor": times,
-    "lead_in_seconds": seconds,
-    "text_scale": percent,
-    "voice_rate": speed,
-    "voice_volume": share,
-    "scan_interval": seconds,
-    "scan_first_pause": seconds,
-    "reminder_time": clock,
+    "auto_advance_factor": words.factor,
+    "lead_in_seconds": words.seconds_text,
+    "text_scale": words.percent,
+    "voice_rate": words.voice_speed,
+    "voice_volume": words.share,
+    "scan_interval": words.seconds_text,
+    "scan_first_pause": words.seconds_text,
+    "reminder_time": words.minutes_of_day,
 }
 
 
 def value_text(setting: Setting, value: float) -> str:
-    return VALUE_TEXT.get(setting.key, number)(value)
+    return VALUE_TEXT.get(setting.key, words.number)(value)
 
 
 def stepped(setting: Setting, value: float, steps: int) -> int | float:
@@ -159,13 +115,6 @@ def grid(setting: Setting) -> list[float]:
 # ----- one row per setting -------------------------------------------------------------
 
 Change = Callable[[str, Value], None]
-
-
-def wide(widget: QPushButton) -> QPushButton:
-    """A button at least TOGGLE_WIDTH wide that does not stretch across the row."""
-    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    widget.setMinimumWidth(TOGGLE_WIDTH)
-    return widget
 
 
 class SettingRow(QWidget):
@@ -209,36 +158,6 @@ class OnOffRow(SettingRow):
         self.switch.setAccessibleDescription(state)
 
 
-class ValueLabel(QLabel):
-    """A number between "less" and "more", as wide as its widest value.
-
-    Its width is measured in the present font (which follows the text size), so the
-    "more" button beside it never moves as the value changes.
-    """
-
-    def __init__(self, samples: Sequence[str]) -> None:
-        super().__init__()
-        self.setObjectName("headline")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.samples = samples
-
-    def _width(self) -> int:
-        margins = self.contentsMargins()
-        widest = max(self.fontMetrics().horizontalAdvance(text) for text in self.samples)
-        return widest + margins.left() + margins.right() + 2 * SPACING
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        hint.setWidth(max(hint.width(), self._width()))
-        return hint
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        hint.setWidth(max(hint.width(), self._width()))
-        return hint
-
-
 class NumberRow(SettingRow):
     """An int or float: "less", the value, "more"; each press moves one step."""
 
@@ -267,20 +186,15 @@ class NumberRow(SettingRow):
 
     def show_value(self, value: Value) -> None:
         super().show_value(value)
-        text = value_text(self.setting, float(value))
-        self.shown.setText(text)
-        self.shown.setAccessibleName(f"{self.name}: {text}")
-        now = self.tr("Now {value}").format(value=text)
-        for widget, at_bound in (
-            (self.less, value <= self.setting.minimum),
-            (self.more, value >= self.setting.maximum),
-        ):
-            widget.setAccessibleDescription(now)
-            if at_bound and widget.hasFocus():
-                # A disabled button would push the focus on to the next setting: keep it
-                # in this row, on the button that can still move the value.
-                (self.more if widget is self.less else self.less).setFocus()
-            widget.setEnabled(not at_bound)
+        show_stepped(
+            self.less,
+            self.shown,
+            self.more,
+            self.name,
+            value_text(self.setting, float(value)),
+            value <= self.setting.minimum,
+            value >= self.setting.maximum,
+        )
 
 
 class ChoicesRow(SettingRow):
@@ -497,14 +411,12 @@ class SettingsScreen(Screen):
         order = [*self.controls, self.yes, self.no, self.delete_yes, self.delete_no, self.close_app]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
-        QApplication.instance().focusChanged.connect(self._follow_focus)
+        FocusFollower(self, [self.scroll], self._top_of)
         self.refresh()
 
     def _rows_area(self) -> QScrollArea:
         content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, SPACING, 0)
-        column.setSpacing(SPACING)
+        column = column_of(content)
         for heading, keys in GROUPS:
             title = label(translated(heading), "headline")
             column.addWidget(title)
@@ -521,13 +433,7 @@ class SettingsScreen(Screen):
         column.addWidget(self.passphrase)
         column.addWidget(self.delete_all)
         column.addStretch(1)
-        content.installEventFilter(self)
-        area = QScrollArea()
-        area.setWidget(content)
-        area.setWidgetResizable(True)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return area
+        return scrolled(content)
 
     def _reset_question(self) -> QWidget:
         """Asked in place: the answers are large and far apart, and "no" has the focus."""
@@ -704,30 +610,10 @@ class SettingsScreen(Screen):
 
     # ----- keeping the focused control in view ---------------------------------------
 
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.scroll.widget().isAncestorOf(new):
-            self._reveal(new)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """When the rows change size (a new text size), keep the focused control in view."""
-        if event.type() == QEvent.Type.Resize:
-            focused = QApplication.focusWidget()
-            if focused is not None and watched.isAncestorOf(focused):
-                self._reveal(focused)
-        return False
-
-    def _reveal(self, control: QWidget) -> None:
-        """Scroll the control into view with its label above it (and its group's heading,
-        for a group's first setting) when they all fit, else the control alone."""
+    def _top_of(self, control: QWidget) -> QWidget:
+        """What shows above a focused control: its setting's label, and its group's
+        heading for a group's first setting."""
         holder = control.parentWidget()
         while holder is not None and not isinstance(holder, SettingRow):
             holder = holder.parentWidget()
-        content = self.scroll.widget()
-        top_widget = self._heading_above.get(holder, holder) if holder else control
-        top = top_widget.mapTo(content, QPoint(0, 0)).y()
-        bottom = control.mapTo(content, QPoint(0, control.height())).y()
-        if bottom - top + 2 * SPACING <= self.scroll.viewport().height():
-            half = (bottom - top) // 2
-            self.scroll.ensureVisible(0, top + half, 0, half + SPACING)
-        else:
-            self.scroll.ensureWidgetVisible(control, 0, SPACING)
+        return self._heading_above.get(holder, holder) if holder else control

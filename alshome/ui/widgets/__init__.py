@@ -1,4 +1,8 @@
-"""Small building blocks shared by every screen, so each screen states only what it shows."""
+"""Small building blocks shared by every screen, so each screen states only what it shows.
+
+Buttons, labels and pages are here; the parts of a "less"/"more" row are in `steppers`,
+and rows that scroll with the focus kept in view in `scrolling`.
+"""
 
 from __future__ import annotations
 
