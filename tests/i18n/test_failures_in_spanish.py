@@ -17,6 +17,7 @@ from alshome.programs.transfer import read_program_file
 from alshome.storage.backups import BackupError, backups_folder, restore
 from alshome.storage.cipher import WrongPassphraseError
 from alshome.ui.failure_text import explain
+from alshome.ui.pages import Page
 from tests.ui.test_backups_screen import app_rig
 
 __all__ = ["app_rig"]
@@ -49,7 +50,7 @@ def test_a_program_file_names_its_field_and_reason_in_spanish(spanish, tmp_path)
 def test_the_backups_screen_refuses_a_damaged_backup_in_spanish(spanish, app_rig):
     window, history, _database = app_rig
     window.open_backups()
-    screen = window.backups_screen
+    screen = window.screens[Page.BACKUPS]
     broken = screen.choices[0].backup.path
     broken.write_bytes(b"not a database")
     screen.choices[0].toggle.click()

@@ -24,8 +24,10 @@ from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 from alshome.ui.charts import AdherenceChart, CountAxis, TrendChart
 from alshome.ui.main_window import MainWindow
+from alshome.ui.pages import Page
 from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for, style_sheet
+from alshome.ui.window_services import WindowServices
 from tests.benchmarks.synthetic_history import write_history
 from tests.ui.test_fit import FRAMED, WINDOWS
 from tests.ui.tour import settle
@@ -59,7 +61,8 @@ def history_window(tmp_path_factory, qapp):
     program_id, program = load_active_program(repository)
     clock = ManualClock(written.last + timedelta(days=1))
     controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-    window = MainWindow(program, controller, repository, clock, records=lambda: repository)
+    services = WindowServices(records=lambda: repository)
+    window = MainWindow(program, controller, repository, clock, services=services)
     window.show()
     window.home.history.click()
     window.activateWindow()
@@ -78,7 +81,7 @@ def test_each_chart_shows_whole_numbers_and_its_dates_inside_the_screen(history_
     width, height, text_size = size
     window.setStyleSheet(style_for("light", text_size))
     window.resize(width, height)
-    screen = window.history_screen
+    screen = window.screens[Page.HISTORY]
     screen.pick_span(span)
     screen.open_charts()
     settle()
