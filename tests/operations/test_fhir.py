@@ -3,6 +3,7 @@ codes and units, and the same bytes for the same history."""
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -19,6 +20,7 @@ from alshome.domain.session import SessionStatus
 from alshome.operations.exchange import ExportDoc, ExportedHistory
 from alshome.operations.fhir import codes
 from alshome.operations.fhir.bundle import PatientIdentity, fhir_bundle, fhir_text
+from alshome.operations.fhir.check import BundleChecker
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 EXPORTED_AT = datetime(2026, 3, 2, 8, 0, tzinfo=BERLIN_WINTER)  # a Monday
@@ -387,3 +389,26 @@ def test_the_same_history_gives_the_same_bytes(document, text):
     assert {e["fullUrl"] for e in json.loads(other)["entry"]}.isdisjoint(
         {e["fullUrl"] for e in json.loads(text)["entry"]}
     )
+
+
+def test_the_check_refuses_a_bad_element_even_beside_good_ones_like_it(resources):
+    """Repeating elements are checked once each: a different one is still checked."""
+    good = coded(resources, "exercise-set")[0]
+    bad = copy.deepcopy(good)
+    component(bad, "set-number")["valueInteger"] = "one"
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {"fullUrl": f"urn:uuid:{entry['id']}", "resource": entry} for entry in (good, bad)
+        ],
+    }
+    checker = BundleChecker()
+    with pytest.raises(ValueError, match="valueInteger"):
+        checker.check(bundle)
+    both_values = copy.deepcopy(good)
+    both_values["valueString"] = "x"
+    both_values["valueInteger"] = 1
+    bundle["entry"][1]["resource"] = both_values
+    with pytest.raises(ValueError, match="value"):
+        checker.check(bundle)

@@ -10,9 +10,9 @@ and symptoms, and the weekly measures (`activity`); the ALSFRS-R self-ratings
 (`alsfrs`). Its moment is the export's, and every id is made from what the resource
 stands for, so the same history gives the same bytes.
 
-Each resource is checked by its own model as it is made; the bundle's text is written
-from the very dictionaries that were checked, since writing back 100,000 models through
-`fhir.resources` would take minutes.
+The whole bundle is checked by the `fhir.resources` models (`check`) before it is
+written; the text is written from the very dictionaries that were checked, since writing
+100,000 models back out through `fhir.resources` would take minutes.
 """
 
 from __future__ import annotations
@@ -22,14 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fhir.resources.R4B import get_fhir_model_class
-from fhir.resources.R4B.bundle import Bundle
-
 from alshome.domain.clock import SystemClock
 from alshome.operations.exchange import ExportDoc, export_document
 from alshome.operations.fhir import codes
 from alshome.operations.fhir.activity import add_sessions
 from alshome.operations.fhir.alsfrs import add_ratings
+from alshome.operations.fhir.check import BundleChecker
 from alshome.operations.fhir.entries import Entries
 from alshome.operations.history import saved_history
 from alshome.platform.files import write_private_file
@@ -65,21 +63,8 @@ def fhir_bundle(document: ExportDoc, patient: PatientIdentity) -> dict[str, Any]
             for resource in entries.resources
         ],
     }
-    _check(bundle)
+    BundleChecker().check(bundle)
     return bundle
-
-
-def _check(bundle: dict[str, Any]) -> None:
-    """Raise pydantic's ValidationError unless every resource and the bundle are valid R4.
-
-    Each resource is checked on its own and let go, then the bundle with its entries'
-    addresses: the same checks as the whole at once, without holding 100,000 models.
-    """
-    for entry in bundle["entry"]:
-        resource = entry["resource"]
-        get_fhir_model_class(resource["resourceType"]).model_validate(resource)
-    addresses = [{"fullUrl": entry["fullUrl"]} for entry in bundle["entry"]]
-    Bundle.model_validate({**bundle, "entry": addresses})
 
 
 def fhir_text(document: ExportDoc, patient: PatientIdentity) -> str:
