@@ -25,13 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from alshome.domain.program import ExerciseKind
 from alshome.domain.week import DAYS_PER_WEEK
 from alshome.operations.exchange import SessionDoc, SetDoc
 from alshome.operations.fhir import codes
-from alshome.operations.fhir.codes import category, coding, concept, observed, quantity
+from alshome.operations.fhir.codes import category, concept, named_concept, observed, quantity
 from alshome.operations.fhir.entries import Entries
 
 MINUTE_DIGITS = 2  # minutes are written to the hundredth
@@ -77,15 +78,11 @@ def _add_session(entries: Entries, session: SessionDoc) -> dict[str, str]:
         fields["valueQuantity"] = quantity(round(minutes, MINUTE_DIGITS), codes.MINUTES)
     if members:
         fields["hasMember"] = members
+    status = session.status
     fields["component"] = [
-        _component(
-            "session-outcome",
-            valueCodeableConcept=concept(
-                codes.SESSION_OUTCOME, session.status.value, codes.OUTCOMES[session.status]
-            ),
-        ),
-        _component("program", valueString=session.program.name),
-        _component("program-version", valueInteger=session.program.version),
+        _coded("session-outcome", codes.SESSION_OUTCOME, status.value, codes.OUTCOMES[status]),
+        _text("program", session.program.name),
+        _integer("program-version", session.program.version),
     ]
     reference = entries.add("Observation", key, fields)
     for entry in session.sets:
@@ -140,62 +137,63 @@ def _add_set(entries: Entries, session: SessionDoc, entry: SetDoc) -> None:
 def _set_components(entry: SetDoc) -> list[dict[str, Any]]:
     """The exercise, the planned amounts, what was done (or that nothing was), who moved."""
     found = [
-        _component(
-            "exercise",
-            valueCodeableConcept={
-                "coding": [coding(codes.EXERCISE, entry.exercise_id, entry.exercise_name)],
-                "text": entry.exercise_name,
-            },
-        ),
-        _component(
-            "exercise-kind",
-            valueCodeableConcept=concept(
-                codes.EXERCISE_KIND, entry.kind.value, codes.KINDS[entry.kind]
-            ),
-        ),
-        _component(
-            "side",
-            valueCodeableConcept=concept(codes.SIDE, entry.side.value, codes.SIDES[entry.side]),
-        ),
-        _component("set-number", valueInteger=entry.set_number),
-        _component("total-sets", valueInteger=entry.total_sets),
+        _named("exercise", codes.EXERCISE, entry.exercise_id, entry.exercise_name),
+        _coded("exercise-kind", codes.EXERCISE_KIND, entry.kind.value, codes.KINDS[entry.kind]),
+        _coded("side", codes.SIDE, entry.side.value, codes.SIDES[entry.side]),
+        _integer("set-number", entry.set_number),
+        _integer("total-sets", entry.total_sets),
     ]
     planned = entry.planned
     if planned.seconds is not None:
-        found.append(
-            _component("planned-duration", valueQuantity=quantity(planned.seconds, codes.SECONDS))
-        )
+        found.append(_amount("planned-duration", planned.seconds, codes.SECONDS))
     if planned.repetitions is not None:
-        found.append(_component("planned-repetitions", valueInteger=planned.repetitions))
+        found.append(_integer("planned-repetitions", planned.repetitions))
     if planned.load is not None and planned.unit is not None:
         unit = codes.LOAD_UNITS[planned.unit.value]
-        found.append(_component("planned-load", valueQuantity=quantity(planned.load, unit)))
+        found.append(_amount("planned-load", planned.load, unit))
     done = entry.done
     if done is None:
-        found.append(
-            _component(
-                "done",
-                dataAbsentReason=concept(codes.DATA_ABSENT_REASON, "not-performed"),
-            )
-        )
+        found.append(_absent("done", "not-performed"))
     else:
         if done.seconds is not None:
-            found.append(
-                _component("done-duration", valueQuantity=quantity(done.seconds, codes.SECONDS))
-            )
+            found.append(_amount("done-duration", done.seconds, codes.SECONDS))
         if done.repetitions is not None:
-            found.append(_component("done-repetitions", valueInteger=done.repetitions))
-    found.append(
-        _component(
-            "mover",
-            valueCodeableConcept=concept(codes.MOVER, entry.mover.value, codes.MOVERS[entry.mover]),
-        )
-    )
+            found.append(_integer("done-repetitions", done.repetitions))
+    found.append(_coded("mover", codes.MOVER, entry.mover.value, codes.MOVERS[entry.mover]))
     return found
 
 
-def _component(code: str, **value: Any) -> dict[str, Any]:
-    return {"code": observed(code), **value}
+# Components, like the codes they hold, are made once for each value and then shared.
+
+
+@cache
+def _coded(code: str, system: str, value: str, words: str) -> dict[str, Any]:
+    return {"code": observed(code), "valueCodeableConcept": concept(system, value, words)}
+
+
+@cache
+def _named(code: str, system: str, value: str, words: str) -> dict[str, Any]:
+    return {"code": observed(code), "valueCodeableConcept": named_concept(system, value, words)}
+
+
+@cache
+def _integer(code: str, value: int) -> dict[str, Any]:
+    return {"code": observed(code), "valueInteger": value}
+
+
+@cache
+def _text(code: str, value: str) -> dict[str, Any]:
+    return {"code": observed(code), "valueString": value}
+
+
+@cache
+def _amount(code: str, value: float, unit: tuple[str, str]) -> dict[str, Any]:
+    return {"code": observed(code), "valueQuantity": quantity(value, unit)}
+
+
+@cache
+def _absent(code: str, reason: str) -> dict[str, Any]:
+    return {"code": observed(code), "dataAbsentReason": concept(codes.DATA_ABSENT_REASON, reason)}
 
 
 def _add_symptom(entries: Entries, key: tuple[str, ...], symptom: str, moment: datetime) -> None:

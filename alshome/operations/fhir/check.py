@@ -4,10 +4,11 @@ A ten-year history has about 50,000 sets, each an Observation of some forty elem
 the models check an element in about 20 microseconds: one by one, the sets alone would
 take most of a minute. But most elements repeat: every Observation has the same subject
 and one of a few categories and codes, and most sets the same exercise, kind, side,
-planned amounts and mover as many others. So each distinct element of those fields is
-checked once, by the very model the Observation's model checks it with, and each
-Observation is then checked whole with those checked elements in place: the same checks,
-each done once. Every other resource is checked as it is.
+planned amounts and mover as many others (the builders share one object for each). So
+each distinct element of those fields is checked once, by the very model the
+Observation's model checks it with, and each Observation is then checked whole with
+those checked elements in place: the same checks, each done once. Every other resource
+is checked as it is.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class BundleChecker:
 
     def __init__(self) -> None:
         self._checked: dict[tuple[type[BaseModel], str], BaseModel] = {}
+        self._seen: dict[tuple[type[BaseModel], int], tuple[Any, BaseModel]] = {}
 
     def check(self, bundle: dict[str, Any]) -> None:
         """Each resource on its own, then the bundle with its entries' addresses."""
@@ -57,11 +59,19 @@ class BundleChecker:
         Observation.model_validate(with_checked)
 
     def _element(self, model: type[BaseModel], value: Any) -> Any:
-        """`value` checked by `model`, once for each distinct value."""
+        """`value` checked by `model`, once for each distinct value.
+
+        The builders share one object for each repeated element, so an object met before
+        is known by its identity; it is kept here, so no other object can take its id.
+        """
         if not isinstance(value, dict):
             return value  # not an element: left for the Observation's model to refuse
+        seen = self._seen.get((model, id(value)))
+        if seen is not None:
+            return seen[1]
         key = (model, repr(value))  # the builders write equal elements in the same order
         checked = self._checked.get(key)
         if checked is None:
             checked = self._checked[key] = model.model_validate(value)
+        self._seen[(model, id(value))] = (value, checked)
         return checked
