@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -15,12 +16,13 @@ from alshome.domain.alsfrs import ITEMS, LABELS, EnteredBy, Entry, Item
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.recorded import StoredSession, StoredSet
-from alshome.domain.safety import Profile
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.operations.exchange import ExportDoc, ExportedHistory
 from alshome.operations.fhir import codes
 from alshome.operations.fhir.bundle import PatientIdentity, fhir_bundle, fhir_text
 from alshome.operations.fhir.check import BundleChecker
+from alshome.storage.repository import StoredCarryOver
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 EXPORTED_AT = datetime(2026, 3, 2, 8, 0, tzinfo=BERLIN_WINTER)  # a Monday
@@ -75,7 +77,8 @@ def history() -> ExportedHistory:
     """Three sessions over three weeks (the middle one without any) and two ratings.
 
     Week of 2 Feb: a completed session (two resistance sets, one in kg and one in lb, an
-    endurance set of 4 minutes, a skipped stretch) and one stopped for a cramp during 2
+    endurance set of 4 minutes, a skipped stretch, a "no" to the lift check), a day of
+    rest when still sore, and a session after "still tired", stopped for a cramp during 2
     minutes of endurance, with dizziness reported for the session alone. Week of 16 Feb:
     one session never finished, with no set.
     """
@@ -139,6 +142,14 @@ def history() -> ExportedHistory:
         symptoms=(Symptom.CRAMP, Symptom.DIZZY),
     )
     unfinished = a_session("3", at(18, 18), None, SessionStatus.IN_PROGRESS)
+    completed = replace(
+        completed,
+        lift_checks=(LiftCheck("resistance_exercise", "Resistance", False, at(2, 10, 3)),),
+    )
+    carry_overs = (
+        StoredCarryOver(CarryOverCheck(CarryOver.SORE, at(3, 9)), None),
+        StoredCarryOver(CarryOverCheck(CarryOver.TIRED, at(5, 9, 58)), stopped.uuid),
+    )
     ratings = (
         Entry(
             at(1, 19),
@@ -153,6 +164,7 @@ def history() -> ExportedHistory:
     return ExportedHistory(
         programs=(),
         sessions=(completed, stopped, unfinished),
+        carry_over_checks=carry_overs,
         profile=Profile("Ana Ruiz, PT", "555 0100", "Sam Example", at(1, 9)),
         alsfrs=ratings,
     )
@@ -374,6 +386,7 @@ def test_the_alsfrs_r_ratings_carry_alshome_labels_only(resources):
         (Side, codes.SIDES),
         (SessionStatus, codes.OUTCOMES),
         (EnteredBy, codes.ENTERERS),
+        (CarryOver, codes.CARRY_OVERS),
     ],
 )
 def test_every_value_the_app_records_has_a_code(values, names):
@@ -412,3 +425,21 @@ def test_the_check_refuses_a_bad_element_even_beside_good_ones_like_it(resources
     bundle["entry"][1]["resource"] = both_values
     with pytest.raises(ValueError, match="value"):
         checker.check(bundle)
+
+
+def test_safety_answers_appear_once_beside_their_session(resources):
+    by_url = {f"urn:uuid:{r['id']}": r for r in resources}
+    completed, stopped, _unfinished = coded(resources, "55411-3")
+    (lift,) = coded(resources, "lift-check")
+    assert lift["valueBoolean"] is False
+    assert component(lift, "exercise")["valueCodeableConcept"]["coding"][0]["code"] == (
+        "resistance_exercise"
+    )
+    assert lift["effectiveDateTime"] == "2026-02-02T10:03:00+01:00"
+    assert lift in [by_url[ref["reference"]] for ref in completed["hasMember"]]
+    before, rest_day = coded(resources, "carry-over")  # days of rest come after the sessions
+    assert (value_code(rest_day), value_code(before)) == ("sore", "tired")
+    assert component(rest_day, "rested")["valueBoolean"] is True
+    assert "component" not in before
+    assert by_url[stopped["hasMember"][0]["reference"]] is before
+    assert all(rest_day is not by_url[ref["reference"]] for ref in completed["hasMember"])

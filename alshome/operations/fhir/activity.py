@@ -6,7 +6,11 @@ its end), with how it ended and the program in use as components; its members ar
 sets. A set is alshome's own `exercise-set`: the exercise, the planned and done amounts
 and who moved, as components; a skipped set says so with the data-absent reason
 `not-performed`. A set's members are its fatigue rating and the symptoms reported at it.
-A symptom that stopped a session without a set to carry it is a member of the session.
+A symptom that stopped a session without a set to carry it is a member of the session,
+as are the answer to "still tired or sore from last time?" asked before it and the
+answers to "can you still lift it without the weight?" (an exercise named, yes or no).
+An answer to "still tired or sore?" that was followed by rest instead of a session
+stands alone, with a `rested` component.
 
 Each whole week (Monday to Sunday, the days as they were lived, as the app counts them;
 see `alshome.domain.week`) from the first session's to the last session's, once it is
@@ -30,7 +34,7 @@ from typing import Any
 
 from alshome.domain.program import ExerciseKind
 from alshome.domain.week import DAYS_PER_WEEK
-from alshome.operations.exchange import SessionDoc, SetDoc
+from alshome.operations.exchange import CarryOverDoc, LiftCheckDoc, SessionDoc, SetDoc
 from alshome.operations.fhir import codes
 from alshome.operations.fhir.codes import category, concept, named_concept, observed, quantity
 from alshome.operations.fhir.entries import Entries
@@ -39,25 +43,40 @@ MINUTE_DIGITS = 2  # minutes are written to the hundredth
 FINAL = "final"
 
 
-def add_sessions(entries: Entries, sessions: Iterable[SessionDoc], exported_at: datetime) -> None:
-    """Every session with its sets, then the weekly measures of every whole week."""
+def add_sessions(
+    entries: Entries,
+    sessions: Iterable[SessionDoc],
+    carry_overs: Iterable[CarryOverDoc],
+    exported_at: datetime,
+) -> None:
+    """Every session with its sets, the days of rest, then the weekly measures of every
+    whole week."""
+    asked = {check.session_uuid: check for check in carry_overs}
     weeks: dict[date, _Week] = {}
     for session in sessions:
-        reference = _add_session(entries, session)
+        reference = _add_session(entries, session, asked.get(session.uuid))
         day = session.started_at.date()
         week = weeks.setdefault(day - timedelta(days=day.weekday()), _Week())
         week.count(session, day, reference)
+    for check in asked.values():
+        if check.session_uuid is None:
+            _add_carry_over(entries, check, rested=True)
     if weeks:
         _add_weeks(entries, weeks, exported_at.date())
 
 
-def _add_session(entries: Entries, session: SessionDoc) -> dict[str, str]:
-    """The session, then each of its sets followed by what was reported at it."""
+def _add_session(
+    entries: Entries, session: SessionDoc, carry_over: CarryOverDoc | None
+) -> dict[str, str]:
+    """The session, the carry-over answer before it, each of its sets followed by what was
+    reported at it, its lift checks, and a symptom that stopped it between sets."""
     key = ("session", session.uuid)
     carried = {symptom for entry in session.sets for symptom in entry.symptoms}
     alone = [symptom for symptom in session.symptoms if symptom not in carried]
     end = session.ended_at or (session.sets[-1].ended_at if session.sets else None)
-    members = [entries.reference(*_set_key(session, entry)) for entry in session.sets]
+    members = [] if carry_over is None else [_carry_over_reference(entries, carry_over)]
+    members += [entries.reference(*_set_key(session, entry)) for entry in session.sets]
+    members += [entries.reference(*key, "lift", n) for n in range(len(session.lift_checks))]
     members += [entries.reference(*key, "symptom", symptom) for symptom in alone]
     fields: dict[str, Any] = {
         "meta": {"profile": [codes.ACTIVITY_MEASURE_PROFILE]},
@@ -85,8 +104,12 @@ def _add_session(entries: Entries, session: SessionDoc) -> dict[str, str]:
         _integer("program-version", session.program.version),
     ]
     reference = entries.add("Observation", key, fields)
+    if carry_over is not None:
+        _add_carry_over(entries, carry_over, rested=False)
     for entry in session.sets:
         _add_set(entries, session, entry)
+    for number, check in enumerate(session.lift_checks):
+        _add_lift_check(entries, (*key, "lift", number), check)
     moment = end or session.started_at
     for symptom in alone:
         _add_symptom(entries, (*key, "symptom", symptom), symptom, moment)
@@ -192,6 +215,11 @@ def _amount(code: str, value: float, unit: tuple[str, str]) -> dict[str, Any]:
 
 
 @cache
+def _true(code: str) -> dict[str, Any]:
+    return {"code": observed(code), "valueBoolean": True}
+
+
+@cache
 def _absent(code: str, reason: str) -> dict[str, Any]:
     return {"code": observed(code), "dataAbsentReason": concept(codes.DATA_ABSENT_REASON, reason)}
 
@@ -207,6 +235,45 @@ def _add_symptom(entries: Entries, key: tuple[str, ...], symptom: str, moment: d
             "subject": entries.patient,
             "effectiveDateTime": moment.isoformat(),
             "valueCodeableConcept": concept(codes.SYMPTOM, symptom, codes.SYMPTOMS[symptom]),
+        },
+    )
+
+
+def _carry_over_reference(entries: Entries, check: CarryOverDoc) -> dict[str, str]:
+    return entries.reference("carry-over", check.asked_at.isoformat())
+
+
+def _add_carry_over(entries: Entries, check: CarryOverDoc, *, rested: bool) -> None:
+    """The answer to "still tired or sore?"; on a day of rest, it says the person rested."""
+    answer = check.answer.value
+    fields: dict[str, Any] = {
+        "status": FINAL,
+        "category": category("survey"),
+        "code": observed("carry-over"),
+        "subject": entries.patient,
+        "effectiveDateTime": check.asked_at.isoformat(),
+        "valueCodeableConcept": concept(codes.CARRY_OVER, answer, codes.CARRY_OVERS[answer]),
+    }
+    if rested:
+        fields["component"] = [_true("rested")]
+    entries.add("Observation", ("carry-over", check.asked_at.isoformat()), fields)
+
+
+def _add_lift_check(entries: Entries, key: tuple[object, ...], check: LiftCheckDoc) -> None:
+    """A "no" here is what the therapist should hear of: the exercise's load may be too much."""
+    entries.add(
+        "Observation",
+        key,
+        {
+            "status": FINAL,
+            "category": category("survey"),
+            "code": observed("lift-check"),
+            "subject": entries.patient,
+            "effectiveDateTime": check.checked_at.isoformat(),
+            "valueBoolean": check.able,
+            "component": [
+                _named("exercise", codes.EXERCISE, check.exercise_id, check.exercise_name)
+            ],
         },
     )
 

@@ -5,8 +5,8 @@ The bundle is made from the JSON export's own models (`alshome.operations.exchan
 so the app (`alshome export --format fhir`) and the clinic server, which keeps the same
 history, give the same bundle for the same history. It holds, in this order: a Patient
 with nothing but the identifier the caller gives (and a name only if one is given: the
-clinic's record system knows who it is); the sessions with their sets, fatigue ratings
-and symptoms, and the weekly measures (`activity`); the ALSFRS-R self-ratings
+clinic's record system knows who it is); the sessions with their sets, fatigue ratings,
+symptoms and safety checks, and the weekly measures (`activity`); the ALSFRS-R self-ratings
 (`alsfrs`). Its moment is the export's, and every id is made from what the resource
 stands for, so the same history gives the same bytes.
 
@@ -51,7 +51,7 @@ def fhir_bundle(document: ExportDoc, patient: PatientIdentity) -> dict[str, Any]
     if patient.name:
         person["name"] = [{"text": patient.name}]
     entries.add("Patient", ("patient",), person)
-    add_sessions(entries, document.sessions, document.exported_at)
+    add_sessions(entries, document.sessions, document.carry_over_checks, document.exported_at)
     add_ratings(entries, document.alsfrs)
     bundle = {
         "resourceType": "Bundle",

@@ -48,6 +48,7 @@ MOVER = f"{LOCAL}/CodeSystem/mover"
 SYMPTOM = f"{LOCAL}/CodeSystem/symptom"
 SESSION_OUTCOME = f"{LOCAL}/CodeSystem/session-outcome"
 ENTERED_BY = f"{LOCAL}/CodeSystem/entered-by"
+CARRY_OVER = f"{LOCAL}/CodeSystem/carry-over"
 PATIENT_IDENTIFIER = f"{LOCAL}/patient-id"  # when the caller names no system of its own
 ALSFRS_QUESTIONNAIRE = f"{LOCAL}/Questionnaire/alsfrs-r-self-rating"
 # Resource ids are UUIDs made from this namespace and what each resource is, so the same
@@ -74,6 +75,9 @@ OBSERVED = {
     "done-repetitions": "Repetitions done",
     "done": "Amount done",
     "mover": "Who moved",
+    "carry-over": "Still tired or sore from the last session",
+    "rested": "Rested instead of a session",
+    "lift-check": "Can still lift it without the weight",
 }
 
 OUTCOMES = {
@@ -101,6 +105,7 @@ KINDS = {
     "endurance": "Endurance",
 }
 SIDES = {"left": "Left", "right": "Right", "none": "No side"}
+CARRY_OVERS = {"fine": "Fine", "tired": "Still tired", "sore": "Still sore"}
 ENTERERS = {"patient": "The person", "caregiver": "A caregiver", "clinician": "A clinician"}
 
 
