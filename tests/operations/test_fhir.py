@@ -148,6 +148,7 @@ def history() -> ExportedHistory:
     )
     carry_overs = (
         StoredCarryOver(CarryOverCheck(CarryOver.SORE, at(3, 9)), None),
+        StoredCarryOver(CarryOverCheck(CarryOver.TIRED, at(4, 9)), None),
         StoredCarryOver(CarryOverCheck(CarryOver.TIRED, at(5, 9, 58)), stopped.uuid),
     )
     ratings = (
@@ -437,9 +438,15 @@ def test_safety_answers_appear_once_beside_their_session(resources):
     )
     assert lift["effectiveDateTime"] == "2026-02-02T10:03:00+01:00"
     assert lift in [by_url[ref["reference"]] for ref in completed["hasMember"]]
-    before, rest_day = coded(resources, "carry-over")  # days of rest come after the sessions
-    assert (value_code(rest_day), value_code(before)) == ("sore", "tired")
-    assert component(rest_day, "rested")["valueBoolean"] is True
+    before, *rest_days = coded(resources, "carry-over")  # days of rest come after the sessions
+    assert [value_code(answer) for answer in (before, *rest_days)] == ["tired", "sore", "tired"]
+    assert [day["effectiveDateTime"][:10] for day in rest_days] == ["2026-02-03", "2026-02-04"]
+    assert all(component(day, "rested")["valueBoolean"] is True for day in rest_days)
     assert "component" not in before
     assert by_url[stopped["hasMember"][0]["reference"]] is before
-    assert all(rest_day is not by_url[ref["reference"]] for ref in completed["hasMember"])
+    members = [
+        by_url[ref["reference"]]
+        for s in coded(resources, "55411-3")
+        for ref in s.get("hasMember", [])
+    ]
+    assert all(day not in members for day in rest_days)

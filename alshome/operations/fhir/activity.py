@@ -1,5 +1,5 @@
 """The exercise sessions as Observations: each session, its sets, their fatigue ratings and
-symptoms, and each whole week's aerobic minutes and strength days.
+symptoms; the safety answers (`safety`) beside them and the weekly measures (`weeks`).
 
 A session is the guide's "Exercise duration" (LOINC 55411-3, in minutes, from its start to
 its end), with how it ended and the program in use as components; its members are its
@@ -11,36 +11,28 @@ as are the answer to "still tired or sore from last time?" asked before it and t
 answers to "can you still lift it without the weight?" (an exercise named, yes or no).
 An answer to "still tired or sore?" that was followed by rest instead of a session
 stands alone, with a `rested` component.
-
-Each whole week (Monday to Sunday, the days as they were lived, as the app counts them;
-see `alshome.domain.week`) from the first session's to the last session's, once it is
-over by the day of the export, gives the guide's two weekly measures, dated its Sunday:
-- minutes per week (LOINC 82290-8, min/wk): the minutes done in endurance sets, the
-  program's aerobic exercise. Stretches, range of motion and resistance are not aerobic
-  and are not counted;
-- muscle-strengthening days per week (LOINC 82291-6, d/wk): the days with at least one
-  resistance set done.
-A week without any session gives zeros: a gap is a fact the clinic should see. Each
-measure is derived from the week's sessions that counted towards it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import cache
+from datetime import datetime
 from typing import Any
 
-from alshome.domain.program import ExerciseKind
-from alshome.domain.week import DAYS_PER_WEEK
-from alshome.operations.exchange import CarryOverDoc, LiftCheckDoc, SessionDoc, SetDoc
+from alshome.operations.exchange import CarryOverDoc, SessionDoc, SetDoc
 from alshome.operations.fhir import codes
-from alshome.operations.fhir.codes import category, concept, named_concept, observed, quantity
+from alshome.operations.fhir.codes import (
+    FINAL,
+    MINUTE_DIGITS,
+    category,
+    concept,
+    observed,
+    quantity,
+)
+from alshome.operations.fhir.components import absent, amount, coded, integer, named, text
 from alshome.operations.fhir.entries import Entries
-
-MINUTE_DIGITS = 2  # minutes are written to the hundredth
-FINAL = "final"
+from alshome.operations.fhir.safety import add_carry_over, add_lift_check, carry_over_reference
+from alshome.operations.fhir.weeks import Weeks
 
 
 def add_sessions(
@@ -51,18 +43,15 @@ def add_sessions(
 ) -> None:
     """Every session with its sets, the days of rest, then the weekly measures of every
     whole week."""
-    asked = {check.session_uuid: check for check in carry_overs}
-    weeks: dict[date, _Week] = {}
+    carry_overs = tuple(carry_overs)
+    before = {check.session_uuid: check for check in carry_overs if check.session_uuid}
+    weeks = Weeks()
     for session in sessions:
-        reference = _add_session(entries, session, asked.get(session.uuid))
-        day = session.started_at.date()
-        week = weeks.setdefault(day - timedelta(days=day.weekday()), _Week())
-        week.count(session, day, reference)
-    for check in asked.values():
+        weeks.count(session, _add_session(entries, session, before.get(session.uuid)))
+    for check in carry_overs:
         if check.session_uuid is None:
-            _add_carry_over(entries, check, rested=True)
-    if weeks:
-        _add_weeks(entries, weeks, exported_at.date())
+            add_carry_over(entries, check, rested=True)
+    weeks.add_measures(entries, exported_at.date())
 
 
 def _add_session(
@@ -74,7 +63,7 @@ def _add_session(
     carried = {symptom for entry in session.sets for symptom in entry.symptoms}
     alone = [symptom for symptom in session.symptoms if symptom not in carried]
     end = session.ended_at or (session.sets[-1].ended_at if session.sets else None)
-    members = [] if carry_over is None else [_carry_over_reference(entries, carry_over)]
+    members = [] if carry_over is None else [carry_over_reference(entries, carry_over)]
     members += [entries.reference(*_set_key(session, entry)) for entry in session.sets]
     members += [entries.reference(*key, "lift", n) for n in range(len(session.lift_checks))]
     members += [entries.reference(*key, "symptom", symptom) for symptom in alone]
@@ -99,17 +88,17 @@ def _add_session(
         fields["hasMember"] = members
     status = session.status
     fields["component"] = [
-        _coded("session-outcome", codes.SESSION_OUTCOME, status.value, codes.OUTCOMES[status]),
-        _text("program", session.program.name),
-        _integer("program-version", session.program.version),
+        coded("session-outcome", codes.SESSION_OUTCOME, status.value, codes.OUTCOMES[status]),
+        text("program", session.program.name),
+        integer("program-version", session.program.version),
     ]
     reference = entries.add("Observation", key, fields)
     if carry_over is not None:
-        _add_carry_over(entries, carry_over, rested=False)
+        add_carry_over(entries, carry_over, rested=False)
     for entry in session.sets:
         _add_set(entries, session, entry)
     for number, check in enumerate(session.lift_checks):
-        _add_lift_check(entries, (*key, "lift", number), check)
+        add_lift_check(entries, (*key, "lift", number), check)
     moment = end or session.started_at
     for symptom in alone:
         _add_symptom(entries, (*key, "symptom", symptom), symptom, moment)
@@ -160,68 +149,33 @@ def _add_set(entries: Entries, session: SessionDoc, entry: SetDoc) -> None:
 def _set_components(entry: SetDoc) -> list[dict[str, Any]]:
     """The exercise, the planned amounts, what was done (or that nothing was), who moved."""
     found = [
-        _named("exercise", codes.EXERCISE, entry.exercise_id, entry.exercise_name),
-        _coded("exercise-kind", codes.EXERCISE_KIND, entry.kind.value, codes.KINDS[entry.kind]),
-        _coded("side", codes.SIDE, entry.side.value, codes.SIDES[entry.side]),
-        _integer("set-number", entry.set_number),
-        _integer("total-sets", entry.total_sets),
+        named("exercise", codes.EXERCISE, entry.exercise_id, entry.exercise_name),
+        coded("exercise-kind", codes.EXERCISE_KIND, entry.kind.value, codes.KINDS[entry.kind]),
+        coded("side", codes.SIDE, entry.side.value, codes.SIDES[entry.side]),
+        integer("set-number", entry.set_number),
+        integer("total-sets", entry.total_sets),
     ]
     planned = entry.planned
     if planned.seconds is not None:
-        found.append(_amount("planned-duration", planned.seconds, codes.SECONDS))
+        found.append(amount("planned-duration", planned.seconds, codes.SECONDS))
     if planned.repetitions is not None:
-        found.append(_integer("planned-repetitions", planned.repetitions))
+        found.append(integer("planned-repetitions", planned.repetitions))
     if planned.load is not None and planned.unit is not None:
         unit = codes.LOAD_UNITS[planned.unit.value]
-        found.append(_amount("planned-load", planned.load, unit))
+        found.append(amount("planned-load", planned.load, unit))
     done = entry.done
     if done is None:
-        found.append(_absent("done", "not-performed"))
+        found.append(absent("done", "not-performed"))
     else:
         if done.seconds is not None:
-            found.append(_amount("done-duration", done.seconds, codes.SECONDS))
+            found.append(amount("done-duration", done.seconds, codes.SECONDS))
         if done.repetitions is not None:
-            found.append(_integer("done-repetitions", done.repetitions))
-    found.append(_coded("mover", codes.MOVER, entry.mover.value, codes.MOVERS[entry.mover]))
+            found.append(integer("done-repetitions", done.repetitions))
+    found.append(coded("mover", codes.MOVER, entry.mover.value, codes.MOVERS[entry.mover]))
     return found
 
 
 # Components, like the codes they hold, are made once for each value and then shared.
-
-
-@cache
-def _coded(code: str, system: str, value: str, words: str) -> dict[str, Any]:
-    return {"code": observed(code), "valueCodeableConcept": concept(system, value, words)}
-
-
-@cache
-def _named(code: str, system: str, value: str, words: str) -> dict[str, Any]:
-    return {"code": observed(code), "valueCodeableConcept": named_concept(system, value, words)}
-
-
-@cache
-def _integer(code: str, value: int) -> dict[str, Any]:
-    return {"code": observed(code), "valueInteger": value}
-
-
-@cache
-def _text(code: str, value: str) -> dict[str, Any]:
-    return {"code": observed(code), "valueString": value}
-
-
-@cache
-def _amount(code: str, value: float, unit: tuple[str, str]) -> dict[str, Any]:
-    return {"code": observed(code), "valueQuantity": quantity(value, unit)}
-
-
-@cache
-def _true(code: str) -> dict[str, Any]:
-    return {"code": observed(code), "valueBoolean": True}
-
-
-@cache
-def _absent(code: str, reason: str) -> dict[str, Any]:
-    return {"code": observed(code), "dataAbsentReason": concept(codes.DATA_ABSENT_REASON, reason)}
 
 
 def _add_symptom(entries: Entries, key: tuple[str, ...], symptom: str, moment: datetime) -> None:
@@ -237,114 +191,3 @@ def _add_symptom(entries: Entries, key: tuple[str, ...], symptom: str, moment: d
             "valueCodeableConcept": concept(codes.SYMPTOM, symptom, codes.SYMPTOMS[symptom]),
         },
     )
-
-
-def _carry_over_reference(entries: Entries, check: CarryOverDoc) -> dict[str, str]:
-    return entries.reference("carry-over", check.asked_at.isoformat())
-
-
-def _add_carry_over(entries: Entries, check: CarryOverDoc, *, rested: bool) -> None:
-    """The answer to "still tired or sore?"; on a day of rest, it says the person rested."""
-    answer = check.answer.value
-    fields: dict[str, Any] = {
-        "status": FINAL,
-        "category": category("survey"),
-        "code": observed("carry-over"),
-        "subject": entries.patient,
-        "effectiveDateTime": check.asked_at.isoformat(),
-        "valueCodeableConcept": concept(codes.CARRY_OVER, answer, codes.CARRY_OVERS[answer]),
-    }
-    if rested:
-        fields["component"] = [_true("rested")]
-    entries.add("Observation", ("carry-over", check.asked_at.isoformat()), fields)
-
-
-def _add_lift_check(entries: Entries, key: tuple[object, ...], check: LiftCheckDoc) -> None:
-    """A "no" here is what the therapist should hear of: the exercise's load may be too much."""
-    entries.add(
-        "Observation",
-        key,
-        {
-            "status": FINAL,
-            "category": category("survey"),
-            "code": observed("lift-check"),
-            "subject": entries.patient,
-            "effectiveDateTime": check.checked_at.isoformat(),
-            "valueBoolean": check.able,
-            "component": [
-                _named("exercise", codes.EXERCISE, check.exercise_id, check.exercise_name)
-            ],
-        },
-    )
-
-
-@dataclass
-class _Week:
-    """What one week's sessions add up to, and which sessions they were."""
-
-    aerobic_seconds: float = 0.0
-    strength_days: set[date] = field(default_factory=set)
-    aerobic_sessions: list[dict[str, str]] = field(default_factory=list)
-    strength_sessions: list[dict[str, str]] = field(default_factory=list)
-
-    def count(self, session: SessionDoc, day: date, reference: dict[str, str]) -> None:
-        done = [entry for entry in session.sets if entry.done is not None]
-        aerobic = [
-            entry.done.seconds or 0.0 for entry in done if entry.kind is ExerciseKind.ENDURANCE
-        ]
-        if aerobic:
-            self.aerobic_seconds += sum(aerobic)
-            self.aerobic_sessions.append(reference)
-        if any(entry.kind is ExerciseKind.RESISTANCE for entry in done):
-            self.strength_days.add(day)
-            self.strength_sessions.append(reference)
-
-
-def _add_weeks(entries: Entries, weeks: dict[date, _Week], export_day: date) -> None:
-    """Both measures for each week from the first session's to the last session's, each
-    week only once it is over by the day of the export."""
-    monday, last = min(weeks), max(weeks)
-    while monday <= last and monday + timedelta(days=DAYS_PER_WEEK) <= export_day:
-        week = weeks.get(monday, _Week())
-        sunday = (monday + timedelta(days=DAYS_PER_WEEK - 1)).isoformat()
-        minutes = round(week.aerobic_seconds / 60, MINUTE_DIGITS)
-        _add_week_measure(
-            entries,
-            ("week", sunday, "minutes"),
-            (codes.MINUTES_PER_WEEK_PROFILE, codes.MINUTES_PER_WEEK),
-            sunday,
-            quantity(minutes, codes.MINUTES_A_WEEK),
-            week.aerobic_sessions,
-        )
-        _add_week_measure(
-            entries,
-            ("week", sunday, "strength-days"),
-            (codes.STRENGTH_DAYS_PROFILE, codes.STRENGTH_DAYS_PER_WEEK),
-            sunday,
-            quantity(len(week.strength_days), codes.DAYS_A_WEEK),
-            week.strength_sessions,
-        )
-        monday += timedelta(days=DAYS_PER_WEEK)
-
-
-def _add_week_measure(
-    entries: Entries,
-    key: tuple[str, ...],
-    kind: tuple[str, tuple[str, str]],
-    sunday: str,
-    value: dict[str, Any],
-    sessions: list[dict[str, str]],
-) -> None:
-    profile, code = kind
-    fields: dict[str, Any] = {
-        "meta": {"profile": [profile]},
-        "status": FINAL,
-        "category": category("activity", physical_activity=True),
-        "code": codes.loinc(code),
-        "subject": entries.patient,
-        "effectiveDateTime": sunday,
-        "valueQuantity": value,
-    }
-    if sessions:
-        fields["derivedFrom"] = sessions
-    entries.add("Observation", key, fields)

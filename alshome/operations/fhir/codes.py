@@ -16,6 +16,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+FINAL = "final"  # the status of every Observation: each records what happened
+MINUTE_DIGITS = 2  # minutes are written to the hundredth
+
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
