@@ -13,7 +13,7 @@ export (`cramp`, `caregiver`, `stopped_symptom`), so both exports read alike.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 FINAL = "final"  # the status of every Observation: each records what happened
@@ -113,21 +113,23 @@ ENTERERS = {"patient": "The person", "caregiver": "A caregiver", "clinician": "A
 
 
 # The codings, concepts and categories below are made once and then shared by every
-# resource that has them (a ten-year bundle holds 50,000 sets): never change one.
+# resource that has them (a ten-year bundle holds 50,000 sets): never change one. The
+# most recent few thousand of each are kept, so a clinic server's memory stays bounded.
+SHARED = 4096
 
 
-@cache
+@lru_cache(maxsize=SHARED)
 def coding(system: str, code: str, display: str | None = None) -> dict[str, Any]:
     found = {"system": system, "code": code}
     return found if display is None else {**found, "display": display}
 
 
-@cache
+@lru_cache(maxsize=SHARED)
 def concept(system: str, code: str, display: str | None = None) -> dict[str, Any]:
     return {"coding": [coding(system, code, display)]}
 
 
-@cache
+@lru_cache(maxsize=SHARED)
 def named_concept(system: str, code: str, display: str) -> dict[str, Any]:
     """A concept with its words as its text too, for a name of our own (an exercise)."""
     return {"coding": [coding(system, code, display)], "text": display}
@@ -147,7 +149,7 @@ def quantity(value: float, unit: tuple[str, str]) -> dict[str, Any]:
     return {"value": value, "unit": words, "system": UCUM, "code": code}
 
 
-@cache
+@lru_cache(maxsize=SHARED)
 def category(*codes: str, physical_activity: bool = False) -> list[dict[str, Any]]:
     """Observation categories; the guide adds its own to every physical activity measure."""
     found = [concept(OBSERVATION_CATEGORY, code) for code in codes]
