@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -18,11 +19,14 @@ from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.recorded import StoredSession, StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
-from alshome.operations.exchange import ExportDoc, ExportedHistory
+from alshome.operations.exchange import ExportDoc, ExportedHistory, export_document
 from alshome.operations.fhir import codes
 from alshome.operations.fhir.bundle import PatientIdentity, fhir_bundle, fhir_text
 from alshome.operations.fhir.check import BundleChecker
+from alshome.operations.history import saved_history
+from alshome.platform.paths import resolve_locations
 from alshome.storage.repository import StoredCarryOver
+from tests.benchmarks.synthetic_history import write_history
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 EXPORTED_AT = datetime(2026, 3, 2, 8, 0, tzinfo=BERLIN_WINTER)  # a Monday
@@ -450,3 +454,25 @@ def test_safety_answers_appear_once_beside_their_session(resources):
         for ref in s.get("hasMember", [])
     ]
     assert all(day not in members for day in rest_days)
+
+
+def test_a_month_of_a_synthetic_history_is_exported_whole(tmp_path):
+    """Real exercises from the library, both load units, movers and stopped sessions."""
+    written = write_history(tmp_path, years=1 / 12)
+    with saved_history(resolve_locations(str(tmp_path)).database_url, None) as repository:
+        document = export_document(repository, EXPORTED_AT)
+    bundle = Bundle.model_validate_json(fhir_text(document, PATIENT))
+    codes_written = Counter(
+        entry.resource.code.coding[0].code
+        for entry in bundle.entry
+        if entry.resource.get_resource_type() == "Observation"
+    )
+    sets = [entry for session in document.sessions for entry in session.sets]
+    assert codes_written["55411-3"] == written.sessions
+    assert codes_written["exercise-set"] == written.sets == len(sets)
+    assert codes_written["fatigue-rating"] == sum(entry.fatigue is not None for entry in sets)
+    assert codes_written["symptom"] == sum(len(entry.symptoms) for entry in sets)
+    responses = [
+        e for e in bundle.entry if e.resource.get_resource_type() == "QuestionnaireResponse"
+    ]
+    assert len(responses) == written.ratings
