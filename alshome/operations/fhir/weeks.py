@@ -5,7 +5,9 @@ see `alshome.domain.week`) from the first session's to the last session's, once 
 over by the day of the export, gives the guide's two weekly measures, dated its Sunday:
 - minutes per week (LOINC 82290-8, min/wk): the minutes done in endurance sets, the
   program's aerobic exercise. Stretches, range of motion and resistance are not aerobic
-  and are not counted;
+  and are not counted. The guide's measure is of moderate to vigorous activity; alshome
+  records no intensity, so these are the minutes of the bouts the therapist prescribed,
+  at whatever intensity the therapist prescribed them;
 - muscle-strengthening days per week (LOINC 82291-6, d/wk): the days with at least one
   resistance set done.
 A week without any session gives zeros: a gap is a fact the clinic should see. Each
