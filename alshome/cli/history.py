@@ -9,12 +9,34 @@ from alshome.platform.paths import Locations
 
 
 def export_history(locations: Locations, options: Namespace) -> str:
+    if options.format == "fhir":
+        return _export_fhir(locations, options)
     from alshome.operations.exchange import export_history_file
 
     count = export_history_file(
         locations.database_url, asked_passphrase(locations), options.output, options.format
     )
     return f"Exported {_sessions(count)} to {options.output}."
+
+
+def _export_fhir(locations: Locations, options: Namespace) -> str:
+    """A FHIR bundle names the person only by the identifier the clinic gives them."""
+    from alshome.programs.document import DocumentError
+
+    if not options.patient_id:
+        raise DocumentError(
+            "A FHIR export needs --patient-id: the identifier the clinic's record system "
+            "knows the person by."
+        )
+    from alshome.operations.fhir.bundle import PatientIdentity, export_fhir_file
+
+    count = export_fhir_file(
+        locations.database_url,
+        asked_passphrase(locations),
+        options.output,
+        PatientIdentity(options.patient_id),
+    )
+    return f"Exported {_sessions(count)} to {options.output} as FHIR."
 
 
 def import_history(locations: Locations, options: Namespace) -> str:

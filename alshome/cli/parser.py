@@ -148,11 +148,14 @@ def build_parser(*, strict: bool = True) -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the whole history to a file")
     export.add_argument(
         "--format",
-        choices=("json", "csv"),
-        help="JSON for restoring, CSV for a sheet",
+        choices=("json", "csv", "fhir"),
+        help="JSON for restoring, CSV for a sheet, FHIR for a clinic's record system",
         **required,
     )
     export.add_argument("--output", metavar="FILE", type=Path, help="file to write", **required)
+    export.add_argument(
+        "--patient-id", metavar="ID", help="for FHIR: the clinic's identifier of the person"
+    )
     restore = commands.add_parser("import", help="restore a JSON export into an empty history")
     restore.add_argument("file", metavar="FILE", type=Path, nargs=one)
     library = commands.add_parser("library", help="list the exercises a program can use")

@@ -10,6 +10,8 @@ again"; "let go of the history, then delete its files") lives in one module belo
 - `program_import`, `program_export`: a therapist's program file checked, then used
   (always after a backup), and the active program written out.
 - `exchange`: the whole history exported, and an export merged in (after a backup).
+- `fhir`: the history as a FHIR R4 bundle for a clinic's record system, made from the
+  export's models (loads `fhir.resources`, so it is imported only when asked for).
 - `backups`: listed, taken now, taken automatically when due, put back.
 - `encryption`: a passphrase put on the history, taken off, and checked.
 - `privacy`: deleting everything alshome keeps about the person.

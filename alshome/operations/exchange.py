@@ -583,8 +583,9 @@ def _contents(programs: tuple[ProgramRecord, ...]) -> dict[str, bytes]:
 # ----- export -----------------------------------------------------------------------------
 
 
-def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int]:
-    """The JSON export and the number of sessions in it."""
+def export_document(repository: Repository, exported_at: datetime) -> ExportDoc:
+    """The whole saved history as the export's models, for the JSON file or another format
+    made from it (see `alshome.operations.fhir`)."""
     history = ExportedHistory(
         programs=tuple(repository.programs()),
         sessions=tuple(repository.sessions()),
@@ -592,7 +593,13 @@ def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int
         profile=repository.profile(),
         alsfrs=tuple(repository.alsfrs_entries()),
     )
-    return ExportDoc.of(history, exported_at).canonical_text(), len(history.sessions)
+    return ExportDoc.of(history, exported_at)
+
+
+def export_json(repository: Repository, exported_at: datetime) -> tuple[str, int]:
+    """The JSON export and the number of sessions in it."""
+    document = export_document(repository, exported_at)
+    return document.canonical_text(), len(document.sessions)
 
 
 def export_csv(repository: Repository) -> tuple[str, int]:

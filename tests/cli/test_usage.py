@@ -34,7 +34,7 @@ from tests.cli.test_cli import REPOSITORY_ROOT
         ),
         (
             ["export", "--bogus"],
-            "usage: alshome export [-h] --format {json,csv} --output FILE",
+            "usage: alshome export [-h] --format {json,csv,fhir} --output FILE",
             "alshome export: unrecognized arguments: --bogus.",
         ),
         (
