@@ -816,6 +816,10 @@
             <translation>No hay ninguna copia de seguridad con el número {number}; `alshome restore` lista las copias.</translation>
         </message>
         <message>
+            <source>A FHIR export needs --patient-id: the identifier the clinic's record system knows the person by.</source>
+            <translation>Una exportación FHIR necesita --patient-id: el identificador con el que el sistema de historias clínicas conoce a la persona.</translation>
+        </message>
+        <message>
             <source>A passphrase needs at least one character; nothing was changed.</source>
             <translation>Una frase de contraseña necesita al menos un carácter; no se ha cambiado nada.</translation>
         </message>
