@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QFontMetricsF,
     QImage,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -50,11 +52,11 @@ MARGIN_MM = 15
 BODY_POINTS = 11
 FOOTER_POINTS = 9
 CHART_WIDTH = 1100  # pixels a chart is drawn across before it is fitted to the page
-CHART_PLOT_HEIGHT = 380
-DATE_AXIS_HEIGHT = 56  # room for the date labels under a chart
+CHART_PLOT_HEIGHT = 430  # pixels of a chart's plot, its date labels included
 FOOTER_FLAGS = int(
     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
 )
+OBJECT_REPLACEMENT = "\ufffc"  # what an image is in its block's text
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -155,23 +157,37 @@ def _document(writer: QPdfWriter, figures: ReportFigures, body: QSizeF) -> QText
 
 
 def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
-    """A heading that would end a page, its text or chart on the next, starts that page."""
+    """A heading whose section would leave its page before its chart (or, without one,
+    before its first lines) starts the next page instead."""
     layout = document.documentLayout()
     reserve = QFontMetricsF(document.defaultFont(), layout.paintDevice()).lineSpacing() * 4
     block = document.begin()
     while block.isValid():
-        following = block.next()
-        if block.blockFormat().headingLevel() and following.isValid():
+        if block.blockFormat().headingLevel():
             heading = layout.blockBoundingRect(block)
-            needed = heading.bottom() + reserve
-            if QTextCursor(following).currentTable() is None:
-                needed = max(needed, layout.blockBoundingRect(following).bottom())
-            if heading.top() // page_height != needed // page_height:
+            needed = max(heading.bottom() + reserve, _kept_with(block, layout))
+            fits = needed - heading.top() < page_height
+            if fits and heading.top() // page_height != needed // page_height:
                 form = block.blockFormat()
                 form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(form)
                 _lay_out_again(document)
-        block = following
+        block = block.next()
+
+
+def _kept_with(heading: QTextBlock, layout: QAbstractTextDocumentLayout) -> float:
+    """The bottom of what a heading keeps on its page: its section's text down to its
+    chart, stopping at a table (whose first rows the reserve holds) or the next heading."""
+    bottom = 0.0
+    block = heading.next()
+    while block.isValid() and not block.blockFormat().headingLevel():
+        if QTextCursor(block).currentTable() is not None:
+            break
+        bottom = layout.blockBoundingRect(block).bottom()
+        if OBJECT_REPLACEMENT in block.text():  # an image: the chart
+            break
+        block = block.next()
+    return bottom
 
 
 def _lay_out_again(document: QTextDocument) -> None:
@@ -202,8 +218,7 @@ def chart_images(figures: ReportFigures) -> dict[str, QImage]:
         chart.show_point(-1)  # no keyboard mark on paper
         chart.title.hide()  # the report's heading names it
         chart.value.hide()
-        chart.plot.setMinimumHeight(CHART_PLOT_HEIGHT)
-        chart.plot.getAxis("bottom").setHeight(DATE_AXIS_HEIGHT)
+        chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)  # the chart's own date axis included
         chart.resize(CHART_WIDTH, chart.sizeHint().height())
         chart.grab()
         QApplication.processEvents()
