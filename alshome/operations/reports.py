@@ -343,8 +343,10 @@ def report_figures(
     active program's, as on the history screen). The flags are those of the range's last
     day, or of `made_on` when that is earlier.
     """
-    figures = trends(records.session_summaries(), default_target, first, last)
+    every_session = records.session_summaries()
+    figures = trends(every_session, default_target, first, last)
     profile = records.profile()
+    flagged_on = min(last, made_on)
     entries = tuple(e for e in records.alsfrs_entries() if first <= e.day <= last)
     return ReportFigures(
         first=first,
@@ -361,9 +363,39 @@ def report_figures(
             if first <= report.day <= last
         ),
         ratings=RatingFigures(entries, alsfrs.slope(entries)),
-        attention=patient_attention(records, min(last, made_on)).flags,
+        attention=patient_attention(
+            RecordsUpTo(records, flagged_on, every_session), flagged_on
+        ).flags,
         exercises=exercise_figures(records.session_sets(s.uuid) for s in figures.sessions),
     )
+
+
+@dataclass(frozen=True)
+class RecordsUpTo:
+    """A patient's records as they stood at the end of `day`, so the flags of a range that
+    ended in the past see nothing that happened after it. `sessions` are every session,
+    already read for the report."""
+
+    records: ReportRecords
+    day: date
+    sessions: Sequence[SessionSummary]
+
+    def session_summaries(self) -> list[SessionSummary]:
+        return [session for session in self.sessions if session.local_day <= self.day]
+
+    def carry_over_checks(self) -> list[StoredCarryOver]:
+        checks = self.records.carry_over_checks()
+        return [stored for stored in checks if stored.check.asked_at.date() <= self.day]
+
+    def exercises_to_review(self) -> list[LiftCheck]:
+        checks = self.records.exercises_to_review()
+        return [check for check in checks if check.checked_at.date() <= self.day]
+
+    def alsfrs_entries(self) -> list[Entry]:
+        return [entry for entry in self.records.alsfrs_entries() if entry.day <= self.day]
+
+    def active_program(self) -> StoredProgram | None:
+        return self.records.active_program()
 
 
 def program_uses(sessions: Sequence[SessionSummary]) -> tuple[ProgramUse, ...]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from alshome.domain import alsfrs
 from alshome.domain.alsfrs import Domain
@@ -325,23 +325,36 @@ def _slope_sentence(figures: ReportFigures) -> str:
     return sentence
 
 
-SEVERITIES = {
-    Severity.URGENT: ("urgent", QT_TRANSLATE_NOOP("Report", "Urgent")),
-    Severity.SOON: ("soon", QT_TRANSLATE_NOOP("Report", "Soon")),
-    Severity.ROUTINE: ("routine", QT_TRANSLATE_NOOP("Report", "Routine")),
-}
-EVIDENCE = {
-    Source.SESSION: QT_TRANSLATE_NOOP("Report", "Sessions: {days}"),
-    Source.CARRY_OVER: QT_TRANSLATE_NOOP("Report", "Answers before a session: {days}"),
-    Source.LIFT_CHECK: QT_TRANSLATE_NOOP("Report", "Lift checks: {days}"),
-    Source.ALSFRS: QT_TRANSLATE_NOOP("Report", "ALSFRS-R ratings: {days}"),
-    Source.PROGRAM: QT_TRANSLATE_NOOP("Report", "Program given: {days}"),
-}
-MOVERS = {
-    Mover.PATIENT: QT_TRANSLATE_NOOP("Report", "alone {n}"),
-    Mover.ASSISTED: QT_TRANSLATE_NOOP("Report", "helped {n}"),
-    Mover.CAREGIVER: QT_TRANSLATE_NOOP("Report", "by the caregiver {n}"),
-}
+SEVERITY_CLASSES = {Severity.URGENT: "urgent", Severity.SOON: "soon", Severity.ROUTINE: "routine"}
+
+
+def severity_text(severity: Severity) -> str:
+    return {
+        Severity.URGENT: tr("Urgent"),
+        Severity.SOON: tr("Soon"),
+        Severity.ROUTINE: tr("Routine"),
+    }[severity]
+
+
+def evidence_kind(source: Source) -> str:
+    """What a flag's evidence of `source` is, with the place for its days."""
+    return {
+        Source.SESSION: tr("Sessions: {days}"),
+        Source.CARRY_OVER: tr("Answers before a session: {days}"),
+        Source.LIFT_CHECK: tr("Lift checks: {days}"),
+        Source.ALSFRS: tr("ALSFRS-R ratings: {days}"),
+        Source.PROGRAM: tr("Program given: {days}"),
+    }[source]
+
+
+def movers_text(movers: dict[Mover, int]) -> str:
+    """The sets done by each mover, for a clinician: "alone 12, helped 3"."""
+    texts = {
+        Mover.PATIENT: tr("alone {n}"),
+        Mover.ASSISTED: tr("helped {n}"),
+        Mover.CAREGIVER: tr("by the caregiver {n}"),
+    }
+    return ", ".join(texts[mover].format(n=n) for mover, n in movers.items() if n) or "–"
 
 
 def _attention(figures: ReportFigures) -> list[str]:
@@ -357,8 +370,8 @@ def _attention(figures: ReportFigures) -> list[str]:
     )
     rows = [
         (
-            f"<span class='{SEVERITIES[flag.severity][0]}'>"
-            f"{tr(SEVERITIES[flag.severity][1])}</span>",
+            f"<span class='{SEVERITY_CLASSES[flag.severity]}'>"
+            f"{severity_text(flag.severity)}</span>",
             escape(sentence(flag, attention_tr, day_text)),
             escape(evidence_text(flag)),
         )
@@ -378,7 +391,7 @@ def evidence_text(flag: Flag) -> str:
         days = ", ".join(dict.fromkeys(day_text(item.day) for item in items))
         if source is Source.PROGRAM:
             days = ", ".join(f"{item.ref} ({day_text(item.day)})" for item in items)
-        parts.append(tr(EVIDENCE[source]).format(days=days))
+        parts.append(evidence_kind(source).format(days=days))
     return "; ".join(parts)
 
 
@@ -465,9 +478,6 @@ def _exercise_row(exercise: ExerciseFigures) -> tuple[str, ...]:
     load = "–"
     if exercise.heaviest_load is not None and exercise.unit is not None:
         load = words.load(exercise.heaviest_load, LoadUnit(exercise.unit))
-    movers = ", ".join(
-        tr(MOVERS[mover]).format(n=n) for mover, n in exercise.movers.items() if n
-    )
     return (
         escape(exercise.name),
         str(exercise.sessions),
@@ -475,7 +485,7 @@ def _exercise_row(exercise: ExerciseFigures) -> tuple[str, ...]:
         str(exercise.sets_skipped),
         words.target(set_target(exercise.latest_plan)),
         load,
-        movers or "–",
+        movers_text(exercise.movers),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -46,6 +47,9 @@ from PySide6.QtWidgets import QApplication
 from alshome.operations.reports import ReportFigures
 from alshome.platform.files import write_private_bytes
 from alshome.report.document import CHARTS, day_text, report_html
+
+if TYPE_CHECKING:
+    from alshome.ui.charts import TrendChart
 
 RESOLUTION = 300  # dots per inch of the page's layout; charts keep their own pixels
 MARGIN_MM = 15
@@ -202,29 +206,39 @@ def chart_images(figures: ReportFigures) -> dict[str, QImage]:
 
     pyqtgraph sizes its date labels on the first paint, so each chart is drawn twice.
     """
-    from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
-    from alshome.ui.theme import style_sheet
-
-    kinds = dict(zip(CHARTS, (AdherenceChart, FatigueChart, WorkChart, AlsfrsChart), strict=True))
-    shown = replace(figures.trends, alsfrs=figures.ratings.entries)
-    names = [name for name in CHARTS if name != "alsfrs"] if not shown.empty else []
-    if shown.alsfrs:
-        names.append("alsfrs")
     images = {}
-    for name in names:
-        chart = kinds[name]()
-        chart.setStyleSheet(style_sheet())
-        chart.update_trends(shown)
-        chart.show_point(-1)  # no keyboard mark on paper
-        chart.title.hide()  # the report's heading names it
-        chart.value.hide()
-        chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)  # the chart's own date axis included
-        chart.resize(CHART_WIDTH, chart.sizeHint().height())
+    for name in chart_names(figures):
+        chart = report_chart(name, figures)
         chart.grab()
         QApplication.processEvents()
         images[f"chart:{name}"] = chart.grab().toImage()
         chart.deleteLater()
     return images
+
+
+def chart_names(figures: ReportFigures) -> list[str]:
+    """The charts the report shows (of `CHARTS`): the sessions' when there were any, the
+    ALSFRS-R one when there were ratings."""
+    names = [name for name in CHARTS if name != "alsfrs"] if not figures.trends.empty else []
+    return [*names, "alsfrs"] if figures.ratings.entries else names
+
+
+def report_chart(name: str, figures: ReportFigures) -> TrendChart:
+    """The history screen's chart `name` of the report's range, as the paper shows it:
+    no keyboard mark, no title or value line (the report's heading and tables say them)."""
+    from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
+    from alshome.ui.theme import style_sheet
+
+    kinds = dict(zip(CHARTS, (AdherenceChart, FatigueChart, WorkChart, AlsfrsChart), strict=True))
+    chart = kinds[name]()
+    chart.setStyleSheet(style_sheet())
+    chart.update_trends(replace(figures.trends, alsfrs=figures.ratings.entries))
+    chart.show_point(-1)
+    chart.title.hide()
+    chart.value.hide()
+    chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)  # the chart's own date axis included
+    chart.resize(CHART_WIDTH, chart.sizeHint().height())
+    return chart
 
 
 def _rect(x: float, y: float, size: QSizeF) -> QRectF:
