@@ -87,7 +87,7 @@ def report_html(figures: ReportFigures, chart_sizes: dict[str, tuple[int, int]])
     parts += _carry_over(figures)
     parts += _ratings(figures, chart)
     if not figures.trends.empty:
-        parts += _exercises(figures, chart("work"))
+        parts += _exercises(figures, [chart("work")] if "chart:work" in chart_sizes else [])
         parts += _programs(figures)
     return "\n".join(parts)
 
@@ -445,11 +445,9 @@ def _at_a_glance(figures: ReportFigures) -> list[str]:
     return [f"<h2>{tr('At a glance')}</h2>", table(headers, rows, widths=(20, 80))]
 
 
-def _exercises(figures: ReportFigures, chart: str) -> list[str]:
+def _exercises(figures: ReportFigures, chart: list[str]) -> list[str]:
     """One row an exercise: sets planned against done, the load, who moved, the skips."""
-    lines = [f"<h2>{tr('Each exercise')}</h2>"]
-    if figures.trends.endurance_minutes or figures.trends.resistance:
-        lines.append(chart)
+    lines = [f"<h2>{tr('Each exercise')}</h2>", *chart]
     if not figures.exercises:
         return [*lines, f"<p>{tr('No set was recorded in this period.')}</p>"]
     lines.append(

@@ -201,8 +201,8 @@ def _lay_out_again(document: QTextDocument) -> None:
 
 
 def chart_images(figures: ReportFigures) -> dict[str, QImage]:
-    """The history's charts for the report's range, drawn on white at a fixed width: those
-    of the sessions when there were any, the ALSFRS-R one when there were ratings.
+    """The history's charts for the report's range (`chart_names`), drawn on white at a
+    fixed width.
 
     pyqtgraph sizes its date labels on the first paint, so each chart is drawn twice.
     """
@@ -217,10 +217,17 @@ def chart_images(figures: ReportFigures) -> dict[str, QImage]:
 
 
 def chart_names(figures: ReportFigures) -> list[str]:
-    """The charts the report shows (of `CHARTS`): the sessions' when there were any, the
-    ALSFRS-R one when there were ratings."""
-    names = [name for name in CHARTS if name != "alsfrs"] if not figures.trends.empty else []
-    return [*names, "alsfrs"] if figures.ratings.entries else names
+    """The charts the report shows (of `CHARTS`): the sessions' when there were any (that
+    of the work done when there was cycling or strengthening), the ALSFRS-R one when there
+    were ratings."""
+    trends = figures.trends
+    shown = {
+        "adherence": not trends.empty,
+        "fatigue": not trends.empty,
+        "work": bool(trends.endurance_minutes or trends.resistance),
+        "alsfrs": bool(figures.ratings.entries),
+    }
+    return [name for name in CHARTS if shown[name]]
 
 
 def report_chart(name: str, figures: ReportFigures) -> TrendChart:

@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,39 @@ def page_text(pdf: Path, page: int) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def image_pages(pdf: Path) -> list[int]:
-    """The page of each image, in the order they are drawn."""
+@dataclass(frozen=True)
+class Image:
+    page: int
+    height_pt: float  # as drawn on the page
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    text: str
+    top: float  # points from the page's top
+    bottom: float
+
+
+def images(pdf: Path) -> list[Image]:
+    """Each image in the order drawn, with its height on the page (its pixels at its ppi)."""
     listed = poppler("pdfimages", "-list", pdf).splitlines()[2:]  # under the header lines
-    return [int(line.split()[0]) for line in listed]
+    found = []
+    for row in listed:
+        fields = row.split()
+        page, height, y_ppi = int(fields[0]), int(fields[4]), float(fields[13])
+        found.append(Image(page, height / y_ppi * 72))
+    return found
+
+
+def lines(pdf: Path) -> list[Line]:
+    """Every line of text with its page and its top and bottom, from `pdftotext -bbox-layout`."""
+    namespace = {"x": "http://www.w3.org/1999/xhtml"}
+    root = ET.fromstring(poppler("pdftotext", "-bbox-layout", pdf, "-"))
+    found = []
+    for number, page in enumerate(root.iterfind(".//x:page", namespace), start=1):
+        for line in page.iterfind(".//x:line", namespace):
+            words = [word.text or "" for word in line.iterfind("x:word", namespace)]
+            text = unicodedata.normalize("NFKC", " ".join(words))
+            found.append(Line(number, text, float(line.get("yMin")), float(line.get("yMax"))))
+    return found
