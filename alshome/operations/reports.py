@@ -70,7 +70,7 @@ class ReportRecords(Protocol):
 
     def profile(self) -> Profile | None: ...
 
-    def session_sets(self, uuid: str) -> list[StoredSet]: ...
+    def sets_of_sessions(self, uuids: Sequence[str]) -> dict[str, list[StoredSet]]: ...
 
     def exercises_to_review(self) -> list[LiftCheck]: ...
 
@@ -366,7 +366,9 @@ def report_figures(
         attention=patient_attention(
             RecordsUpTo(records, flagged_on, every_session), flagged_on
         ).flags,
-        exercises=exercise_figures(records.session_sets(s.uuid) for s in figures.sessions),
+        exercises=exercise_figures(
+            records.sets_of_sessions([session.uuid for session in figures.sessions]).values()
+        ),
     )
 
 
