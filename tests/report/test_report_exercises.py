@@ -10,7 +10,10 @@ import pytest
 from alshome.domain.program import ExerciseKind, Mover, Side
 from alshome.domain.recorded import StoredSet
 from alshome.operations.report_exercises import exercise_figures
+from alshome.platform.paths import resolve_locations
 from alshome.report.pdf import report_pdf
+from alshome.storage.db import open_database
+from alshome.storage.repository import Repository
 from tests.report.poppler import page_text, poppler, skip_without_poppler, written
 from tests.report.test_report_figures import figures_of
 
@@ -82,3 +85,18 @@ def test_the_stored_history_is_tabled_by_exercise(qapp, report_history, tmp_path
     text = " ".join(page_text(pdf, page) for page in range(1, pages + 1))
     assert "Each exercise" in text
     assert "Back-of-thigh stretch 4 5 of 10 0 Hold 30 seconds – by the caregiver 5" in text
+
+
+@pytest.mark.databases("sqlite", "postgresql")
+def test_the_sets_of_many_sessions_are_read_as_one_session_at_a_time(report_history):
+    engine = open_database(resolve_locations(str(report_history)).database_url)
+    try:
+        repository = Repository(engine)
+        uuids = [session.uuid for session in repository.session_summaries()]
+        one_by_one = {uuid: repository.session_sets(uuid) for uuid in uuids}
+        assert repository.sets_of_sessions(uuids) == {
+            uuid: sets for uuid, sets in one_by_one.items() if sets
+        }
+        assert len(repository.sets_of_sessions(uuids[:2])) == 2
+    finally:
+        engine.dispose()
