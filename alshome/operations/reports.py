@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from alshome import __version__
 from alshome.domain import alsfrs
 from alshome.domain.alsfrs import Domain, Entry
-from alshome.domain.attention import Flag
+from alshome.domain.attention import AttentionThresholds, Flag
 from alshome.domain.fatigue import Symptom
 from alshome.domain.recorded import StoredSet
 from alshome.domain.safety import CarryOver, LiftCheck, Profile
@@ -335,13 +335,19 @@ def clinic_report(
 
 
 def report_figures(
-    records: ReportRecords, first: date, last: date, made_on: date, default_target: int
+    records: ReportRecords,
+    first: date,
+    last: date,
+    made_on: date,
+    default_target: int,
+    thresholds: AttentionThresholds | None = None,
 ) -> ReportFigures:
     """The report of the days `first` to `last` (both included), made on `made_on`.
 
     `default_target` is the weekly target for weeks before any session names one (the
     active program's, as on the history screen). The flags are those of the range's last
-    day, or of `made_on` when that is earlier.
+    day, or of `made_on` when that is earlier, by the clinic's `thresholds` (the
+    defaults when None).
     """
     every_session = records.session_summaries()
     figures = trends(every_session, default_target, first, last)
@@ -364,7 +370,7 @@ def report_figures(
         ),
         ratings=RatingFigures(entries, alsfrs.slope(entries)),
         attention=patient_attention(
-            RecordsUpTo(records, flagged_on, every_session), flagged_on
+            RecordsUpTo(records, flagged_on, every_session), flagged_on, thresholds
         ).flags,
         exercises=exercise_figures(
             records.sets_of_sessions([session.uuid for session in figures.sessions]).values()

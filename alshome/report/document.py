@@ -469,7 +469,7 @@ def _exercises(figures: ReportFigures, chart: list[str]) -> list[str]:
         tr("Load"),
         tr("Who moved (sets)"),
     )
-    return [*lines, table(headers, rows, widths=(20, 11, 13, 11, 15, 11, 19))]
+    return [*lines, table(headers, rows, widths=(18, 13, 14, 12, 15, 11, 17))]
 
 
 def _exercise_row(exercise: ExerciseFigures) -> tuple[str, ...]:

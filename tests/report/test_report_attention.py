@@ -13,12 +13,16 @@ from datetime import date
 
 import pytest
 
-from alshome.domain.attention import Concern
+from alshome.domain.attention import AttentionThresholds, Concern
+from alshome.operations.reports import report_figures
+from alshome.platform.paths import resolve_locations
 from alshome.report.pdf import report_pdf
+from alshome.storage.db import open_database
+from alshome.storage.repository import Repository
 from tests.i18n.conftest import spanish  # noqa: F401 (a fixture)
-from tests.report.conftest import FIRST
+from tests.report.conftest import FIRST, LAST
 from tests.report.poppler import page_text, poppler, skip_without_poppler, written
-from tests.report.test_report_figures import figures_of
+from tests.report.test_report_figures import MADE_ON, figures_of
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 skip_without_poppler()
@@ -83,3 +87,18 @@ def test_the_report_in_spanish_says_the_flags_in_spanish(qapp, report_history, t
     assert "Urgente" in first
     assert "calambre" in first
     assert "What needs attention" not in " ".join(poppler("pdftotext", pdf, "-").split())
+
+
+def test_a_clinics_thresholds_decide_the_flags(report_history):
+    """A clinic that flags a stop for a symptom for 30 days sees the cramp on 25 January."""
+    engine = open_database(resolve_locations(str(report_history)).database_url)
+    try:
+        figures = report_figures(
+            Repository(engine), FIRST, LAST, MADE_ON, 2, AttentionThresholds(recent_days=30)
+        )
+    finally:
+        engine.dispose()
+    assert [flag.concern for flag in figures.attention] == [
+        Concern.SYMPTOM_STOP,
+        Concern.ALSFRS_DOMAIN_DROP,
+    ]
