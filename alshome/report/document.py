@@ -402,8 +402,14 @@ def _at_a_glance(figures: ReportFigures) -> list[str]:
         rows.append(
             (
                 tr("Sessions"),
-                tr("{sessions} sessions; the weekly target met in {met} of {weeks} weeks").format(
-                    sessions=len(figures.sessions), met=figures.weeks_met, weeks=len(figures.weeks)
+                tr(
+                    "{sessions} sessions, the last on {day}; the weekly target met in {met} of "
+                    "{weeks} weeks"
+                ).format(
+                    sessions=len(figures.sessions),
+                    day=day_text(figures.sessions[-1].local_day),
+                    met=figures.weeks_met,
+                    weeks=len(figures.weeks),
                 ),
             )
         )

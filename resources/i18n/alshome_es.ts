@@ -3922,8 +3922,8 @@
             <translation>A {day}, lo más urgente primero.</translation>
         </message>
         <message>
-            <source>{sessions} sessions; the weekly target met in {met} of {weeks} weeks</source>
-            <translation>{sessions} sesiones; objetivo semanal cumplido en {met} de {weeks} semanas</translation>
+            <source>{sessions} sessions, the last on {day}; the weekly target met in {met} of {weeks} weeks</source>
+            <translation>{sessions} sesiones, la última el {day}; objetivo semanal cumplido en {met} de {weeks} semanas</translation>
         </message>
         <message>
             <source>sessions stopped for a symptom: {symptom}; when tired: {tired}</source>

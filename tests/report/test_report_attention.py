@@ -52,7 +52,7 @@ def test_page_one_names_each_flag_its_urgency_and_its_evidence(qapp, report_hist
     assert "Soon Walking and turning down 2 points, from 12 to 10, on 1 Jan 2026." in first
     assert "ALSFRS-R ratings: 1 Jun 2025, 1 Jan 2026" in first
     assert first.index("What needs attention") < first.index("At a glance")
-    assert "4 sessions; the weekly target met in 1 of 3 weeks" in first
+    assert "4 sessions, the last on 6 Jan 2026; the weekly target met in 1 of 3 weeks" in first
 
 
 def test_a_range_without_flags_says_so_on_page_one(qapp, report_history, tmp_path):
