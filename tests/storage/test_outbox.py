@@ -83,7 +83,8 @@ def test_while_shared_every_save_adds_its_record_as_it_is_committed(
 ):
     Outbox(engine).join(CLINIC, "token", "patient", clock.wall())
     program_id = repository.add_program(short_document, active=True)
-    assert outbox_rows(database_url) == [("program", str(program_id))]
+    # Saved, then made the active one: the clinic learns which program is in use.
+    assert outbox_rows(database_url) == [("program", str(program_id))] * 2
     uuid = do_a_session(repository, program_id, short_program, clock)
     sessions = [key for kind, key in outbox_rows(database_url) if kind == Kind.SESSION]
     # The start, the set, its rating, the lift check and the end: each its own write.

@@ -25,7 +25,7 @@ depends_on: str | Sequence[str] | None = None
 SESSION_OF_ROW = "(SELECT uuid FROM sessions WHERE id = NEW.session_id)"
 # (table, the events that change what it shares, the outbox kind, the key of NEW's record)
 TRIGGERS = (
-    ("programs", ("INSERT",), "program", "CAST(NEW.id AS TEXT)"),
+    ("programs", ("INSERT", "UPDATE"), "program", "CAST(NEW.id AS TEXT)"),  # UPDATE: active
     ("sessions", ("INSERT", "UPDATE"), "session", "NEW.uuid"),
     ("sets", ("INSERT", "UPDATE"), "session", SESSION_OF_ROW),
     ("lift_checks", ("INSERT",), "session", SESSION_OF_ROW),
