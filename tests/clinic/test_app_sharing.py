@@ -1,0 +1,296 @@
+"""The app's side of sharing, against a real clinic served on a loopback port: joining,
+sending the outbox in batches, taking the clinic's program, stopping; and under faults
+(the connection cut while the request goes out or while the receipt comes back, the app
+killed between the clinic's receipt and its own bookkeeping) nothing is lost or doubled:
+afterwards the clinic's export of the patient equals the app's own export.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from alshome.clinic.accounts import NewPatient
+from alshome.clinic.api import create_app
+from alshome.clinic.publishing import publish
+from alshome.domain.clock import ManualClock
+from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
+from alshome.operations import sync
+from alshome.operations.exchange import export_json
+from alshome.platform.paths import sqlite_url
+from alshome.programs.demo import demo_document
+from alshome.programs.transfer import check_program
+from alshome.storage.db import open_database
+from alshome.storage.outbox import Outbox
+from alshome.storage.repository import Repository
+from tests.cli.conftest import follow_demo
+from tests.clinic.test_clinic_upload import clinic_copy, without_moment
+
+pytestmark = pytest.mark.databases("sqlite", "postgresql")
+
+ZONE = timezone(timedelta(hours=2))
+
+
+class Proxy:
+    """A loopback TCP proxy to the clinic that can cut the next connections: while the
+    request goes out (the clinic gets part of it) or once the clinic answers (the clinic
+    stored the batch, the app never hears so)."""
+
+    def __init__(self, upstream: int) -> None:
+        self.upstream = upstream
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.cut: str | None = None
+        self.cuts_left = 0
+        self.cuts_made = 0
+        self._lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def cut_next(self, where: str, times: int = 1) -> None:
+        with self._lock:
+            self.cut, self.cuts_left = where, times
+
+    def _take_cut(self, where: str) -> bool:
+        with self._lock:
+            if self.cut != where or self.cuts_left == 0:
+                return False
+            self.cuts_left -= 1
+            self.cuts_made += 1
+            return True
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._pipe, args=(client,), daemon=True).start()
+
+    def _pipe(self, client: socket.socket) -> None:
+        upstream = socket.create_connection(("127.0.0.1", self.upstream))
+        with client, upstream:
+            while True:
+                readable, _, _ = select.select([client, upstream], [], [], 30)
+                for end in readable:
+                    data = end.recv(65536)
+                    if not data:
+                        return
+                    if end is client:
+                        if len(data) > 1000 and self._take_cut("request"):
+                            upstream.sendall(data[: len(data) // 2])
+                            return
+                        upstream.sendall(data)
+                    elif self._take_cut("response"):
+                        return
+                    else:
+                        client.sendall(data)
+                if not readable:
+                    return
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served(clinic: Engine) -> Iterator[str]:
+    """The clinic's app served by uvicorn on a loopback port; its address."""
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(engine=clinic), host="127.0.0.1", port=port, log_level="error")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        thread.join(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join()
+
+
+@pytest.fixture
+def proxy(served: str) -> Iterator[Proxy]:
+    cutting = Proxy(int(served.rsplit(":", 1)[1]))
+    yield cutting
+    cutting.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 3, 2, 9, 30, tzinfo=ZONE))
+
+
+@pytest.fixture
+def app_url(tmp_path: Path, server_database_url: str | None) -> str:
+    return server_database_url or sqlite_url(tmp_path / "app" / "alshome.sqlite3")
+
+
+@pytest.fixture
+def app(app_url: str, clock: ManualClock) -> Iterator[Engine]:
+    """The patient's history, with two sessions, a day of rest and the profile already
+    recorded before they join."""
+    engine = open_database(app_url)
+    repository = Repository(engine)
+    repository.save_profile(Profile("Ana Ruiz, PT", "555 0100", "Sam", clock.wall()))
+    follow_demo(repository, clock, sets=2)
+    clock.advance(86_400)
+    repository.record_rest_day(CarryOverCheck(CarryOver.SORE, clock.wall()))
+    clock.advance(86_400)
+    follow_demo(repository, clock, 3, CarryOverCheck(CarryOver.TIRED, clock.wall()))
+    yield engine
+    engine.dispose()
+
+
+def app_export(engine: Engine, clock: ManualClock) -> dict:
+    return without_moment(json.loads(export_json(Repository(engine), clock.wall())[0]))
+
+
+def joined(engine: Engine, url: str, patient: NewPatient, clock: ManualClock) -> None:
+    sync.join(engine, url, patient.pairing_code, "Sam's laptop", clock.wall())
+
+
+def test_a_history_recorded_before_joining_is_sent_in_full_on_the_first_sync(
+    app, served, clinic, patient, clock
+):
+    joined(app, served, patient, clock)
+    assert sync.status(app).waiting == 6  # two sessions, two checks, the demo program, profile
+    sent = sync.send_pending(app, clock.wall)
+    assert (sent.records, sent.batches) == (6, 1)
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    state = sync.status(app)
+    assert (state.waiting, state.sent_at) == (0, clock.wall())
+
+
+def test_what_is_saved_after_joining_follows_in_later_batches(app, served, clinic, patient, clock):
+    joined(app, served, patient, clock)
+    sync.send_pending(app, clock.wall)
+    repository = Repository(app)
+    clock.advance(86_400)
+    for _ in range(3):
+        follow_demo(repository, clock, sets=2)
+        clock.advance(3600)
+    sent = sync.send_pending(app, clock.wall, batch_sessions=2)
+    assert (sent.records, sent.batches) == (3, 2)
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    assert sync.send_pending(app, clock.wall) == sync.SentCounts(0, 0)
+
+
+def test_nothing_waits_and_nothing_is_sent_for_a_history_not_shared(app, clock):
+    assert sync.status(app) is None
+    with pytest.raises(sync.NotSharing):
+        sync.send_pending(app, clock.wall)
+
+
+@pytest.mark.parametrize("where", ["request", "response"])
+def test_a_connection_cut_mid_request_loses_and_doubles_nothing(
+    app, proxy, clinic, patient, clock, where
+):
+    joined(app, f"http://127.0.0.1:{proxy.port}", patient, clock)
+    proxy.cut_next(where)
+    with pytest.raises(sync.SyncError):
+        sync.send_pending(app, clock.wall)
+    assert proxy.cuts_made == 1
+    assert sync.status(app).waiting == 6  # nothing acknowledged, so nothing removed
+    sync.send_pending(app, clock.wall)
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    assert sync.status(app).waiting == 0
+
+
+def test_sync_retries_with_backoff_until_the_clinic_answers(app, proxy, clinic, patient, clock):
+    joined(app, f"http://127.0.0.1:{proxy.port}", patient, clock)
+    proxy.cut_next("response", times=2)
+    sent = sync.sync(app, clock.wall, first_delay=0.01)
+    assert proxy.cuts_made == 2
+    assert sent.records == 6
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+
+def test_sync_gives_up_for_now_when_the_clinic_stays_out_of_reach(app, patient, clock):
+    joined_offline = Outbox(app)
+    joined_offline.join(
+        f"http://127.0.0.1:{free_port()}", "token", patient.patient_id, clock.wall()
+    )
+    with pytest.raises(sync.SyncError):
+        sync.sync(app, clock.wall, attempts=3, first_delay=0.01)
+    assert sync.status(app).waiting == 6
+
+
+KILLED_AFTER_THE_RECEIPT = """
+import os, signal, sys
+from datetime import datetime
+from alshome.operations import sync
+from alshome.storage.db import open_database
+from alshome.storage.outbox import Outbox
+
+def killed(self, ids, sent_at):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+Outbox.acknowledge = killed
+sync.send_pending(open_database(sys.argv[1]), lambda: datetime.now().astimezone())
+"""
+
+
+def test_the_app_killed_between_the_receipt_and_its_bookkeeping_sends_again_harmlessly(
+    app, app_url, served, clinic, patient, clock
+):
+    joined(app, served, patient, clock)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_THE_RECEIPT, app_url], capture_output=True, timeout=60
+    )
+    assert killed.returncode == -9, killed.stderr
+    assert sync.status(app).waiting == 6
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    sync.send_pending(app, clock.wall)
+    assert sync.status(app).waiting == 0
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+
+def test_stopping_revokes_the_token_at_the_clinic_and_forgets_it(app, served, patient, clock):
+    joined(app, served, patient, clock)
+    token = Outbox(app).sharing().token
+    assert sync.stop(app) is True
+    assert sync.status(app) is None
+    refused = httpx.get(f"{served}/api/v1/device", headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401
+
+
+def test_a_wrong_code_keeps_nothing(app, served, patient, clock):
+    with pytest.raises(sync.SyncError, match="403"):
+        sync.join(app, served, "WRONG-CODE", "Sam's laptop", clock.wall())
+    assert sync.status(app) is None
+
+
+def test_a_published_program_is_kept_as_an_offer_once(app, served, clinic, patient, clock):
+    joined(app, served, patient, clock)
+    assert sync.take_program(app) is False  # nothing published yet
+    document = {**demo_document(), "version": 2}
+    publish(clinic, patient.patient_id, check_program(document), "command:test")
+    assert sync.take_program(app) is True
+    assert Outbox(app).sharing().offered == check_program(document).document
+    Outbox(app).clear_offer()
+    assert sync.take_program(app) is False  # the same one again: 304, no second offer
+    assert Outbox(app).sharing().offered is None
+
+
+def test_the_program_in_use_is_not_offered_again(app, served, clinic, patient, clock):
+    joined(app, served, patient, clock)
+    publish(clinic, patient.patient_id, check_program(demo_document()), "command:test")
+    assert sync.take_program(app) is False
+    assert Outbox(app).sharing().offered is None
