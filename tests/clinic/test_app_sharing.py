@@ -22,6 +22,7 @@ import pytest
 import uvicorn
 from sqlalchemy import Engine
 
+from alshome.cli import main
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.api import create_app
 from alshome.clinic.publishing import publish
@@ -29,7 +30,7 @@ from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.operations import sync
 from alshome.operations.exchange import export_json
-from alshome.platform.paths import sqlite_url
+from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program
 from alshome.storage.db import open_database
@@ -138,8 +139,13 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-def app_url(tmp_path: Path, server_database_url: str | None) -> str:
-    return server_database_url or sqlite_url(tmp_path / "app" / "alshome.sqlite3")
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "app"
+
+
+@pytest.fixture
+def app_url(data_dir: Path, server_database_url: str | None) -> str:
+    return server_database_url or resolve_locations(str(data_dir)).database_url
 
 
 @pytest.fixture
@@ -294,3 +300,31 @@ def test_the_program_in_use_is_not_offered_again(app, served, clinic, patient, c
     publish(clinic, patient.patient_id, check_program(demo_document()), "command:test")
     assert sync.take_program(app) is False
     assert Outbox(app).sharing().offered is None
+
+
+def test_the_share_commands_join_send_tell_and_stop(
+    app, data_dir, served, clinic, patient, clock, capsys
+):
+    def share(*arguments: str) -> str:
+        assert main(["--data-dir", str(data_dir), "share", *arguments]) == 0
+        return capsys.readouterr().out.strip()
+
+    assert share("status") == "Not shared with a clinic."
+    assert share("join", served, patient.pairing_code) == (
+        f"Sharing with {served}; 6 records waiting to be sent (`alshome share now` sends them)."
+    )
+    assert share("status").startswith(f"Shared with {served}: 6 records waiting; nothing sent")
+    assert share("now") == "Sent 6 records to the clinic."
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    assert share("status").startswith(f"Shared with {served}: up to date; last sent ")
+    assert share("now") == "Sent 0 records to the clinic."
+    assert share("stop") == "Stopped sharing; the clinic no longer accepts this device."
+    assert share("status") == "Not shared with a clinic."
+
+
+def test_share_now_says_plainly_when_the_clinic_cannot_be_reached(
+    app, data_dir, patient, clock, capsys
+):
+    Outbox(app).join(f"http://127.0.0.1:{free_port()}", "token", patient.patient_id, clock.wall())
+    assert main(["--data-dir", str(data_dir), "share", "now"]) == 1
+    assert capsys.readouterr().err.strip() == "The clinic could not be reached (ConnectError)."
