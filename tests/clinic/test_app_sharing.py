@@ -7,6 +7,7 @@ afterwards the clinic's export of the patient equals the app's own export.
 
 from __future__ import annotations
 
+import copy
 import json
 import select
 import socket
@@ -29,6 +30,12 @@ from alshome.clinic.publishing import publish
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.operations import sync
+from alshome.operations.clinic_program import (
+    ChangeKind,
+    leave_offer,
+    offered_program,
+    take_offer,
+)
 from alshome.operations.exchange import export_json
 from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
@@ -242,6 +249,12 @@ KILLED_AFTER_THE_RECEIPT = """
 import os, signal, sys
 from datetime import datetime
 from alshome.operations import sync
+from alshome.operations.clinic_program import (
+    ChangeKind,
+    leave_offer,
+    offered_program,
+    take_offer,
+)
 from alshome.storage.db import open_database
 from alshome.storage.outbox import Outbox
 
@@ -328,3 +341,44 @@ def test_share_now_says_plainly_when_the_clinic_cannot_be_reached(
     Outbox(app).join(f"http://127.0.0.1:{free_port()}", "token", patient.patient_id, clock.wall())
     assert main(["--data-dir", str(data_dir), "share", "now"]) == 1
     assert capsys.readouterr().err.strip() == "The clinic could not be reached (ConnectError)."
+
+
+def test_a_program_offered_says_what_changed_and_taken_keeps_the_previous_version(
+    app, served, clinic, patient, clock
+):
+    joined(app, served, patient, clock)
+    sync.send_pending(app, clock.wall)
+    document = copy.deepcopy(demo_document())
+    document["version"] = 2
+    document["prescriptions"].pop()
+    document["prescriptions"][0]["repetitions"] += 1
+    publish(clinic, patient.patient_id, check_program(document), "command:test")
+    sync.take_program(app)
+    offer = offered_program(app)
+    assert (offer.name, offer.version) == (document["name"], 2)
+    assert [(change.kind, change.exercise) for change in offer.changes] == [
+        (ChangeKind.CHANGED, "Back-of-thigh stretch"),
+        (
+            ChangeKind.REMOVED,
+            check_program(demo_document()).program.prescriptions[-1].exercise.name,
+        ),
+    ]
+    take_offer(app)
+    assert offered_program(app) is None
+    repository = Repository(app)
+    assert repository.active_program().version == 2
+    assert [program.version for program in repository.programs()] == [1, 2]
+    sync.send_pending(app, clock.wall)  # shared back: the clinic knows which one is in use
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+
+def test_a_program_offered_and_left_keeps_the_one_in_use(app, served, clinic, patient, clock):
+    joined(app, served, patient, clock)
+    publish(
+        clinic, patient.patient_id, check_program({**demo_document(), "version": 2}), "command:test"
+    )
+    sync.take_program(app)
+    leave_offer(app)
+    assert offered_program(app) is None
+    assert Repository(app).active_program().version == 1
+    assert sync.take_program(app) is False
