@@ -163,6 +163,7 @@ def _after_first_frame(
     if opened != window.program:  # a backup was restored in place of a damaged history
         window.use_program(opened)
     window.history_opened()
+    _share_with_the_clinic(history, window)
     first_copy.listen()
     QApplication.instance().setWindowIcon(app_icon())
     if database is not None:
@@ -170,6 +171,26 @@ def _after_first_frame(
     if settings.get("voice"):
         voice.warm_up()
     QTimer.singleShot(PRELOAD_DELAY_MS, lambda: _prepare_history_screen(window))
+
+
+def _share_with_the_clinic(history: History, window: MainWindow) -> None:
+    """The clinic's sharing, once the history is open (its HTTP client is not imported
+    before the first frame): a sync in the background now, after each set saved and every
+    quarter of an hour; home follows how up to date the clinic is."""
+    from alshome.ui.clinic_sharing import ClinicSharing
+
+    sharing = ClinicSharing(
+        lambda: history.safety_records().engine if history.is_open else None,
+        window.controller,
+        window,
+        SystemClock().wall,
+        lambda checked: window.use_program(ProgramFileImport(history).use(checked)),
+    )
+    sharing.changed.connect(window.sharing_changed)
+    QApplication.instance().aboutToQuit.connect(sharing.close)
+    window.clinic_sharing = sharing
+    window.sharing_changed()
+    sharing.sync_soon()
 
 
 def _back_up_automatically(history: History, window: MainWindow, database: Path) -> None:

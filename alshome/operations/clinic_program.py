@@ -10,6 +10,7 @@ in use; the same program is not offered again, only a newer one the clinic publi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from alshome.platform.errors import DocumentError
-from alshome.programs.transfer import Outcome, check_program, import_program
+from alshome.programs.transfer import CheckedProgram, check_program, import_program
 from alshome.storage.outbox import Outbox
 from alshome.storage.repository import Repository
 
@@ -90,16 +91,23 @@ def _names(document: dict[str, Any]) -> dict[str, str]:
     return {entry.exercise.id: entry.exercise.name for entry in program.prescriptions}
 
 
-def take_offer(engine: Engine) -> Outcome | None:
+def take_offer(
+    engine: Engine, use: Callable[[CheckedProgram], object] | None = None
+) -> CheckedProgram | None:
     """Make the offered program the one in use, keeping the previous version; None when
-    nothing was offered."""
+    nothing was offered. `use` saves it as the app does (after a backup, and the
+    window's program follows); by default it is imported into the history here."""
     outbox = Outbox(engine)
     sharing = outbox.sharing()
     if sharing is None or sharing.offered is None:
         return None
-    outcome = import_program(check_program(sharing.offered), Repository(engine))
+    checked = check_program(sharing.offered)
+    if use is None:
+        import_program(checked, Repository(engine))
+    else:
+        use(checked)
     outbox.clear_offer()
-    return outcome
+    return checked
 
 
 def leave_offer(engine: Engine) -> None:

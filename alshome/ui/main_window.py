@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from alshome.operations.editor_pin import EditorPin
     from alshome.operations.recovery import Recovery
     from alshome.storage.repository import UnfinishedSession
+    from alshome.ui.clinic_sharing import ClinicSharing
     from alshome.ui.figure import FigureView
     from alshome.ui.screens.about import AboutScreen
     from alshome.ui.screens.alsfrs import AlsfrsScreen
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from alshome.ui.screens.program import ProgramFiles, ProgramScreen
     from alshome.ui.screens.rest import RestScreen
     from alshome.ui.screens.settings import SettingsScreen
+    from alshome.ui.screens.share import ShareScreen
     from alshome.ui.screens.unfinished import UnfinishedScreen
 
 SCREEN_FOR_PHASE: dict[Phase | None, str] = {
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             self.open_settings,
             self.open_history if records else None,
             self.open_alsfrs if records else None,
+            on_offer=self.open_share,
         )
         self.stack.addWidget(self.home)
 
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         self.history_passphrase: HistoryProtection | None = None  # set by the app, for a file
         self.history_on_server = False  # set by the app: backups and passphrase are the server's
         self.data_folder: Path | None = None  # set by the app: the About screen shows it
+        self.clinic_sharing: ClinicSharing | None = None  # set by the app
         self.scanner = Scanner(self, self.settings)
         controller.changed.connect(self._show)
         # After `_show` is connected, so each announcement reads the screen now shown.
@@ -434,6 +438,8 @@ class MainWindow(QMainWindow):
             protected=protection.is_protected if protection is not None else lambda: False,
             on_rating=self.open_alsfrs if self._records is not None else None,
             history_on_server=self.history_on_server,
+            on_share=self.open_share if self.clinic_sharing is not None else None,
+            shared=lambda: self._sharing()[0],
         )
         return self._add(screen)
 
@@ -471,6 +477,40 @@ class MainWindow(QMainWindow):
             self.backups_screen.show_backups()
             self._page = "backups_screen"
             self._show()
+
+    # ----- sharing with the clinic -------------------------------------------------------
+
+    @cached_property
+    def share_screen(self) -> ShareScreen:
+        from alshome.ui.screens.share import ShareScreen
+
+        return self._add(ShareScreen(self.clinic_sharing, self.go_home, explain))
+
+    def open_share(self) -> None:
+        """From settings, or from home when the clinic sent a program; outside a session."""
+        if self.controller.session is None and self.clinic_sharing is not None:
+            self.share_screen.show_state()
+            self._page = "share_screen"
+            self._show()
+
+    def sharing_changed(self) -> None:
+        """A sync ended, or sharing started or stopped: home and settings say so anew."""
+        if self.controller.session is not None:
+            return
+        if self._page == "settings_screen":
+            self.settings_screen.refresh()
+        elif self._page is None:
+            self._show()
+
+    def _sharing(self) -> tuple[str, bool]:
+        """The line home and settings show, and whether the clinic sent a program."""
+        if self.clinic_sharing is None or (self._records is not None and not self._history_ready):
+            return "", False
+        from alshome.ui.screens.share import sharing_words
+
+        status = self.clinic_sharing.status()
+        failed = self.clinic_sharing.problem is not None
+        return sharing_words(status, failed), status is not None and bool(status.offered)
 
     # ----- the ALSFRS-R self-rating ------------------------------------------------------
 
@@ -711,6 +751,7 @@ class MainWindow(QMainWindow):
             )
             self.home.show_review(self._to_review())
             self.home.show_rating(self._rating_due())
+            self.home.show_sharing(*self._sharing())
         else:
             screen.render(session)
         where = (phase, session.index if session else -1, self._page)

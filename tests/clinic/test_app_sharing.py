@@ -21,6 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
 
 from alshome.cli import main
@@ -29,6 +30,7 @@ from alshome.clinic.api import create_app
 from alshome.clinic.publishing import publish
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
+from alshome.domain.session import Phase
 from alshome.operations import sync
 from alshome.operations.clinic_program import (
     ChangeKind,
@@ -43,6 +45,7 @@ from alshome.programs.transfer import check_program
 from alshome.storage.db import open_database
 from alshome.storage.outbox import Outbox
 from alshome.storage.repository import Repository
+from alshome.ui.clinic_sharing import ClinicSharing
 from tests.cli.conftest import follow_demo
 from tests.clinic.test_clinic_upload import clinic_copy, without_moment
 
@@ -382,3 +385,39 @@ def test_a_program_offered_and_left_keeps_the_one_in_use(app, served, clinic, pa
     assert offered_program(app) is None
     assert Repository(app).active_program().version == 1
     assert sync.take_program(app) is False
+
+
+class Controller(QObject):
+    """The session controller as the background sync sees it: a phase and its changes."""
+
+    changed = Signal()
+    phase = None
+
+
+def test_the_app_syncs_on_a_background_thread_after_a_set_and_never_while_one_is_timed(
+    qtbot, app, served, clinic, patient, clock
+):
+    controller = Controller()
+    holder = QObject()
+    threads: list[str] = []
+    sharing = ClinicSharing(lambda: app, controller, holder, clock.wall)
+    sharing.changed.connect(lambda: threads.append(threading.current_thread().name))
+    with qtbot.waitSignal(sharing.changed, timeout=30_000):
+        sharing.join(served, patient.pairing_code, "Sam's laptop")
+    with qtbot.waitSignal(sharing.changed, timeout=30_000):
+        pass  # the first sync, started by joining, ends
+    assert threads == ["MainThread", "MainThread"]
+    assert sharing.problem is None
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+    follow_demo(Repository(app), clock, sets=1)
+    controller.phase = Phase.RUNNING
+    controller.changed.emit()
+    sharing.sync_soon()
+    assert not sharing.busy and sync.status(app).waiting == 1
+    controller.phase = Phase.FATIGUE_CHECK
+    with qtbot.waitSignal(sharing.changed, timeout=30_000):
+        controller.changed.emit()
+    assert sync.status(app).waiting == 0
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+    sharing.close()

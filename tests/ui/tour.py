@@ -28,6 +28,9 @@ from alshome.domain.program import (
 )
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
+from alshome.operations.clinic_program import Change, ChangeKind, Offer
+from alshome.operations.sync import Status
+from alshome.programs.demo import demo_document
 from alshome.programs.transfer import CheckedProgram
 from alshome.storage.backups import Backup
 
@@ -71,6 +74,49 @@ class SameProgramFile:
         return checked.program
 
 
+class ClinicWithAProgram:
+    """Sharing as the pages see it: not shared until joined, then up to date, with a
+    program the clinic sent until it is answered."""
+
+    problem = None
+
+    def __init__(self) -> None:
+        self.shared = False
+        self.offered = True
+
+    def status(self) -> Status | None:
+        if not self.shared:
+            return None
+        document = {**demo_document(), "version": 2} if self.offered else None
+        sent = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
+        return Status("https://clinic.example", 0, sent, document)
+
+    def offer(self) -> Offer | None:
+        if not (self.shared and self.offered):
+            return None
+        changes = (
+            Change(ChangeKind.ADDED, "Shoulder circles"),
+            Change(ChangeKind.CHANGED, "Back-of-thigh stretch"),
+        )
+        return Offer("Your program", 2, changes, (3, 4))
+
+    def join(self, clinic_url: str, code: str, device_name: str) -> None:
+        self.shared = True
+
+    def stop(self) -> bool:
+        self.shared = False
+        return True
+
+    def sync_soon(self) -> None:
+        pass
+
+    def take_offer(self) -> None:
+        self.offered = False
+
+    def leave_offer(self) -> None:
+        self.offered = False
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -80,6 +126,7 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window, controller = rig.window, rig.controller
     settle()
     yield "home", window.home
+    clinic = window.clinic_sharing = ClinicWithAProgram()
     window.delete_all_data = lambda: True  # deletes nothing: the pages are what is walked
     window.open_settings()
     yield "settings", window.current
@@ -93,6 +140,21 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window._all_deleted = False  # the walk goes on past the end, which the app never does
     window.open_about()
     yield "about", window.current
+    window.open_share()
+    yield "share with my clinic", window.current
+    window.share_screen.url.setText("https://clinic.example")
+    window.share_screen.code.setText("CUKF-D26A")
+    window.share_screen.join.click()
+    yield "a program from the clinic", window.current
+    window.share_screen.look.click()
+    yield "a program from the clinic, looked at", window.current
+    window.share_screen.not_now.click()
+    yield "shared with my clinic", window.current
+    window.go_home()
+    clinic.offered = True
+    window.sharing_changed()
+    yield "home, shared, a program from the clinic", window.current
+    clinic.offered = False
     window.history_backups = TwoBackups()
     window.open_backups()
     yield "backups", window.current
