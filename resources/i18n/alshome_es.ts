@@ -2859,8 +2859,8 @@
             <translation>Se ha dejado de compartir aquí. No se pudo avisar a la clínica: pídele que deje de aceptar este ordenador.</translation>
         </message>
         <message>
-            <source>{exercise}: {sets} × {target}</source>
-            <translation>{exercise}: {sets} × {target}</translation>
+            <source>{exercise}: {target}, {sets} sets</source>
+            <translation>{exercise}: {target}, {sets} series</translation>
         </message>
     </context>
     <context>

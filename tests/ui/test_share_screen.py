@@ -81,7 +81,9 @@ def test_joined_a_program_from_the_clinic_says_what_changed_then_asks_looking_fi
     assert screen.primary is screen.look
     assert rig.window.focusWidget() is screen.look
     screen.look.click()
-    assert "Back-of-thigh stretch: 2 ×" in screen.state.text()
+    looked = screen.state.text().splitlines()
+    assert looked[0].startswith("Back-of-thigh stretch: Hold ")
+    assert looked[-1] == "Do you want to use it from now on?"
     screen.use.click()
     assert not sharing.offered
     assert rig.window.current is rig.window.home

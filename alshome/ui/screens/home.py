@@ -161,10 +161,10 @@ class HomeScreen(Screen):
         self.layout_.addLayout(self.actions)
         # Least needed first; each is hidden only while the screen cannot hold it.
         self._details = (
-            self.sharing,
             self.exercises,
             self.session_heading,
             self.example_note,
+            self.sharing,
             self.last,
             self.rating,
             self.offer,

@@ -270,14 +270,16 @@ class ShareScreen(Screen):
         self.use.setFocus()
 
     def program_text(self, program: Program) -> str:
-        return "\n".join(
-            self.tr("{exercise}: {sets} × {target}").format(
+        """Each exercise of the offered program with its dose, then the question again."""
+        lines = [
+            self.tr("{exercise}: {target}, {sets} sets").format(
                 exercise=prescription.exercise.name,
                 sets=prescription.dose.sets,
                 target=words.target(prescription.dose.target()),
             )
             for prescription in program.prescriptions
-        )
+        ]
+        return "\n".join([*lines, self.tr("Do you want to use it from now on?")])
 
     def use_offer(self) -> None:
         self.sharing.take_offer()
