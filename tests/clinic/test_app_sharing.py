@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -421,3 +423,43 @@ def test_the_app_syncs_on_a_background_thread_after_a_set_and_never_while_one_is
     assert sync.status(app).waiting == 0
     assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
     sharing.close()
+
+
+SENDING_IN_SMALL_BATCHES = """
+import sys
+from datetime import datetime
+from alshome.operations import sync
+from alshome.storage.db import open_database
+
+print("sending", flush=True)
+sync.send_pending(open_database(sys.argv[1]), lambda: datetime.now().astimezone(), None, 1)
+"""
+
+
+def test_the_app_killed_at_random_moments_of_a_long_send_loses_and_doubles_nothing(
+    app, app_url, served, clinic, patient, clock
+):
+    repository = Repository(app)
+    for _ in range(12):
+        clock.advance(86_400)
+        follow_demo(repository, clock, sets=3)
+    joined(app, served, patient, clock)
+    rng = random.Random(17)
+    kills = 0
+    while sync.status(app).waiting and kills < 6:
+        sender = subprocess.Popen(
+            [sys.executable, "-c", SENDING_IN_SMALL_BATCHES, app_url],
+            stdout=subprocess.PIPE,
+        )
+        assert sender.stdout.readline() == b"sending\n"
+        try:
+            sender.wait(rng.uniform(0.05, 0.6))
+        except subprocess.TimeoutExpired:
+            sender.send_signal(signal.SIGKILL)
+            kills += 1
+        sender.wait()
+        sender.stdout.close()
+    assert kills > 0
+    sync.send_pending(app, clock.wall)
+    assert sync.status(app).waiting == 0
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
