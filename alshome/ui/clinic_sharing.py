@@ -38,6 +38,7 @@ class ClinicSharing(QObject):
 
     changed = Signal()
     _ended = Signal()
+    _answered = Signal(object)  # (what to call on the GUI thread, with what)
 
     def __init__(
         self,
@@ -56,6 +57,7 @@ class ClinicSharing(QObject):
         self._worker: threading.Thread | None = None
         self._stopped = threading.Event()
         self._ended.connect(self._after_sync, Qt.ConnectionType.QueuedConnection)
+        self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setInterval(PERIOD_MS)
         self._timer.timeout.connect(self.sync_soon)
@@ -72,16 +74,39 @@ class ClinicSharing(QObject):
         engine = self.engine()
         return None if engine is None else clinic_program.offered_program(engine)
 
-    def join(self, clinic_url: str, code: str, device_name: str) -> None:
-        """Pair with the clinic (raises SyncError), then send the history in the background."""
-        sync.join(self.engine(), clinic_url, code, device_name, self.now())
-        self.changed.emit()
-        self.sync_soon()
+    def join(
+        self,
+        clinic_url: str,
+        code: str,
+        device_name: str,
+        done: Callable[[sync.SyncError | None], None],
+    ) -> None:
+        """Pair with the clinic on the worker thread; `done(failure)` follows on the GUI
+        thread (None once paired), and then the history is sent in the background."""
+        engine = self.engine()
 
-    def stop(self) -> bool:
-        told = sync.stop(self.engine())
-        self.changed.emit()
-        return told
+        def joined(outcome: object) -> None:
+            if isinstance(outcome, sync.SyncError):
+                done(outcome)
+                return
+            self.changed.emit()
+            done(None)
+            self.sync_soon()
+
+        self._in_background(
+            lambda: sync.join(engine, clinic_url, code, device_name, self.now()), joined
+        )
+
+    def stop(self, done: Callable[[bool], None]) -> None:
+        """Revoke the token at the clinic and forget it, on the worker thread; `done(told)`
+        follows on the GUI thread, False when the clinic could not be told."""
+        engine = self.engine()
+
+        def stopped(told: object) -> None:
+            self.changed.emit()
+            done(told is True)
+
+        self._in_background(lambda: sync.stop(engine), stopped)
 
     def take_offer(self) -> None:
         clinic_program.take_offer(self.engine(), self.use_program)
@@ -110,6 +135,23 @@ class ClinicSharing(QObject):
             target=self._sync, args=(engine,), name="clinic sync", daemon=True
         )
         self._worker.start()
+
+    def _in_background(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """`work()` on a thread of its own (the network may take seconds to answer), then
+        `done(its result, or the SyncError it raised)` on the GUI thread."""
+
+        def run() -> None:
+            try:
+                outcome = work()
+            except sync.SyncError as error:
+                outcome = error
+            self._answered.emit((done, outcome))
+
+        threading.Thread(target=run, name="clinic request", daemon=True).start()
+
+    def _deliver(self, answer: tuple[Callable[[object], None], object]) -> None:
+        done, outcome = answer
+        done(outcome)
 
     def close(self) -> None:
         """Stop waiting to retry; the app is closing."""

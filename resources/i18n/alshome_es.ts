@@ -2851,6 +2851,10 @@
             <translation>Escribe primero la dirección de tu clínica y el código.</translation>
         </message>
         <message>
+            <source>Connecting to your clinic…</source>
+            <translation>Conectando con tu clínica…</translation>
+        </message>
+        <message>
             <source>Sending in the background. You can go on.</source>
             <translation>Enviando en segundo plano. Puedes seguir.</translation>
         </message>

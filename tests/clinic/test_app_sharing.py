@@ -404,11 +404,11 @@ def test_the_app_syncs_on_a_background_thread_after_a_set_and_never_while_one_is
     threads: list[str] = []
     sharing = ClinicSharing(lambda: app, controller, holder, clock.wall)
     sharing.changed.connect(lambda: threads.append(threading.current_thread().name))
-    with qtbot.waitSignal(sharing.changed, timeout=30_000):
-        sharing.join(served, patient.pairing_code, "Sam's laptop")
-    with qtbot.waitSignal(sharing.changed, timeout=30_000):
-        pass  # the first sync, started by joining, ends
-    assert threads == ["MainThread", "MainThread"]
+    failures: list[object] = []
+    sharing.join(served, patient.pairing_code, "Sam's laptop", failures.append)
+    qtbot.waitUntil(lambda: len(threads) == 2 and not sharing.busy, timeout=30_000)
+    assert failures == [None]
+    assert threads == ["MainThread", "MainThread"]  # paired, then the first sync ended
     assert sharing.problem is None
     assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
 

@@ -17,9 +17,9 @@ CLINIC = "https://clinic.example"
 
 
 class Unreachable(ClinicWithAProgram):
-    def join(self, clinic_url: str, code: str, device_name: str) -> None:
+    def join(self, clinic_url: str, code: str, device_name: str, done) -> None:
         self.tried = (clinic_url, code)
-        raise SyncError("The clinic could not be reached ({reason}).", reason="ConnectError")
+        done(SyncError("The clinic could not be reached ({reason}).", reason="ConnectError"))
 
 
 def open_share(rig, sharing) -> None:

@@ -100,12 +100,13 @@ class ClinicWithAProgram:
         )
         return Offer("Your program", 2, changes, (3, 4))
 
-    def join(self, clinic_url: str, code: str, device_name: str) -> None:
+    def join(self, clinic_url: str, code: str, device_name: str, done) -> None:
         self.shared = True
+        done(None)
 
-    def stop(self) -> bool:
+    def stop(self, done) -> None:
         self.shared = False
-        return True
+        done(True)
 
     def sync_soon(self) -> None:
         pass

@@ -37,9 +37,15 @@ class Sharing(Protocol):
 
     def offer(self) -> Offer | None: ...
 
-    def join(self, clinic_url: str, code: str, device_name: str) -> None: ...
+    def join(
+        self,
+        clinic_url: str,
+        code: str,
+        device_name: str,
+        done: Callable[[SyncError | None], None],
+    ) -> None: ...
 
-    def stop(self) -> bool: ...
+    def stop(self, done: Callable[[bool], None]) -> None: ...
 
     def sync_soon(self) -> None: ...
 
@@ -233,22 +239,28 @@ class ShareScreen(Screen):
         if not address or not code:
             self._say(self.tr("Type your clinic's address and the code first."))
             return
-        try:
-            self.sharing.join(address, code, socket.gethostname())
-        except Exception as error:
-            sentence = self.explain(error)
-            if sentence is None:
-                raise
-            self._say(sentence)
+        self.join.setEnabled(False)
+        self._say(self.tr("Connecting to your clinic…"))
+        self.sharing.join(address, code, socket.gethostname(), self._joined)
+
+    def _joined(self, failure: SyncError | None) -> None:
+        self.join.setEnabled(True)
+        if failure is not None:
+            self._say(self.explain(failure) or str(failure))
             return
         self.show_state()
+        self.primary.setFocus()
 
     def send_now(self) -> None:
         self.sharing.sync_soon()
         self._say(self.tr("Sending in the background. You can go on."))
 
     def confirm_stop(self) -> None:
-        told = self.sharing.stop()
+        self.stop.setEnabled(False)
+        self.sharing.stop(self._stopped)
+
+    def _stopped(self, told: bool) -> None:
+        self.stop.setEnabled(True)
         self.show_state()
         if not told:
             self._say(
