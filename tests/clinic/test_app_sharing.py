@@ -463,3 +463,12 @@ def test_the_app_killed_at_random_moments_of_a_long_send_loses_and_doubles_nothi
     sync.send_pending(app, clock.wall)
     assert sync.status(app).waiting == 0
     assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+
+def test_stopping_while_the_clinic_is_out_of_reach_forgets_the_token_all_the_same(
+    app, patient, clock
+):
+    Outbox(app).join(f"http://127.0.0.1:{free_port()}", "token", patient.patient_id, clock.wall())
+    assert sync.stop(app) is False
+    assert sync.status(app) is None
+    assert Outbox(app).sharing() is None
