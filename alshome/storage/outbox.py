@@ -30,6 +30,18 @@ from alshome.storage.models import (
     SharingRow,
 )
 
+# The tables whose rows the outbox's triggers follow (migration 0005_sharing); on
+# PostgreSQL each has a trigger function `outbox_<table>`, which outlives its table.
+FOLLOWED_TABLES = (
+    "programs",
+    "sessions",
+    "sets",
+    "lift_checks",
+    "carry_over_checks",
+    "alsfrs_entries",
+    "profile",
+)
+
 
 class Kind(StrEnum):
     """What an outbox row names, and by which key."""

@@ -65,7 +65,7 @@ def upgrade() -> None:
         name = f"outbox_{table}"
         if postgresql:
             op.execute(
-                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
                 f"$$ BEGIN {statement}; RETURN NULL; END $$"
             )
             op.execute(
