@@ -58,6 +58,7 @@ from alshome.ui.window_services import WindowServices
 
 if TYPE_CHECKING:
     from alshome.operations.reports import ReportFigures
+    from alshome.ui.clinic_sharing import ClinicSharing
 
 SETTLE_MS = 100
 PRELOAD_DELAY_MS = 2000  # after the database and the voice have opened
@@ -120,6 +121,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     controller = SessionController(clock, history.recorder, settings.session_options())
     # The voice and the reminders are made with the window (their parent): the services
     # below read them only once the window is up.
+    clinic_sharing = _MadeLater()
     services = WindowServices(
         records=history.safety_records,
         program_files=ProgramFileImport(history),
@@ -130,6 +132,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         data_folder=locations.data_dir,
         history_on_server=on_server(locations.database_url),
         report_writer=_save_report,
+        clinic_sharing=clinic_sharing,
     )
     window = MainWindow(start.program, controller, history, clock, settings, services)
     voice = VoiceGuide(controller, settings, parent=window)
@@ -142,7 +145,9 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
     window.open_placed()
     _AfterFirstExpose(
         window,
-        lambda: _after_first_frame(history, window, settings, voice, database, first_copy),
+        lambda: _after_first_frame(
+            history, window, settings, voice, database, first_copy, clinic_sharing
+        ),
     )
     return app.exec()
 
@@ -162,6 +167,7 @@ def _after_first_frame(
     voice: VoiceGuide,
     database: Path | None,
     first_copy: single_instance.FirstCopy,
+    clinic_sharing: _MadeLater,
 ) -> None:
     """The slow openings, once the window is on screen: the database, then the voice.
 
@@ -176,6 +182,8 @@ def _after_first_frame(
     if opened != window.program:  # a backup was restored in place of a damaged history
         window.use_program(opened)
     window.history_opened()
+    clinic_sharing.made = _share_with_the_clinic(history, window)
+    window.sharing_changed()
     first_copy.listen()
     QApplication.instance().setWindowIcon(app_icon())
     if database is not None:
@@ -183,6 +191,35 @@ def _after_first_frame(
     if settings.get("voice"):
         voice.warm_up()
     QTimer.singleShot(PRELOAD_DELAY_MS, lambda: _prepare_history_screen(window))
+
+
+class _MadeLater:
+    """A window service made after the first frame, whose imports would slow the start:
+    None until it is made."""
+
+    made: ClinicSharing | None = None
+
+    def __call__(self) -> ClinicSharing | None:
+        return self.made
+
+
+def _share_with_the_clinic(history: History, window: MainWindow) -> ClinicSharing:
+    """The clinic's sharing, once the history is open (its HTTP client is not imported
+    before the first frame): a sync in the background now, after each set saved and every
+    quarter of an hour; home follows how up to date the clinic is."""
+    from alshome.ui.clinic_sharing import ClinicSharing
+
+    sharing = ClinicSharing(
+        lambda: history.safety_records().engine if history.is_open else None,
+        window.controller,
+        window,
+        SystemClock().wall,
+        lambda checked: window.use_program(ProgramFileImport(history).use(checked)),
+    )
+    sharing.changed.connect(window.sharing_changed)
+    QApplication.instance().aboutToQuit.connect(sharing.close)
+    sharing.sync_soon()
+    return sharing
 
 
 def _back_up_automatically(history: History, window: MainWindow, database: Path) -> None:

@@ -11,7 +11,7 @@ import sys
 from argparse import Namespace
 from collections.abc import Callable
 
-from alshome.cli import backups, clinic, encryption, history, library, program, report
+from alshome.cli import backups, clinic, encryption, history, library, program, report, share
 from alshome.operations.failures import explain_failure
 from alshome.platform.paths import Locations
 
@@ -26,6 +26,7 @@ COMMANDS: dict[str, Callable[[Locations, Namespace], str]] = {
     "encrypt": encryption.encrypt_history,
     "decrypt": encryption.decrypt_history,
     "clinic": clinic.clinic_command,
+    "share": share.share_command,
 }
 
 

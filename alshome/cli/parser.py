@@ -196,6 +196,9 @@ def build_parser(*, strict: bool = True) -> argparse.ArgumentParser:
     from alshome.cli.clinic import add_clinic_commands  # not on the window's quick path
 
     add_clinic_commands(commands, strict=strict)
+    from alshome.cli.share import add_share_commands
+
+    add_share_commands(commands, strict=strict)
     return parser
 
 

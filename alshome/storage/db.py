@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, MetaData, QueuePool, Table, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, QueuePool, Table, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from alshome.platform.paths import ensure_private_dir
@@ -35,6 +35,7 @@ from alshome.storage.health import (
     set_aside,
 )
 from alshome.storage.models import Base
+from alshome.storage.outbox import FOLLOWED_TABLES
 from alshome.storage.revision import HEAD_REVISION, VERSION_TABLE
 from alshome.storage.urls import CHECKED_DRIVERS, sqlite_file
 
@@ -53,6 +54,9 @@ def drop_history(url: str) -> None:
         with engine.begin() as connection:
             Base.metadata.drop_all(connection)
             Table(VERSION_TABLE, MetaData()).drop(connection, checkfirst=True)
+            if connection.dialect.name == "postgresql":
+                for table in FOLLOWED_TABLES:
+                    connection.execute(text(f"DROP FUNCTION IF EXISTS outbox_{table}()"))
     finally:
         engine.dispose()
 

@@ -242,3 +242,39 @@ class AlsfrsRow(Base):
     breathing_support: Mapped[int]
     entered_by: Mapped[str] = mapped_column(String(20))
     onset: Mapped[date | None] = mapped_column(Date)
+
+
+class SharingRow(Base):
+    """The clinic this history is shared with; one row at most, and none when not shared.
+
+    The device's token is kept here, in the history database, so encryption at rest
+    covers it as it covers the history. `program_tag` names the clinic's program last
+    taken (its ETag); `offered` is one taken and not yet answered on home.
+    """
+
+    __tablename__ = "sharing"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_url: Mapped[str] = mapped_column(String(500))
+    token: Mapped[str] = mapped_column(String(200))
+    patient_id: Mapped[str] = mapped_column(String(80))
+    joined_at: Mapped[str] = mapped_column(MOMENT)
+    sent_at: Mapped[str | None] = mapped_column(MOMENT)
+    program_tag: Mapped[str | None] = mapped_column(String(200))
+    offered: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+
+
+class OutboxRow(Base):
+    """A record saved while sharing and not yet acknowledged by the clinic, by reference.
+
+    Each write adds a row in its own transaction (a session's uuid as it gains a set, an
+    end or a rating; a program's, a carry-over check's or a rating's row id), so the
+    sender always sends the record as it is now and removes only the rows it read.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(80))

@@ -113,6 +113,7 @@ class StoredCarryOver:
 
 class Repository:
     def __init__(self, engine: Engine) -> None:
+        self.engine = engine
         self._db = sessionmaker(engine)
 
     # ----- programs ------------------------------------------------------------------
@@ -158,10 +159,14 @@ class Repository:
         with self._db() as db:
             return _program_media(db, program_id).get(program_id, {})
 
-    def programs(self) -> list[ProgramRecord]:
+    def programs(self, ids: Iterable[int] | None = None) -> list[ProgramRecord]:
+        """Every saved program (or those with these row ids), oldest first."""
+        query = select(ProgramRow).order_by(ProgramRow.id)
+        if ids is not None:
+            query = query.where(ProgramRow.id.in_(list(ids)))
         with self._db() as db:
             media = _program_media(db)
-            rows = db.scalars(select(ProgramRow).order_by(ProgramRow.id))
+            rows = db.scalars(query)
             return [
                 ProgramRecord(
                     row.name, row.version, row.active, row.document, media.get(row.id, {})
@@ -271,14 +276,18 @@ class Repository:
         with self._db.begin() as db:
             db.add(_carry_over_row(check, None))
 
-    def carry_over_checks(self) -> list[StoredCarryOver]:
-        """Every carry-over check, oldest first, with the session that followed it."""
+    def carry_over_checks(self, ids: Iterable[int] | None = None) -> list[StoredCarryOver]:
+        """Every carry-over check (or those with these row ids), oldest first, with the
+        session that followed it."""
+        query = (
+            select(CarryOverRow, SessionRow.uuid)
+            .outerjoin(SessionRow, CarryOverRow.session_id == SessionRow.id)
+            .order_by(CarryOverRow.asked_utc, CarryOverRow.id)
+        )
+        if ids is not None:
+            query = query.where(CarryOverRow.id.in_(list(ids)))
         with self._db() as db:
-            rows = db.execute(
-                select(CarryOverRow, SessionRow.uuid)
-                .outerjoin(SessionRow, CarryOverRow.session_id == SessionRow.id)
-                .order_by(CarryOverRow.asked_utc, CarryOverRow.id)
-            )
+            rows = db.execute(query)
             return [StoredCarryOver(_carry_over(row), uuid) for row, uuid in rows]
 
     def last_lift_checks(self) -> dict[str, datetime]:
@@ -335,14 +344,18 @@ class Repository:
         with self._db() as db:
             return session_starts(db.execute(query, {"since": naive_utc(moment)}))
 
-    def sessions(self) -> list[StoredSession]:
-        """Every session, oldest first, each with its sets in order."""
+    def sessions(self, uuids: Iterable[str] | None = None) -> list[StoredSession]:
+        """Every session (or those with these uuids), oldest first, each with its sets in
+        order."""
+        query = (
+            select(SessionRow)
+            .options(selectinload(SessionRow.sets), selectinload(SessionRow.lift_checks))
+            .order_by(SessionRow.started_utc, SessionRow.id)
+        )
+        if uuids is not None:
+            query = query.where(SessionRow.uuid.in_(list(uuids)))
         with self._db() as db:
-            rows = db.scalars(
-                select(SessionRow)
-                .options(selectinload(SessionRow.sets), selectinload(SessionRow.lift_checks))
-                .order_by(SessionRow.started_utc, SessionRow.id)
-            )
+            rows = db.scalars(query)
             return [_stored_session(row) for row in rows]
 
     def import_history(
@@ -505,11 +518,16 @@ class Repository:
         with self._db.begin() as db:
             db.add(_alsfrs_row(entry))
 
-    def alsfrs_entries(self, since: datetime | None = None) -> list[Entry]:
-        """The ratings made at or after `since` (aware; None for all), oldest first."""
+    def alsfrs_entries(
+        self, since: datetime | None = None, ids: Iterable[int] | None = None
+    ) -> list[Entry]:
+        """The ratings made at or after `since` (aware; None for all), or those with these
+        row ids, oldest first."""
         query = select(AlsfrsRow).order_by(AlsfrsRow.entered_utc, AlsfrsRow.id)
         if since is not None:
             query = query.where(AlsfrsRow.entered_utc >= naive_utc(since))
+        if ids is not None:
+            query = query.where(AlsfrsRow.id.in_(list(ids)))
         with self._db() as db:
             return [_alsfrs_entry(row) for row in db.scalars(query)]
 

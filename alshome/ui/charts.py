@@ -567,10 +567,7 @@ class AlsfrsChart(TrendChart):
     def __init__(self) -> None:
         super().__init__(
             tr("ALSFRS-R self-rating"),
-            tr(
-                "Your ALSFRS-R ratings will show here, once you rate how you are doing "
-                "(Settings)."
-            ),
+            tr("Your ALSFRS-R ratings will show here, once you rate how you are doing (Settings)."),
             tr("Total (0-48)"),
             CountAxis("left", 0, MAX_TOTAL, (PART_MAX, 2 * PART_MAX, MAX_TOTAL)),
         )

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             Page.PROGRAM: self._build_program,
             Page.EDITOR: self._build_editor,
             Page.HISTORY: self._build_history,
+            Page.SHARE: self._build_share,
         }
 
     def _build_home(self) -> Screen:
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
             self.open_settings,
             self.open_history if self._records else None,
             self.open_alsfrs if self._records else None,
+            on_offer=self.open_share,
         )
 
     def _build_exercise(self) -> Screen:
@@ -249,7 +251,14 @@ class MainWindow(QMainWindow):
             protected=protection.is_protected if protection is not None else lambda: False,
             on_rating=self.open_alsfrs if self._records is not None else None,
             history_on_server=services.history_on_server,
+            on_share=self.open_share if services.clinic_sharing() is not None else None,
+            shared=lambda: self._sharing()[0],
         )
+
+    def _build_share(self) -> Screen:
+        from alshome.ui.screens.share import ShareScreen
+
+        return ShareScreen(self.services.clinic_sharing(), self.go_home, explain)
 
     def _build_backups(self) -> Screen:
         from alshome.ui.screens.backups import BackupsScreen
@@ -483,6 +492,34 @@ class MainWindow(QMainWindow):
             self.screens[Page.BACKUPS].show_backups()
             self._open_page(Page.BACKUPS)
 
+    # ----- sharing with the clinic -------------------------------------------------------
+
+    def open_share(self) -> None:
+        """From settings, or from home when the clinic sent a program; outside a session."""
+        if self.controller.session is None and self.services.clinic_sharing() is not None:
+            self.screens[Page.SHARE].show_state()
+            self._open_page(Page.SHARE)
+
+    def sharing_changed(self) -> None:
+        """A sync ended, or sharing started or stopped: home and settings say so anew."""
+        if self.controller.session is not None:
+            return
+        if self._page is Page.SETTINGS:
+            self.screens[Page.SETTINGS].refresh()
+        elif self._page is None:
+            self._show()
+
+    def _sharing(self) -> tuple[str, bool]:
+        """The line home and settings show, and whether the clinic sent a program."""
+        sharing = self.services.clinic_sharing()
+        if sharing is None or (self._records is not None and not self._history_ready):
+            return "", False
+        from alshome.ui.screens.share import sharing_words
+
+        status = sharing.status()
+        failed = sharing.problem is not None
+        return sharing_words(status, failed), status is not None and bool(status.offered)
+
     def open_alsfrs(self) -> None:
         """From home or settings, outside a session; the earlier ratings give the course."""
         if self.controller.session is None and self._records is not None:
@@ -673,6 +710,7 @@ class MainWindow(QMainWindow):
             )
             self.home.show_review(self._to_review())
             self.home.show_rating(self._rating_due())
+            self.home.show_sharing(*self._sharing())
         else:
             screen.render(session)
         where = (phase, session.index if session else -1, self._page)

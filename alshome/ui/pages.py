@@ -43,6 +43,7 @@ class Page(Enum):
     PROGRAM = auto()
     EDITOR = auto()
     HISTORY = auto()
+    SHARE = auto()
 
 
 PAGE_FOR_PHASE: dict[Phase | None, Page] = {

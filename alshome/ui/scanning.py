@@ -39,9 +39,7 @@ class Highlight(QWidget):
     def surround(self, target: QWidget) -> None:
         corner = target.mapTo(self.parentWidget(), target.rect().topLeft())
         margin = 2 * FRAME
-        self.setGeometry(
-            QRect(corner, target.size()).adjusted(-margin, -margin, margin, margin)
-        )
+        self.setGeometry(QRect(corner, target.size()).adjusted(-margin, -margin, margin, margin))
         self.show()
         self.raise_()
 

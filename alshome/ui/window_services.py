@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from alshome.ui.screens.backups import HistoryBackups
     from alshome.ui.screens.passphrase import HistoryProtection
     from alshome.ui.screens.program import ProgramFiles
+    from alshome.ui.screens.share import Sharing
 
 
 class SafetyRecords(Protocol):
@@ -65,6 +66,10 @@ def _no_problem() -> str:
     return ""
 
 
+def _not_shared() -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class WindowServices:
     """Everything optional is None when this window has no such service.
@@ -85,3 +90,6 @@ class WindowServices:
     data_folder: Path | None = None  # the About screen shows it; the editor's PIN lives there
     history_on_server: bool = False  # backups and the passphrase are then the server's
     report_writer: ReportWriter | None = None
+    # Sharing with the clinic, made once the history is open (its HTTP client and storage
+    # are not imported before the first frame): None until then, and when not offered.
+    clinic_sharing: Callable[[], Sharing | None] = _not_shared

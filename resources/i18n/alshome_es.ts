@@ -984,6 +984,18 @@
             <translation>--from {first} es posterior a --to {last}; no se ha escrito nada.</translation>
         </message>
         <message>
+            <source>This history is not shared with a clinic.</source>
+            <translation>Este historial no se comparte con ninguna clínica.</translation>
+        </message>
+        <message>
+            <source>The clinic could not be reached ({reason}).</source>
+            <translation>No se pudo conectar con la clínica ({reason}).</translation>
+        </message>
+        <message>
+            <source>The clinic refused it ({code}: {reason}).</source>
+            <translation>La clínica lo rechazó ({code}: {reason}).</translation>
+        </message>
+        <message>
             <source>{path} cannot be written: {reason}.</source>
             <translation>No se puede escribir {path}: {reason}.</translation>
         </message>
@@ -1789,6 +1801,14 @@
             <translation>Doce preguntas cortas para tu terapeuta, una vez al mes.</translation>
         </message>
         <message>
+            <source>Your clinic sent a new program</source>
+            <translation>Programa nuevo de tu clínica</translation>
+        </message>
+        <message>
+            <source>Says what changed, then asks; nothing changes by itself.</source>
+            <translation>Dice qué ha cambiado y luego pregunta; nada cambia por sí solo.</translation>
+        </message>
+        <message>
             <source>{exercises} exercises, {sets} sets, about {minutes}</source>
             <translation>{exercises} ejercicios, {sets} series, unos {minutes}</translation>
         </message>
@@ -2544,6 +2564,14 @@
             <translation>Doce preguntas cortas sobre cosas del día a día, para tu terapeuta.</translation>
         </message>
         <message>
+            <source>Share with my clinic</source>
+            <translation>Compartir con mi clínica</translation>
+        </message>
+        <message>
+            <source>Says what is shared and with whom before anything is.</source>
+            <translation>Dice qué se comparte y con quién antes de compartir nada.</translation>
+        </message>
+        <message>
             <source>Your program and program files</source>
             <translation>Tu programa y archivos de programa</translation>
         </message>
@@ -2670,6 +2698,145 @@
         <message>
             <source>Some of your data could not be deleted and is still on this computer. alshome will close now.</source>
             <translation>Algunos de tus datos no se pudieron borrar y siguen en este ordenador. alshome se cerrará ahora.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShareScreen</name>
+        <message>
+            <source>Share with my clinic</source>
+            <translation>Compartir con mi clínica</translation>
+        </message>
+        <message>
+            <source>Your clinic's own server gets a copy of your sessions, sets, fatigue ratings, symptoms, safety checks, ALSFRS-R ratings and the program you use. Only your therapist and the clinic see them. New records follow on their own when there is a connection.</source>
+            <translation>El servidor propio de tu clínica recibe una copia de tus sesiones, series, valoraciones de cansancio, síntomas, comprobaciones de seguridad, valoraciones ALSFRS-R y el programa que usas. Solo los ven tu terapeuta y la clínica. Lo nuevo se envía solo cuando hay conexión.</translation>
+        </message>
+        <message>
+            <source>Your clinic's address</source>
+            <translation>La dirección de tu clínica</translation>
+        </message>
+        <message>
+            <source>As your clinic wrote it down for you, such as https://clinic.example.</source>
+            <translation>Tal como te la anotó tu clínica, por ejemplo https://clinic.example.</translation>
+        </message>
+        <message>
+            <source>The code from your therapist</source>
+            <translation>El código de tu terapeuta</translation>
+        </message>
+        <message>
+            <source>Eight letters and digits; it works once, for a day.</source>
+            <translation>Ocho letras y números; sirve una vez, durante un día.</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Empezar a compartir</translation>
+        </message>
+        <message>
+            <source>Connects to your clinic with the code.</source>
+            <translation>Se conecta con tu clínica usando el código.</translation>
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation>Enviar ahora</translation>
+        </message>
+        <message>
+            <source>Sends what is waiting, in the background.</source>
+            <translation>Envía lo pendiente, en segundo plano.</translation>
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Dejar de compartir</translation>
+        </message>
+        <message>
+            <source>Your clinic keeps what it has; nothing new is sent.</source>
+            <translation>Tu clínica conserva lo que tiene; no se envía nada nuevo.</translation>
+        </message>
+        <message>
+            <source>Look at it first</source>
+            <translation>Verlo primero</translation>
+        </message>
+        <message>
+            <source>Shows each exercise of the new program; nothing changes.</source>
+            <translation>Muestra cada ejercicio del programa nuevo; no cambia nada.</translation>
+        </message>
+        <message>
+            <source>Use it from now on</source>
+            <translation>Usarlo desde ahora</translation>
+        </message>
+        <message>
+            <source>Your program until now is kept in your history.</source>
+            <translation>Tu programa de hasta ahora se conserva en tu historial.</translation>
+        </message>
+        <message>
+            <source>Keep my program</source>
+            <translation>Seguir con el mío</translation>
+        </message>
+        <message>
+            <source>The new program is not offered again.</source>
+            <translation>El programa nuevo no se vuelve a ofrecer.</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <source>Goes back to the home screen.</source>
+            <translation>Vuelve a la pantalla de inicio.</translation>
+        </message>
+        <message>
+            <source>Your clinic sent a new program</source>
+            <translation>Programa nuevo de tu clínica</translation>
+        </message>
+        <message>
+            <source>Shared with my clinic</source>
+            <translation>Compartido con mi clínica</translation>
+        </message>
+        <message>
+            <source>{name}, version {version}</source>
+            <translation>{name}, versión {version}</translation>
+        </message>
+        <message>
+            <source>New: {exercise}</source>
+            <translation>Nuevo: {exercise}</translation>
+        </message>
+        <message>
+            <source>No longer: {exercise}</source>
+            <translation>Ya no está: {exercise}</translation>
+        </message>
+        <message>
+            <source>Changed: {exercise}</source>
+            <translation>Cambiado: {exercise}</translation>
+        </message>
+        <message>
+            <source>Sessions a week: {count}</source>
+            <translation>Sesiones a la semana: {count}</translation>
+        </message>
+        <message>
+            <source>The exercises are the same.</source>
+            <translation>Los ejercicios son los mismos.</translation>
+        </message>
+        <message>
+            <source>Do you want to use it from now on?</source>
+            <translation>¿Quieres usarlo a partir de ahora?</translation>
+        </message>
+        <message>
+            <source>Type your clinic's address and the code first.</source>
+            <translation>Escribe primero la dirección de tu clínica y el código.</translation>
+        </message>
+        <message>
+            <source>Connecting to your clinic…</source>
+            <translation>Conectando con tu clínica…</translation>
+        </message>
+        <message>
+            <source>Sending in the background. You can go on.</source>
+            <translation>Enviando en segundo plano. Puedes seguir.</translation>
+        </message>
+        <message>
+            <source>Stopped here. The clinic could not be told: ask it to stop accepting this computer.</source>
+            <translation>Se ha dejado de compartir aquí. No se pudo avisar a la clínica: pídele que deje de aceptar este ordenador.</translation>
+        </message>
+        <message>
+            <source>{exercise}: {target}, {sets} sets</source>
+            <translation>{exercise}: {target}, {sets} series</translation>
         </message>
     </context>
     <context>
@@ -4010,6 +4177,25 @@
         <message>
             <source>That passphrase is not right. Try again.</source>
             <translation>Esa frase de contraseña no es correcta. Prueba otra vez.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Share</name>
+        <message>
+            <source>Shared with the clinic: up to date</source>
+            <translation>Compartido con la clínica: al día</translation>
+        </message>
+        <message>
+            <source>Shared with the clinic: nothing sent yet</source>
+            <translation>Compartido con la clínica: todavía no se ha enviado nada</translation>
+        </message>
+        <message>
+            <source>Shared with the clinic: not up to date since {moment}</source>
+            <translation>Compartido con la clínica: sin actualizar desde {moment}</translation>
+        </message>
+        <message>
+            <source>Shared with the clinic: not up to date since {moment} (no connection)</source>
+            <translation>Compartido con la clínica: sin actualizar desde {moment} (sin conexión)</translation>
         </message>
     </context>
     <context>

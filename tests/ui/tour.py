@@ -28,6 +28,9 @@ from alshome.domain.program import (
 )
 from alshome.domain.safety import CarryOver
 from alshome.domain.session import Phase, SessionOptions
+from alshome.operations.clinic_program import Change, ChangeKind, Offer
+from alshome.operations.sync import Status
+from alshome.programs.demo import demo_document
 from alshome.programs.transfer import CheckedProgram
 from alshome.storage.backups import Backup
 from alshome.ui.pages import Page
@@ -74,12 +77,58 @@ class SameProgramFile:
         return checked.program
 
 
+class ClinicWithAProgram:
+    """Sharing as the pages see it: not shared until joined, then up to date, with a
+    program the clinic sent until it is answered."""
+
+    problem = None
+
+    def __init__(self) -> None:
+        self.shared = False
+        self.offered = True
+
+    def status(self) -> Status | None:
+        if not self.shared:
+            return None
+        document = {**demo_document(), "version": 2} if self.offered else None
+        sent = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
+        return Status("https://clinic.example", 0, sent, document)
+
+    def offer(self) -> Offer | None:
+        if not (self.shared and self.offered):
+            return None
+        changes = (
+            Change(ChangeKind.ADDED, "Shoulder circles"),
+            Change(ChangeKind.CHANGED, "Back-of-thigh stretch"),
+        )
+        return Offer("Your program", 2, changes, (3, 4))
+
+    def join(self, clinic_url: str, code: str, device_name: str, done) -> None:
+        self.shared = True
+        done(None)
+
+    def stop(self, done) -> None:
+        self.shared = False
+        done(True)
+
+    def sync_soon(self) -> None:
+        pass
+
+    def take_offer(self) -> None:
+        self.offered = False
+
+    def leave_offer(self) -> None:
+        self.offered = False
+
+
 def tour_services() -> WindowServices:
     """Services that show every page the walk reaches, and change nothing."""
+    clinic = ClinicWithAProgram()
     return WindowServices(
         program_files=SameProgramFile(demo_program()),
         history_backups=lambda _use_program: TwoBackups(),
         delete_all_data=lambda: True,  # deletes nothing: the pages are what is walked
+        clinic_sharing=lambda: clinic,
     )
 
 
@@ -92,6 +141,7 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window, controller = rig.window, rig.controller
     settle()
     yield "home", window.home
+    clinic = window.services.clinic_sharing()
     window.open_settings()
     yield "settings", window.current
     window.screens[Page.SETTINGS].reset.click()
@@ -104,6 +154,21 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     window._all_deleted = False  # the walk goes on past the end, which the app never does
     window.open_about()
     yield "about", window.current
+    window.open_share()
+    yield "share with my clinic", window.current
+    window.screens[Page.SHARE].url.setText("https://clinic.example")
+    window.screens[Page.SHARE].code.setText("CUKF-D26A")
+    window.screens[Page.SHARE].join.click()
+    yield "a program from the clinic", window.current
+    window.screens[Page.SHARE].look.click()
+    yield "a program from the clinic, looked at", window.current
+    window.screens[Page.SHARE].not_now.click()
+    yield "shared with my clinic", window.current
+    window.go_home()
+    clinic.offered = True
+    window.sharing_changed()
+    yield "home, shared, a program from the clinic", window.current
+    clinic.offered = False
     window.open_backups()
     yield "backups", window.current
     window.screens[Page.BACKUPS].choices[0].toggle.click()

@@ -64,6 +64,7 @@ class HomeScreen(Screen):
         on_settings: Callable[[], None] | None = None,
         on_history: Callable[[], None] | None = None,
         on_rating: Callable[[], None] | None = None,
+        on_offer: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(self.tr("Home"))
         self.greeting = label(self.tr("Hello"), "title")
@@ -122,6 +123,14 @@ class HomeScreen(Screen):
             description=self.tr("Twelve short questions for your therapist, once a month."),
         )
         self._rating_offered = on_rating is not None
+        # Sharing with the clinic (`show_sharing`): how up to date it is, and a program
+        # the clinic sent, offered here between sessions and never during one.
+        self.sharing = label("", "note")
+        self.offer = button(
+            self.tr("Your clinic sent a new program"),
+            on_offer or (lambda: None),
+            description=self.tr("Says what changed, then asks; nothing changes by itself."),
+        )
 
         heading = QHBoxLayout()
         heading.addWidget(self.greeting)
@@ -145,7 +154,9 @@ class HomeScreen(Screen):
         self.layout_.addLayout(week)
         self.layout_.addWidget(self.review)
         self.layout_.addWidget(self.rating, 0, Qt.AlignmentFlag.AlignLeft)
+        self.layout_.addWidget(self.offer, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addWidget(self.last)
+        self.layout_.addWidget(self.sharing)
         self.layout_.addStretch(1)
         self.layout_.addLayout(self.actions)
         # Least needed first; each is hidden only while the screen cannot hold it.
@@ -153,11 +164,17 @@ class HomeScreen(Screen):
             self.exercises,
             self.session_heading,
             self.example_note,
+            self.sharing,
             self.last,
             self.rating,
+            self.offer,
         )
-        self._wanted = {widget: widget is not self.rating for widget in self._details}
-        self.rating.setVisible(False)
+        self._wanted = {
+            widget: widget not in (self.rating, self.offer, self.sharing)
+            for widget in self._details
+        }
+        for widget in (self.rating, self.offer, self.sharing):
+            widget.setVisible(False)
 
     def show_program(
         self,
@@ -201,6 +218,13 @@ class HomeScreen(Screen):
     def show_rating(self, due: bool) -> None:
         """Suggest the self-rating when a month has passed since the last (or there is none)."""
         self._wanted[self.rating] = due and self._rating_offered
+        self._fit()
+
+    def show_sharing(self, line: str, offered: bool) -> None:
+        """How up to date the clinic is ("" when not shared), and whether it sent a program."""
+        self.sharing.setText(line)
+        self._wanted[self.sharing] = bool(line)
+        self._wanted[self.offer] = offered
         self._fit()
 
     def show_week(self, week: WeekProgress) -> None:

@@ -268,7 +268,9 @@ class SettingsScreen(Screen):
     `on_about`, when given, adds "About alshome" to the list.
     `on_passphrase`, when given, adds the button that sets or removes the history's
     passphrase; `protected()` says which of the two it reads. `on_rating`, when given,
-    adds the ALSFRS-R self-rating, which home suggests only once a month.
+    adds the ALSFRS-R self-rating, which home suggests only once a month. `on_share`, when
+    given, adds "Share with my clinic"; `shared()` gives the line that says how up to
+    date the clinic is ("" when not shared), shown under it.
     With `history_on_server` (a history on a database server, `--database-url`) the
     backups and passphrase entries are there and say, when pressed, that the server's own
     backups and access control do their work: alshome's copies and passphrase are for a file.
@@ -288,6 +290,8 @@ class SettingsScreen(Screen):
         protected: Callable[[], bool] = lambda: False,
         on_rating: Callable[[], None] | None = None,
         history_on_server: bool = False,
+        on_share: Callable[[], None] | None = None,
+        shared: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(self.tr("Settings"))
         if history_on_server:
@@ -299,6 +303,14 @@ class SettingsScreen(Screen):
             role="large",
             description=self.tr("Twelve short questions on everyday things, for your therapist."),
         )
+        self.share = button(
+            self.tr("Share with my clinic"),
+            on_share or (lambda: None),
+            role="large",
+            description=self.tr("Says what is shared and with whom before anything is."),
+        )
+        self.shared = shared
+        self.shared_line = label("", "body")
         # Last in the list: the program itself, for the therapist or a helper to change.
         self.program = button(
             self.tr("Your program and program files"),
@@ -357,6 +369,7 @@ class SettingsScreen(Screen):
         self.about.setVisible(on_about is not None)
         self.passphrase.setVisible(on_passphrase is not None)
         self.rating.setVisible(on_rating is not None)
+        self.share.setVisible(on_share is not None)
         self.layout_.addWidget(self.scroll, 1)
 
         self.primary = button(
@@ -396,9 +409,11 @@ class SettingsScreen(Screen):
         shown_about = [self.about] if on_about is not None else []
         shown_passphrase = [self.passphrase] if on_passphrase is not None else []
         shown_rating = [self.rating] if on_rating is not None else []
+        shown_share = [self.share] if on_share is not None else []
         self.controls = [
             *controls,
             *shown_rating,
+            *shown_share,
             *shown_program,
             *shown_backups,
             *shown_about,
@@ -427,6 +442,8 @@ class SettingsScreen(Screen):
             self._heading_above[self.rows[keys[0]]] = title
             column.addSpacing(SPACING)
         column.addWidget(self.rating)
+        column.addWidget(self.share)
+        column.addWidget(self.shared_line)
         column.addWidget(self.program)
         column.addWidget(self.backups)
         column.addWidget(self.about)
@@ -532,6 +549,9 @@ class SettingsScreen(Screen):
             if self.protected()
             else self.tr("Protect the history with a passphrase"),
         )
+        line = self.shared()
+        self.shared_line.setText(line)
+        self.shared_line.setVisible(bool(line))
 
     def first_focus(self) -> QWidget | None:
         for page, answer in (

@@ -1,6 +1,6 @@
 """Write a small history at every schema revision, kept in the repository for upgrade tests.
 
-    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0004_program_media
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0005_sharing
     .venv/bin/python tests/storage/revisions/make_revision_databases.py --exports
 
 Run it once when a migration is added, for the new head only: the older databases must
@@ -196,6 +196,12 @@ if __name__ == "__main__":
     elif sys.argv[1:] == ["--version-file"]:
         write_version_file()
     else:
-        revisions = ("0001_initial", SAFETY_REVISION, ALSFRS_REVISION, MEDIA_REVISION)
+        revisions = (
+            "0001_initial",
+            SAFETY_REVISION,
+            ALSFRS_REVISION,
+            MEDIA_REVISION,
+            "0005_sharing",
+        )
         for revision in sys.argv[1:] or revisions:
             write(revision)
