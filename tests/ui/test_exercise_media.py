@@ -1,0 +1,110 @@
+"""The therapist's own exercise on the set screen: its video looping silently, or its
+picture, in the figure's place, read from the history; and the picture or the words when
+the video cannot play here."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from alshome.domain.session import Phase
+from alshome.ui import exercise_media
+from alshome.ui.pages import Page
+from alshome.ui.sound_modules import SoundModules
+from tests.programs.bundles import picture, video
+from tests.ui.custom_program import custom_rig
+
+ENTER = Qt.Key.Key_Return
+
+
+@pytest.fixture
+def finalizers(request):
+    done: list = []
+    yield done
+    for each in done:
+        each()
+
+
+def set_screen(rig):
+    rig.key(ENTER)  # Start today's session
+    assert rig.phase in (Phase.READY, Phase.LIFT_CHECK)
+    return rig.window.screens[Page.EXERCISE]
+
+
+def test_the_video_loops_silently_from_a_private_file_removed_afterwards(
+    qtbot, tmp_path, finalizers
+):
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    screen = set_screen(rig)
+    media = screen.media
+    assert screen.name.text() == "Putty squeeze"
+    assert media.isVisible() and media.is_playing()
+    assert not screen.figure.isVisible()
+    player = media.player
+    assert player.audioOutput() is None, "no sound, ever"
+    assert player.loops() == player.Loops.Infinite
+    played = Path(player.source().toLocalFile())
+    assert played.read_bytes() == video()
+    assert stat.S_IMODE(played.stat().st_mode) == 0o600
+    qtbot.waitUntil(lambda: player.playbackState() == player.PlaybackState.PlayingState)
+    assert media.accessibleName() == "Video of Putty squeeze"
+
+    rig.controller.skip_exercise()
+    assert not played.exists()
+    assert not media.isVisible()
+    assert screen.figure.isVisible(), "the next, a library exercise, is drawn again"
+
+
+def test_without_qt_multimedia_the_picture_stands_in(qtbot, tmp_path, finalizers, monkeypatch):
+    monkeypatch.setattr(
+        exercise_media, "sound_modules", lambda: SoundModules(None, None, "libpulse.so.0")
+    )
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    media = set_screen(rig).media
+    assert media.isVisible() and not media.is_playing()
+    assert media.currentWidget() is media.picture and not media.picture.pixmap.isNull()
+    assert media.accessibleName() == "Picture of Putty squeeze"
+
+
+def test_a_video_that_will_not_play_gives_way_to_the_picture(qtbot, tmp_path, finalizers):
+    broken = {"media/putty.png": picture(), "media/putty.mp4": video()[:48]}
+    rig = custom_rig(qtbot, tmp_path, finalizers, media=broken)
+    media = set_screen(rig).media
+    qtbot.waitUntil(lambda: media.currentWidget() is media.picture, timeout=10_000)
+    assert media.isVisible() and media.temporary is None
+
+
+def test_a_whole_session_of_a_custom_program_by_keyboard(qtbot, tmp_path, finalizers):
+    """Every set, with the lift check, each kind's dose, the fatigue check and the rest,
+    as for the library's exercises; the custom one's sets are recorded under its id."""
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    screen = set_screen(rig)
+    asked = []
+    while rig.phase is not Phase.SUMMARY:
+        step = rig.controller.session.step
+        if rig.phase is Phase.LIFT_CHECK:
+            asked.append(step.exercise.id)
+            rig.key(Qt.Key.Key_Right)
+            rig.key(ENTER)  # Yes
+        assert rig.phase is Phase.READY
+        if step.exercise.id == "hand_putty_squeeze":
+            assert screen.media.isVisible() and screen.instruction.text().startswith("Squeeze")
+        rig.key(ENTER)  # Start
+        if step.target.timed:
+            rig.key(ENTER)  # Start now
+        rig.key(ENTER)  # Done
+        assert rig.phase in (Phase.FATIGUE_CHECK, Phase.SUMMARY)
+        if rig.phase is Phase.FATIGUE_CHECK:
+            rig.key(Qt.Key.Key_3)
+            rig.key(ENTER)
+        if rig.phase is Phase.REST:
+            rig.key(ENTER)  # Skip rest
+    assert asked[0] == "hand_putty_squeeze"
+    sets = rig.repository.sessions()[-1].sets
+    putty = [row for row in sets if row.exercise_id == "hand_putty_squeeze"]
+    assert len(putty) == 4, "2 sets on each side"
+    assert all(row.done == {"repetitions": 8} for row in putty)
+    assert len(sets) == len(rig.controller.session.program.steps())
