@@ -21,7 +21,7 @@ import contextlib
 import os
 import tempfile
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,8 +29,14 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QWidget
 
-from alshome.domain.program import Exercise
+from alshome.domain.program import Exercise, Program
 from alshome.ui.sound_modules import sound_modules
+
+MediaSource = Callable[[Program], Mapping[str, bytes]]  # a program version's pictures and videos
+
+
+def no_media(_program: Program) -> Mapping[str, bytes]:
+    return {}
 
 
 class PictureView(QWidget):

@@ -295,10 +295,12 @@ class MainWindow(QMainWindow):
             self.open_program,
             explain,
             self._editor_pin(),
+            self._program_media,
         )
         screen.set_palette(self._palette())
         for figure in screen.figures():
             figure.set_animated(bool(self.settings.get("moving_pictures")))
+        screen.preview.media.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def _build_history(self) -> Screen:

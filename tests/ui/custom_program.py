@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from alshome.domain.clock import ManualClock
+from alshome.domain.program import Program
 from alshome.domain.safety import Profile
 from alshome.operations.startup import load_active_program
 from alshome.platform.paths import sqlite_url
@@ -44,6 +45,20 @@ class CustomRig:
         return self.controller.phase
 
 
+class RepositoryFiles:
+    """The editor's saves, made the active program of the history as the app makes them."""
+
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+
+    def check(self, path):
+        raise AssertionError("the editor reads no file")
+
+    def use(self, checked: CheckedProgram) -> Program:
+        import_program(checked, self.repository)
+        return checked.program
+
+
 def save_custom_program(
     repository: Repository, document: dict | None = None, media: Mapping[str, bytes] | None = None
 ) -> None:
@@ -66,7 +81,7 @@ def custom_rig(qtbot, tmp_path, finalizers, media: Mapping[str, bytes] | None = 
     repository.save_profile(Profile("", "Ana Ruiz, PT, 555 0100", "", clock.wall()))
     program_id, program = load_active_program(repository)
     controller = SessionController(clock, lambda: SessionRecorder(repository, program_id))
-    services = WindowServices(records=lambda: repository)
+    services = WindowServices(records=lambda: repository, program_files=RepositoryFiles(repository))
     window = MainWindow(program, controller, repository, clock, services=services)
     qtbot.addWidget(window)
     window.resize(1280, 720)

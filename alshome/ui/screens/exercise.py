@@ -14,7 +14,7 @@ records nothing. "No" flags the exercise for the therapist and changes nothing e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from alshome.domain.program import Mover, Program
 from alshome.domain.session import Phase, Session
 from alshome.ui import words
-from alshome.ui.exercise_media import ExerciseMedia
+from alshome.ui.exercise_media import ExerciseMedia, MediaSource, no_media
 from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
@@ -32,12 +32,6 @@ from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
 FIGURE_MIN = 96  # px: the illustration's least size, so the words fit at 200 % text and on 1024x768
-MediaSource = Callable[[Program], Mapping[str, bytes]]  # a program version's pictures and videos
-
-
-def no_media(_program: Program) -> Mapping[str, bytes]:
-    return {}
-
 
 class ExerciseScreen(Screen):
     def __init__(self, controller: SessionController, media: MediaSource = no_media) -> None:
