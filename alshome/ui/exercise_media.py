@@ -68,16 +68,49 @@ class PictureView(QWidget):
         )
 
 
+class VideoBox(QWidget):
+    """The video as large as the box allows, whole and centred, with the panel's colour
+    around it rather than black bars: the video widget is given the video's own shape."""
+
+    def __init__(self, video: QWidget) -> None:
+        super().__init__()
+        self.video = video
+        self.shape = QSize()
+        video.setParent(self)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_shape(self, size: QSize) -> None:
+        self.shape = size
+        self._place()
+
+    def resizeEvent(self, event: Any) -> None:
+        self._place()
+        super().resizeEvent(event)
+
+    def _place(self) -> None:
+        size = self.size()
+        if self.shape.isValid() and not self.shape.isEmpty():
+            size = self.shape.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.video.setGeometry(
+            (self.width() - size.width()) // 2,
+            (self.height() - size.height()) // 2,
+            size.width(),
+            size.height(),
+        )
+
+
 class ExerciseMedia(QStackedWidget):
     """`show_exercise(exercise, media)` shows its picture or video; False when it has none
     that can be shown here, so the caller shows the drawn figure or only the words."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.setObjectName("media")  # in a panel, the panel's colour around the picture
         self.picture = PictureView()
         self.addWidget(self.picture)
         self.player: Any = None  # QMediaPlayer, made with the first video
-        self.video: QWidget | None = None  # QVideoWidget, likewise
+        self.video: VideoBox | None = None  # around a QVideoWidget, likewise
         self.temporary: weakref.finalize | None = None  # removes the video's file once
         self.animated = True
         self.playing_path = ""
@@ -164,14 +197,16 @@ class ExerciseMedia(QStackedWidget):
             from PySide6.QtMultimediaWidgets import QVideoWidget
         except ImportError:
             return False
-        self.video = QVideoWidget()
-        self.video.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.video.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        screen = QVideoWidget()
+        screen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.video = VideoBox(screen)
         self.addWidget(self.video)
         player = multimedia.QMediaPlayer(self)
         player.setLoops(multimedia.QMediaPlayer.Loops.Infinite)
-        player.setVideoOutput(self.video)  # and no audio output: it never makes a sound
+        player.setVideoOutput(screen)  # and no audio output: it never makes a sound
+        screen.videoSink().videoSizeChanged.connect(
+            lambda: self.video.set_shape(screen.videoSink().videoSize())
+        )
         player.errorOccurred.connect(self._cannot_play)
         invalid = multimedia.QMediaPlayer.MediaStatus.InvalidMedia
         player.mediaStatusChanged.connect(

@@ -13,9 +13,13 @@ from PySide6.QtCore import Qt
 from alshome.domain.session import Phase
 from alshome.ui import exercise_media
 from alshome.ui.pages import Page
+from alshome.ui.screens.exercise import FIGURE_MIN
 from alshome.ui.sound_modules import SoundModules
+from alshome.ui.theme import style_for
 from tests.programs.bundles import picture, video
 from tests.ui.custom_program import custom_rig
+from tests.ui.test_fit import WINDOWS, clipped
+from tests.ui.tour import settle
 
 ENTER = Qt.Key.Key_Return
 
@@ -108,3 +112,28 @@ def test_a_whole_session_of_a_custom_program_by_keyboard(qtbot, tmp_path, finali
     assert len(putty) == 4, "2 sets on each side"
     assert all(row.done == {"repetitions": 8} for row in putty)
     assert len(sets) == len(rig.controller.session.program.steps())
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}-{w[2]}-{w[3]}")
+@pytest.mark.parametrize("playing", [True, False], ids=["video", "picture"])
+def test_the_picture_or_video_fits_the_figures_box_at_every_size(
+    qtbot, tmp_path, finalizers, monkeypatch, window, playing
+):
+    if not playing:
+        monkeypatch.setattr(
+            exercise_media, "sound_modules", lambda: SoundModules(None, None, "libpulse.so.0")
+        )
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    width, height, theme, scale = window
+    rig.window.setStyleSheet(style_for(theme, scale))
+    rig.window.resize(width, height)
+    screen = set_screen(rig)
+    rig.key(Qt.Key.Key_Right)
+    rig.key(ENTER)  # past the lift check, to the set
+    settle()
+    media = screen.media
+    assert media.is_playing() is playing and media.isVisible()
+    assert clipped(screen, width, height) == []
+    box = media.parentWidget().contentsRect()
+    placed = media.geometry()
+    assert box.contains(placed) and min(placed.width(), placed.height()) >= FIGURE_MIN

@@ -141,11 +141,10 @@ class NewExercisePage(QWidget):
             self.title,
             self.tr("Change this exercise") if exercise else self.tr("Make a new exercise"),
         )
-        set_text(
-            self.done,
-            self.tr("Save the changes") if exercise else self.tr("Add it to the program"),
+        set_text(self.done, self.tr("Save it") if exercise else self.tr("Add it"))
+        self.done.setAccessibleName(
+            self.tr("Save the changes") if exercise else self.tr("Add it to the program")
         )
-        self.done.setAccessibleName(self.done.text())
         self.name.setText(exercise.name if exercise else "")
         self.instruction.setPlainText(exercise.instruction if exercise else "")
         self.caregiver.setPlainText((exercise.caregiver_instruction or "") if exercise else "")
