@@ -137,3 +137,26 @@ def test_the_picture_or_video_fits_the_figures_box_at_every_size(
     box = media.parentWidget().contentsRect()
     placed = media.geometry()
     assert box.contains(placed) and min(placed.width(), placed.height()) >= FIGURE_MIN
+
+
+def test_orca_hears_the_exercise_name_and_instruction_as_before(qtbot, tmp_path, finalizers):
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    screen = set_screen(rig)
+    rig.key(Qt.Key.Key_Right)
+    rig.key(ENTER)  # Yes, past the lift check
+    focused = rig.window.focusWidget()
+    assert focused is screen.primary
+    said = focused.accessibleDescription()
+    assert "Putty squeeze" in said
+    assert "Light strengthening: Squeeze the soft putty slowly, then let go." in said
+    assert "Stop if your hand cramps." in said
+    assert screen.media.focusPolicy() is Qt.FocusPolicy.NoFocus
+
+
+def test_without_moving_pictures_the_picture_stands_in_for_the_video(qtbot, tmp_path, finalizers):
+    rig = custom_rig(qtbot, tmp_path, finalizers)
+    rig.window.settings.set("moving_pictures", False)
+    rig.window.apply_setting("moving_pictures")
+    media = set_screen(rig).media
+    assert media.isVisible() and not media.is_playing()
+    assert media.currentWidget() is media.picture
