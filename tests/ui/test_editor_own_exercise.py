@@ -168,3 +168,16 @@ def test_the_new_exercise_page_is_reached_by_keyboard(editor, qtbot):
     wanted = {maker.name, maker.instruction, maker.caregiver, maker.safety, maker.choose}
     wanted |= set(maker.kinds.values()) | set(maker.regions.values()) | {maker.done, maker.back}
     assert wanted <= reached
+
+
+def test_the_preview_shows_the_own_exercises_video_and_stops_it_after(editor):
+    editor.open_preview()
+    media = editor.preview.media
+    assert media.isVisible() and media.is_playing()
+    assert not editor.preview.figure.isVisible()
+    editor.preview.next.click()
+    assert media.isHidden() and editor.preview.figure.isVisible()
+    editor.preview.previous.click()
+    assert media.temporary is not None
+    editor.preview.done.click()
+    assert media.temporary is None, "its file is gone"

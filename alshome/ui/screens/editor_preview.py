@@ -57,7 +57,7 @@ class PreviewPage(QWidget):
         side_by_side.addWidget(self.area, 1)
         side_by_side.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignTop)
         self.media = ExerciseMedia()
-        self.media.setFixedSize(FIGURE_WIDTH, FIGURE_WIDTH)
+        self.media.setFixedWidth(FIGURE_WIDTH)
         side_by_side.addWidget(self.media, 0, Qt.AlignmentFlag.AlignTop)
         self.previous = button(self.tr("Previous exercise"), lambda: self.show_item(-1))
         self.next = button(self.tr("Next exercise"), lambda: self.show_item(1))
