@@ -156,7 +156,19 @@ def measure_video_memory(
         cwd=REPO,
     )
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return VideoMemory(video_mb=video.stat().st_size / (1024 * 1024), seconds=seconds, **figures)
+    return VideoMemory(
+        video_mb=video.stat().st_size / (1024 * 1024),
+        video_seconds=_length(video),
+        seconds=seconds,
+        **figures,
+    )
+
+
+def _length(video: Path) -> float:
+    import av
+
+    with av.open(str(video)) as container:
+        return container.duration / av.time_base
 
 
 def main() -> int:
