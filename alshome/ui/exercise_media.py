@@ -199,6 +199,8 @@ class ExerciseMedia(QStackedWidget):
             return False
         screen = QVideoWidget()
         screen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Its box already has the video's shape: filled whole, without a black line.
+        screen.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)
         self.video = VideoBox(screen)
         self.addWidget(self.video)
         player = multimedia.QMediaPlayer(self)
