@@ -115,6 +115,7 @@ class ExerciseMedia(QStackedWidget):
         self.animated = True
         self.playing_path = ""
         self.has_picture = False
+        self.exercise_name = ""
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.hide()
@@ -134,13 +135,18 @@ class ExerciseMedia(QStackedWidget):
         if not shown and self.has_picture:
             self.setCurrentWidget(self.picture)
             shown = True
+        self.exercise_name = exercise.name
+        self._name_it()
+        self.setVisible(shown)
+        return shown
+
+    def _name_it(self) -> None:
+        """What a screen reader calls it: the video or the picture of the exercise."""
         if self.is_playing():
             name = QCoreApplication.translate("ExerciseMedia", "Video of {name}")
         else:
             name = QCoreApplication.translate("ExerciseMedia", "Picture of {name}")
-        self.setAccessibleName(name.format(name=exercise.name) if shown else "")
-        self.setVisible(shown)
-        return shown
+        self.setAccessibleName(name.format(name=self.exercise_name))
 
     def set_animated(self, animated: bool) -> None:
         self.animated = animated
@@ -224,6 +230,7 @@ class ExerciseMedia(QStackedWidget):
         self.stop()
         if self.has_picture:
             self.setCurrentWidget(self.picture)
+            self._name_it()
         else:
             self.hide()
 

@@ -69,14 +69,20 @@ def save_custom_program(
     import_program(with_media, repository)
 
 
-def custom_rig(qtbot, tmp_path, finalizers, media: Mapping[str, bytes] | None = None) -> CustomRig:
+def custom_rig(
+    qtbot,
+    tmp_path,
+    finalizers,
+    media: Mapping[str, bytes] | None = None,
+    document: dict | None = None,
+) -> CustomRig:
     app = QApplication.instance()
     if app.styleSheet() != style_sheet():
         app.setStyleSheet(style_sheet())
     engine = open_database(sqlite_url(tmp_path / "alshome.sqlite3"))
     finalizers.append(engine.dispose)
     repository = Repository(engine)
-    save_custom_program(repository, media=media)
+    save_custom_program(repository, document, media)
     clock = ManualClock()
     repository.save_profile(Profile("", "Ana Ruiz, PT, 555 0100", "", clock.wall()))
     program_id, program = load_active_program(repository)

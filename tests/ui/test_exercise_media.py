@@ -16,7 +16,7 @@ from alshome.ui.pages import Page
 from alshome.ui.screens.exercise import FIGURE_MIN
 from alshome.ui.sound_modules import SoundModules
 from alshome.ui.theme import style_for
-from tests.programs.bundles import picture, video
+from tests.programs.bundles import PUTTY, custom_document, picture, video
 from tests.ui.custom_program import custom_rig
 from tests.ui.test_fit import WINDOWS, clipped
 from tests.ui.tour import settle
@@ -79,6 +79,22 @@ def test_a_video_that_will_not_play_gives_way_to_the_picture(qtbot, tmp_path, fi
     media = set_screen(rig).media
     qtbot.waitUntil(lambda: media.currentWidget() is media.picture, timeout=10_000)
     assert media.isVisible() and media.temporary is None
+    assert media.accessibleName() == "Picture of Putty squeeze"
+
+
+def test_a_video_alone_that_will_not_play_leaves_the_words_alone(qtbot, tmp_path, finalizers):
+    clip_only = {key: value for key, value in PUTTY.items() if key != "picture"}
+    rig = custom_rig(
+        qtbot,
+        tmp_path,
+        finalizers,
+        media={"media/putty.mp4": video()[:48]},
+        document=custom_document(clip_only),
+    )
+    screen = set_screen(rig)
+    qtbot.waitUntil(lambda: screen.media.isHidden(), timeout=10_000)
+    assert not screen.figure.isVisible() and screen.instruction.isVisible()
+    assert screen.media.temporary is None
 
 
 def test_a_whole_session_of_a_custom_program_by_keyboard(qtbot, tmp_path, finalizers):
