@@ -5,14 +5,18 @@ the video cannot play here."""
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
+from alshome.domain.program import Exercise, ExerciseKind, Prescription
 from alshome.domain.session import Phase
+from alshome.programs.transfer import check_program, document_of
 from alshome.ui import exercise_media
 from alshome.ui.pages import Page
+from alshome.ui.screens.editor_rows import default_dose
 from alshome.ui.screens.exercise import FIGURE_MIN
 from alshome.ui.sound_modules import SoundModules
 from alshome.ui.theme import style_for
@@ -176,3 +180,48 @@ def test_without_moving_pictures_the_picture_stands_in_for_the_video(qtbot, tmp_
     media = set_screen(rig).media
     assert media.isVisible() and not media.is_playing()
     assert media.currentWidget() is media.picture
+
+
+@pytest.mark.parametrize("kind", list(ExerciseKind), ids=lambda kind: kind.value)
+def test_a_custom_exercise_of_each_kind_runs_its_dose_and_is_recorded(
+    qtbot, tmp_path, finalizers, kind
+):
+    own = Exercise(
+        "own_move",
+        "My move",
+        kind,
+        "trunk",
+        "Move gently.",
+        "Move it for them.",
+        picture="media/putty.png",
+    )
+    base = check_program(custom_document()).program
+    program = replace(
+        base,
+        custom_exercises=(own,),
+        prescriptions=(Prescription(own, default_dose(own)), *base.prescriptions[1:]),
+    )
+    rig = custom_rig(
+        qtbot,
+        tmp_path,
+        finalizers,
+        media={"media/putty.png": picture()},
+        document=document_of(program),
+    )
+    screen = set_screen(rig)
+    if rig.phase is Phase.LIFT_CHECK:
+        rig.key(Qt.Key.Key_Right)
+        rig.key(ENTER)  # Yes
+    if rig.window.screens[Page.EXERCISE].who_moves.isVisible():
+        rig.key(ENTER)  # the patient moves
+    step = rig.controller.session.step
+    assert screen.media.isVisible() and screen.name.text() == "My move"
+    rig.key(ENTER)  # Start
+    if step.target.timed:
+        rig.key(ENTER)  # Start now
+        rig.advance(5)
+    rig.key(ENTER)  # Done
+    assert rig.phase is Phase.FATIGUE_CHECK
+    (recorded,) = rig.repository.sessions()[-1].sets
+    assert (recorded.exercise_id, recorded.kind) == ("own_move", kind)
+    assert recorded.done
