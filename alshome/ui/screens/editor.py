@@ -164,6 +164,14 @@ class EditorScreen(Screen):
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(SPACING // 2)
         layout.addLayout(self.list_column)
+        # Under the list, shown while one of the program's own exercises is chosen (a sixth
+        # button in the row below would not fit a 1024 px window in Spanish).
+        self.change_own = button(
+            self.tr("Change its words or picture"),
+            self.open_change_exercise,
+            description=self.tr("For your own exercise. Sessions already done keep theirs."),
+        )
+        layout.addWidget(self.change_own)
         self.try_it = button(
             self.tr("Preview the session"),
             self.open_preview,
@@ -198,11 +206,6 @@ class EditorScreen(Screen):
         self.up = button(self.tr("Move up"), lambda: self.move(-1))
         self.down = button(self.tr("Move down"), lambda: self.move(1))
         self.edit = button(self.tr("Change the dose"), self.open_dose)
-        self.change_own = button(
-            self.tr("Change its words or picture"),
-            self.open_change_exercise,
-            description=self.tr("For your own exercise. Sessions already done keep theirs."),
-        )
         self.remove = button(self.tr("Remove"), self.ask_remove, description=self.tr("Asks first."))
         self.add = button(self.tr("Add an exercise"), self.open_library)
         self.message = FitLabel("", "body", floor=20, grow=False)
@@ -210,9 +213,7 @@ class EditorScreen(Screen):
         self.cancel = button(self.tr("Cancel"), on_close, role="large")
         holder = page(self.heading, self.list_area, self.message)
         holder.layout().setStretch(1, 1)
-        holder.layout().addLayout(
-            row(self.up, self.down, self.edit, self.change_own, self.remove, self.add)
-        )
+        holder.layout().addLayout(row(self.up, self.down, self.edit, self.remove, self.add))
         holder.layout().addLayout(row(self.save, self.cancel, stretch_between=True))
         return holder
 
