@@ -14,8 +14,11 @@ from alshome.programs.library import stock_library
 from alshome.programs.transfer import saved_media
 from alshome.ui.pages import Page
 from alshome.ui.screens.editor_new_exercise import own_id
+from alshome.ui.theme import style_for
 from tests.programs.bundles import picture, video
 from tests.ui.custom_program import custom_rig
+from tests.ui.test_fit import WINDOWS, clipped
+from tests.ui.tour import settle
 
 
 @pytest.fixture
@@ -181,3 +184,25 @@ def test_the_preview_shows_the_own_exercises_video_and_stops_it_after(editor):
     assert media.temporary is not None
     editor.preview.done.click()
     assert media.temporary is None, "its file is gone"
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}-{w[2]}-{w[3]}")
+def test_the_own_exercise_pages_fit_every_window(rig, editor, window, tmp_path):
+    width, height, theme, scale = window
+    rig.window.setStyleSheet(style_for(theme, scale))
+    rig.window.resize(width, height)
+    editor.rows[0].click()
+    found = {}
+    for name, opened in (
+        ("list, own chosen", editor.back_to_list),
+        ("change it", editor.open_change_exercise),
+        ("library", editor.open_library),
+        ("new", editor.open_new_exercise),
+        ("preview", editor.open_preview),
+    ):
+        opened()
+        settle()
+        assert rig.window.width() <= width and rig.window.height() <= height, name
+        if problems := clipped(editor, width, height):
+            found[name] = problems
+    assert not found, found
