@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -54,6 +55,9 @@ from alshome.ui.session_controller import SessionController
 from alshome.ui.theme import style_for
 from alshome.ui.voice import VoiceGuide
 from alshome.ui.window_services import WindowServices
+
+if TYPE_CHECKING:
+    from alshome.operations.reports import ReportFigures
 
 SETTLE_MS = 100
 PRELOAD_DELAY_MS = 2000  # after the database and the voice have opened
@@ -125,6 +129,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         voice_problem=lambda: voice.problem,
         data_folder=locations.data_dir,
         history_on_server=on_server(locations.database_url),
+        report_writer=_save_report,
     )
     window = MainWindow(start.program, controller, history, clock, settings, services)
     voice = VoiceGuide(controller, settings, parent=window)
@@ -140,6 +145,14 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         lambda: _after_first_frame(history, window, settings, voice, database, first_copy),
     )
     return app.exec()
+
+
+def _save_report(path: Path, figures: ReportFigures) -> None:
+    """The history screen's clinic report, on the paper of the person's locale; the report
+    (and its charts' pyqtgraph) is loaded only when one is saved."""
+    from alshome.report.pdf import paper_for_locale, save_report_pdf
+
+    save_report_pdf(path, figures, paper_for_locale())
 
 
 def _after_first_frame(

@@ -5,9 +5,10 @@ lupdate finds `self.tr("...")`, `QCoreApplication.translate("Context", "...")` a
 
 - Texts declared outside Qt and translated by their value: the settings' labels
   (alshome/settings.py, context "Settings"), the ALSFRS-R labels and anchor words
-  (alshome/domain/alsfrs.py, "Alsfrs") and the example programs' names and notes
-  (resources/programs/*.json, "Programs"). Those modules must not import Qt, so their
-  declarations are read here instead.
+  (alshome/domain/alsfrs.py, "Alsfrs"), the needs-attention sentences the clinic report
+  prints (alshome/operations/attention_words.py, "Attention") and the example programs'
+  names and notes (resources/programs/*.json, "Programs"). Those modules must not import
+  Qt, so their declarations are read here instead.
 - Texts passed to a module's one-line translation helper, such as
   `def tr(text): return QCoreApplication.translate("Report", text)`: lupdate files a call
   `tr("...")` under no context at all, and a call of `_tr` or `translated` not at all. The
@@ -35,7 +36,7 @@ Entry = tuple[str, str]  # (context, English text)
 
 def extra_strings() -> list[Entry]:
     """Every text lupdate misses, each once, in a stable order."""
-    found = [*_settings(), *_alsfrs(), *_programs(), *_helper_calls()]
+    found = [*_settings(), *_alsfrs(), *_attention(), *_programs(), *_helper_calls()]
     return list(dict.fromkeys(found))
 
 
@@ -55,6 +56,14 @@ def _alsfrs() -> Iterator[Entry]:
         yield "Alsfrs", label
         for anchor in ANCHORS[item]:
             yield "Alsfrs", anchor
+
+
+def _attention() -> Iterator[Entry]:
+    from alshome.operations import attention_words as words
+
+    texts = [*words.SENTENCES.values(), words.NO_SESSION_YET, words.NO_SYMPTOM_NAMED, words.AND]
+    for text in [*texts, *words.SYMPTOMS.values(), *words.DOMAINS.values()]:
+        yield "Attention", text
 
 
 def _programs() -> Iterator[Entry]:

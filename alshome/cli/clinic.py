@@ -66,9 +66,17 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     publish = action("publish", "publish a program file to a patient's app")
     publish.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     publish.add_argument("file", metavar="PROGRAM_FILE", type=Path, nargs=one)
-    export = action("export-patient", "write a patient's history in the app's export format")
+    export = action(
+        "export-patient", "write a patient's history in the app's export format, or as FHIR"
+    )
     export.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     export.add_argument("--output", metavar="FILE", type=Path, help="file to write", **required)
+    export.add_argument(
+        "--format",
+        choices=("json", "fhir"),
+        default="json",
+        help="the app's own JSON export (json), or a FHIR R4 bundle for the record system",
+    )
     audit = action("audit", "who read or changed which patient's data, and when")
     audit.add_argument("patient_id", metavar="PATIENT_ID", nargs="?", help="one patient's only")
     serve = action("serve", "run the clinic server")
@@ -259,7 +267,13 @@ def _export_patient(url: str, options: Namespace) -> str:
             record_access(db, _actor(), options.patient_id, "read", "exported the history")
     finally:
         engine.dispose()
-    write_private_file(options.output, document.canonical_text())
+    if options.format == "fhir":
+        from alshome.operations.fhir.bundle import PatientIdentity, fhir_text
+
+        text = fhir_text(document, PatientIdentity(identifier=options.patient_id))
+    else:
+        text = document.canonical_text()
+    write_private_file(options.output, text)
     count = len(document.sessions)
     sessions = f"{count} session" if count == 1 else f"{count} sessions"
     return f"Exported {sessions} to {options.output}."

@@ -21,12 +21,15 @@ def export_history(locations: Locations, options: Namespace) -> str:
 
 def _export_fhir(locations: Locations, options: Namespace) -> str:
     """A FHIR bundle names the person only by the identifier the clinic gives them."""
-    from alshome.programs.document import DocumentError
+    from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
 
     if not options.patient_id:
         raise DocumentError(
-            "A FHIR export needs --patient-id: the identifier the clinic's record system "
-            "knows the person by."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A FHIR export needs --patient-id: the identifier the clinic's record system "
+                "knows the person by.",
+            )
         )
     from alshome.operations.fhir.bundle import PatientIdentity, export_fhir_file
 

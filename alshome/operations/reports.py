@@ -19,6 +19,11 @@ Decisions:
   "rested" means the patient chose a day of rest instead of a session.
 - The ALSFRS-R slope is over the entries in range; dFS is each entry's own, from the
   onset given with it.
+- The needs-attention flags are those of `alshome.operations.attention` on the range's
+  last day (or the day the report is made, if earlier): what a therapist should look at
+  first, read from the whole history as the rules need it.
+- The report is drawn from these figures alone (plain data, no database), so the clinic
+  server can make the same report from its own copy of a patient's records.
 """
 
 from __future__ import annotations
@@ -33,16 +38,22 @@ from typing import TYPE_CHECKING, Any, Protocol
 from alshome import __version__
 from alshome.domain import alsfrs
 from alshome.domain.alsfrs import Domain, Entry
+from alshome.domain.attention import AttentionThresholds, Flag
 from alshome.domain.fatigue import Symptom
-from alshome.domain.safety import CarryOver, Profile
+from alshome.domain.recorded import StoredSet
+from alshome.domain.safety import CarryOver, LiftCheck, Profile
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import SessionSummary, Trends, WeekAdherence, trends
+from alshome.operations.attention import patient_attention
+from alshome.operations.attention_words import sentence
+from alshome.operations.report_exercises import ExerciseFigures, exercise_figures
 
 if TYPE_CHECKING:
     from alshome.storage.repository import StoredCarryOver
+    from alshome.storage.snapshot import StoredProgram
 
 JSON_FORMAT = "alshome-report"
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: the needs-attention flags and the per-exercise figures
 STEADY_BELOW = 0.1  # fatigue points a month: less than this either way reads as steady
 MIN_TREND_DAYS = 28  # a week of ratings is too short to say points "a month"
 SECONDS_PER_MONTH = alsfrs.DAYS_PER_MONTH * 86_400
@@ -58,6 +69,12 @@ class ReportRecords(Protocol):
     def alsfrs_entries(self) -> list[Entry]: ...
 
     def profile(self) -> Profile | None: ...
+
+    def sets_of_sessions(self, uuids: Sequence[str]) -> dict[str, list[StoredSet]]: ...
+
+    def exercises_to_review(self) -> list[LiftCheck]: ...
+
+    def active_program(self) -> StoredProgram | None: ...
 
 
 @dataclass(frozen=True)
@@ -148,6 +165,8 @@ class ReportFigures:
     fatigue: FatigueStatistics
     carry_over: tuple[CarryOverReport, ...]
     ratings: RatingFigures
+    attention: tuple[Flag, ...] = ()  # most urgent first
+    exercises: tuple[ExerciseFigures, ...] = ()
 
     @property
     def sessions(self) -> tuple[SessionSummary, ...]:
@@ -199,6 +218,8 @@ class ReportFigures:
         """The figures as plain JSON values: stable keys, ISO 8601 dates, rates per month.
 
         Keys: format, version, app_version, made_on, patient_name, period {from, to};
+        attention [{concern, severity (urgent, soon, routine), sentence (English),
+        evidence [{source, date, ref}]}], most urgent first;
         programs [{name, version, weekly_target, sessions, first_day, last_day}];
         sessions [{date, started_at, program, program_version, status, sets_planned,
         sets_done, highest_fatigue, mean_fatigue, symptoms}]; session_counts {status: n};
@@ -208,7 +229,10 @@ class ReportFigures:
         carry_over {counts {fine, tired, sore}, reports [{date, answer, rested}]};
         alsfrs_r {entries [{date, entered_at, entered_by, values {item: 0-4}, total,
         subscores {bulbar, fine_motor, gross_motor, respiratory}, onset, dfs}],
-        slope_per_month, slope_progression, latest_dfs, dfs_progression}.
+        slope_per_month, slope_progression, latest_dfs, dfs_progression};
+        exercises [{exercise_id, name, kind, sessions, sets_planned, sets_done,
+        sets_skipped, sets_not_reached, latest_plan, heaviest_load, unit,
+        movers {patient, assisted, caregiver}}].
         """
         return {
             "format": JSON_FORMAT,
@@ -217,6 +241,7 @@ class ReportFigures:
             "made_on": self.made_on.isoformat(),
             "patient_name": self.patient_name,
             "period": {"from": self.first.isoformat(), "to": self.last.isoformat()},
+            "attention": [_flag_json(flag) for flag in self.attention],
             "programs": [
                 {
                     "name": use.name,
@@ -272,6 +297,7 @@ class ReportFigures:
                 "latest_dfs": self.ratings.latest_dfs,
                 "dfs_progression": _band(self.ratings.dfs_progression),
             },
+            "exercises": [exercise.as_json() for exercise in self.exercises],
         }
 
 
@@ -309,15 +335,24 @@ def clinic_report(
 
 
 def report_figures(
-    records: ReportRecords, first: date, last: date, made_on: date, default_target: int
+    records: ReportRecords,
+    first: date,
+    last: date,
+    made_on: date,
+    default_target: int,
+    thresholds: AttentionThresholds | None = None,
 ) -> ReportFigures:
     """The report of the days `first` to `last` (both included), made on `made_on`.
 
     `default_target` is the weekly target for weeks before any session names one (the
-    active program's, as on the history screen).
+    active program's, as on the history screen). The flags are those of the range's last
+    day, or of `made_on` when that is earlier, by the clinic's `thresholds` (the
+    defaults when None).
     """
-    figures = trends(records.session_summaries(), default_target, first, last)
+    every_session = records.session_summaries()
+    figures = trends(every_session, default_target, first, last)
     profile = records.profile()
+    flagged_on = min(last, made_on)
     entries = tuple(e for e in records.alsfrs_entries() if first <= e.day <= last)
     return ReportFigures(
         first=first,
@@ -334,7 +369,41 @@ def report_figures(
             if first <= report.day <= last
         ),
         ratings=RatingFigures(entries, alsfrs.slope(entries)),
+        attention=patient_attention(
+            RecordsUpTo(records, flagged_on, every_session), flagged_on, thresholds
+        ).flags,
+        exercises=exercise_figures(
+            records.sets_of_sessions([session.uuid for session in figures.sessions]).values()
+        ),
     )
+
+
+@dataclass(frozen=True)
+class RecordsUpTo:
+    """A patient's records as they stood at the end of `day`, so the flags of a range that
+    ended in the past see nothing that happened after it. `sessions` are every session,
+    already read for the report."""
+
+    records: ReportRecords
+    day: date
+    sessions: Sequence[SessionSummary]
+
+    def session_summaries(self) -> list[SessionSummary]:
+        return [session for session in self.sessions if session.local_day <= self.day]
+
+    def carry_over_checks(self) -> list[StoredCarryOver]:
+        checks = self.records.carry_over_checks()
+        return [stored for stored in checks if stored.check.asked_at.date() <= self.day]
+
+    def exercises_to_review(self) -> list[LiftCheck]:
+        checks = self.records.exercises_to_review()
+        return [check for check in checks if check.checked_at.date() <= self.day]
+
+    def alsfrs_entries(self) -> list[Entry]:
+        return [entry for entry in self.records.alsfrs_entries() if entry.day <= self.day]
+
+    def active_program(self) -> StoredProgram | None:
+        return self.records.active_program()
 
 
 def program_uses(sessions: Sequence[SessionSummary]) -> tuple[ProgramUse, ...]:
@@ -417,6 +486,18 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "subscores": {domain.name.lower(): entry.subscore(domain) for domain in Domain},
         "onset": None if entry.onset is None else entry.onset.isoformat(),
         "dfs": alsfrs.pre_slope(entry),
+    }
+
+
+def _flag_json(flag: Flag) -> dict[str, Any]:
+    return {
+        "concern": flag.concern.value,
+        "severity": flag.severity.name.lower(),
+        "sentence": sentence(flag),
+        "evidence": [
+            {"source": item.source.value, "date": item.day.isoformat(), "ref": item.ref}
+            for item in flag.evidence
+        ],
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QFontMetricsF,
     QImage,
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -45,16 +48,19 @@ from alshome.operations.reports import ReportFigures
 from alshome.platform.files import write_private_bytes
 from alshome.report.document import CHARTS, day_text, report_html
 
+if TYPE_CHECKING:
+    from alshome.ui.charts import TrendChart
+
 RESOLUTION = 300  # dots per inch of the page's layout; charts keep their own pixels
 MARGIN_MM = 15
 BODY_POINTS = 11
 FOOTER_POINTS = 9
 CHART_WIDTH = 1100  # pixels a chart is drawn across before it is fitted to the page
-CHART_PLOT_HEIGHT = 380
-DATE_AXIS_HEIGHT = 56  # room for the date labels under a chart
+CHART_PLOT_HEIGHT = 430  # pixels of a chart's plot, its date labels included
 FOOTER_FLAGS = int(
     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
 )
+OBJECT_REPLACEMENT = "\ufffc"  # what an image is in its block's text
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -155,23 +161,37 @@ def _document(writer: QPdfWriter, figures: ReportFigures, body: QSizeF) -> QText
 
 
 def _keep_headings_with_next(document: QTextDocument, page_height: float) -> None:
-    """A heading that would end a page, its text or chart on the next, starts that page."""
+    """A heading whose section would leave its page before its chart (or, without one,
+    before its first lines) starts the next page instead."""
     layout = document.documentLayout()
     reserve = QFontMetricsF(document.defaultFont(), layout.paintDevice()).lineSpacing() * 4
     block = document.begin()
     while block.isValid():
-        following = block.next()
-        if block.blockFormat().headingLevel() and following.isValid():
+        if block.blockFormat().headingLevel():
             heading = layout.blockBoundingRect(block)
-            needed = heading.bottom() + reserve
-            if QTextCursor(following).currentTable() is None:
-                needed = max(needed, layout.blockBoundingRect(following).bottom())
-            if heading.top() // page_height != needed // page_height:
+            needed = max(heading.bottom() + reserve, _kept_with(block, layout))
+            fits = needed - heading.top() < page_height
+            if fits and heading.top() // page_height != needed // page_height:
                 form = block.blockFormat()
                 form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(form)
                 _lay_out_again(document)
-        block = following
+        block = block.next()
+
+
+def _kept_with(heading: QTextBlock, layout: QAbstractTextDocumentLayout) -> float:
+    """The bottom of what a heading keeps on its page: its section's text down to its
+    chart, stopping at a table (whose first rows the reserve holds) or the next heading."""
+    bottom = 0.0
+    block = heading.next()
+    while block.isValid() and not block.blockFormat().headingLevel():
+        if QTextCursor(block).currentTable() is not None:
+            break
+        bottom = layout.blockBoundingRect(block).bottom()
+        if OBJECT_REPLACEMENT in block.text():  # an image: the chart
+            break
+        block = block.next()
+    return bottom
 
 
 def _lay_out_again(document: QTextDocument) -> None:
@@ -181,35 +201,51 @@ def _lay_out_again(document: QTextDocument) -> None:
 
 
 def chart_images(figures: ReportFigures) -> dict[str, QImage]:
-    """The history's charts for the report's range, drawn on white at a fixed width: those
-    of the sessions when there were any, the ALSFRS-R one when there were ratings.
+    """The history's charts for the report's range (`chart_names`), drawn on white at a
+    fixed width.
 
     pyqtgraph sizes its date labels on the first paint, so each chart is drawn twice.
     """
-    from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
-    from alshome.ui.theme import style_sheet
-
-    kinds = dict(zip(CHARTS, (AdherenceChart, FatigueChart, WorkChart, AlsfrsChart), strict=True))
-    shown = replace(figures.trends, alsfrs=figures.ratings.entries)
-    names = [name for name in CHARTS if name != "alsfrs"] if not shown.empty else []
-    if shown.alsfrs:
-        names.append("alsfrs")
     images = {}
-    for name in names:
-        chart = kinds[name]()
-        chart.setStyleSheet(style_sheet())
-        chart.update_trends(shown)
-        chart.show_point(-1)  # no keyboard mark on paper
-        chart.title.hide()  # the report's heading names it
-        chart.value.hide()
-        chart.plot.setMinimumHeight(CHART_PLOT_HEIGHT)
-        chart.plot.getAxis("bottom").setHeight(DATE_AXIS_HEIGHT)
-        chart.resize(CHART_WIDTH, chart.sizeHint().height())
+    for name in chart_names(figures):
+        chart = report_chart(name, figures)
         chart.grab()
         QApplication.processEvents()
         images[f"chart:{name}"] = chart.grab().toImage()
         chart.deleteLater()
     return images
+
+
+def chart_names(figures: ReportFigures) -> list[str]:
+    """The charts the report shows (of `CHARTS`): the sessions' when there were any (that
+    of the work done when there was cycling or strengthening), the ALSFRS-R one when there
+    were ratings."""
+    trends = figures.trends
+    shown = {
+        "adherence": not trends.empty,
+        "fatigue": not trends.empty,
+        "work": bool(trends.endurance_minutes or trends.resistance),
+        "alsfrs": bool(figures.ratings.entries),
+    }
+    return [name for name in CHARTS if shown[name]]
+
+
+def report_chart(name: str, figures: ReportFigures) -> TrendChart:
+    """The history screen's chart `name` of the report's range, as the paper shows it:
+    no keyboard mark, no title or value line (the report's heading and tables say them)."""
+    from alshome.ui.charts import AdherenceChart, AlsfrsChart, FatigueChart, WorkChart
+    from alshome.ui.theme import style_sheet
+
+    kinds = dict(zip(CHARTS, (AdherenceChart, FatigueChart, WorkChart, AlsfrsChart), strict=True))
+    chart = kinds[name]()
+    chart.setStyleSheet(style_sheet())
+    chart.update_trends(replace(figures.trends, alsfrs=figures.ratings.entries))
+    chart.show_point(-1)
+    chart.title.hide()
+    chart.value.hide()
+    chart.plot.setFixedHeight(CHART_PLOT_HEIGHT)  # the chart's own date axis included
+    chart.resize(CHART_WIDTH, chart.sizeHint().height())
+    return chart
 
 
 def _rect(x: float, y: float, size: QSizeF) -> QRectF:

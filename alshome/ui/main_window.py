@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         # Imported when first opened: its charts load pyqtgraph and numpy.
         from alshome.ui.screens.history import HistoryScreen
 
-        screen = HistoryScreen(self._records, self.go_home)
+        screen = HistoryScreen(self._records, self.go_home, self.services.report_writer)
         screen.set_palette(self._palette())
         return screen
 

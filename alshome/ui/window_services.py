@@ -1,6 +1,7 @@
 """What the window is given at construction: the history's records and the services
 behind the pages that work on files (program files, backups, the passphrase, deleting
-everything). The app makes them (they need storage); the window only shows them.
+everything, the clinic report's PDF). The app makes them (they need storage); the window
+only shows them.
 
 A service left out (None) hides the button that would open it: a window without a
 history (a demonstration, a test) has no history, rating, backups or passphrase pages.
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
     from alshome.domain.fatigue import Symptom
     from alshome.domain.session import SessionStatus
+    from alshome.operations.reports import ReportFigures
     from alshome.programs.transfer import SavedProgram
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.screens.backups import HistoryBackups
@@ -58,6 +60,12 @@ class SafetyRecords(Protocol):
     ) -> None: ...
 
 
+class ReportWriter(Protocol):
+    """Writes the clinic report of `figures` to `path` (the report layer, above the UI)."""
+
+    def __call__(self, path: Path, figures: ReportFigures) -> None: ...
+
+
 def _no_problem() -> str:
     return ""
 
@@ -69,7 +77,8 @@ class WindowServices:
     `records` opens the history when first called: without it no check comes before a
     session. `history_backups` is given the window's way to use a program, since putting
     a backup back brings its program with it. `voice_problem` says in one sentence why
-    the voice or the chime cannot sound here ("" when they can).
+    the voice or the chime cannot sound here ("" when they can). `report_writer` saves
+    the history's clinic report; the screens never import the report themselves.
     """
 
     records: Callable[[], SafetyRecords] | None = None
@@ -80,3 +89,4 @@ class WindowServices:
     voice_problem: Callable[[], str] = _no_problem
     data_folder: Path | None = None  # the About screen shows it; the editor's PIN lives there
     history_on_server: bool = False  # backups and the passphrase are then the server's
+    report_writer: ReportWriter | None = None

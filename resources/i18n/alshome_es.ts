@@ -693,6 +693,14 @@
             <translation>Ejercicios, en orden</translation>
         </message>
         <message>
+            <source>Change its words or picture</source>
+            <translation>Cambiar sus palabras o su imagen</translation>
+        </message>
+        <message>
+            <source>For your own exercise. Sessions already done keep theirs.</source>
+            <translation>Para tu propio ejercicio. Las sesiones ya hechas conservan las suyas.</translation>
+        </message>
+        <message>
             <source>Preview the session</source>
             <translation>Ver la sesión de prueba</translation>
         </message>
@@ -739,14 +747,6 @@
         <message>
             <source>Change the dose</source>
             <translation>Cambiar dosis</translation>
-        </message>
-        <message>
-            <source>Change its words or picture</source>
-            <translation>Cambiar sus palabras o su imagen</translation>
-        </message>
-        <message>
-            <source>For your own exercise. Sessions already done keep theirs.</source>
-            <translation>Para tu propio ejercicio. Las sesiones ya hechas conservan las suyas.</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -826,6 +826,10 @@
         <message>
             <source>There is no backup number {number}; `alshome restore` lists the backups.</source>
             <translation>No hay ninguna copia de seguridad con el número {number}; `alshome restore` lista las copias.</translation>
+        </message>
+        <message>
+            <source>A FHIR export needs --patient-id: the identifier the clinic's record system knows the person by.</source>
+            <translation>Una exportación FHIR necesita --patient-id: el identificador con el que el sistema de historias clínicas conoce a la persona.</translation>
         </message>
         <message>
             <source>A passphrase needs at least one character; nothing was changed.</source>
@@ -3519,6 +3523,85 @@
         </message>
     </context>
     <context>
+        <name>Attention</name>
+        <message>
+            <source>Stopped a session for {symptoms} on {day}.</source>
+            <translation>Paró una sesión por {symptoms} el {day}.</translation>
+        </message>
+        <message>
+            <source>Could no longer lift {exercise} without the weight ({day}).</source>
+            <translation>Ya no podía levantar {exercise} sin el peso ({day}).</translation>
+        </message>
+        <message>
+            <source>No session for {days} days, since {day}; the weekly target allows {allowed} days between sessions.</source>
+            <translation>Ninguna sesión en {days} días, desde el {day}; el objetivo semanal permite {allowed} días entre sesiones.</translation>
+        </message>
+        <message>
+            <source>Still tired or sore from the session before, {count} times in a row.</source>
+            <translation>Aún cansado o dolorido por la sesión anterior, {count} veces seguidas.</translation>
+        </message>
+        <message>
+            <source>Highest tiredness rising over four weeks, from about {before} to about {after}.</source>
+            <translation>El cansancio máximo sube en cuatro semanas, de unos {before} a unos {after}.</translation>
+        </message>
+        <message>
+            <source>ALSFRS-R falling by {amount} points a month since {day}, faster than the clinic's {limit}.</source>
+            <translation>ALSFRS-R baja {amount} puntos al mes desde el {day}, más rápido que el límite de la clínica, {limit}.</translation>
+        </message>
+        <message>
+            <source>{domain} down {amount} points, from {before} to {after}, on {day}.</source>
+            <translation>{domain}: baja {amount} puntos, de {before} a {after}, el {day}.</translation>
+        </message>
+        <message>
+            <source>Program unchanged for {days} days, since {day}; the clinic reviews after {limit} days.</source>
+            <translation>Programa sin cambios en {days} días, desde el {day}; la clínica lo revisa a los {limit} días.</translation>
+        </message>
+        <message>
+            <source>No session yet in the {days} days since the program was given on {day}; the weekly target allows {allowed} days between sessions.</source>
+            <translation>Ninguna sesión aún en los {days} días desde que se entregó el programa el {day}; el objetivo semanal permite {allowed} días entre sesiones.</translation>
+        </message>
+        <message>
+            <source>a symptom</source>
+            <translation>un síntoma</translation>
+        </message>
+        <message>
+            <source>{first} and {last}</source>
+            <translation>{first} y {last}</translation>
+        </message>
+        <message>
+            <source>cramp</source>
+            <translation>calambre</translation>
+        </message>
+        <message>
+            <source>pain</source>
+            <translation>dolor</translation>
+        </message>
+        <message>
+            <source>shortness of breath</source>
+            <translation>falta de aire</translation>
+        </message>
+        <message>
+            <source>dizziness</source>
+            <translation>mareo</translation>
+        </message>
+        <message>
+            <source>Speech and swallowing</source>
+            <translation>Habla y tragar</translation>
+        </message>
+        <message>
+            <source>Hands</source>
+            <translation>Manos</translation>
+        </message>
+        <message>
+            <source>Walking and turning</source>
+            <translation>Caminar y girarse</translation>
+        </message>
+        <message>
+            <source>Breathing</source>
+            <translation>Respiración</translation>
+        </message>
+    </context>
+    <context>
         <name>Programs</name>
         <message>
             <source>Example home program</source>
@@ -3656,6 +3739,62 @@
             <translation>Un cambio al mes necesita valoraciones de dos días distintos.</translation>
         </message>
         <message>
+            <source>alone {n}</source>
+            <translation>sin ayuda {n}</translation>
+        </message>
+        <message>
+            <source>helped {n}</source>
+            <translation>con ayuda {n}</translation>
+        </message>
+        <message>
+            <source>by the caregiver {n}</source>
+            <translation>por el cuidador {n}</translation>
+        </message>
+        <message>
+            <source>How soon</source>
+            <translation>Cuándo</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Por qué</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Registros</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Cifra</translation>
+        </message>
+        <message>
+            <source>In this period</source>
+            <translation>En este periodo</translation>
+        </message>
+        <message>
+            <source>Exercise</source>
+            <translation>Ejercicio</translation>
+        </message>
+        <message>
+            <source>Sets done of planned</source>
+            <translation>Series hechas de previstas</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Saltadas</translation>
+        </message>
+        <message>
+            <source>Latest plan</source>
+            <translation>Último plan</translation>
+        </message>
+        <message>
+            <source>Load</source>
+            <translation>Peso</translation>
+        </message>
+        <message>
+            <source>Who moved (sets)</source>
+            <translation>Quién movió (series)</translation>
+        </message>
+        <message>
             <source>{sessions} sessions started: {completed} completed, {tired} stopped when tired, {symptom} stopped for a symptom, {other} interrupted or not finished.</source>
             <translation>{sessions} sesiones empezadas: {completed} completadas, {tired} paradas por cansancio, {symptom} paradas por un síntoma, {other} interrumpidas o sin terminar.</translation>
         </message>
@@ -3720,8 +3859,36 @@
             <translation>Síntomas</translation>
         </message>
         <message>
-            <source>Work done</source>
-            <translation>Trabajo hecho</translation>
+            <source>Urgent</source>
+            <translation>Urgente</translation>
+        </message>
+        <message>
+            <source>Soon</source>
+            <translation>Pronto</translation>
+        </message>
+        <message>
+            <source>Routine</source>
+            <translation>Rutina</translation>
+        </message>
+        <message>
+            <source>Sessions: {days}</source>
+            <translation>Sesiones: {days}</translation>
+        </message>
+        <message>
+            <source>Answers before a session: {days}</source>
+            <translation>Respuestas antes de una sesión: {days}</translation>
+        </message>
+        <message>
+            <source>Lift checks: {days}</source>
+            <translation>Comprobaciones de levantar: {days}</translation>
+        </message>
+        <message>
+            <source>ALSFRS-R ratings: {days}</source>
+            <translation>Valoraciones ALSFRS-R: {days}</translation>
+        </message>
+        <message>
+            <source>Program given: {days}</source>
+            <translation>Programa entregado: {days}</translation>
         </message>
         <message>
             <source>Home exercise report</source>
@@ -3752,20 +3919,12 @@
             <translation>Cansancio (de 0 a 10, valorado después de cada serie)</translation>
         </message>
         <message>
-            <source>Figure</source>
-            <translation>Cifra</translation>
-        </message>
-        <message>
             <source>Value</source>
             <translation>Valor</translation>
         </message>
         <message>
             <source>Early stops and symptoms</source>
             <translation>Paradas antes de tiempo y síntomas</translation>
-        </message>
-        <message>
-            <source>No cycling or strengthening was recorded in this period.</source>
-            <translation>No se registró pedaleo ni fortalecimiento en este periodo.</translation>
         </message>
         <message>
             <source>Still tired or sore from last time</source>
@@ -3802,6 +3961,34 @@
         <message>
             <source>Change over this period: {slope} points a month ({band}).</source>
             <translation>Cambio en este periodo: {slope} puntos al mes ({band}).</translation>
+        </message>
+        <message>
+            <source>What needs attention</source>
+            <translation>Qué necesita atención</translation>
+        </message>
+        <message>
+            <source>latest {total} of 48 on {day}</source>
+            <translation>la última, {total} de 48 el {day}</translation>
+        </message>
+        <message>
+            <source>ALSFRS-R</source>
+            <translation>ALSFRS-R</translation>
+        </message>
+        <message>
+            <source>At a glance</source>
+            <translation>De un vistazo</translation>
+        </message>
+        <message>
+            <source>Each exercise</source>
+            <translation>Cada ejercicio</translation>
+        </message>
+        <message>
+            <source>Sets done of those planned in the sessions that reached the exercise; a set skipped was offered and not done. The load is the heaviest of the sets done; who moved counts the sets done alone, with help, or by the caregiver.</source>
+            <translation>Series hechas de las previstas en las sesiones que llegaron al ejercicio; una serie saltada se ofreció y no se hizo. El peso es el mayor de las series hechas; quién movió cuenta las series hechas sin ayuda, con ayuda o por el cuidador.</translation>
+        </message>
+        <message>
+            <source>{done} of {planned}</source>
+            <translation>{done} de {planned}</translation>
         </message>
         <message>
             <source>There were no sessions in this period.</source>
@@ -3860,6 +4047,14 @@
             <translation>Último dFS: {dfs} ({band}).</translation>
         </message>
         <message>
+            <source>Tiredness</source>
+            <translation>Cansancio</translation>
+        </message>
+        <message>
+            <source>No set was recorded in this period.</source>
+            <translation>No se registró ninguna serie en este periodo.</translation>
+        </message>
+        <message>
             <source>From {first} to {last}</source>
             <translation>Del {first} al {last}</translation>
         </message>
@@ -3880,8 +4075,36 @@
             <translation>Preguntado {asked} veces: bien {fine}, con cansancio {tired}, con molestias {sore}.</translation>
         </message>
         <message>
+            <source>As of {day}, the most urgent first.</source>
+            <translation>A {day}, lo más urgente primero.</translation>
+        </message>
+        <message>
+            <source>{sessions} sessions, the last on {day}; the weekly target met in {met} of {weeks} weeks</source>
+            <translation>{sessions} sesiones, la última el {day}; objetivo semanal cumplido en {met} de {weeks} semanas</translation>
+        </message>
+        <message>
+            <source>sessions stopped for a symptom: {symptom}; when tired: {tired}</source>
+            <translation>sesiones paradas por un síntoma: {symptom}; por cansancio: {tired}</translation>
+        </message>
+        <message>
+            <source>{slope} points a month</source>
+            <translation>{slope} puntos al mes</translation>
+        </message>
+        <message>
+            <source>dFS {dfs}</source>
+            <translation>dFS {dfs}</translation>
+        </message>
+        <message>
             <source>Sessions with each symptom: {list}.</source>
             <translation>Sesiones con cada síntoma: {list}.</translation>
+        </message>
+        <message>
+            <source>Nothing is flagged on {day}.</source>
+            <translation>Nada señalado a {day}.</translation>
+        </message>
+        <message>
+            <source>highest in a session {median} (median), {trend}</source>
+            <translation>máximo de cada sesión {median} (mediana), {trend}</translation>
         </message>
         <message>
             <source>Made by alshome {version} on {day}. Not a medical device: for discussion with your therapist.</source>

@@ -43,6 +43,15 @@ def test_json_is_the_report_figures(history_dir, capsys):
     assert document["patient_name"] == "Sam"
     assert document["early_stops"] == {"tired": 0, "symptom": 2}
     assert document["carry_over"]["counts"] == {"fine": 0, "tired": 1, "sore": 1}
+    cannot_lift, no_session = document["attention"]  # as of the range's last day, 31 March
+    assert (cannot_lift["severity"], cannot_lift["evidence"][0]["source"]) == (
+        "urgent",
+        "lift_check",
+    )
+    assert no_session["sentence"] == (
+        "No session for 27 days, since 4 Mar 2026; the weekly target allows 11 days between "
+        "sessions."
+    )
 
 
 def test_the_json_report_never_loads_qt(history_dir):

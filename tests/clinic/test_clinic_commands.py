@@ -210,6 +210,29 @@ def test_export_patient_writes_the_apps_own_export(run, set_up, app_export, tmp_
     assert last.actor.startswith("command:")
 
 
+def test_export_patient_as_fhir_is_the_apps_fhir_export_of_the_same_history(
+    run, set_up, app_export, tmp_path, clinic_url
+):
+    from alshome.operations.exchange import ExportDoc
+    from alshome.operations.fhir.bundle import PatientIdentity, fhir_bundle
+
+    with TestClient(create_app(clinic_url), base_url=CLINIC) as client:
+        device = pair(client, set_up["pairing_code"])
+        assert client.post("/api/v1/upload", json=batch_of(app_export), headers=device).is_success
+    output = tmp_path / "sam.fhir.json"
+    patient = set_up["patient_id"]
+    status, out, err = run("export-patient", patient, "--format", "fhir", "--output", str(output))
+    assert (status, out, err) == (0, f"Exported 2 sessions to {output}.\n", "")
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    bundle = json.loads(output.read_text())
+    # The same history exported at the same moment (the weeks that have ended count).
+    same_moment = {**app_export, "exported_at": bundle["timestamp"]}
+    expected = fhir_bundle(ExportDoc.model_validate(same_moment), PatientIdentity(patient))
+    assert bundle == json.loads(json.dumps(expected))
+    people = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"]
+    assert [person["identifier"][0]["value"] for person in people] == [patient]
+
+
 def test_a_revoked_device_is_refused_and_a_new_code_pairs_again(run, set_up, clinic_url):
     with TestClient(create_app(clinic_url), base_url=CLINIC) as client:
         assert run("devices", set_up["patient_id"])[1] == "No device was paired for this patient.\n"

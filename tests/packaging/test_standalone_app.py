@@ -32,6 +32,6 @@ def test_resources_are_found_inside_the_bundle_or_beside_the_package(
         expected = tmp_path / "resources"
     else:
         monkeypatch.delattr(sys, "_MEIPASS", raising=False)
-        expected = Path(resources.__file__).resolve().parent.parent / "resources"
+        expected = Path(resources.__file__).resolve().parents[2] / "resources"
 
     assert resources.resource("sounds", "chime.wav") == expected / "sounds" / "chime.wav"

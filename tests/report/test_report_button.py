@@ -1,5 +1,6 @@
 """The history screen on a stored history, on SQLite and on PostgreSQL, and its "Clinic report"
-button: asks where, writes the range shown, says where."""
+button: asks where, writes the range shown (with the report writer the app hands it), says
+where."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from alshome.domain.trends import Span
 from alshome.platform.paths import resolve_locations
+from alshome.report.pdf import save_report_pdf
 from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from alshome.ui.screens.history import HistoryScreen
@@ -25,7 +27,9 @@ def screen(qtbot, report_history, request):
     engine = open_database(resolve_locations(str(report_history)).database_url)
     request.addfinalizer(engine.dispose)
     repository = Repository(engine)
-    screen = HistoryScreen(lambda: repository, lambda: None)
+    screen = HistoryScreen(
+        lambda: repository, lambda: None, lambda path, figures: save_report_pdf(path, figures, "a4")
+    )
     qtbot.addWidget(screen)
     screen.show_history(repository.session_summaries(), at(date(2026, 1, 25)), 2)
     return screen
@@ -80,3 +84,15 @@ def test_the_history_shows_every_session_and_its_charts(screen):
     assert screen.overview.text().endswith(" · 2 stopped early")
     assert len(screen.charts) == 4
     assert "total" in screen.charts[3].value.text()  # the ALSFRS-R ratings of the range
+
+
+def test_without_a_report_writer_there_is_no_report_button(qtbot, report_history):
+    engine = open_database(resolve_locations(str(report_history)).database_url)
+    try:
+        screen = HistoryScreen(lambda: Repository(engine), lambda: None)
+        qtbot.addWidget(screen)
+        screen.show()
+        assert not screen.report.isVisible()
+        assert screen.back.isVisible()
+    finally:
+        engine.dispose()

@@ -122,7 +122,7 @@ def test_alsfrs_figures_are_those_of_the_rating_module(figures):
 
 def test_json_has_iso_dates_and_the_same_numbers(figures):
     document = figures.as_json()
-    assert (document["format"], document["version"]) == ("alshome-report", 1)
+    assert (document["format"], document["version"]) == ("alshome-report", 2)
     assert document["period"] == {"from": "2025-12-28", "to": "2026-01-25"}
     assert document["made_on"] == "2026-02-01"
     assert [w["monday"] for w in document["adherence"]["weeks"]][1] == "2025-12-29"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
     from alshome.domain.recorded import StoredSet
     from alshome.ui.charts import TrendChart
+    from alshome.ui.window_services import ReportWriter
 
 SPANS: dict[Span, str] = {
     Span.FOUR_WEEKS: QT_TRANSLATE_NOOP("History", "4 weeks"),
@@ -58,9 +59,15 @@ def span_name(span: Span) -> str:
 class HistoryScreen(Screen):
     """Sessions, charts and a session's sets; Back leaves the detail, then the screen."""
 
-    def __init__(self, records: Callable[[], HistoryRecords], on_home: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        records: Callable[[], HistoryRecords],
+        on_home: Callable[[], None],
+        write_report: ReportWriter | None = None,
+    ) -> None:
         super().__init__(self.tr("Your history"))
         self.records = records
+        self.write_report = write_report
         self.on_home = on_home
         self.palette_ = LIGHT
         self.span = Span.THREE_MONTHS
@@ -117,6 +124,7 @@ class HistoryScreen(Screen):
             self.save_report,
             description=self.tr("Save a PDF of the range shown, to bring to your therapist."),
         )
+        self.report.setVisible(write_report is not None)
         self.primary = self.back
         heading = QHBoxLayout()
         heading.setSpacing(SPACING * 2)
@@ -281,13 +289,11 @@ class HistoryScreen(Screen):
             self.tr("PDF files (*.pdf)"),
             options=QFileDialog.Option.DontUseNativeDialog,  # Qt's own: keys and switches work
         )
-        if not path:
+        if not path or self.write_report is None:
             return
-        from alshome.report.pdf import paper_for_locale, save_report_pdf
-
         try:
             figures = report_figures(self.records(), first, today, today, self.default_target)
-            save_report_pdf(Path(path), figures, paper_for_locale())
+            self.write_report(Path(path), figures)
         except Exception as error:
             sentence = explain(error)
             if sentence is None:
