@@ -64,6 +64,15 @@ class ProgramStore(Protocol):
     def program_media(self, program_id: int) -> dict[str, bytes]: ...
 
 
+def saved_media(store: ProgramStore, program: Program) -> dict[str, bytes]:
+    """The pictures and videos saved with `program`'s own version, by path: a session done
+    with an earlier version shows what that version named, not today's."""
+    if not program.media:
+        return {}
+    saved = store.program_named(program.name, program.version)
+    return {} if saved is None else store.program_media(saved.id)
+
+
 @dataclass(frozen=True)
 class CheckedProgram:
     """A program file that passed every check, in canonical form, and what it builds.

@@ -12,7 +12,7 @@ keyboard contract (`alshome.ui.keyboard`), and by the scanner for switch users.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from alshome.domain.alsfrs import Entry
     from alshome.operations.editor_pin import EditorPin
     from alshome.operations.recovery import Recovery
+    from alshome.ui.exercise_media import ExerciseMedia
     from alshome.ui.figure import FigureView
 
 # The page that shows each step before a session; BEGIN and HOME show no page of their own.
@@ -173,9 +174,10 @@ class MainWindow(QMainWindow):
     def _build_exercise(self) -> Screen:
         from alshome.ui.screens.exercise import ExerciseScreen
 
-        screen = ExerciseScreen(self.controller)
+        screen = ExerciseScreen(self.controller, self._program_media)
         screen.figure.set_palette(self._palette())
         screen.figure.set_animated(bool(self.settings.get("moving_pictures")))
+        screen.media.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def _build_fatigue(self) -> Screen:
@@ -302,10 +304,12 @@ class MainWindow(QMainWindow):
             self.open_program,
             explain,
             self._editor_pin(),
+            self._program_media,
         )
         screen.set_palette(self._palette())
         for figure in screen.figures():
             figure.set_animated(bool(self.settings.get("moving_pictures")))
+        screen.preview.media.set_animated(bool(self.settings.get("moving_pictures")))
         return screen
 
     def _build_history(self) -> Screen:
@@ -324,6 +328,15 @@ class MainWindow(QMainWindow):
         if editor := self.screens.built(Page.EDITOR):
             figures.extend(editor.figures())
         return figures
+
+    def _media_views(self) -> list[ExerciseMedia]:
+        """The therapist's pictures and videos on the screens built so far."""
+        views = []
+        if exercise := self.screens.built(Page.EXERCISE):
+            views.append(exercise.media)
+        if editor := self.screens.built(Page.EDITOR):
+            views.append(editor.preview.media)
+        return views
 
     def _palette(self) -> Palette:
         return PALETTES.get(str(self.settings.get("theme")), LIGHT)
@@ -538,6 +551,15 @@ class MainWindow(QMainWindow):
 
         return rating_due(self._records().alsfrs_entries(), self._clock.wall().date())
 
+    def _program_media(self, program: Program) -> Mapping[str, bytes]:
+        """The pictures and videos saved with that version of the program; none without a
+        history."""
+        if self._records is None:
+            return {}
+        from alshome.programs.transfer import saved_media
+
+        return saved_media(self._records(), program)
+
     def _editor_pin(self) -> EditorPin:
         """The PIN kept beside the settings; in memory only for a window without a folder."""
         from alshome.operations.editor_pin import EditorPin
@@ -603,6 +625,8 @@ class MainWindow(QMainWindow):
         elif key == "moving_pictures":
             for figure in self._figures():
                 figure.set_animated(bool(self.settings.get(key)))
+            for media in self._media_views():
+                media.set_animated(bool(self.settings.get(key)))
         elif key == "full_screen":
             self.show_full_screen(bool(self.settings.get("full_screen")))
         elif key in ("auto_advance", "auto_advance_factor", "lead_in_seconds"):

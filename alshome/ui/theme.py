@@ -109,7 +109,7 @@ def style_sheet(palette: Palette = LIGHT, scale: float = 1.0) -> str:
     QFrame#panel {{
         background: {p.panel}; border-radius: 14px; border: 2px solid {p.panel};
     }}
-    QFrame#panel QLabel {{ background: {p.panel}; }}
+    QFrame#panel QLabel, QFrame#panel QStackedWidget#media {{ background: {p.panel}; }}
     QFrame#footer, QFrame#footer QLabel {{ background: {p.panel}; font-size: {d(20, 28)}px; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.background}; border: none; }}
     QScrollBar:vertical {{ width: 32px; background: {p.panel}; border: none; }}

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from alshome.domain.fatigue import Symptom
     from alshome.domain.session import SessionStatus
     from alshome.operations.reports import ReportFigures
+    from alshome.programs.transfer import SavedProgram
     from alshome.storage.repository import UnfinishedSession
     from alshome.ui.screens.backups import HistoryBackups
     from alshome.ui.screens.passphrase import HistoryProtection
@@ -46,6 +47,10 @@ class SafetyRecords(Protocol):
     def alsfrs_entries(self, since: datetime | None = None) -> list[Entry]: ...
 
     def save_alsfrs(self, entry: Entry) -> None: ...
+
+    def program_named(self, name: str, version: int) -> SavedProgram | None: ...
+
+    def program_media(self, program_id: int) -> dict[str, bytes]: ...
 
     def end_session(
         self,

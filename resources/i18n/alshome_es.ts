@@ -693,6 +693,14 @@
             <translation>Ejercicios, en orden</translation>
         </message>
         <message>
+            <source>Change its words or picture</source>
+            <translation>Cambiar sus palabras o su imagen</translation>
+        </message>
+        <message>
+            <source>For your own exercise. Sessions already done keep theirs.</source>
+            <translation>Para tu propio ejercicio. Las sesiones ya hechas conservan las suyas.</translation>
+        </message>
+        <message>
             <source>Preview the session</source>
             <translation>Ver la sesión de prueba</translation>
         </message>
@@ -791,6 +799,10 @@
         <message>
             <source>Took out {name}.</source>
             <translation>Se ha quitado {name}.</translation>
+        </message>
+        <message>
+            <source>Changed {name}.</source>
+            <translation>Se ha cambiado {name}.</translation>
         </message>
         <message>
             <source>Added {name}. Check its dose.</source>
@@ -1369,6 +1381,17 @@
         </message>
     </context>
     <context>
+        <name>ExerciseMedia</name>
+        <message>
+            <source>Video of {name}</source>
+            <translation>Vídeo de {name}</translation>
+        </message>
+        <message>
+            <source>Picture of {name}</source>
+            <translation>Imagen de {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>ExerciseScreen</name>
         <message>
             <source>Exercise</source>
@@ -1888,6 +1911,14 @@
             <translation>Lo añade al final del programa.</translation>
         </message>
         <message>
+            <source>Make a new exercise</source>
+            <translation>Crear un ejercicio nuevo</translation>
+        </message>
+        <message>
+            <source>Your own exercise, with a picture or video if you like.</source>
+            <translation>Tu propio ejercicio, con una imagen o un vídeo si quieres.</translation>
+        </message>
+        <message>
             <source>Search</source>
             <translation>Buscar</translation>
         </message>
@@ -1999,6 +2030,128 @@
         <message>
             <source>Moving on in {n} s</source>
             <translation>Seguimos en {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewExercise</name>
+        <message>
+            <source>Choose a picture or video</source>
+            <translation>Elegir una imagen o un vídeo</translation>
+        </message>
+        <message>
+            <source>Pictures and videos</source>
+            <translation>Imágenes y vídeos</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewExercisePage</name>
+        <message>
+            <source>Name of the exercise</source>
+            <translation>Nombre del ejercicio</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Kind: {name}</source>
+            <translation>Tipo: {name}</translation>
+        </message>
+        <message>
+            <source>Body region</source>
+            <translation>Zona del cuerpo</translation>
+        </message>
+        <message>
+            <source>Region: {name}</source>
+            <translation>Zona: {name}</translation>
+        </message>
+        <message>
+            <source>What the patient reads and hears</source>
+            <translation>Lo que el paciente lee y escucha</translation>
+        </message>
+        <message>
+            <source>What the helper reads, when the helper moves (may stay empty)</source>
+            <translation>Lo que lee quien ayuda, cuando es quien mueve (puede quedar vacío)</translation>
+        </message>
+        <message>
+            <source>Safety note (may stay empty)</source>
+            <translation>Aviso de seguridad (puede quedar vacío)</translation>
+        </message>
+        <message>
+            <source>Picture or video</source>
+            <translation>Imagen o vídeo</translation>
+        </message>
+        <message>
+            <source>Choose a picture or video</source>
+            <translation>Elegir una imagen o un vídeo</translation>
+        </message>
+        <message>
+            <source>A PNG, JPEG or WebP picture, or an MP4 or WebM video.</source>
+            <translation>Una imagen PNG, JPEG o WebP, o un vídeo MP4 o WebM.</translation>
+        </message>
+        <message>
+            <source>No picture or video</source>
+            <translation>Sin imagen ni vídeo</translation>
+        </message>
+        <message>
+            <source>Back, make nothing</source>
+            <translation>Volver sin crear nada</translation>
+        </message>
+        <message>
+            <source>Change this exercise</source>
+            <translation>Cambiar este ejercicio</translation>
+        </message>
+        <message>
+            <source>Make a new exercise</source>
+            <translation>Crear un ejercicio nuevo</translation>
+        </message>
+        <message>
+            <source>Save it</source>
+            <translation>Guardarlo</translation>
+        </message>
+        <message>
+            <source>Add it</source>
+            <translation>Añadirlo</translation>
+        </message>
+        <message>
+            <source>Save the changes</source>
+            <translation>Guardar los cambios</translation>
+        </message>
+        <message>
+            <source>Add it to the program</source>
+            <translation>Añadirlo al programa</translation>
+        </message>
+        <message>
+            <source>None: the words alone are shown.</source>
+            <translation>Ninguno: solo se muestran las palabras.</translation>
+        </message>
+        <message>
+            <source>A video, shown looping without sound.</source>
+            <translation>Un vídeo, que se repite sin sonido.</translation>
+        </message>
+        <message>
+            <source>A picture.</source>
+            <translation>Una imagen.</translation>
+        </message>
+        <message>
+            <source>{file} is not a picture or video the app can show.</source>
+            <translation>{file} no es una imagen ni un vídeo que la aplicación pueda mostrar.</translation>
+        </message>
+        <message>
+            <source>{file} could not be read.</source>
+            <translation>No se ha podido leer {file}.</translation>
+        </message>
+        <message>
+            <source>{file} {reason}.</source>
+            <translation>{file} {reason}.</translation>
+        </message>
+        <message>
+            <source>{file} is ready.</source>
+            <translation>{file} está listo.</translation>
+        </message>
+        <message>
+            <source>Give it a name and the words for the patient.</source>
+            <translation>Ponle un nombre y las palabras para el paciente.</translation>
         </message>
     </context>
     <context>

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from alshome.domain.program import ExerciseKind
+from alshome.domain.program import ExerciseKind, Program
 from alshome.programs.demo import demo_document
 from alshome.programs.document import parse_program
 from alshome.programs.library import stock_library
@@ -52,7 +52,13 @@ def wait_for_window(env: dict[str, str], app: subprocess.Popen) -> str:
 
 def keys_for_demo() -> list[list[str]]:
     """The key presses that walk a first launch and the demo: a list per set, then Finish."""
-    steps = parse_program(demo_document(), stock_library()).steps()
+    return keys_for(parse_program(demo_document(), stock_library()))
+
+
+def keys_for(program: Program) -> list[list[str]]:
+    """The key presses that walk a first launch and `program`: the first run's three, a
+    list per set, then Finish."""
+    steps = program.steps()
     plan = [
         ["Return"],  # first run: Continue, past what alshome does and does not do
         ["Return"],  # Save and continue, from the therapist's contact field

@@ -230,6 +230,8 @@ def pages(editor):
     yield "list", editor.overview
     editor.open_library()
     yield "library", editor.finder
+    editor.open_new_exercise()
+    yield "new exercise", editor.maker
     editor.back_to_list()
     editor.open_dose()
     yield "dose", editor.dose

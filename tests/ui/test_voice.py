@@ -355,3 +355,37 @@ def test_the_chime_is_short_soft_and_fades_in_and_out():
     loudest = max(abs(sample) for sample in samples)
     assert 0.1 * 32767 < loudest < 0.5 * 32767
     assert abs(samples[0]) < 0.01 * 32767 and abs(samples[-1]) < 0.01 * 32767
+
+
+@pytest.mark.parametrize("helper_moves", [False, True], ids=["patient", "helper"])
+def test_a_custom_exercise_is_read_in_the_therapists_words(voice, qtbot, helper_moves):
+    from alshome.programs.transfer import check_program
+    from tests.programs.bundles import PUTTY, custom_document
+
+    stretch = dict(PUTTY, id="own_finger_stretch", name="Finger stretch", kind="passive_stretch")
+    stretch.update(instruction="Let your helper open your fingers.")
+    stretch.update(caregiver_instruction="Open the fingers gently, one by one.")
+    document = custom_document(PUTTY if not helper_moves else stretch)
+    first = document["prescriptions"][0]
+    if helper_moves:
+        first.clear()
+        first.update(
+            exercise="own_finger_stretch",
+            kind="passive_stretch",
+            hold_seconds=20,
+            repetitions=1,
+            sides="left",
+        )
+    program = check_program(document).program
+    exercise = program.steps()[0].exercise
+    said = voice.ear(qtbot).after(lambda: voice.controller.start(program))
+    if helper_moves:
+        assert said == [
+            spoken(
+                "Finger stretch. Left side. Hold 20 seconds. For your helper: "
+                "Open the fingers gently, one by one. Stop if your hand cramps."
+            )
+        ]
+    else:
+        assert said[-1].endswith(spoken(f"{exercise.instruction} {exercise.safety}"))
+        assert "For your helper" not in said[-1]

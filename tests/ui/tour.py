@@ -187,6 +187,8 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     editor = window.screens[Page.EDITOR]
     editor.open_library()
     yield "the editor's library", window.current
+    editor.open_new_exercise()
+    yield "the editor's new exercise", window.current
     editor.back_to_list()
     editor.select(0)
     editor.open_dose()

@@ -5,7 +5,9 @@ the patient changes nothing; a therapist may also set a PIN that the question th
 for. Then the exercises are listed; one is chosen with its toggle
 and moved, taken out (after asking) or given another dose with "less" and "more" buttons
 bounded by the program file's schema. New exercises come from the library, by body region
-or by typed words. Nothing needs a drag, a double click or typing, except the contact,
+or by typed words, or are the therapist's own, made here with a picture or video
+(`editor_new_exercise`); one of those can be changed again in a later version. Nothing
+needs a drag, a double click or typing, except the contact, an own exercise's words,
 the notes and the PIN. A preview shows the draft exercise by exercise as the session will.
 
 Saving builds the program's document and checks it exactly as a program file is checked,
@@ -20,31 +22,30 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from alshome.domain.program import Exercise, Prescription, Program, Therapist
 from alshome.operations.editor_pin import EditorPin
 from alshome.programs.document import DocumentError
 from alshome.programs.library import stock_library
-from alshome.programs.transfer import check_program, document_of
+from alshome.programs.transfer import CheckedProgram, check_program, document_of
 from alshome.ui import words
+from alshome.ui.exercise_media import MediaSource, no_media
 from alshome.ui.figure import FigureView
 from alshome.ui.i18n import program_text
 from alshome.ui.screens.base import SPACING, Screen, row
 from alshome.ui.screens.editor_dose import DosePage
 from alshome.ui.screens.editor_library import LibraryPage
+from alshome.ui.screens.editor_new_exercise import NewExercisePage
 from alshome.ui.screens.editor_pin_page import PinPage, pin_field
 from alshome.ui.screens.editor_preview import PreviewPage
 from alshome.ui.screens.editor_rows import (
     CHOICES,
     StepperRow,
     default_dose,
+    line_field,
     program_field,
+    text_box,
     translated,
 )
 from alshome.ui.screens.program import ProgramFiles
@@ -81,22 +82,29 @@ class EditorScreen(Screen):
         on_close: Callable[[], None],
         explain: Callable[[Exception], str | None],
         pin: EditorPin,
+        media: MediaSource = no_media,
     ) -> None:
         super().__init__(self.tr("Change the program"))
         self._files = files
+        self._media_source = media
         self.pin = pin
         self._on_saved = on_saved
         self._explain = explain
         self.library = stock_library()
         self.base: Program | None = None
         self.items: list[Prescription] = []
+        self.own: list[Exercise] = []  # the program's own exercises, as in the draft
+        self.media: dict[str, bytes] = {}  # their pictures and videos, by path
         self.selected: int | None = None
         self.whole: dict[str, float] = {}
         self.pages = PageStack()
         self.layout_.addWidget(self.pages, 1)
         self.guard = self._guard_page(on_close)
         self.overview = self._overview_page(on_close)
-        self.finder = LibraryPage(self.library, self.add_exercise, self.back_to_list)
+        self.finder = LibraryPage(
+            self.library, self.add_exercise, self.back_to_list, self.open_new_exercise
+        )
+        self.maker = NewExercisePage(self._ids_taken, self.made_exercise, self.back_to_list)
         self.dose = DosePage(self._dose_changed, self.back_to_list)
         self.removal = self._removal_page()
         self.preview = PreviewPage(self.back_to_list)
@@ -105,6 +113,7 @@ class EditorScreen(Screen):
             self.guard,
             self.overview,
             self.finder,
+            self.maker,
             self.dose,
             self.removal,
             self.preview,
@@ -115,6 +124,7 @@ class EditorScreen(Screen):
         self.areas = (
             self.list_area,
             self.finder.area,
+            self.maker.area,
             self.dose.area,
             self.preview.area,
             self.pin_page.area,
@@ -154,6 +164,14 @@ class EditorScreen(Screen):
         self.list_column = QVBoxLayout()
         self.list_column.setSpacing(SPACING // 2)
         layout.addLayout(self.list_column)
+        # Under the list, shown while one of the program's own exercises is chosen (a sixth
+        # button in the row below would not fit a 1024 px window in Spanish).
+        self.change_own = button(
+            self.tr("Change its words or picture"),
+            self.open_change_exercise,
+            description=self.tr("For your own exercise. Sessions already done keep theirs."),
+        )
+        layout.addWidget(self.change_own)
         self.try_it = button(
             self.tr("Preview the session"),
             self.open_preview,
@@ -166,11 +184,15 @@ class EditorScreen(Screen):
         }
         for each in self.program_rows.values():
             layout.addWidget(each)
-        self.therapist = self._line(layout, self.tr("Therapist's name"), 200)
-        self.contact = self._line(layout, self.tr("How to reach the therapist"), 500)
-        self.notes = self._text_box(layout, self.tr("Notes for the patient and helper"))
-        self.lighter = self._text_box(
-            layout, self.tr("What to do instead on a day still tired from last time")
+        self.therapist = line_field(layout, self.tr("Therapist's name"), 200, self._edited)
+        self.contact = line_field(
+            layout, self.tr("How to reach the therapist"), 500, self._edited
+        )
+        self.notes = text_box(layout, self.tr("Notes for the patient and helper"), self._edited)
+        self.lighter = text_box(
+            layout,
+            self.tr("What to do instead on a day still tired from last time"),
+            self._edited,
         )
         self.set_pin = button(
             self.tr("A PIN for this editor"),
@@ -194,30 +216,6 @@ class EditorScreen(Screen):
         holder.layout().addLayout(row(self.up, self.down, self.edit, self.remove, self.add))
         holder.layout().addLayout(row(self.save, self.cancel, stretch_between=True))
         return holder
-
-    def _line(self, layout: QVBoxLayout, caption: str, length: int) -> QLineEdit:
-        field = QLineEdit()
-        field.setMaxLength(length)
-        field.setAccessibleName(caption)
-        field.textChanged.connect(self._edited)
-        title = label(caption, "body")
-        title.setBuddy(field)
-        layout.addWidget(title)
-        layout.addWidget(field)
-        return field
-
-    def _text_box(self, layout: QVBoxLayout, caption: str) -> QPlainTextEdit:
-        """A few lines of free text; Tab moves on, as everywhere else in the app."""
-        box = QPlainTextEdit()
-        box.setTabChangesFocus(True)
-        box.setAccessibleName(caption)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
-        box.textChanged.connect(self._edited)
-        title = label(caption, "body")
-        title.setBuddy(box)
-        layout.addWidget(title)
-        layout.addWidget(box)
-        return box
 
     def _removal_page(self) -> QWidget:
         self.removal_question = FitLabel("", "headline", floor=28)
@@ -251,6 +249,7 @@ class EditorScreen(Screen):
         self._show_page(self.overview, self.add)
 
     def back_to_list(self) -> None:
+        self.preview.media.stop()  # and its video's file is gone
         self._refresh_list()
         target = self.edit if self.selected is not None else self.add
         self._show_page(self.overview, target)
@@ -261,6 +260,8 @@ class EditorScreen(Screen):
     def _start_from(self, program: Program) -> None:
         self.base = program
         self.items = list(program.prescriptions)
+        self.own = list(program.custom_exercises)
+        self.media = dict(self._media_source(program)) if program.media else {}
         self.selected = None
         thresholds = program.thresholds
         self.whole = {
@@ -312,6 +313,8 @@ class EditorScreen(Screen):
         self.down.setEnabled(chosen and self.selected < len(self.items) - 1)
         self.edit.setEnabled(chosen)
         self.remove.setEnabled(chosen)
+        own = {exercise.id for exercise in self.own}
+        self.change_own.setVisible(chosen and self.items[self.selected].exercise.id in own)
 
     def describe(self, index: int, prescription: Prescription) -> str:
         dose = prescription.dose
@@ -366,7 +369,42 @@ class EditorScreen(Screen):
     # ----- the library -------------------------------------------------------------------
 
     def open_library(self) -> None:
+        self.finder.set_own(self.own, self.media)
         self._show_page(self.finder, self.finder.start())
+
+    # ----- the therapist's own exercises ---------------------------------------------------
+
+    def _ids_taken(self) -> set[str]:
+        return {*self.library, *(exercise.id for exercise in self.own)}
+
+    def open_new_exercise(self) -> None:
+        self._show_page(self.maker, self.maker.start())
+
+    def open_change_exercise(self) -> None:
+        exercise = self.items[self.selected].exercise
+        self._show_page(self.maker, self.maker.start(exercise, self.media))
+
+    def made_exercise(self, exercise: Exercise, media: dict[str, bytes]) -> None:
+        """A new exercise goes at the end of the list; a changed one replaces the old one
+        everywhere in the draft, with a new dose only if its kind changed."""
+        self.media.update(media)
+        old = next((each for each in self.own if each.id == exercise.id), None)
+        if old is None:
+            self.own.append(exercise)
+            self.add_exercise(exercise)
+            return
+        self.own[self.own.index(old)] = exercise
+        self.items = [
+            prescription
+            if prescription.exercise.id != exercise.id
+            else Prescription(
+                exercise,
+                prescription.dose if exercise.kind == old.kind else default_dose(exercise),
+            )
+            for prescription in self.items
+        ]
+        self._changed(self.tr("Changed {name}.").format(name=exercise.name))
+        self.back_to_list()
 
     def add_exercise(self, exercise: Exercise) -> None:
         self.items.append(Prescription(exercise, default_dose(exercise)))
@@ -380,7 +418,9 @@ class EditorScreen(Screen):
         if not self.items:
             self.message.setText(self.tr("Add an exercise first."))
             return
-        self._show_page(self.preview, self.preview.start(self.base, self.items, self.describe))
+        self._show_page(
+            self.preview, self.preview.start(self.base, self.items, self.describe, self.media)
+        )
 
     def open_pin(self) -> None:
         self._show_page(self.pin_page, self.pin_page.start())
@@ -415,6 +455,7 @@ class EditorScreen(Screen):
             self.base,
             version=self.base.version + 1,
             prescriptions=tuple(self.items),
+            custom_exercises=tuple(self.own),
             weekly_target=int(self.whole["weekly_target"]),
             therapist=Therapist(self.therapist.text().strip(), self.contact.text().strip()),
             notes=self.notes.toPlainText().strip(),
@@ -434,8 +475,9 @@ class EditorScreen(Screen):
         except DocumentError as error:
             self.message.setText(self._explain(error))
             return
+        named = {path: self.media[path] for path in checked.program.media if path in self.media}
         try:
-            program = self._files.use(checked)
+            program = self._files.use(CheckedProgram(checked.document, checked.program, named))
         except Exception as error:
             sentence = self._explain(error)
             if sentence is None:

@@ -1,13 +1,16 @@
 """The editor's library page: every stock exercise as a large button with its picture,
 narrowed down by body region (buttons, for a switch) or by typing part of a name (for a
 keyboard). The pictures are drawn in the theme's colours when the page is first opened
-after a change of theme, so a theme change costs nothing until then."""
+after a change of theme, so a theme change costs nothing until then.
+
+The therapist's own exercises of the program come first, each with its own picture, and
+"Make a new exercise" leads to a page to write one."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -51,9 +54,13 @@ class LibraryPage(QWidget):
         library: Mapping[str, Exercise],
         on_pick: Callable[[Exercise], None],
         on_back: Callable[[], None],
+        on_make: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self.on_pick = on_pick
+        self.own: dict[str, Exercise] = {}
+        self.own_choices: dict[str, QPushButton] = {}
         self.region = ""
         self.palette = LIGHT
         self.drawn_in: tuple[Palette, float] | None = None
@@ -82,9 +89,19 @@ class LibraryPage(QWidget):
         }
         content = QWidget()
         layout = column_of(content)
+        if on_make is not None:
+            self.make = button(
+                self.tr("Make a new exercise"),
+                on_make,
+                description=self.tr("Your own exercise, with a picture or video if you like."),
+            )
+            layout.addWidget(self.make)
         layout.addWidget(label(self.tr("Search"), "body"))
         layout.addWidget(self.search)
         layout.addLayout(row(*self.regions.values()))
+        self.own_column = QVBoxLayout()
+        self.own_column.setSpacing(SPACING // 2)
+        layout.addLayout(self.own_column)
         for choice in self.choices.values():
             layout.addWidget(choice)
         layout.addStretch(1)
@@ -115,6 +132,36 @@ class LibraryPage(QWidget):
                 choice.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
         self.drawn_in = (self.palette, ratio)
 
+    def set_own(self, exercises: Sequence[Exercise], media: Mapping[str, bytes]) -> None:
+        """The program's own exercises, listed first, each with its picture if it has one."""
+        while self.own_column.count():
+            gone = self.own_column.takeAt(0).widget()
+            gone.hide()
+            gone.deleteLater()
+        self.own = {exercise.id: exercise for exercise in exercises}
+        self.own_choices = {}
+        for exercise in exercises:
+            choice = button(
+                f"{exercise.name}\n{words.kind(exercise.kind)}",
+                lambda exercise=exercise: self.on_pick(exercise),
+                accessible_name=f"{exercise.name} – {words.kind(exercise.kind)}",
+                description=self.tr("Adds it at the end of the program."),
+            )
+            picture = QPixmap()
+            if exercise.picture in media and picture.loadFromData(media[exercise.picture]):
+                size = QSize(PICTURE_SIZE, PICTURE_SIZE) * self.devicePixelRatioF()
+                picture = picture.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                picture.setDevicePixelRatio(self.devicePixelRatioF())
+                choice.setIcon(QIcon(picture))
+                choice.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
+            self.own_choices[exercise.id] = choice
+            self.own_column.addWidget(choice)
+        self._filter()
+
     def start(self) -> QWidget:
         """Every exercise shown again; returns the control to focus first."""
         self._draw_pictures()
@@ -132,8 +179,9 @@ class LibraryPage(QWidget):
 
     def _filter(self) -> None:
         typed = self.search.text().strip().casefold()
-        for exercise in self.library.values():
-            shown = (not self.region or exercise.region == self.region) and (
-                typed in exercise.name.casefold()
-            )
-            self.choices[exercise.id].setVisible(shown)
+        for exercises, choices in ((self.library, self.choices), (self.own, self.own_choices)):
+            for exercise in exercises.values():
+                shown = (not self.region or exercise.region == self.region) and (
+                    typed in exercise.name.casefold()
+                )
+                choices[exercise.id].setVisible(shown)

@@ -1,13 +1,14 @@
 """The editor's preview: the draft program exercise by exercise, as the session will show it.
 
 Before saving, the therapist sees what the patient (or the helper) will read for each
-exercise, with its figure moving, its dose and its safety note, and about how long the
-whole session will take, without starting a session or recording anything.
+exercise, with its figure moving (or the therapist's own picture or video), its dose and
+its safety note, and about how long the whole session will take, without starting a
+session or recording anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from alshome.domain.program import Mover, Prescription, Program
 from alshome.illustrations.pose import stock_poses
 from alshome.ui import words
+from alshome.ui.exercise_media import ExerciseMedia
 from alshome.ui.figure import FigureView
 from alshome.ui.screens.base import SPACING, row
 from alshome.ui.screens.home import estimated_minutes
@@ -31,6 +33,7 @@ class PreviewPage(QWidget):
     def __init__(self, on_done: Callable[[], None]) -> None:
         super().__init__()
         self.items: Sequence[Prescription] = ()
+        self.media_of: Mapping[str, bytes] = {}
         self.index = 0
         self.describe: Callable[[int, Prescription], str] = lambda _i, _p: ""
         self.length = label("", "body")
@@ -53,6 +56,9 @@ class PreviewPage(QWidget):
         side_by_side.setSpacing(SPACING)
         side_by_side.addWidget(self.area, 1)
         side_by_side.addWidget(self.figure, 0, Qt.AlignmentFlag.AlignTop)
+        self.media = ExerciseMedia()
+        self.media.setFixedWidth(FIGURE_WIDTH)
+        side_by_side.addWidget(self.media, 0, Qt.AlignmentFlag.AlignTop)
         self.previous = button(self.tr("Previous exercise"), lambda: self.show_item(-1))
         self.next = button(self.tr("Next exercise"), lambda: self.show_item(1))
         self.done = button(self.tr("Back to the list"), on_done, role="large")
@@ -64,9 +70,17 @@ class PreviewPage(QWidget):
         layout.addLayout(side_by_side, 1)
         layout.addLayout(row(self.previous, self.next, self.done))
 
-    def start(self, program: Program, items: Sequence[Prescription], describe: Callable) -> QWidget:
-        """Preview `items` as `program`'s exercises; returns the control to focus first."""
+    def start(
+        self,
+        program: Program,
+        items: Sequence[Prescription],
+        describe: Callable,
+        media: Mapping[str, bytes] | None = None,
+    ) -> QWidget:
+        """Preview `items` as `program`'s exercises, with the pictures and videos in `media`
+        by path; returns the control to focus first."""
         self.items = tuple(items)
+        self.media_of = media or {}
         self.describe = describe
         minutes = estimated_minutes(replace(program, prescriptions=self.items))
         self.length.setText(
@@ -94,8 +108,9 @@ class PreviewPage(QWidget):
         self.instruction.setText(exercise.caregiver_instruction if helper else exercise.instruction)
         self.safety.setText(exercise.safety)
         self.safety.setVisible(bool(exercise.safety))
+        self.media.show_exercise(exercise, self.media_of)
         drawn = exercise.id in stock_poses()
-        self.figure.setVisible(drawn)
+        self.figure.setVisible(drawn and self.media.isHidden())
         if drawn:
             self.figure.show_exercise(exercise.id, exercise.name)
         self.previous.setEnabled(self.index > 0)

@@ -13,7 +13,14 @@ from enum import StrEnum
 from typing import Any, get_type_hints
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from alshome.domain.program import (
     DOSE_FOR_KIND,
@@ -242,3 +249,36 @@ def dose_rows(
         else StepperRow(number_field(model, name), change)
         for name, hint in dose_fields(kind)
     }
+
+
+def line_field(
+    layout: QVBoxLayout, caption: str, length: int, on_edit: Callable[[], None] | None = None
+) -> QLineEdit:
+    """One line of free text under its caption, which names it for a screen reader."""
+    field = QLineEdit()
+    field.setMaxLength(length)
+    field.setAccessibleName(caption)
+    if on_edit is not None:
+        field.textChanged.connect(on_edit)
+    title = label(caption, "body")
+    title.setBuddy(field)
+    layout.addWidget(title)
+    layout.addWidget(field)
+    return field
+
+
+def text_box(
+    layout: QVBoxLayout, caption: str, on_edit: Callable[[], None] | None = None
+) -> QPlainTextEdit:
+    """A few lines of free text; Tab moves on, as everywhere else in the app."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(caption)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4)
+    if on_edit is not None:
+        box.textChanged.connect(on_edit)
+    title = label(caption, "body")
+    title.setBuddy(box)
+    layout.addWidget(title)
+    layout.addWidget(box)
+    return box

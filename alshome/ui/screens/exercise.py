@@ -14,12 +14,15 @@ records nothing. "No" flags the exercise for the therapist and changes nothing e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from alshome.domain.program import Mover
+from alshome.domain.program import Mover, Program
 from alshome.domain.session import Phase, Session
 from alshome.ui import words
+from alshome.ui.exercise_media import ExerciseMedia, MediaSource, no_media
 from alshome.ui.screens.base import COUNTDOWN_FLOOR, Screen, row
 from alshome.ui.screens.moving_on import moving_on_text, wait_button
 from alshome.ui.screens.session_buttons import pause_button, tired_stop_button
@@ -30,11 +33,13 @@ from alshome.ui.widgets import FitLabel, button, label, panel, set_text
 
 FIGURE_MIN = 96  # px: the illustration's least size, so the words fit at 200 % text and on 1024x768
 
-
 class ExerciseScreen(Screen):
-    def __init__(self, controller: SessionController) -> None:
+    def __init__(self, controller: SessionController, media: MediaSource = no_media) -> None:
         super().__init__(self.tr("Exercise"))
         self.controller = controller
+        self.media_source = media
+        self.media_of: tuple[tuple[str, int], Mapping[str, bytes]] | None = None
+        self.media_shown: tuple[str, int, str] | None = None  # program, version, exercise
         self.repetitions = 0
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where focus waits for an answer
         self.position = label("", "subtitle")
@@ -52,6 +57,10 @@ class ExerciseScreen(Screen):
         self.figure = FigureView()
         self.figure.setMinimumSize(FIGURE_MIN, FIGURE_MIN)
         instructions.addWidget(self.figure, 2)
+        # The therapist's own picture or video, in the figure's place (one or the other).
+        self.media = ExerciseMedia()
+        self.media.setMinimumSize(FIGURE_MIN, FIGURE_MIN)
+        instructions.addWidget(self.media, 2)
         for widget in (self.audience, self.instruction, self.safety):
             instructions.addWidget(widget)
 
@@ -138,8 +147,12 @@ class ExerciseScreen(Screen):
         set_text(self.name, exercise.name)
         from alshome.illustrations.pose import stock_poses
 
+        program = session.program
+        if self.media_shown != (program.name, program.version, exercise.id):
+            self.media_shown = (program.name, program.version, exercise.id)
+            self.media.show_exercise(exercise, self._media(program))
         drawn = exercise.id in stock_poses()  # a program may name an exercise not drawn yet
-        self.figure.setVisible(drawn)
+        self.figure.setVisible(drawn and self.media.isHidden())
         if drawn and self.figure.exercise_id != exercise.id:
             self.figure.show_exercise(exercise.id, exercise.name)
         helper = session.mover is not Mover.PATIENT and exercise.caregiver_instruction
@@ -174,6 +187,13 @@ class ExerciseScreen(Screen):
         self.note.setVisible(bool(self.note.text()))
         self.refresh(session)
         describe(self, self._question(session))
+
+    def _media(self, program: Program) -> Mapping[str, bytes]:
+        """The program version's pictures and videos, read from the history once."""
+        key = (program.name, program.version)
+        if self.media_of is None or self.media_of[0] != key:
+            self.media_of = (key, self.media_source(program) if program.media else {})
+        return self.media_of[1]
 
     # ----- what a screen reader says (see `alshome.ui.spoken`) ---------------------------
 
