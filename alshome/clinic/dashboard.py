@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import secrets
 import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -138,11 +137,15 @@ async def checked_form(request: Request, login: LoggedIn) -> FormData:
 CheckedForm = Annotated[FormData, Depends(checked_form)]
 
 
+def today() -> date:
+    """The clinic's day: weeks and flags are counted up to it."""
+    return date.today()
+
+
 def add_dashboard(
     app: FastAPI,
     engine: Engine,
     idle_timeout: timedelta = IDLE_TIMEOUT,
-    today: Callable[[], date] = date.today,
 ) -> None:
     """The dashboard's routes, on the clinic's app and its database."""
     limiter = LoginLimiter()
@@ -155,8 +158,10 @@ def add_dashboard(
         response.delete_cookie(SESSION_COOKIE)
         return response
 
-    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    def page(
+        request: Request, template: str, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        response = templates.TemplateResponse(request, template, context, status_code=status_code)
         response.headers.update(SECURITY_HEADERS)
         return response
 
