@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from markupsafe import Markup, escape
 
@@ -42,6 +42,9 @@ class Chart:
     bars: bool = False
     y_max: float | None = None
     target: float | None = None
+    ticks: Sequence[int] = ()  # the y axis' ticks, when a scale has its own (0-48 by 12)
+    first: date | None = None  # the x axis' days; None: those of the points
+    last: date | None = None
 
 
 def whole_ticks(top: float) -> list[int]:
@@ -66,11 +69,11 @@ def svg(chart: Chart) -> Markup:
     plot_height = HEIGHT - TOP - BOTTOM
     values = [point.value for point in chart.points]
     top = chart.y_max if chart.y_max is not None else max([*values, chart.target or 0, 1])
-    ticks = whole_ticks(top)
+    ticks = list(chart.ticks) or whole_ticks(top)
     y_top = ticks[-1]
     days = [point.day for point in chart.points]
-    first = min(days) if days else date.today()
-    last = max(days) if days else first
+    first = chart.first or (min(days) if days else date.today())
+    last = chart.last or (max(days) if days else first)
     span = max((last - first).days, 1)
 
     def x_of(day: date) -> float:
@@ -103,11 +106,14 @@ def svg(chart: Chart) -> Markup:
         f'<text class="label" x="12" y="{TOP + plot_height / 2:.1f}" text-anchor="middle" '
         f'transform="rotate(-90 12 {TOP + plot_height / 2:.1f})">{escape(chart.y_label)}</text>'
     )
-    for day in _date_ticks(first, last):
-        x = x_of(day)
+    shown = _date_ticks(first, last)
+    for day in shown:
+        # The first and last dates stand inside the plot's ends, never cut by the edge.
+        anchor = "start" if day == first and len(shown) > 1 else "middle"
+        anchor = "end" if day == last and len(shown) > 1 else anchor
         parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" '
-            f'text-anchor="middle">{escape(short_day(day))}</text>'
+            f'<text class="tick" x="{x_of(day):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+            f'text-anchor="{anchor}">{escape(short_day(day))}</text>'
         )
     if chart.bars:
         width = max(plot_width * 5 / (span + 7), 2)
@@ -140,7 +146,3 @@ def _date_ticks(first: date, last: date) -> list[date]:
     count = min(DATE_TICKS, (last - first).days + 1)
     step = (last - first) / (count - 1)
     return sorted({first + step * index for index in range(count)})
-
-
-def day_of(timestamp: float) -> date:
-    return datetime.fromtimestamp(timestamp, UTC).date()

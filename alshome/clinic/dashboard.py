@@ -55,11 +55,13 @@ from alshome.clinic.models import Device, Patient, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, publish
 from alshome.domain.alsfrs import LABELS, Domain, slope
 from alshome.domain.attention import Flag, Source
+from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
-from alshome.domain.trends import Span
+from alshome.domain.trends import Span, Trends, monday_of
 from alshome.operations.attention_words import DOMAINS, SYMPTOMS, sentence
 from alshome.platform.errors import DocumentError
 
+ENDURANCE = ExerciseKind.ENDURANCE
 SESSION_COOKIE = "alshome_session"
 LOGIN_COOKIE = "alshome_login"
 HERE = Path(__file__).parent
@@ -290,7 +292,7 @@ def add_dashboard(
             span=span,
             spans=SPAN_NAMES,
             figures=figures,
-            charts=_patient_charts(figures),
+            charts=_patient_charts(figures, span.first_day(day), day),
             sessions=[s for s in records.sessions() if s.uuid in shown][::-1],
             alsfrs=entries,
             slope=slope(entries),
@@ -497,52 +499,70 @@ def _evidence_links(flag: Flag, span: Span) -> list[tuple[str, str]]:
     return links
 
 
-def _patient_charts(figures: Any) -> dict[str, charts.Chart]:
-    """The patient page's charts, each with the description a screen reader reads."""
+def _patient_charts(figures: Trends, first: date | None, last: date) -> dict[str, charts.Chart]:
+    """The patient page's charts over the days shown (`first` None: from the first
+    session or rating), each with the description a screen reader reads; every chart
+    spans the same days, so their dates line up."""
+    days = [session.local_day for session in figures.sessions]
+    days += [entry.day for entry in figures.alsfrs]
+    start = first or min(days, default=last)
     weeks = [charts.Point(week.monday, week.sessions) for week in figures.weeks]
     met = sum(1 for week in figures.weeks if week.met)
+    target = figures.weeks[-1].target if figures.weeks else None
     fatigue = [
-        charts.Point(charts.day_of(x), y)
-        for x, y in zip(figures.highest_fatigue.x, figures.highest_fatigue.y, strict=True)
+        charts.Point(session.local_day, session.highest_fatigue)
+        for session in figures.sessions
+        if session.highest_fatigue is not None
     ]
     minutes = [
-        charts.Point(charts.day_of(x), y)
-        for x, y in zip(figures.endurance_minutes.x, figures.endurance_minutes.y, strict=True)
+        charts.Point(session.local_day, seconds / 60)
+        for session in figures.sessions
+        if (seconds := sum(work.seconds for work in session.work if work.kind is ENDURANCE))
     ]
-    target = figures.weeks[-1].target if figures.weeks else None
     alsfrs = [charts.Point(entry.day, entry.total) for entry in figures.alsfrs]
+    span = {"first": start, "last": last}
     return {
         "adherence": charts.Chart(
             "adherence-chart",
             "Sessions a week against the target",
-            f"{met} of {len(weeks)} weeks met the target of {target} sessions; "
-            "the table below lists every week.",
+            f"{met} of {_counted(len(weeks), 'week')} met the target of {target} sessions; "
+            "the table that follows lists every week.",
             weeks,
             "Sessions",
             bars=True,
             target=target,
+            first=monday_of(start),
+            last=monday_of(last),
         ),
         "fatigue": charts.Chart(
             "fatigue-chart",
             "Highest tiredness of each session (0 to 10)",
-            f"{len(fatigue)} rated sessions; the sessions table lists each rating.",
+            f"{_counted(len(fatigue), 'rated session')}; the sessions list gives each rating.",
             fatigue,
             "Tiredness",
-            y_max=10,
+            ticks=range(0, 11, 2),
+            **span,
         ),
         "work": charts.Chart(
             "work-chart",
             "Minutes of endurance exercise in each session",
-            f"{len(minutes)} sessions with endurance work; the sessions table lists each.",
+            f"{_counted(len(minutes), 'session')} with endurance exercise; the sessions list "
+            "gives each set.",
             minutes,
             "Minutes",
+            **span,
         ),
         "alsfrs": charts.Chart(
             "alsfrs-chart",
             "ALSFRS-R total (0 to 48)",
-            f"{len(alsfrs)} ratings; the ALSFRS-R table lists each with its subscores.",
+            f"{_counted(len(alsfrs), 'rating')}; the ALSFRS-R table lists each with its subscores.",
             alsfrs,
             "Points",
-            y_max=48,
+            ticks=range(0, 49, 12),
+            **span,
         ),
     }
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

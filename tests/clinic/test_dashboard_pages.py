@@ -65,7 +65,8 @@ def test_search_finds_by_name(
 def test_a_patients_page(client: TestClient, patient: NewPatient, shared: str) -> None:
     page = client.get(f"/patients/{patient.patient_id}").text
     assert page.count("<h1>") == 1
-    assert page.count('role="img"') == 4
+    assert page.count('role="img"') == 3  # no endurance exercise: no chart of its minutes
+    assert "No endurance exercise in these days." in page
     assert "Sessions a week against the target" in page
     assert "<title id=" in page and "<desc id=" in page
     # the flags link to their evidence on the same page
