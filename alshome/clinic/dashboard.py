@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import secrets
 import tempfile
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -57,7 +58,7 @@ from alshome.domain.alsfrs import LABELS, Domain, slope
 from alshome.domain.attention import Flag, Source
 from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
-from alshome.domain.trends import Span, Trends, monday_of
+from alshome.domain.trends import SessionSummary, Span, Trends, monday_of
 from alshome.operations.attention_words import DOMAINS, SYMPTOMS, sentence
 from alshome.platform.errors import DocumentError
 
@@ -72,7 +73,7 @@ SORTS = {
         row.last_session is None,
         -row.last_session.timestamp() if row.last_session else 0,
     ),
-    "week": lambda row: (row.sessions_this_week - row.weekly_target, row.name.casefold()),
+    "week": lambda row: (-row.behind, row.name.casefold()),
 }
 SPAN_NAMES = {
     Span.FOUR_WEEKS: "Four weeks",
@@ -262,9 +263,7 @@ def add_dashboard(
             ]
             rows = []
             for patient in found:
-                rows.append(
-                    overview(ClinicRecords.of(db, patient.id), patient.id, patient.name, day)
-                )
+                rows.append(overview(ClinicRecords(db, patient.id), patient.id, patient.name, day))
                 record_access(db, login.actor, patient.id, "read", "the patients page")
         rows.sort(key=SORTS[sort])
         return page(request, "patients.html", login=login, rows=rows, q=q, sort=sort)
@@ -276,13 +275,13 @@ def add_dashboard(
         day = today()
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
-            records = ClinicRecords.of(db, patient.id)
+            records = ClinicRecords(db, patient.id)
+            figures = patient_trends(records, span.first_day(day), day)
+            summaries = records.session_summaries()
+            row = overview(records, patient.id, patient.name, day)
+            entries = records.alsfrs_entries()
             published = latest_published(db, patient.id)
             record_access(db, login.actor, patient.id, "read", "the patient's page")
-        figures = patient_trends(records, span.first_day(day), day)
-        row = overview(records, patient.id, patient.name, day)
-        entries = records.alsfrs_entries()
-        shown = {session.uuid for session in figures.sessions}
         return page(
             request,
             "patient.html",
@@ -293,13 +292,33 @@ def add_dashboard(
             spans=SPAN_NAMES,
             figures=figures,
             charts=_patient_charts(figures, span.first_day(day), day),
-            sessions=[s for s in records.sessions() if s.uuid in shown][::-1],
             alsfrs=entries,
             slope=slope(entries),
             programs=records.programs(),
             active=records.active_program(),
             published=published,
-            evidence=lambda flag: _evidence_links(flag, span),
+            evidence=lambda flag: _evidence_links(flag, patient.id, summaries),
+        )
+
+    @app.get("/patients/{patient_id}/sessions/{uuid}", response_class=HTMLResponse)
+    def session_page(request: Request, login: LoggedIn, patient_id: str, uuid: str) -> Response:
+        with Session(engine, expire_on_commit=False) as db, db.begin():
+            patient = patient_of(db, login, patient_id)
+            records = ClinicRecords(db, patient.id)
+            sets = records.session_sets(uuid)
+            if sets is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "There is no such session.")
+            summary = next(s for s in records.session_summaries() if s.uuid == uuid)
+            lift_checks = records.session_lift_checks(uuid)
+            record_access(db, login.actor, patient.id, "read", "a session's sets")
+        return page(
+            request,
+            "session.html",
+            login=login,
+            patient=patient,
+            session=summary,
+            sets=sets,
+            lift_checks=lift_checks,
         )
 
     @app.get("/patients/{patient_id}/report.pdf")
@@ -322,7 +341,7 @@ def add_dashboard(
                     .order_by(PublishedProgram.published_at.desc(), PublishedProgram.id.desc())
                 )
             )
-            records = ClinicRecords.of(db, patient.id)
+            active = ClinicRecords(db, patient.id).active_program()
             record_access(db, login.actor, patient.id, "read", "the program page")
         return page(
             request,
@@ -331,7 +350,7 @@ def add_dashboard(
             login=login,
             patient=patient,
             published=published,
-            active=records.active_program(),
+            active=active,
             **context,
         )
 
@@ -481,21 +500,27 @@ def _amounts(values: dict[str, Any]) -> str:
     return ", ".join(words) or "–"
 
 
-def _evidence_links(flag: Flag, span: Span) -> list[tuple[str, str]]:
-    """Where each piece of a flag's evidence is on the patient's page: (href, text)."""
+def _evidence_links(
+    flag: Flag, patient_id: str, sessions: Sequence[SessionSummary]
+) -> list[tuple[str, str]]:
+    """Where each piece of a flag's evidence is shown: (href, text). A session, or the
+    carry-over check before it, is its own page; a lift check is the page of the session
+    it was answered in; a rating and the program are sections of the patient's page."""
+    of_day = {session.local_day: session.uuid for session in sessions}
     links = []
     for evidence in flag.evidence:
         day = charts.short_day(evidence.day)
+        session = f"/patients/{patient_id}/sessions/"
         if evidence.source in (Source.SESSION, Source.CARRY_OVER) and evidence.ref:
-            links.append((f"?span=all#session-{evidence.ref}", f"Session of {day}"))
+            links.append((session + evidence.ref, f"Session of {day}"))
+        elif evidence.source is Source.LIFT_CHECK and evidence.day in of_day:
+            links.append((session + of_day[evidence.day], f"Lift check of {day}"))
         elif evidence.source is Source.ALSFRS:
             links.append(("#alsfrs", f"ALSFRS-R rating of {day}"))
         elif evidence.source is Source.PROGRAM:
             links.append(("#program", f"Program {evidence.ref} ({day})"))
-        elif evidence.source is Source.LIFT_CHECK:
-            links.append(("?span=all#sessions", f"Lift check of {day}"))
         else:
-            links.append(("#sessions", f"Rest day {day}"))
+            links.append(("#sessions", f"Day of rest, {day}"))
     return links
 
 

@@ -1,109 +1,299 @@
 """A patient's figures as the dashboard shows them, from the clinic's copy of their history.
 
-The clinic rebuilds the app's own export of the patient (`records.patient_export`) and
-reads it with the same Qt-free code the app's history screen and report use: session
-summaries (`domain.trends.summarize`), the weekly adherence and series
-(`domain.trends`), the ALSFRS-R slope (`domain.alsfrs`) and the needs-attention flags
-(`operations.attention`), so a patient is flagged and charted the same way everywhere.
+The figures are the app's own, from the same Qt-free code its history screen and report
+use: session summaries (`domain.trends.SessionSummary`), the weekly adherence and the
+series (`domain.trends`), the ALSFRS-R slope (`domain.alsfrs`) and the needs-attention
+flags (`operations.attention`), so a patient is flagged and charted the same way
+everywhere.
 
-`ClinicRecords` answers what `operations.attention.AttentionRecords` asks, from that
-export. A session's weekly target is that of the program version it followed, when the
-clinic holds that version and today's exercise library still builds it.
+Rebuilding the app's whole export (`records.patient_export`) would load every set of ten
+years for each page; instead the sessions are summarized where they lie, in SQL, as the
+app's repository summarizes its own (`Repository.session_summaries`): a page for a patient
+with ten years of history reads about 1,500 rows, not 50,000. Only the sets of one session
+are ever loaded whole (`session_sets`). Carry-over checks, lift checks and ALSFRS-R
+ratings are few and are read through the export's own models.
+
+`ClinicRecords` answers what `operations.attention.AttentionRecords` asks. A session's
+weekly target is that of the program version it followed, when the clinic holds that
+version and today's exercise library still builds it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+import json
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from functools import cached_property
 
+from sqlalchemy import Float, Select, Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
-from alshome.clinic.records import patient_export
+from alshome.clinic.models import (
+    PatientAlsfrs,
+    PatientCarryOver,
+    PatientLiftCheck,
+    PatientProgram,
+    PatientSession,
+    PatientSet,
+)
 from alshome.domain.alsfrs import Entry
 from alshome.domain.attention import Attention, AttentionThresholds
-from alshome.domain.recorded import StoredSession
+from alshome.domain.fatigue import Symptom
+from alshome.domain.program import ExerciseKind
+from alshome.domain.recorded import StoredSet
 from alshome.domain.safety import LiftCheck
-from alshome.domain.trends import SessionSummary, Trends, monday_of, summarize, trends
+from alshome.domain.session import SessionStatus
+from alshome.domain.trends import ExerciseWork, SessionSummary, Trends, monday_of, trends
 from alshome.operations.attention import patient_attention
-from alshome.operations.exchange import ExportedHistory
-from alshome.storage.repository import ProgramRecord, StoredCarryOver
-from alshome.storage.snapshot import StoredProgram
+from alshome.operations.exchange import AlsfrsDoc, CarryOverDoc, LiftCheckDoc, SetDoc
+from alshome.storage.repository import StoredCarryOver
+from alshome.storage.snapshot import StoredProgram, parse_moment
 
-DEFAULT_WEEKLY_TARGET = 3  # the demo program's, for a patient whose program is unknown
+DEFAULT_WEEKLY_TARGET = 3  # the adherence chart's target before any program is known
+WORK_KINDS = (ExerciseKind.ENDURANCE.value, ExerciseKind.RESISTANCE.value)
+
+
+@dataclass(frozen=True)
+class ProgramVersion:
+    name: str
+    version: int
+    active: bool
+    document: dict
 
 
 class ClinicRecords:
     """One patient's history at the clinic, as the attention rules and charts read it."""
 
-    def __init__(self, history: ExportedHistory) -> None:
-        self.history = history
+    def __init__(self, db: Session, patient_id: str) -> None:
+        self.db = db
+        self.patient_id = patient_id
 
-    @classmethod
-    def of(cls, db: Session, patient_id: str) -> ClinicRecords:
-        return cls(patient_export(db, patient_id, datetime.now(UTC)).history())
+    @cached_property
+    def _programs(self) -> list[ProgramVersion]:
+        rows = self.db.execute(
+            select(
+                PatientProgram.name,
+                PatientProgram.version,
+                PatientProgram.active,
+                PatientProgram.document,
+            )
+            .where(PatientProgram.patient_id == self.patient_id)
+            .order_by(PatientProgram.id)
+        )
+        return [ProgramVersion(*row) for row in rows]
+
+    def programs(self) -> list[ProgramVersion]:
+        return self._programs
+
+    def active_program(self) -> StoredProgram | None:
+        for index, program in enumerate(self._programs):
+            if program.active:
+                return StoredProgram(index, program.name, program.version, program.document)
+        return None
 
     @cached_property
     def _targets(self) -> dict[tuple[str, int], int]:
+        """Each program version's weekly target, for those today's library builds."""
         from alshome.programs.document import DocumentError, build_program
         from alshome.programs.library import stock_library
 
         targets = {}
-        for record in self.history.programs:
+        for program in self._programs:
             try:
-                program = build_program(record.document, stock_library())
+                built = build_program(program.document, stock_library())
             except (DocumentError, KeyError, TypeError, ValueError):
                 continue
-            targets[(record.name, record.version)] = program.weekly_target
+            targets[(program.name, program.version)] = built.weekly_target
         return targets
+
+    @property
+    def weekly_target(self) -> int | None:
+        """The target of the program in use; None while no (usable) program is known."""
+        active = self.active_program()
+        return None if active is None else self._targets.get((active.name, active.version))
 
     @cached_property
     def _summaries(self) -> list[SessionSummary]:
-        return [
-            summarize(session, self._targets.get((session.program_name, session.program_version)))
-            for session in self.history.sessions
-        ]
+        """The sessions counted and rated, without the work done (which only the charts
+        read, and which takes a second pass over the sets)."""
+        summaries = []
+        for row in self.db.connection().execute(_summaries_query(self.patient_id)):
+            uuid, started, ended, status, name, version, symptoms = row[:7]
+            sets, done, highest, mean, set_symptoms = row[7:]
+            named = set(symptoms)
+            for each in set_symptoms.split("|") if set_symptoms else ():
+                named.update(json.loads(each))
+            summaries.append(
+                SessionSummary(
+                    uuid=uuid,
+                    started_at=datetime.fromisoformat(started),
+                    ended_at=parse_moment(ended),
+                    status=SessionStatus(status),
+                    program_name=name,
+                    program_version=version,
+                    sets_planned=sets,
+                    sets_done=done,
+                    highest_fatigue=highest,
+                    mean_fatigue=mean,
+                    symptoms=tuple(sorted(map(Symptom, named))),
+                    weekly_target=self._targets.get((name, version)),
+                )
+            )
+        return summaries
 
     def session_summaries(self) -> list[SessionSummary]:
+        """Every session, oldest first, without the work done: what the flags read."""
         return self._summaries
 
-    def sessions(self) -> tuple[StoredSession, ...]:
-        return self.history.sessions
+    def summaries_with_work(self) -> list[SessionSummary]:
+        """Every session, oldest first, with the time and repetitions done of each
+        exercise: what the charts read."""
+        work: dict[str, list[ExerciseWork]] = {}
+        for uuid, *fields in self.db.connection().execute(_work_query(self.patient_id)):
+            exercise_id, name, kind, seconds, repetitions, load, unit = fields
+            work.setdefault(uuid, []).append(
+                ExerciseWork(
+                    exercise_id,
+                    name,
+                    ExerciseKind(kind),
+                    float(seconds or 0),
+                    int(repetitions or 0),
+                    None if load is None else float(load),
+                    unit,
+                )
+            )
+        return [
+            replace(summary, work=tuple(work.get(summary.uuid, ()))) for summary in self._summaries
+        ]
 
     def carry_over_checks(self) -> list[StoredCarryOver]:
-        return list(self.history.carry_over_checks)
+        rows = self.db.execute(
+            select(
+                PatientCarryOver.asked_at, PatientCarryOver.answer, PatientCarryOver.session_uuid
+            )
+            .where(PatientCarryOver.patient_id == self.patient_id)
+            .order_by(PatientCarryOver.asked_utc, PatientCarryOver.id)
+        )
+        return [CarryOverDoc.model_validate(row._asdict()).stored() for row in rows]
 
     def exercises_to_review(self) -> list[LiftCheck]:
-        """The exercises whose latest lift check was "no", as the repository answers."""
+        """The exercises whose latest lift check was "no", as the app's repository answers."""
+        table = PatientLiftCheck
+        rows = self.db.execute(
+            select(*(getattr(table, name) for name in LiftCheckDoc.model_fields))
+            .join(PatientSession, PatientSession.id == table.session_id)
+            .where(PatientSession.patient_id == self.patient_id)
+        )
         latest: dict[str, LiftCheck] = {}
-        for session in self.history.sessions:
-            for check in session.lift_checks:
-                held = latest.get(check.exercise_id)
-                if held is None or check.checked_at >= held.checked_at:
-                    latest[check.exercise_id] = check
+        for row in rows:
+            check = LiftCheckDoc.model_validate(row._asdict()).as_stored(LiftCheck)
+            held = latest.get(check.exercise_id)
+            if held is None or check.checked_at >= held.checked_at:
+                latest[check.exercise_id] = check
         return sorted(
             (check for check in latest.values() if not check.able),
             key=lambda check: check.checked_at,
         )
 
+    @cached_property
+    def _alsfrs(self) -> list[Entry]:
+        rows = self.db.execute(
+            select(
+                PatientAlsfrs.entered_at,
+                PatientAlsfrs.entered_by,
+                PatientAlsfrs.onset,
+                PatientAlsfrs.values,
+            )
+            .where(PatientAlsfrs.patient_id == self.patient_id)
+            .order_by(PatientAlsfrs.entered_utc, PatientAlsfrs.id)
+        )
+        return [AlsfrsDoc.model_validate(row._asdict()).stored() for row in rows]
+
     def alsfrs_entries(self) -> list[Entry]:
-        return list(self.history.alsfrs)
+        return self._alsfrs
 
-    def programs(self) -> tuple[ProgramRecord, ...]:
-        return self.history.programs
+    def session_sets(self, uuid: str) -> list[StoredSet] | None:
+        """One session's sets in order; None when the patient has no such session."""
+        session_id = self.db.scalar(
+            select(PatientSession.id).where(
+                PatientSession.patient_id == self.patient_id, PatientSession.uuid == uuid
+            )
+        )
+        if session_id is None:
+            return None
+        fields = tuple(SetDoc.model_fields)
+        rows = self.db.execute(
+            select(*(getattr(PatientSet, name) for name in fields))
+            .where(PatientSet.session_id == session_id)
+            .order_by(PatientSet.position)
+        )
+        return [SetDoc.model_validate(row._asdict()).stored() for row in rows]
 
-    def active_program(self) -> StoredProgram | None:
-        for index, record in enumerate(self.history.programs):
-            if record.active:
-                return StoredProgram(index, record.name, record.version, record.document)
-        return None
+    def session_lift_checks(self, uuid: str) -> list[LiftCheck]:
+        table = PatientLiftCheck
+        rows = self.db.execute(
+            select(*(getattr(table, name) for name in LiftCheckDoc.model_fields))
+            .join(PatientSession, PatientSession.id == table.session_id)
+            .where(PatientSession.patient_id == self.patient_id, PatientSession.uuid == uuid)
+            .order_by(table.id)
+        )
+        return [LiftCheckDoc.model_validate(row._asdict()).as_stored(LiftCheck) for row in rows]
 
-    @property
-    def weekly_target(self) -> int:
-        active = self.active_program()
-        if active is not None and (active.name, active.version) in self._targets:
-            return self._targets[(active.name, active.version)]
-        return DEFAULT_WEEKLY_TARGET
+
+def _summaries_query(patient_id: str) -> Select:
+    """The patient's sessions with their sets counted and rated, oldest first: the app's
+    own summary query (`storage.repository`), on the clinic's tables."""
+    symptoms = cast(PatientSet.symptoms, Text)
+    return (
+        select(
+            PatientSession.uuid,
+            PatientSession.started_at,
+            PatientSession.ended_at,
+            PatientSession.status,
+            PatientSession.program_name,
+            PatientSession.program_version,
+            PatientSession.symptoms,
+            func.count(PatientSet.id),
+            func.count(PatientSet.done),
+            func.max(PatientSet.fatigue),
+            func.avg(cast(PatientSet.fatigue, Float)),
+            func.aggregate_strings(case((symptoms != "[]", symptoms)), "|"),
+        )
+        .outerjoin(PatientSet, PatientSet.session_id == PatientSession.id)
+        .where(PatientSession.patient_id == patient_id)
+        .group_by(PatientSession.id)
+        .order_by(PatientSession.started_utc, PatientSession.id)
+    )
+
+
+def _work_query(patient_id: str) -> Select:
+    """The time and repetitions done per exercise of each session, with its load."""
+    return (
+        select(
+            PatientSession.uuid,
+            PatientSet.exercise_id,
+            PatientSet.exercise_name,
+            PatientSet.kind,
+            func.sum(PatientSet.done["seconds"].as_float()),
+            func.sum(PatientSet.done["repetitions"].as_float()),
+            func.max(PatientSet.planned["load"].as_float()),
+            func.max(PatientSet.planned["unit"].as_string()),
+        )
+        .join(PatientSession, PatientSession.id == PatientSet.session_id)
+        .where(
+            PatientSession.patient_id == patient_id,
+            PatientSet.done.is_not(None),
+            PatientSet.kind.in_(WORK_KINDS),
+        )
+        .group_by(
+            PatientSet.session_id,
+            PatientSession.uuid,
+            PatientSet.exercise_id,
+            PatientSet.exercise_name,
+            PatientSet.kind,
+        )
+        .order_by(PatientSet.session_id, func.min(PatientSet.position))
+    )
 
 
 @dataclass(frozen=True)
@@ -113,13 +303,18 @@ class PatientOverview:
     patient_id: str
     name: str
     sessions_this_week: int
-    weekly_target: int
+    weekly_target: int | None
     last_session: datetime | None
     attention: Attention
 
     @property
     def met(self) -> bool:
-        return self.sessions_this_week >= self.weekly_target
+        return self.weekly_target is not None and self.sessions_this_week >= self.weekly_target
+
+    @property
+    def behind(self) -> int:
+        """Sessions still to do this week (0 when no target is known)."""
+        return max((self.weekly_target or 0) - self.sessions_this_week, 0)
 
 
 def overview(
@@ -144,5 +339,9 @@ def overview(
 def patient_trends(records: ClinicRecords, first: date | None, today: date) -> Trends:
     """The charts' figures for the days `first` (None: from the start) to `today`."""
     return trends(
-        records.session_summaries(), records.weekly_target, first, today, records.alsfrs_entries()
+        records.summaries_with_work(),
+        records.weekly_target or DEFAULT_WEEKLY_TARGET,
+        first,
+        today,
+        records.alsfrs_entries(),
     )

@@ -69,19 +69,39 @@ def test_a_patients_page(client: TestClient, patient: NewPatient, shared: str) -
     assert "No endurance exercise in these days." in page
     assert "Sessions a week against the target" in page
     assert "<title id=" in page and "<desc id=" in page
-    # the flags link to their evidence on the same page
-    links = re.findall(r'<a href="([^"]*)">Session of', page)
-    assert links and all(link.startswith("?span=all#session-") for link in links)
-    whole = client.get(f"/patients/{patient.patient_id}", params={"span": "all"}).text
-    for link in links:
-        assert f'id="{link.split("#")[1]}"' in whole
-    # the sessions with their sets, and the ALSFRS-R rating with its subscores
-    assert "Stopped for a symptom" in page
-    assert "Knee straightening" in page
-    assert "Sets of this session" in page
+    # each flag links to its evidence: the session stopped, the session of the lift check
+    links = re.findall(r'<a href="([^"]*)">(Session|Lift check) of', page)
+    assert len(links) == 3
+    for link, _kind in links:
+        assert link.startswith(f"/patients/{patient.patient_id}/sessions/")
+        assert client.get(link).status_code == 200
+    # the sessions, the ALSFRS-R rating with its subscores, the program in use
+    assert page.count("Stopped for a symptom") == 4  # in the symptoms and sessions tables
     assert "<td>37</td><td>11</td><td>7</td><td>7</td><td>12</td>" in page
     assert "Speech and swallowing (0–12)" in page
-    assert "The app uses:" in page
+    assert "The app uses: Example home program, version 1." in page
+
+
+def test_a_sessions_page_lists_its_sets(
+    client: TestClient, patient: NewPatient, app_export: dict[str, Any], shared: str
+) -> None:
+    second = app_export["sessions"][1]
+    page = client.get(f"/patients/{patient.patient_id}/sessions/{second['uuid']}").text
+    assert page.count('<tr><th scope="row">') == len(second["sets"]) == 3
+    assert "Knee straightening: could not lift it without the weight" in page
+    assert "cramp" in page
+
+
+def test_another_patients_session_is_not_found(
+    client: TestClient,
+    patient: NewPatient,
+    other_patient: NewPatient,
+    shared: str,
+    app_export: dict[str, Any],
+) -> None:
+    uuid = app_export["sessions"][0]["uuid"]
+    assert client.get(f"/patients/{patient.patient_id}/sessions/{uuid}").status_code == 200
+    assert client.get(f"/patients/{other_patient.patient_id}/sessions/{uuid}").status_code == 404
 
 
 def test_publishing_a_program(
