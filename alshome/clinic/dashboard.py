@@ -43,7 +43,7 @@ from alshome.clinic.accounts import (
 )
 from alshome.clinic.audit import record_access
 from alshome.clinic.errors import ClinicError
-from alshome.clinic.figures import ClinicRecords, overview, patient_trends
+from alshome.clinic.figures import ClinicRecords, flag_window, overview, patient_trends
 from alshome.clinic.logins import (
     IDLE_TIMEOUT,
     Login,
@@ -59,7 +59,7 @@ from alshome.domain.attention import Flag, Source
 from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import SessionSummary, Span, Trends, monday_of
-from alshome.operations.attention_words import DOMAINS, SYMPTOMS, sentence
+from alshome.operations.attention_words import DOMAINS, SYMPTOMS, number, sentence
 from alshome.platform.errors import DocumentError
 
 ENDURANCE = ExerciseKind.ENDURANCE
@@ -263,7 +263,8 @@ def add_dashboard(
             ]
             rows = []
             for patient in found:
-                rows.append(overview(ClinicRecords(db, patient.id), patient.id, patient.name, day))
+                records = ClinicRecords(db, patient.id, since=flag_window(day))
+                rows.append(overview(records, patient.id, patient.name, day))
                 record_access(db, login.actor, patient.id, "read", "the patients page")
         rows.sort(key=SORTS[sort])
         return page(request, "patients.html", login=login, rows=rows, q=q, sort=sort)
@@ -496,7 +497,8 @@ def _amounts(values: dict[str, Any]) -> str:
     for name, value in values.items():
         if name == "unit" or value is None:
             continue
-        words.append(f"{value} {unit}".strip() if name == "load" else f"{value} {name}")
+        amount = number(value) if isinstance(value, int | float) else value
+        words.append(f"{amount} {unit}".strip() if name == "load" else f"{amount} {name}")
     return ", ".join(words) or "–"
 
 

@@ -13,16 +13,21 @@ with ten years of history reads about 1,500 rows, not 50,000. Only the sets of o
 are ever loaded whole (`session_sets`). Carry-over checks, lift checks and ALSFRS-R
 ratings are few and are read through the export's own models.
 
-`ClinicRecords` answers what `operations.attention.AttentionRecords` asks. A session's
-weekly target is that of the program version it followed, when the clinic holds that
-version and today's exercise library still builds it.
+`ClinicRecords` answers what `operations.attention.AttentionRecords` asks, and flags the
+patient as `operations.attention.patient_attention` does, with one difference its
+docstring foresees: the program in use was given on the day the clinic published it (when
+it did), not only on the first day a session followed it. The patients page reads only
+the sessions of the last weeks that the flags look at (`flag_window`), so a therapist's
+list costs the same whether their patients share one year or ten. A session's weekly
+target is that of the program version it followed, when the clinic holds that version
+and today's exercise library still builds it.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
 from sqlalchemy import Float, Select, Text, case, cast, func, select
@@ -35,16 +40,23 @@ from alshome.clinic.models import (
     PatientProgram,
     PatientSession,
     PatientSet,
+    PublishedProgram,
 )
 from alshome.domain.alsfrs import Entry
-from alshome.domain.attention import Attention, AttentionThresholds
+from alshome.domain.attention import (
+    DAYS_PER_WEEK,
+    Attention,
+    AttentionThresholds,
+    PatientRecords,
+    ProgramInUse,
+    needs_attention,
+)
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind
 from alshome.domain.recorded import StoredSet
 from alshome.domain.safety import LiftCheck
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import ExerciseWork, SessionSummary, Trends, monday_of, trends
-from alshome.operations.attention import patient_attention
 from alshome.operations.exchange import AlsfrsDoc, CarryOverDoc, LiftCheckDoc, SetDoc
 from alshome.storage.repository import StoredCarryOver
 from alshome.storage.snapshot import StoredProgram, parse_moment
@@ -64,9 +76,12 @@ class ProgramVersion:
 class ClinicRecords:
     """One patient's history at the clinic, as the attention rules and charts read it."""
 
-    def __init__(self, db: Session, patient_id: str) -> None:
+    def __init__(self, db: Session, patient_id: str, since: date | None = None) -> None:
+        """`since`: only the sessions from that day on (and the last one before, when
+        there is none since) are summarized, which is all the flags read."""
         self.db = db
         self.patient_id = patient_id
+        self.since = since
 
     @cached_property
     def _programs(self) -> list[ProgramVersion]:
@@ -92,19 +107,70 @@ class ClinicRecords:
         return None
 
     @cached_property
-    def _targets(self) -> dict[tuple[str, int], int]:
-        """Each program version's weekly target, for those today's library builds."""
+    def _plans(self) -> dict[tuple[str, int], tuple[int, int]]:
+        """Each program version's planned sets and weekly target, for those today's
+        library builds."""
         from alshome.programs.document import DocumentError, build_program
         from alshome.programs.library import stock_library
 
-        targets = {}
+        plans = {}
         for program in self._programs:
             try:
                 built = build_program(program.document, stock_library())
             except (DocumentError, KeyError, TypeError, ValueError):
                 continue
-            targets[(program.name, program.version)] = built.weekly_target
-        return targets
+            plans[(program.name, program.version)] = (len(built.steps()), built.weekly_target)
+        return plans
+
+    @cached_property
+    def _targets(self) -> dict[tuple[str, int], int]:
+        return {key: target for key, (_steps, target) in self._plans.items()}
+
+    def program_in_use(self) -> ProgramInUse | None:
+        """The active program as the flags read it: given on the day the clinic published
+        it, or else on the first day a session followed it (`operations.attention`)."""
+        active = self.active_program()
+        if active is None or (active.name, active.version) not in self._targets:
+            return None
+        published = self.db.scalar(
+            select(func.min(PublishedProgram.published_at)).where(
+                PublishedProgram.patient_id == self.patient_id,
+                PublishedProgram.name == active.name,
+                PublishedProgram.version == active.version,
+            )
+        )
+        first = self.db.scalar(
+            select(PatientSession.started_at)
+            .where(
+                PatientSession.patient_id == self.patient_id,
+                PatientSession.program_name == active.name,
+                PatientSession.program_version == active.version,
+            )
+            .order_by(PatientSession.started_utc)
+            .limit(1)
+        )
+        days = [published.date()] if published is not None else []
+        days += [datetime.fromisoformat(first).date()] if first is not None else []
+        return ProgramInUse(
+            active.name,
+            active.version,
+            self._targets[(active.name, active.version)],
+            min(days) if days else None,
+        )
+
+    def attention(self, today: date, thresholds: AttentionThresholds | None = None) -> Attention:
+        """The patient's flags on `today`, most urgent first."""
+        return needs_attention(
+            PatientRecords(
+                sessions=self.session_summaries(),
+                carry_over=self.carry_over_checks(),
+                lift_checks=self.exercises_to_review(),
+                alsfrs=self.alsfrs_entries(),
+                program=self.program_in_use(),
+            ),
+            today,
+            thresholds,
+        )
 
     @property
     def weekly_target(self) -> int | None:
@@ -116,8 +182,21 @@ class ClinicRecords:
     def _summaries(self) -> list[SessionSummary]:
         """The sessions counted and rated, without the work done (which only the charts
         read, and which takes a second pass over the sets)."""
+        query = _summaries_query(self.patient_id)
+        if self.since is not None:
+            # A day's sessions began after its midnight somewhere on Earth: 14 hours of
+            # margin, and the local day decides below.
+            start = datetime.combine(self.since, time()) - timedelta(hours=14)
+            rows = list(
+                self.db.connection().execute(query.where(PatientSession.started_utc >= start))
+            )
+            if not rows:
+                last = query.order_by(None).order_by(PatientSession.started_utc.desc()).limit(1)
+                rows = list(self.db.connection().execute(last))
+        else:
+            rows = list(self.db.connection().execute(query))
         summaries = []
-        for row in self.db.connection().execute(_summaries_query(self.patient_id)):
+        for row in rows:
             uuid, started, ended, status, name, version, symptoms = row[:7]
             sets, done, highest, mean, set_symptoms = row[7:]
             named = set(symptoms)
@@ -131,7 +210,7 @@ class ClinicRecords:
                     status=SessionStatus(status),
                     program_name=name,
                     program_version=version,
-                    sets_planned=sets,
+                    sets_planned=max(self._plans.get((name, version), (sets, None))[0], sets),
                     sets_done=done,
                     highest_fatigue=highest,
                     mean_fatigue=mean,
@@ -296,6 +375,15 @@ def _work_query(patient_id: str) -> Select:
     )
 
 
+def flag_window(today: date, thresholds: AttentionThresholds | None = None) -> date:
+    """The first day of the sessions the flags and this week's count read: the rules look
+    back `recent_days` and `fatigue_window_days`, and the last session before then is
+    read with them (`ClinicRecords`)."""
+    limits = thresholds or AttentionThresholds()
+    days = max(limits.recent_days, limits.fatigue_window_days, DAYS_PER_WEEK)
+    return today - timedelta(days=days - 1)
+
+
 @dataclass(frozen=True)
 class PatientOverview:
     """One row of the patients page."""
@@ -332,7 +420,7 @@ def overview(
         sessions_this_week=sum(1 for session in summaries if session.local_day >= monday),
         weekly_target=records.weekly_target,
         last_session=summaries[-1].started_at if summaries else None,
-        attention=patient_attention(records, today, thresholds),
+        attention=records.attention(today, thresholds),
     )
 
 

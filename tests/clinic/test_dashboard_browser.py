@@ -2,7 +2,8 @@
 chromium-driver, against a clinic server this test starts on a real PostgreSQL.
 
 One therapist's Monday: log in by keyboard, see the flagged patient first, open them,
-read a chart's text alternative, publish a program, add and pair a patient, log out.
+read a chart's text alternative, follow a flag to its evidence, publish a program, add
+and pair a patient, log out.
 Every page is checked for what can be checked without axe-core (not available offline):
 a language, landmarks, one h1 and headings in order, a name for every field and button,
 a visible focus on everything the keyboard reaches, and no sideways scrolling on a
@@ -239,6 +240,11 @@ def test_a_therapists_monday_in_the_browser(
     assert "weeks met the target" in names[1]
     assert "Could no longer lift Knee straightening" in web.find_element(By.ID, "main").text
     check_page(web, shots, "patient")
+
+    # a flag's evidence: the session it names, with its sets
+    web.find_element(By.PARTIAL_LINK_TEXT, "Lift check of").click()
+    assert "could not lift it without the weight" in web.find_element(By.ID, "main").text
+    check_page(web, shots, "session")
 
     # publish a program
     program = tmp_path / "strength.json"
