@@ -26,11 +26,13 @@ from typing import Annotated, Any
 
 import segno
 from fastapi import Depends, FastAPI, HTTPException, Request, status
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from alshome.clinic import charts
@@ -54,7 +56,7 @@ from alshome.clinic.logins import (
 )
 from alshome.clinic.models import Device, Patient, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, publish
-from alshome.domain.alsfrs import LABELS, Domain, slope
+from alshome.domain.alsfrs import Domain, slope
 from alshome.domain.attention import Flag, Source
 from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
@@ -102,7 +104,6 @@ templates.env.globals.update(
     short_day=charts.short_day,
     symptom_name=lambda symptom: SYMPTOMS[symptom],
     domain_name=lambda domain: DOMAINS[domain],
-    item_label=lambda item: LABELS[item],
     sentence=sentence,
     domains=list(Domain),
     status_name=lambda status: STATUS_NAMES[status],
@@ -177,8 +178,6 @@ def add_dashboard(
     @app.exception_handler(HTTPException)
     async def error_page(request: Request, exc: HTTPException) -> Response:
         if request.url.path.startswith("/api/"):
-            from fastapi.exception_handlers import http_exception_handler
-
             return await http_exception_handler(request, exc)
         return page(request, "error.html", exc.status_code, message=exc.detail, login=None)
 
@@ -221,7 +220,8 @@ def add_dashboard(
                 "Too many wrong passwords; wait 15 minutes and try again.",
                 email,
             )
-        therapist_id = check_therapist(engine, email, password)
+        # Argon2id takes most of a second: off the event loop, as every database call is.
+        therapist_id = await run_in_threadpool(check_therapist, engine, email, password)
         if therapist_id is None:
             limiter.failed(*keys)
             return login_page(
@@ -230,9 +230,10 @@ def add_dashboard(
                 "This e-mail address and password do not match.",
                 email,
             )
-        limiter.succeeded(*keys)
+        limiter.succeeded(keys[0])  # the address's count; the client's keeps its failures
         response = RedirectResponse("/patients", status.HTTP_303_SEE_OTHER)
-        _set_cookie(request, response, SESSION_COOKIE, start_session(engine, therapist_id))
+        secret = await run_in_threadpool(start_session, engine, therapist_id)
+        _set_cookie(request, response, SESSION_COOKIE, secret)
         response.delete_cookie(LOGIN_COOKIE)
         return response
 
@@ -276,8 +277,11 @@ def add_dashboard(
         day = today()
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
-            records = ClinicRecords(db, patient.id)
-            figures = patient_trends(records, span.first_day(day), day)
+            first = span.first_day(day)
+            # The sessions shown, and those the flags read: never ten years for three months.
+            since = None if first is None else min(first, flag_window(day))
+            records = ClinicRecords(db, patient.id, since=since)
+            figures = patient_trends(records, first, day)
             summaries = records.session_summaries()
             row = overview(records, patient.id, patient.name, day)
             entries = records.alsfrs_entries()
@@ -306,10 +310,10 @@ def add_dashboard(
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
             records = ClinicRecords(db, patient.id)
-            sets = records.session_sets(uuid)
-            if sets is None:
+            summary = records.session_summary(uuid)
+            if summary is None:
                 raise HTTPException(status.HTTP_404_NOT_FOUND, "There is no such session.")
-            summary = next(s for s in records.session_summaries() if s.uuid == uuid)
+            sets = records.session_sets(uuid)
             lift_checks = records.session_lift_checks(uuid)
             record_access(db, login.actor, patient.id, "read", "a session's sets")
         return page(

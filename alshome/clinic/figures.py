@@ -178,25 +178,36 @@ class ClinicRecords:
         active = self.active_program()
         return None if active is None else self._targets.get((active.name, active.version))
 
+    @property
+    def _start(self) -> datetime | None:
+        """The first moment (naive UTC) of the sessions read: a day's sessions began after
+        its midnight somewhere on Earth, so 14 hours of margin; the local day decides."""
+        if self.since is None:
+            return None
+        return datetime.combine(self.since, time()) - timedelta(hours=14)
+
     @cached_property
     def _summaries(self) -> list[SessionSummary]:
         """The sessions counted and rated, without the work done (which only the charts
         read, and which takes a second pass over the sets)."""
         query = _summaries_query(self.patient_id)
-        if self.since is not None:
-            # A day's sessions began after its midnight somewhere on Earth: 14 hours of
-            # margin, and the local day decides below.
-            start = datetime.combine(self.since, time()) - timedelta(hours=14)
-            rows = list(
-                self.db.connection().execute(query.where(PatientSession.started_utc >= start))
-            )
-            if not rows:
-                last = query.order_by(None).order_by(PatientSession.started_utc.desc()).limit(1)
-                rows = list(self.db.connection().execute(last))
-        else:
-            rows = list(self.db.connection().execute(query))
+        if self._start is None:
+            return self._summarized(query)
+        found = self._summarized(query.where(PatientSession.started_utc >= self._start))
+        if found:
+            return found
+        return self._summarized(
+            query.order_by(None).order_by(PatientSession.started_utc.desc()).limit(1)
+        )
+
+    def session_summary(self, uuid: str) -> SessionSummary | None:
+        query = _summaries_query(self.patient_id).where(PatientSession.uuid == uuid)
+        found = self._summarized(query)
+        return found[0] if found else None
+
+    def _summarized(self, query: Select) -> list[SessionSummary]:
         summaries = []
-        for row in rows:
+        for row in self.db.connection().execute(query):
             uuid, started, ended, status, name, version, symptoms = row[:7]
             sets, done, highest, mean, set_symptoms = row[7:]
             named = set(symptoms)
@@ -228,7 +239,10 @@ class ClinicRecords:
         """Every session, oldest first, with the time and repetitions done of each
         exercise: what the charts read."""
         work: dict[str, list[ExerciseWork]] = {}
-        for uuid, *fields in self.db.connection().execute(_work_query(self.patient_id)):
+        query = _work_query(self.patient_id)
+        if self._start is not None:
+            query = query.where(PatientSession.started_utc >= self._start)
+        for uuid, *fields in self.db.connection().execute(query):
             exercise_id, name, kind, seconds, repetitions, load, unit = fields
             work.setdefault(uuid, []).append(
                 ExerciseWork(
@@ -291,19 +305,13 @@ class ClinicRecords:
     def alsfrs_entries(self) -> list[Entry]:
         return self._alsfrs
 
-    def session_sets(self, uuid: str) -> list[StoredSet] | None:
-        """One session's sets in order; None when the patient has no such session."""
-        session_id = self.db.scalar(
-            select(PatientSession.id).where(
-                PatientSession.patient_id == self.patient_id, PatientSession.uuid == uuid
-            )
-        )
-        if session_id is None:
-            return None
+    def session_sets(self, uuid: str) -> list[StoredSet]:
+        """One session's sets in order (none for a session the patient does not have)."""
         fields = tuple(SetDoc.model_fields)
         rows = self.db.execute(
             select(*(getattr(PatientSet, name) for name in fields))
-            .where(PatientSet.session_id == session_id)
+            .join(PatientSession, PatientSession.id == PatientSet.session_id)
+            .where(PatientSession.patient_id == self.patient_id, PatientSession.uuid == uuid)
             .order_by(PatientSet.position)
         )
         return [SetDoc.model_validate(row._asdict()).stored() for row in rows]
