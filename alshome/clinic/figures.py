@@ -26,11 +26,12 @@ and today's exercise library still builds it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from sqlalchemy import Float, Select, Text, case, cast, func, select
+from sqlalchemy import ColumnElement, Float, Row, Select, Text, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from alshome.clinic.models import (
@@ -42,7 +43,7 @@ from alshome.clinic.models import (
     PatientSet,
     PublishedProgram,
 )
-from alshome.domain.alsfrs import Entry
+from alshome.domain.alsfrs import ITEMS, EnteredBy, Entry
 from alshome.domain.attention import (
     DAYS_PER_WEEK,
     Attention,
@@ -54,13 +55,19 @@ from alshome.domain.attention import (
 from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind
 from alshome.domain.recorded import StoredSet
-from alshome.domain.safety import LiftCheck
+from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import ExerciseWork, SessionSummary, Trends, monday_of, trends
-from alshome.operations.exchange import AlsfrsDoc, CarryOverDoc, LiftCheckDoc, SetDoc
+from alshome.operations.exchange import SetDoc
 from alshome.storage.repository import StoredCarryOver
 from alshome.storage.snapshot import StoredProgram, parse_moment
 
+LIFT_COLUMNS = (
+    PatientLiftCheck.exercise_id,
+    PatientLiftCheck.exercise_name,
+    PatientLiftCheck.able,
+    PatientLiftCheck.checked_at,
+)
 DEFAULT_WEEKLY_TARGET = 3  # the adherence chart's target before any program is known
 WORK_KINDS = (ExerciseKind.ENDURANCE.value, ExerciseKind.RESISTANCE.value)
 
@@ -107,20 +114,8 @@ class ClinicRecords:
         return None
 
     @cached_property
-    def _plans(self) -> dict[tuple[str, int], tuple[int, int]]:
-        """Each program version's planned sets and weekly target, for those today's
-        library builds."""
-        from alshome.programs.document import DocumentError, build_program
-        from alshome.programs.library import stock_library
-
-        plans = {}
-        for program in self._programs:
-            try:
-                built = build_program(program.document, stock_library())
-            except (DocumentError, KeyError, TypeError, ValueError):
-                continue
-            plans[(program.name, program.version)] = (len(built.steps()), built.weekly_target)
-        return plans
+    def _plans(self) -> Plans:
+        return plans_of(self._programs)
 
     @cached_property
     def _targets(self) -> dict[tuple[str, int], int]:
@@ -130,7 +125,7 @@ class ClinicRecords:
         """The active program as the flags read it: given on the day the clinic published
         it, or else on the first day a session followed it (`operations.attention`)."""
         active = self.active_program()
-        if active is None or (active.name, active.version) not in self._targets:
+        if active is None:
             return None
         published = self.db.scalar(
             select(func.min(PublishedProgram.published_at)).where(
@@ -149,14 +144,7 @@ class ClinicRecords:
             .order_by(PatientSession.started_utc)
             .limit(1)
         )
-        days = [published.date()] if published is not None else []
-        days += [datetime.fromisoformat(first).date()] if first is not None else []
-        return ProgramInUse(
-            active.name,
-            active.version,
-            self._targets[(active.name, active.version)],
-            min(days) if days else None,
-        )
+        return in_use(active.name, active.version, self._plans, published, first)
 
     def attention(self, today: date, thresholds: AttentionThresholds | None = None) -> Attention:
         """The patient's flags on `today`, most urgent first."""
@@ -180,17 +168,13 @@ class ClinicRecords:
 
     @property
     def _start(self) -> datetime | None:
-        """The first moment (naive UTC) of the sessions read: a day's sessions began after
-        its midnight somewhere on Earth, so 14 hours of margin; the local day decides."""
-        if self.since is None:
-            return None
-        return datetime.combine(self.since, time()) - timedelta(hours=14)
+        return None if self.since is None else window_start(self.since)
 
     @cached_property
     def _summaries(self) -> list[SessionSummary]:
         """The sessions counted and rated, without the work done (which only the charts
         read, and which takes a second pass over the sets)."""
-        query = _summaries_query(self.patient_id)
+        query = summaries_query(PatientSession.patient_id == self.patient_id)
         if self._start is None:
             return self._summarized(query)
         found = self._summarized(query.where(PatientSession.started_utc >= self._start))
@@ -201,35 +185,14 @@ class ClinicRecords:
         )
 
     def session_summary(self, uuid: str) -> SessionSummary | None:
-        query = _summaries_query(self.patient_id).where(PatientSession.uuid == uuid)
+        query = summaries_query(PatientSession.patient_id == self.patient_id).where(
+            PatientSession.uuid == uuid
+        )
         found = self._summarized(query)
         return found[0] if found else None
 
     def _summarized(self, query: Select) -> list[SessionSummary]:
-        summaries = []
-        for row in self.db.connection().execute(query):
-            uuid, started, ended, status, name, version, symptoms = row[:7]
-            sets, done, highest, mean, set_symptoms = row[7:]
-            named = set(symptoms)
-            for each in set_symptoms.split("|") if set_symptoms else ():
-                named.update(json.loads(each))
-            summaries.append(
-                SessionSummary(
-                    uuid=uuid,
-                    started_at=datetime.fromisoformat(started),
-                    ended_at=parse_moment(ended),
-                    status=SessionStatus(status),
-                    program_name=name,
-                    program_version=version,
-                    sets_planned=max(self._plans.get((name, version), (sets, None))[0], sets),
-                    sets_done=done,
-                    highest_fatigue=highest,
-                    mean_fatigue=mean,
-                    symptoms=tuple(sorted(map(Symptom, named))),
-                    weekly_target=self._targets.get((name, version)),
-                )
-            )
-        return summaries
+        return [summary_of(row, self._plans) for row in self.db.connection().execute(query)]
 
     def session_summaries(self) -> list[SessionSummary]:
         """Every session, oldest first, without the work done: what the flags read."""
@@ -267,26 +230,16 @@ class ClinicRecords:
             .where(PatientCarryOver.patient_id == self.patient_id)
             .order_by(PatientCarryOver.asked_utc, PatientCarryOver.id)
         )
-        return [CarryOverDoc.model_validate(row._asdict()).stored() for row in rows]
+        return [carry_over_of(*row) for row in rows]
 
     def exercises_to_review(self) -> list[LiftCheck]:
         """The exercises whose latest lift check was "no", as the app's repository answers."""
-        table = PatientLiftCheck
         rows = self.db.execute(
-            select(*(getattr(table, name) for name in LiftCheckDoc.model_fields))
-            .join(PatientSession, PatientSession.id == table.session_id)
+            select(*LIFT_COLUMNS)
+            .join(PatientSession, PatientSession.id == PatientLiftCheck.session_id)
             .where(PatientSession.patient_id == self.patient_id)
         )
-        latest: dict[str, LiftCheck] = {}
-        for row in rows:
-            check = LiftCheckDoc.model_validate(row._asdict()).as_stored(LiftCheck)
-            held = latest.get(check.exercise_id)
-            if held is None or check.checked_at >= held.checked_at:
-                latest[check.exercise_id] = check
-        return sorted(
-            (check for check in latest.values() if not check.able),
-            key=lambda check: check.checked_at,
-        )
+        return latest_noes(lift_check_of(*row) for row in rows)
 
     @cached_property
     def _alsfrs(self) -> list[Entry]:
@@ -300,7 +253,7 @@ class ClinicRecords:
             .where(PatientAlsfrs.patient_id == self.patient_id)
             .order_by(PatientAlsfrs.entered_utc, PatientAlsfrs.id)
         )
-        return [AlsfrsDoc.model_validate(row._asdict()).stored() for row in rows]
+        return [entry_of(*row) for row in rows]
 
     def alsfrs_entries(self) -> list[Entry]:
         return self._alsfrs
@@ -317,22 +270,22 @@ class ClinicRecords:
         return [SetDoc.model_validate(row._asdict()).stored() for row in rows]
 
     def session_lift_checks(self, uuid: str) -> list[LiftCheck]:
-        table = PatientLiftCheck
         rows = self.db.execute(
-            select(*(getattr(table, name) for name in LiftCheckDoc.model_fields))
-            .join(PatientSession, PatientSession.id == table.session_id)
+            select(*LIFT_COLUMNS)
+            .join(PatientSession, PatientSession.id == PatientLiftCheck.session_id)
             .where(PatientSession.patient_id == self.patient_id, PatientSession.uuid == uuid)
-            .order_by(table.id)
+            .order_by(PatientLiftCheck.id)
         )
-        return [LiftCheckDoc.model_validate(row._asdict()).as_stored(LiftCheck) for row in rows]
+        return [lift_check_of(*row) for row in rows]
 
 
-def _summaries_query(patient_id: str) -> Select:
-    """The patient's sessions with their sets counted and rated, oldest first: the app's
-    own summary query (`storage.repository`), on the clinic's tables."""
+def summaries_query(*where: ColumnElement[bool]) -> Select:
+    """Sessions with their sets counted and rated, oldest first, each with its patient's
+    id: the app's own summary query (`storage.repository`), on the clinic's tables."""
     symptoms = cast(PatientSet.symptoms, Text)
     return (
         select(
+            PatientSession.patient_id,
             PatientSession.uuid,
             PatientSession.started_at,
             PatientSession.ended_at,
@@ -347,7 +300,7 @@ def _summaries_query(patient_id: str) -> Select:
             func.aggregate_strings(case((symptoms != "[]", symptoms)), "|"),
         )
         .outerjoin(PatientSet, PatientSet.session_id == PatientSession.id)
-        .where(PatientSession.patient_id == patient_id)
+        .where(*where)
         .group_by(PatientSession.id)
         .order_by(PatientSession.started_utc, PatientSession.id)
     )
@@ -380,6 +333,113 @@ def _work_query(patient_id: str) -> Select:
             PatientSet.kind,
         )
         .order_by(PatientSet.session_id, func.min(PatientSet.position))
+    )
+
+
+Plans = dict[tuple[str, int], tuple[int, int]]
+
+
+def window_start(since: date) -> datetime:
+    """The first moment (naive UTC) of the sessions lived from `since` on: a day's sessions
+    began after its midnight somewhere on Earth, 14 hours ahead of UTC at most; the local
+    day decides which of them count."""
+    return datetime.combine(since, time()) - timedelta(hours=14)
+
+
+def plans_of(programs: Iterable[ProgramVersion]) -> Plans:
+    """Each program version's planned sets and weekly target, for those today's library
+    builds; keyed by name and version."""
+    plans = {}
+    for program in programs:
+        plan = _plan(json.dumps(program.document, sort_keys=True))
+        if plan is not None:
+            plans[(program.name, program.version)] = plan
+    return plans
+
+
+@lru_cache(maxsize=512)
+def _plan(document: str) -> tuple[int, int] | None:
+    """A program document's planned sets and weekly target (by its JSON text: patients
+    of one clinic often share a program); None if today's library cannot build it."""
+    from alshome.programs.document import DocumentError, build_program
+    from alshome.programs.library import stock_library
+
+    try:
+        built = build_program(json.loads(document), stock_library())
+    except (DocumentError, KeyError, TypeError, ValueError):
+        return None
+    return len(built.steps()), built.weekly_target
+
+
+def summary_of(row: Row, plans: Plans) -> SessionSummary:
+    """A session as `summaries_query` gives it (its patient's id first)."""
+    _patient, uuid, started, ended, status, name, version, symptoms = row[:8]
+    sets, done, highest, mean, set_symptoms = row[8:]
+    named = set(symptoms)
+    for each in set_symptoms.split("|") if set_symptoms else ():
+        named.update(json.loads(each))
+    planned, target = plans.get((name, version), (sets, None))
+    return SessionSummary(
+        uuid=uuid,
+        started_at=datetime.fromisoformat(started),
+        ended_at=parse_moment(ended),
+        status=SessionStatus(status),
+        program_name=name,
+        program_version=version,
+        sets_planned=max(planned, sets),
+        sets_done=done,
+        highest_fatigue=highest,
+        mean_fatigue=mean,
+        symptoms=tuple(sorted(map(Symptom, named))),
+        weekly_target=target,
+    )
+
+
+def in_use(
+    name: str, version: int, plans: Plans, published: datetime | None, first: str | None
+) -> ProgramInUse | None:
+    """The program in use as the flags read it, given on the day it was published (naive
+    UTC) or first followed (a session's moment), whichever came first; None when today's
+    library cannot build it."""
+    if (name, version) not in plans:
+        return None
+    days = [published.date()] if published is not None else []
+    days += [datetime.fromisoformat(first).date()] if first is not None else []
+    return ProgramInUse(name, version, plans[(name, version)][1], min(days) if days else None)
+
+
+# Records the clinic stored after checking them with the export's models, read back as the
+# domain's values (directly: a page reads thousands).
+
+
+def carry_over_of(asked_at: str, answer: str, session_uuid: str | None) -> StoredCarryOver:
+    return StoredCarryOver(
+        CarryOverCheck(CarryOver(answer), datetime.fromisoformat(asked_at)), session_uuid
+    )
+
+
+def latest_noes(checks: Iterable[LiftCheck]) -> list[LiftCheck]:
+    """The checks that are the latest of their exercise and a "no", oldest first."""
+    latest: dict[str, LiftCheck] = {}
+    for check in checks:
+        held = latest.get(check.exercise_id)
+        if held is None or check.checked_at >= held.checked_at:
+            latest[check.exercise_id] = check
+    return sorted(
+        (check for check in latest.values() if not check.able), key=lambda c: c.checked_at
+    )
+
+
+def lift_check_of(exercise_id: str, exercise_name: str, able: bool, checked_at: str) -> LiftCheck:
+    return LiftCheck(exercise_id, exercise_name, able, datetime.fromisoformat(checked_at))
+
+
+def entry_of(entered_at: str, entered_by: str, onset: str | None, values: dict[str, int]) -> Entry:
+    return Entry(
+        datetime.fromisoformat(entered_at),
+        tuple(values[item] for item in ITEMS),
+        EnteredBy(entered_by),
+        None if onset is None else date.fromisoformat(onset),
     )
 
 
