@@ -56,6 +56,7 @@ from alshome.clinic.logins import (
 )
 from alshome.clinic.models import Device, Patient, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, publish
+from alshome.clinic.roster import overviews
 from alshome.domain.alsfrs import Domain, slope
 from alshome.domain.attention import Flag, Source
 from alshome.domain.program import ExerciseKind
@@ -262,10 +263,8 @@ def add_dashboard(
                 for patient in therapists_patients(db, login.therapist_id)
                 if q.strip().casefold() in patient.name.casefold()
             ]
-            rows = []
+            rows = overviews(db, found, day)
             for patient in found:
-                records = ClinicRecords(db, patient.id, since=flag_window(day))
-                rows.append(overview(records, patient.id, patient.name, day))
                 record_access(db, login.actor, patient.id, "read", "the patients page")
         rows.sort(key=SORTS[sort])
         return page(request, "patients.html", login=login, rows=rows, q=q, sort=sort)

@@ -15,9 +15,11 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from alshome.clinic.accounts import NewPatient
-from alshome.clinic.figures import ClinicRecords, flag_window
+from alshome.clinic.accounts import NewPatient, therapists_patients
+from alshome.clinic.figures import ClinicRecords, flag_window, overview
+from alshome.clinic.models import Patient
 from alshome.clinic.records import store_batch
+from alshome.clinic.roster import overviews
 from alshome.clinic.wire import UploadBatch
 from alshome.operations.attention import patient_attention
 from alshome.operations.exchange import export_json
@@ -75,3 +77,18 @@ def test_the_flags_are_the_apps_own(clinic: Engine, held: str, app_history: Repo
         assert whole == windowed == expected, today
         flagged += len(expected.flags)
     assert flagged > 0, "the history raises no flag: the comparison proves little"
+
+
+def test_the_patients_page_reads_all_patients_at_once_with_the_same_figures(
+    clinic: Engine, held: str, other_patient: NewPatient, app_history: Repository
+) -> None:
+    last = app_history.session_summaries()[-1].local_day
+    for today in (last, last + timedelta(days=2), last + timedelta(days=40)):
+        with Session(clinic) as db:
+            patients = therapists_patients(db, db.get(Patient, held).therapist_id)
+            one_by_one = [
+                overview(ClinicRecords(db, p.id, since=flag_window(today)), p.id, p.name, today)
+                for p in patients
+            ]
+            assert overviews(db, patients, today) == one_by_one
+        assert one_by_one[1].last_session is not None and one_by_one[0].last_session is None
