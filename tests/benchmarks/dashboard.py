@@ -7,7 +7,7 @@ then asked for through the app's ASGI stack (Starlette's TestClient), logged in,
 is timed a few times; the median is what the README quotes. The target is 300 ms a page.
 
     .venv/bin/python tests/benchmarks/dashboard.py [--patients 200] [--years 3]
-        [--database-url URL]   (default: a SQLite file in a temporary folder)
+        [--postgresql]   (a PostgreSQL server started for the run; default: a SQLite file)
 """
 
 from __future__ import annotations
@@ -103,12 +103,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--patients", type=int, default=200)
     parser.add_argument("--years", type=float, default=3)
-    parser.add_argument("--database-url")
+    parser.add_argument("--postgresql", action="store_true")
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        times = measure_dashboard(
-            Path(folder), options.patients, options.years, options.database_url
-        )
+    server = None
+    if options.postgresql:
+        from tests.tools.postgres import PostgresServer, find_binaries
+
+        server = PostgresServer(find_binaries())
+        server.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            url = None if server is None else server.new_database(migrated=False)
+            times = measure_dashboard(Path(folder), options.patients, options.years, url)
+    finally:
+        if server is not None:
+            server.stop()
     print(times)
     return 0
 
