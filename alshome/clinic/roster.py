@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from alshome.clinic.figures import (
@@ -83,25 +83,19 @@ def overviews(
         ),
         lambda row: lift_check_of(*row[1:]),
     )
-    ratings = _grouped(
-        db.execute(
-            select(
-                PatientAlsfrs.patient_id,
-                PatientAlsfrs.entered_at,
-                PatientAlsfrs.entered_by,
-                PatientAlsfrs.onset,
-                PatientAlsfrs.values,
-            )
-            .where(PatientAlsfrs.patient_id.in_(ids))
-            .order_by(PatientAlsfrs.entered_utc, PatientAlsfrs.id)
-        ),
-        lambda row: entry_of(*row[1:]),
+    ratings = _grouped(_ratings_read(db, ids, today, thresholds), lambda row: entry_of(*row[1:]))
+    active_versions = {
+        patient_id: next((p for p in versions if p.active), None)
+        for patient_id, versions in programs.items()
+    }
+    published, first = _program_days(
+        db,
+        [(patient_id, p.name, p.version) for patient_id, p in active_versions.items() if p],
     )
-    published, first = _program_days(db, ids)
     monday = monday_of(today)
     rows = []
     for patient in patients:
-        active = next((p for p in programs.get(patient.id, ()) if p.active), None)
+        active = active_versions.get(patient.id)
         patient_plans = plans.get(patient.id, {})
         program = None
         if active is not None:
@@ -155,22 +149,60 @@ def _sessions(
     found = _grouped(db.execute(recent), lambda row: summary_of(row, plans.get(row[0], {})))
     quiet = [patient_id for patient_id in ids if patient_id not in found]
     if quiet:
-        last = (
-            select(PatientSession.patient_id, func.max(PatientSession.started_utc).label("at"))
+        last = db.execute(
+            select(PatientSession.patient_id, func.max(PatientSession.started_utc))
             .where(PatientSession.patient_id.in_(quiet))
             .group_by(PatientSession.patient_id)
-            .subquery()
-        )
-        query = summaries_query().join(
-            last,
-            and_(
-                last.c.patient_id == PatientSession.patient_id,
-                last.c.at == PatientSession.started_utc,
-            ),
-        )
-        for row in db.execute(query):
-            found[row[0]] = [summary_of(row, plans.get(row[0], {}))]
+        ).all()
+        if last:
+            # Both columns of the (patient_id, started_utc) index, each by IN: its
+            # search; the pairs themselves are picked here.
+            query = summaries_query(
+                PatientSession.patient_id.in_([patient_id for patient_id, _at in last]),
+                PatientSession.started_utc.in_([at for _patient_id, at in last]),
+            )
+            pairs = set(map(tuple, last))
+            for row in db.execute(query.add_columns(PatientSession.started_utc)):
+                if (row[0], row[-1]) in pairs:
+                    found[row[0]] = [summary_of(row[:-1], plans.get(row[0], {}))]
     return found
+
+
+def _ratings_read(
+    db: Session, ids: list[str], today: date, thresholds: AttentionThresholds | None
+) -> Any:
+    """The ALSFRS-R ratings the flags read, oldest first: those of the slope's window and
+    those of each patient's last two rating days (a domain's drop compares them)."""
+    limits = thresholds or AttentionThresholds()
+    since = window_start(today - timedelta(days=limits.alsfrs_window_days - 1))
+    day = func.substr(PatientAlsfrs.entered_at, 1, 10)  # the local day of its ISO 8601 text
+    ranked = (
+        select(
+            PatientAlsfrs.patient_id,
+            PatientAlsfrs.entered_at,
+            PatientAlsfrs.entered_by,
+            PatientAlsfrs.onset,
+            PatientAlsfrs.values,
+            PatientAlsfrs.entered_utc,
+            PatientAlsfrs.id,
+            func.dense_rank()
+            .over(partition_by=PatientAlsfrs.patient_id, order_by=day.desc())
+            .label("rank"),
+        )
+        .where(PatientAlsfrs.patient_id.in_(ids))
+        .subquery()
+    )
+    return db.execute(
+        select(
+            ranked.c.patient_id,
+            ranked.c.entered_at,
+            ranked.c.entered_by,
+            ranked.c.onset,
+            ranked.c["values"],
+        )
+        .where((ranked.c.rank <= 2) | (ranked.c.entered_utc >= since))
+        .order_by(ranked.c.entered_utc, ranked.c.id)
+    )
 
 
 def _carry_over_tail(db: Session, ids: list[str]) -> Any:
@@ -202,53 +234,40 @@ def _carry_over_tail(db: Session, ids: list[str]) -> Any:
 
 
 def _program_days(
-    db: Session, ids: list[str]
+    db: Session, versions: list[tuple[str, str, int]]
 ) -> tuple[dict[tuple[str, str, int], datetime], dict[tuple[str, str, int], str]]:
-    """For each patient's program versions: when the clinic first published it, and the
-    moment of the first session that followed it."""
+    """For each (patient, program, version) given: when the clinic first published it, and
+    the moment of the first session that followed it."""
+    if not versions:
+        return {}, {}
+    published_key = tuple_(
+        PublishedProgram.patient_id, PublishedProgram.name, PublishedProgram.version
+    )
     published = {
         (patient_id, name, version): at
         for patient_id, name, version, at in db.execute(
-            select(
-                PublishedProgram.patient_id,
-                PublishedProgram.name,
-                PublishedProgram.version,
-                func.min(PublishedProgram.published_at),
-            )
-            .where(PublishedProgram.patient_id.in_(ids))
-            .group_by(PublishedProgram.patient_id, PublishedProgram.name, PublishedProgram.version)
+            select(*published_key.clauses, func.min(PublishedProgram.published_at))
+            .where(published_key.in_(versions))
+            .group_by(*published_key.clauses)
         )
     }
-    firsts = (
-        select(
-            PatientSession.patient_id,
-            PatientSession.program_name,
-            PatientSession.program_version,
-            func.min(PatientSession.started_utc).label("at"),
-        )
-        .where(PatientSession.patient_id.in_(ids))
-        .group_by(
-            PatientSession.patient_id, PatientSession.program_name, PatientSession.program_version
-        )
-        .subquery()
+    session_key = tuple_(
+        PatientSession.patient_id, PatientSession.program_name, PatientSession.program_version
     )
-    first = {
-        (patient_id, name, version): started
-        for patient_id, name, version, started in db.execute(
-            select(
-                PatientSession.patient_id,
-                PatientSession.program_name,
-                PatientSession.program_version,
-                PatientSession.started_at,
-            ).join(
-                firsts,
-                and_(
-                    firsts.c.patient_id == PatientSession.patient_id,
-                    firsts.c.program_name == PatientSession.program_name,
-                    firsts.c.program_version == PatientSession.program_version,
-                    firsts.c.at == PatientSession.started_utc,
-                ),
+    firsts = db.execute(
+        select(PatientSession.patient_id, func.min(PatientSession.started_utc))
+        .where(session_key.in_(versions))
+        .group_by(*session_key.clauses)
+    ).all()
+    first = {}
+    if firsts:
+        moments = tuple_(PatientSession.patient_id, PatientSession.started_utc).in_(firsts)
+        first = {
+            (patient_id, name, version): started
+            for patient_id, name, version, started in db.execute(
+                select(*session_key.clauses, PatientSession.started_at).where(
+                    moments, session_key.in_(versions)
+                )
             )
-        )
-    }
+        }
     return published, first
