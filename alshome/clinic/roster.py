@@ -12,11 +12,11 @@ are then exactly those `figures.overview` gives patient by patient, which a test
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Row, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from alshome.clinic.figures import (
@@ -46,6 +46,8 @@ from alshome.clinic.models import (
 from alshome.domain.attention import AttentionThresholds, PatientRecords, needs_attention
 from alshome.domain.safety import CarryOver
 from alshome.domain.trends import SessionSummary, monday_of
+
+T = TypeVar("T")
 
 
 def overviews(
@@ -131,9 +133,9 @@ def overviews(
     return rows
 
 
-def _grouped(rows: Any, value: Any) -> dict[str, list[Any]]:
+def _grouped(rows: Iterable[Row], value: Callable[[Row], T]) -> dict[str, list[T]]:
     """Rows whose first column is a patient's id, as values by patient, in their order."""
-    grouped: dict[str, list[Any]] = defaultdict(list)
+    grouped: dict[str, list[T]] = defaultdict(list)
     for row in rows:
         grouped[row[0]].append(value(row))
     return grouped
