@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.api import create_app
+from alshome.clinic.logins import LoginLimiter
 from alshome.clinic.models import (
     AuditEntry,
     Device,
@@ -313,3 +314,15 @@ def test_every_read_of_a_patient_is_audited(
         "the program page",
         "listed the devices",
     ]
+
+
+def test_wrong_passwords_are_forgotten_after_the_window() -> None:
+    limiter = LoginLimiter(max_failures=2, window=900)
+    now = [1000.0]
+    limiter._now = lambda: now[0]
+    limiter.failed("email:a", "client:x")
+    limiter.failed("email:a", "client:x")
+    assert limiter.blocked("email:a") and limiter.blocked("email:b", "client:x")
+    assert not limiter.blocked("email:b", "client:y")
+    now[0] += 901
+    assert not limiter.blocked("email:a", "client:x")
