@@ -43,7 +43,7 @@ from alshome.clinic.accounts import (
     therapists_patient,
     therapists_patients,
 )
-from alshome.clinic.audit import record_access
+from alshome.clinic.audit import record_access, record_accesses
 from alshome.clinic.errors import ClinicError
 from alshome.clinic.figures import ClinicRecords, flag_window, overview, patient_trends
 from alshome.clinic.logins import (
@@ -264,8 +264,9 @@ def add_dashboard(
                 if q.strip().casefold() in patient.name.casefold()
             ]
             rows = overviews(db, found, day)
-            for patient in found:
-                record_access(db, login.actor, patient.id, "read", "the patients page")
+            record_accesses(
+                db, login.actor, [patient.id for patient in found], "read", "the patients page"
+            )
         rows.sort(key=SORTS[sort])
         return page(request, "patients.html", login=login, rows=rows, q=q, sort=sort)
 
