@@ -70,11 +70,12 @@ qt_packages=(
     libfontconfig1 libdbus-1-3 libgssapi-krb5-2 libpulse0 libspeechd2 fonts-dejavu-core
 )
 # The test mode also brings what packaging/build.sh needs (PyInstaller reads libraries
-# with binutils' objdump), since a developer who tests is the one who builds.
+# with binutils' objdump), since a developer who tests is the one who builds, and the
+# headless browser the dashboard's tests drive (chromium with its driver, for Selenium).
 if [[ $mode == test ]]; then
     wanted=("${qt_packages[@]}" xvfb xauth xdotool imagemagick poppler-utils
         dbus at-spi2-core python3-gi gir1.2-atspi-2.0 desktop-file-utils appstream
-        openbox x11-utils orca procps binutils postgresql)
+        openbox x11-utils orca procps binutils postgresql chromium chromium-driver)
 elif [[ $mode == clinic ]]; then
     # The server imports no Qt; PostgreSQL keeps the clinic's data.
     wanted=(postgresql)

@@ -14,8 +14,8 @@ every route:
 and every answer is marked not to be cached anywhere.
 
 The database work runs in the thread pool, each request on its own connection (the
-upload reads its body on the event loop first). The dashboard (issue 18) adds its own
-routes to the same app, which keeps its engine in `app.state.engine`.
+upload reads its body on the event loop first). The therapists' dashboard (`dashboard`) is
+served by the same app, on the same guards.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
-from datetime import UTC
+from datetime import UTC, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
@@ -38,7 +38,9 @@ from starlette.concurrency import run_in_threadpool
 from alshome import __version__
 from alshome.clinic.accounts import DeviceIdentity, device_of, pair
 from alshome.clinic.audit import record_access
+from alshome.clinic.dashboard import add_dashboard
 from alshome.clinic.errors import PairingRefused
+from alshome.clinic.logins import IDLE_TIMEOUT
 from alshome.clinic.models import Device, utc_now
 from alshome.clinic.publishing import latest_published
 from alshome.clinic.records import held_counts, store_batch
@@ -68,8 +70,11 @@ def create_app(
     *,
     engine: Engine | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    idle_timeout: timedelta = IDLE_TIMEOUT,
 ) -> FastAPI:
-    """The clinic's app on the database at `database_url` (or on `engine`, kept open)."""
+    """The clinic's app on the database at `database_url` (or on `engine`, kept open):
+    the API for the patients' apps and the therapists' dashboard (`dashboard`), whose
+    sessions end after `idle_timeout` without a request."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database URL or an engine")
@@ -97,6 +102,7 @@ def create_app(
     app.add_middleware(SecureTransport)
     app.add_middleware(PrivateResponses)
     _add_device_routes(app, engine)
+    add_dashboard(app, engine, idle_timeout)
     return app
 
 

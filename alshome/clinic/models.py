@@ -2,7 +2,8 @@
 
 People and devices: therapists (an e-mail and an Argon2id hash), their patients, the
 one-time pairing codes a patient's app joins with, the devices paired (each known only
-by its token's SHA-256) and the audit of every read or change of a patient's data.
+by its token's SHA-256), the therapists' dashboard sessions (each known by its cookie's
+SHA-256) and the audit of every read or change of a patient's data.
 
 A patient's history, as their app uploads it: programs, sessions with their sets and lift
 checks, carry-over checks, ALSFRS-R ratings and the first-run profile. Each keeps the
@@ -91,6 +92,25 @@ class Device(ClinicBase):
     paired_at: Mapped[datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WebSession(ClinicBase):
+    """A therapist logged in to the dashboard, known by the SHA-256 of its cookie's secret.
+
+    `csrf_token` is the session's own token that every form posts back; `last_seen_at`
+    ends the session once it is idle longer than the dashboard allows.
+    """
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    therapist_id: Mapped[int] = mapped_column(
+        ForeignKey("therapists.id", ondelete="CASCADE"), index=True
+    )
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditEntry(ClinicBase):

@@ -9,6 +9,7 @@ up, as `alshome clinic init` does.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -132,3 +133,40 @@ def batch_of(export: dict[str, Any]) -> dict[str, Any]:
     """An upload batch holding a whole export, as a first sync sends it."""
     names = ("programs", "profile", "carry_over_checks", "sessions", "alsfrs")
     return {name: export[name] for name in names}
+
+
+# ----- the dashboard --------------------------------------------------------------------
+
+OTHER_THERAPIST = "ben@clinic.example"
+
+
+def csrf_of(page: str) -> str:
+    """The CSRF token a dashboard page's forms post back."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found is not None, "the page has no form with a CSRF token"
+    return found.group(1)
+
+
+def log_in(client: TestClient, email: str = THERAPIST, password: str = PASSWORD) -> str:
+    """Log `client` in to the dashboard; the session's CSRF token."""
+    token = csrf_of(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    return csrf_of(client.get("/patients").text)
+
+
+@pytest.fixture
+def others_patient(clinic: Engine) -> NewPatient:
+    """A patient of another therapist of the same clinic."""
+    add_therapist(clinic, OTHER_THERAPIST, PASSWORD)
+    return add_patient(clinic, OTHER_THERAPIST, "Robin", "command:test")
+
+
+@pytest.fixture
+def csrf(client: TestClient, therapist: str) -> str:
+    """`client` logged in as the therapist; the session's CSRF token."""
+    return log_in(client, therapist)

@@ -1,5 +1,5 @@
-"""The clinic: therapists, patients, pairing codes, devices, the audit, published programs,
-and the patients' history as their apps upload it.
+"""The clinic: therapists, patients, pairing codes, devices, dashboard sessions, the audit,
+published programs, and the patients' history as their apps upload it.
 
 Revision ID: 0001_clinic
 Revises:
@@ -54,6 +54,28 @@ def upgrade() -> None:
     with op.batch_alter_table("patients", schema=None) as batch_op:
         batch_op.create_index(
             batch_op.f("ix_patients_therapist_id"), ["therapist_id"], unique=False
+        )
+
+    op.create_table(
+        "web_sessions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("therapist_id", sa.Integer(), nullable=False),
+        sa.Column("csrf_token", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["therapist_id"],
+            ["therapists.id"],
+            name=op.f("fk_web_sessions_therapist_id_therapists"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_web_sessions")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_web_sessions_token_hash")),
+    )
+    with op.batch_alter_table("web_sessions", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_web_sessions_therapist_id"), ["therapist_id"], unique=False
         )
 
     op.create_table(
