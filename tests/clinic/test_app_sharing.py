@@ -10,9 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import random
-import select
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -49,77 +47,12 @@ from alshome.storage.outbox import Outbox
 from alshome.storage.repository import Repository
 from alshome.ui.clinic_sharing import ClinicSharing
 from tests.cli.conftest import follow_demo
+from tests.clinic.loopback import Proxy, free_port
 from tests.clinic.test_clinic_upload import clinic_copy, without_moment
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 ZONE = timezone(timedelta(hours=2))
-
-
-class Proxy:
-    """A loopback TCP proxy to the clinic that can cut the next connections: while the
-    request goes out (the clinic gets part of it) or once the clinic answers (the clinic
-    stored the batch, the app never hears so)."""
-
-    def __init__(self, upstream: int) -> None:
-        self.upstream = upstream
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.cut: str | None = None
-        self.cuts_left = 0
-        self.cuts_made = 0
-        self._lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def cut_next(self, where: str, times: int = 1) -> None:
-        with self._lock:
-            self.cut, self.cuts_left = where, times
-
-    def _take_cut(self, where: str) -> bool:
-        with self._lock:
-            if self.cut != where or self.cuts_left == 0:
-                return False
-            self.cuts_left -= 1
-            self.cuts_made += 1
-            return True
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _address = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._pipe, args=(client,), daemon=True).start()
-
-    def _pipe(self, client: socket.socket) -> None:
-        upstream = socket.create_connection(("127.0.0.1", self.upstream))
-        with client, upstream:
-            while True:
-                readable, _, _ = select.select([client, upstream], [], [], 30)
-                for end in readable:
-                    data = end.recv(65536)
-                    if not data:
-                        return
-                    if end is client:
-                        if len(data) > 1000 and self._take_cut("request"):
-                            upstream.sendall(data[: len(data) // 2])
-                            return
-                        upstream.sendall(data)
-                    elif self._take_cut("response"):
-                        return
-                    else:
-                        client.sendall(data)
-                if not readable:
-                    return
-
-    def close(self) -> None:
-        self.listener.close()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
