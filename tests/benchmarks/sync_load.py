@@ -1,0 +1,200 @@
+"""Benchmark: the clinic server under load, over the loopback, in a process of its own.
+
+- 200 devices (one paired patient each, a few weeks of history each) send their first
+  sync at the same moment: one request each, as the app's sender makes it, all 200 in
+  flight together (asyncio, httpx). Measured: sets stored a second over the burst, and
+  each request's time from sending to the receipt (p50, p95), which under a burst is
+  mostly the wait behind the others.
+- Then each device sends one more session (what a device sends after a workout), one
+  device after another: the request time of a sync that does not queue (p50, p95).
+- Ten years of one patient (about 1,500 sessions, 50,000 sets) sent in one first sync
+  by the app's real sender (`alshome.operations.sync.send_pending`), timed whole: the
+  app reading and exporting its records, the requests, the server storing them.
+- The server's peak memory (VmHWM), read from /proc at the end.
+
+    .venv/bin/python -m tests.benchmarks.sync_load [--devices 200] [--weeks 4] [--years 10]
+        [--postgresql]   (a PostgreSQL server started for the run; default: a SQLite file)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from alshome.clinic import credentials
+from alshome.clinic.accounts import add_patient, add_therapist, pair
+from alshome.clinic.records import held_counts
+from alshome.clinic.schema import init_database
+from alshome.operations import sync
+from alshome.platform.paths import resolve_locations, sqlite_url
+from alshome.storage.db import open_database
+from tests.benchmarks.dashboard import shared_history
+from tests.benchmarks.synthetic_history import write_history
+from tests.clinic.conftest import PASSWORD, THERAPIST
+from tests.clinic.loopback import ClinicProcess
+
+UPLOAD = "/api/v1/upload"
+
+
+@dataclass(frozen=True)
+class LoadFigures:
+    devices: int
+    burst_sets: int
+    burst_sets_per_second: float
+    burst_p50_ms: float
+    burst_p95_ms: float
+    single_p50_ms: float
+    single_p95_ms: float
+    ten_years_sessions: int
+    ten_years_sets: int
+    ten_years_seconds: float
+    ten_years_sets_per_second: float
+    server_peak_rss_mb: float
+
+
+def percentile(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def paired_devices(engine: Engine, devices: int) -> list[dict[str, str]]:
+    """A patient and a paired device each; their request headers. Paired in-process: the
+    pairing is not what is measured."""
+    headers = []
+    for number in range(devices):
+        patient = add_patient(engine, THERAPIST, f"Patient {number:03}", "command:bench")
+        token = pair(engine, patient.pairing_code, f"Device {number:03}").token
+        headers.append({"Authorization": f"Bearer {token}", "content-type": "application/json"})
+    return headers
+
+
+async def _timed_posts(url: str, bodies: list[tuple[dict[str, str], bytes]]) -> list[float]:
+    """Post every body at once, each on its own connection; each one's time in ms."""
+    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=600) as client:
+
+        async def post(headers: dict[str, str], body: bytes) -> float:
+            start = time.perf_counter()
+            response = await client.post(UPLOAD, content=body, headers=headers)
+            assert response.status_code == 200, response.text
+            return (time.perf_counter() - start) * 1000
+
+        return await asyncio.gather(*(post(headers, body) for headers, body in bodies))
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure_sync_load(
+    folder: Path, devices: int, weeks: float, years: float, database_url: str | None = None
+) -> LoadFigures:
+    credentials._hasher = PasswordHasher.from_parameters(CHEAPEST)  # pairing is not timed
+    url = database_url or sqlite_url(folder / "clinic.sqlite3")
+    engine, _found = init_database(url)
+    server = ClinicProcess(url)
+    try:
+        add_therapist(engine, THERAPIST, PASSWORD)
+        headers = paired_devices(engine, devices)
+        batch = shared_history(folder / "weeks", weeks / 52).model_dump(mode="json")
+        first = json.dumps({**batch, "sessions": batch["sessions"][:-1]}).encode()
+        last = json.dumps({"sessions": batch["sessions"][-1:]}).encode()
+        sets_each = sum(len(session["sets"]) for session in batch["sessions"][:-1])
+        server.start()
+
+        start = time.perf_counter()
+        burst = asyncio.run(_timed_posts(server.url, [(each, first) for each in headers]))
+        burst_seconds = time.perf_counter() - start
+        single = [asyncio.run(_timed_posts(server.url, [(each, last)]))[0] for each in headers]
+
+        written, seconds = _ten_years_first_sync(folder / "years", engine, server.url, years)
+        assert server.pid is not None
+        return LoadFigures(
+            devices=devices,
+            burst_sets=sets_each * devices,
+            burst_sets_per_second=sets_each * devices / burst_seconds,
+            burst_p50_ms=statistics.median(burst),
+            burst_p95_ms=percentile(burst, 0.95),
+            single_p50_ms=statistics.median(single),
+            single_p95_ms=percentile(single, 0.95),
+            ten_years_sessions=written[0],
+            ten_years_sets=written[1],
+            ten_years_seconds=seconds,
+            ten_years_sets_per_second=written[1] / seconds,
+            server_peak_rss_mb=peak_rss_mb(server.pid),
+        )
+    finally:
+        server.close()
+        engine.dispose()
+
+
+def _ten_years_first_sync(
+    folder: Path, engine: Engine, clinic_url: str, years: float
+) -> tuple[tuple[int, int], float]:
+    """Write `years` of history, join a new patient, time the first sync; what the clinic
+    then holds of the patient (sessions, sets) and the seconds it took."""
+    written = write_history(folder, years=years)
+    patient = add_patient(engine, THERAPIST, "Ten years", "command:bench")
+    app = open_database(resolve_locations(str(folder)).database_url)
+    try:
+        now = lambda: datetime.now(UTC)  # noqa: E731
+        sync.join(app, clinic_url, patient.pairing_code, "Laptop", now())
+        start = time.perf_counter()
+        sync.send_pending(app, now)
+        seconds = time.perf_counter() - start
+    finally:
+        app.dispose()
+    with Session(engine) as db:
+        held = held_counts(db, patient.patient_id)
+    assert held == (written.sessions, written.sets), (held, written)
+    return held, seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=200)
+    parser.add_argument("--weeks", type=float, default=4)
+    parser.add_argument("--years", type=float, default=10)
+    parser.add_argument("--postgresql", action="store_true")
+    options = parser.parse_args()
+    server = None
+    if options.postgresql:
+        from tests.tools.postgres import PostgresServer, find_binaries
+
+        binaries = find_binaries()
+        assert binaries is not None, "PostgreSQL is not installed"
+        server = PostgresServer(binaries)
+        server.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            url = None if server is None else server.new_database(migrated=False)
+            figures = measure_sync_load(
+                Path(folder), options.devices, options.weeks, options.years, url
+            )
+    finally:
+        if server is not None:
+            server.stop()
+    for name, value in vars(figures).items():
+        print(f"{name}: {value:.1f}" if isinstance(value, float) else f"{name}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
