@@ -59,14 +59,17 @@ def store_batch(db: Session, patient_id: str, batch: UploadBatch) -> UploadRecei
     programs = _store_programs(db, patient_id, batch)
     profile = _store_profile(db, patient_id, batch)
     sessions, ids, completed = _store_sessions(db, patient_id, batch.sessions)
-    sets, rated = _store_sets(db, batch.sessions, ids)
+    # The sessions as the export writes them, dumped in one call: a call per set costs
+    # more than the dumping itself, for the thousands of sets of a first sync.
+    dumped = batch.model_dump(mode="json", include={"sessions"})["sessions"]
+    sets, rated = _store_sets(db, dumped, ids)
     lift_checks = _insert_new(
         db,
         PatientLiftCheck,
         [
-            {"session_id": ids[session.uuid], **check.model_dump(mode="json")}
-            for session in batch.sessions
-            for check in session.lift_checks
+            {"session_id": ids[session["uuid"]], **check}
+            for session in dumped
+            for check in session["lift_checks"]
         ],
     )
     checks = _insert_new(
@@ -136,7 +139,7 @@ def _insert_rows(
     columns = ", ".join(f'"{name}"' for name in rows[0])
     statement = text(
         f"INSERT INTO {table.name} ({columns}) SELECT {columns} "
-        f"FROM jsonb_populate_recordset(NULL::{table.name}, CAST(:rows AS jsonb)) "
+        f"FROM json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
         f"ON CONFLICT DO NOTHING RETURNING {', '.join(returning)}"
     )
     return list(db.execute(statement, {"rows": json.dumps(rows, default=datetime.isoformat)}))
@@ -228,13 +231,14 @@ def _store_sessions(
 
 
 def _store_sets(
-    db: Session, sessions: Sequence[SessionDoc], ids: dict[str, int]
+    db: Session, sessions: Sequence[dict[str, Any]], ids: dict[str, int]
 ) -> tuple[Counts, int]:
-    """The sets' counts, and how many held sets took their rating or symptoms now."""
+    """The sets' counts, and how many held sets took their rating or symptoms now; the
+    sessions as their models dump them."""
     rows = [
-        {"session_id": ids[session.uuid], **entry.model_dump(mode="json")}
+        {"session_id": ids[session["uuid"]], **entry}
         for session in sessions
-        for entry in session.sets
+        for entry in session["sets"]
     ]
     if not rows:
         return Counts(), 0

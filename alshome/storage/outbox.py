@@ -142,11 +142,13 @@ class Outbox:
             keys = select(OutboxRow.kind, OutboxRow.key).distinct().subquery()
             return db.scalar(select(func.count()).select_from(keys)) or 0
 
-    def pending(self, max_sessions: int, max_rows: int = 5_000) -> Pending:
-        """The oldest outbox rows, up to `max_sessions` distinct sessions, grouped by kind."""
+    def pending(self, max_sessions: int, max_rows: int = 5_000, after: int = 0) -> Pending:
+        """The oldest outbox rows (past row `after`: the next batch while one is still on
+        its way), up to `max_sessions` distinct sessions, grouped by kind."""
         with self._db() as db:
             rows = db.execute(
                 select(OutboxRow.id, OutboxRow.kind, OutboxRow.key)
+                .where(OutboxRow.id > after)
                 .order_by(OutboxRow.id)
                 .limit(max_rows)
             ).all()
