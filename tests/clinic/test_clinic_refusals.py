@@ -1,5 +1,5 @@
 """Each request the clinic must refuse, refused: no token, a wrong or revoked one, another
-patient named in the body, plain HTTP from the network, a body over the cap, a record the
+patient named in the body or reached with one's own token, plain HTTP from the network, a body over the cap, a record the
 export's rules refuse. Nothing of a refused request is stored."""
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 from alshome.clinic.accounts import revoke_device
 from alshome.clinic.api import create_app
 from alshome.clinic.models import Device, PatientSession, PatientSet
+from alshome.clinic.publishing import publish
+from alshome.programs.demo import demo_document
+from alshome.programs.transfer import check_program
 from tests.clinic.conftest import batch_of, pair
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
@@ -95,6 +98,26 @@ def test_an_upload_lands_with_the_tokens_patient_only(
     response = client.post(UPLOAD, json=batch_of(app_export), headers=other)
     assert response.status_code == 200, response.text
     assert sessions_held(clinic, other_patient.patient_id) == 2
+    assert sessions_held(clinic, patient.patient_id) == 0
+
+
+def test_one_patients_token_reads_and_stops_nothing_of_another_patients(
+    client, clinic, device, patient, other_patient, app_export
+):
+    """Alex has a history and a published program; Sam's token, on every route, gets Sam's
+    own (nothing) and its own stop, and Alex's device goes on as before."""
+    other = pair(client, other_patient.pairing_code, "Alex's laptop")
+    assert client.post(UPLOAD, json=batch_of(app_export), headers=other).status_code == 200
+    publish(clinic, other_patient.patient_id, check_program(demo_document()), "command:test")
+
+    assert client.get(PROGRAM, headers=device).status_code == 204
+    held = client.get(DEVICE, headers=device).json()
+    assert (held["patient_id"], held["sessions"], held["sets"]) == (patient.patient_id, 0, 0)
+    assert client.delete(DEVICE, headers=device).status_code == 204
+
+    assert client.get(PROGRAM, headers=other).status_code == 200
+    held = client.get(DEVICE, headers=other).json()
+    assert (held["patient_id"], held["sessions"]) == (other_patient.patient_id, 2)
     assert sessions_held(clinic, patient.patient_id) == 0
 
 
