@@ -1,6 +1,7 @@
 """Each request the clinic must refuse, refused: no token, a wrong or revoked one, another
-patient named in the body or reached with one's own token, plain HTTP from the network, a body over the cap, a record the
-export's rules refuse. Nothing of a refused request is stored."""
+patient named in the body or reached with one's own token, plain HTTP from the network, a
+body over the cap, a record the export's rules refuse. Nothing of a refused request is
+stored."""
 
 from __future__ import annotations
 
