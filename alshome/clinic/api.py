@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from alshome import __version__
 from alshome.clinic.accounts import DeviceIdentity, device_of, pair
@@ -141,13 +142,18 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
         return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
 
     @app.post(f"{API}/upload", response_model=UploadReceipt)
-    async def upload(request: Request, identity: AuthenticatedDevice) -> UploadReceipt:
+    async def upload(request: Request, identity: AuthenticatedDevice) -> Any:
         """Store the batch for the token's patient; a record held already is a no-op.
 
         The body is read here, as it arrives (and capped); checking and storing it run in
-        the thread pool, off the event loop.
+        the thread pool, off the event loop. An app whose connection was cut before the
+        whole body came stored nothing and hears nothing: no error in the server's log for
+        what the network did (it sends the batch again).
         """
-        body = await request.body()
+        try:
+            body = await request.body()
+        except ClientDisconnect:
+            return Response(status_code=status.HTTP_400_BAD_REQUEST)
         return await run_in_threadpool(_store_upload, engine, identity, body)
 
     @app.get(

@@ -251,7 +251,33 @@ class _Doc(BaseModel):
         """This part as written from `source`, not checked again; every field not `mapped`
         is `source`'s attribute of the same name."""
         carried = {name: getattr(source, name) for name in cls.model_fields if name not in mapped}
-        return cls.model_construct(**carried, **mapped)
+        return cls.built({**carried, **mapped})
+
+    @classmethod
+    def built(cls, values: dict[str, Any]) -> Self:
+        """`model_construct` for values known good: without the alias lookups these models
+        have no use for, which took a third of the time of writing ten years' 50,000 sets
+        for the clinic. The fields go in their models' order, which the dump keeps."""
+        missing = cls._optional_fields() - values.keys()
+        for name in missing:
+            values[name] = cls.model_fields[name].get_default(call_default_factory=True)
+        document = cls.__new__(cls)
+        ordered = {name: values[name] for name in cls.model_fields}
+        object.__setattr__(document, "__dict__", ordered)
+        object.__setattr__(document, "__pydantic_fields_set__", set(values) - missing)
+        object.__setattr__(document, "__pydantic_extra__", None)
+        object.__setattr__(document, "__pydantic_private__", None)
+        return document
+
+    @classmethod
+    def _optional_fields(cls) -> frozenset[str]:
+        found = cls.__dict__.get("_optional_field_names")
+        if found is None:
+            found = frozenset(
+                name for name, field in cls.model_fields.items() if not field.is_required()
+            )
+            type.__setattr__(cls, "_optional_field_names", found)
+        return found
 
     def as_stored(self, kind: type[Stored], **mapped: Any) -> Stored:
         """The dataclass `kind` of this part; every field not `mapped` is this part's field
@@ -271,7 +297,7 @@ class _Amounts(_Doc):
 
     @classmethod
     def of(cls, amounts: Mapping[str, Any]) -> Self:
-        return cls.model_construct(**amounts)
+        return cls.built(dict(amounts))
 
     def stored(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -286,7 +312,7 @@ class PlannedDoc(_Amounts):
     @classmethod
     def of(cls, amounts: Mapping[str, Any]) -> Self:
         unit = amounts.get("unit")
-        return cls.model_construct(**{**amounts, "unit": None if unit is None else LoadUnit(unit)})
+        return cls.built({**amounts, "unit": None if unit is None else LoadUnit(unit)})
 
 
 class DoneDoc(_Amounts):
@@ -368,8 +394,8 @@ class SessionDoc(_Doc):
     def of(cls, session: StoredSession) -> SessionDoc:
         return cls.trusted(
             session,
-            program=ProgramRefDoc.model_construct(
-                name=session.program_name, version=session.program_version
+            program=ProgramRefDoc.built(
+                {"name": session.program_name, "version": session.program_version}
             ),
             symptoms=list(session.symptoms),
             sets=[SetDoc.of(stored) for stored in session.sets],

@@ -76,7 +76,8 @@ def sync_under_faults(
     check the clinic's copy against the app's export. The counts of what struck."""
     rng = random.Random(seed)
     faults = Faults()
-    server = ClinicProcess(clinic_url)
+    log = app_folder.parent / "clinic.log"
+    server = ClinicProcess(clinic_url, log)
     server.start()
     proxy = Proxy(server.port, pace=PACE)
     app = open_database(resolve_locations(str(app_folder)).database_url)
@@ -99,6 +100,8 @@ def sync_under_faults(
         app.dispose()
         proxy.close()
         server.close()
+    # What the network and the kills did is no error of the server's.
+    assert "Traceback" not in log.read_text()
     return faults
 
 

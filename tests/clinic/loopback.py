@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.tools.processes import die_with_parent
 
@@ -167,14 +168,17 @@ class ClinicProcess:
     """`alshome clinic serve` on `port` against `database_url`, in a process that `kill`
     ends with SIGKILL and `start` begins again (see the module's docstring)."""
 
-    def __init__(self, database_url: str, port: int | None = None) -> None:
-        self.port = port or free_port()
+    def __init__(self, database_url: str, log: Path | None = None) -> None:
+        """`log`: the file the servers' own log (uvicorn's, errors) goes to."""
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.pid: int | None = None
+        self._log = None if log is None else log.open("w")
         self._keeper = subprocess.Popen(
             [sys.executable, "-c", KEEPER, database_url, str(self.port)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=self._log,
             text=True,
             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
             preexec_fn=die_with_parent,
@@ -212,3 +216,5 @@ class ClinicProcess:
         self._keeper.wait(10)
         if self._keeper.stdout is not None:
             self._keeper.stdout.close()
+        if self._log is not None:
+            self._log.close()
