@@ -21,8 +21,9 @@ served by the same app, on the same guards.
 from __future__ import annotations
 
 import ipaddress
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from datetime import UTC, timedelta
 from typing import Annotated, Any
 
@@ -132,6 +133,11 @@ AuthenticatedDevice = Annotated[DeviceIdentity, Depends(authenticated_device)]
 
 
 def _add_device_routes(app: FastAPI, engine: Engine) -> None:
+    # SQLite has one writer at a time: uploads take turns here, where 200 devices at once
+    # wait as long as it takes, rather than at the database, whose busy timeout (5 s) a
+    # queue of uploads outlasts (then "database is locked", a 500, and a retry later).
+    one_writer = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+
     @app.post(f"{API}/pair", response_model=PairResponse)
     def pair_device(request: PairRequest) -> PairResponse:
         """Trade a one-time pairing code for the device's token, shown only this once."""
@@ -154,7 +160,7 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             body = await request.body()
         except ClientDisconnect:
             return Response(status_code=status.HTTP_400_BAD_REQUEST)
-        return await run_in_threadpool(_store_upload, engine, identity, body)
+        return await run_in_threadpool(_store_upload, engine, identity, body, one_writer)
 
     @app.get(
         f"{API}/program",
@@ -211,9 +217,16 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             record_access(db, identity.actor, identity.patient_id, "change", "stopped sharing")
 
 
-def _store_upload(engine: Engine, identity: DeviceIdentity, body: bytes) -> UploadReceipt:
+def _store_upload(
+    engine: Engine,
+    identity: DeviceIdentity,
+    body: bytes,
+    one_writer: AbstractContextManager[Any] | None = None,
+) -> UploadReceipt:
+    """Check the batch (in parallel with other uploads), then store it (in turn, on
+    SQLite: `one_writer`)."""
     batch = _upload_batch(body)
-    with Session(engine) as db, db.begin():
+    with one_writer or nullcontext(), Session(engine) as db, db.begin():
         receipt = store_batch(db, identity.patient_id, batch)
         db.execute(
             update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
