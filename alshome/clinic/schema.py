@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 
 from alshome.clinic.errors import ClinicError
 from alshome.platform.paths import ensure_private_dir
@@ -31,6 +31,21 @@ DATABASE_URL_VARIABLE = "ALSHOME_CLINIC_DATABASE_URL"
 DATABASE_FILE = "clinic.sqlite3"
 # The server's requests read, then write, on several threads at once (see `make_engine`).
 SQLITE_BEGIN = "BEGIN IMMEDIATE"
+# How long a request waits for SQLite's one writer, in ms: every transaction of the
+# server begins as a writer, and with 200 devices uploading at once a request waited
+# past the app's own 5 seconds (then "database is locked", a 500 and a retry later).
+SQLITE_BUSY_TIMEOUT_MS = 60_000
+
+
+def _clinic_engine(url: str) -> Engine:
+    engine = make_engine(url, begin=SQLITE_BEGIN)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _wait_longer)
+    return engine
+
+
+def _wait_longer(connection: Any, _record: Any) -> None:
+    connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
 class ClinicSchemaError(ClinicError):
@@ -51,7 +66,7 @@ def init_database(url: str) -> tuple[Engine, str | None]:
     path = sqlite_file(url)
     if path is not None:
         _create_private_file(path)
-    engine = make_engine(url, begin=SQLITE_BEGIN)
+    engine = _clinic_engine(url)
     try:
         found = revision(engine)
         if found != HEAD_REVISION:
@@ -69,7 +84,7 @@ def open_clinic(url: str) -> Engine:
         raise ClinicSchemaError(
             f"There is no clinic database at {path}; make one with `alshome clinic init`."
         )
-    engine = make_engine(url, begin=SQLITE_BEGIN)
+    engine = _clinic_engine(url)
     try:
         found = revision(engine)
     except BaseException:
