@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import tempfile
 import time
@@ -62,6 +63,8 @@ class LoadFigures:
     ten_years_sets: int
     ten_years_seconds: float
     ten_years_sets_per_second: float
+    ten_years_app_cpu_seconds: float  # the app's process, all its threads
+    ten_years_server_cpu_seconds: float  # the server's process (PostgreSQL's own not counted)
     server_peak_rss_mb: float
 
 
@@ -102,6 +105,12 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """The process's user and system time so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure_sync_load(
     folder: Path, devices: int, weeks: float, years: float, database_url: str | None = None
 ) -> LoadFigures:
@@ -123,8 +132,12 @@ def measure_sync_load(
         burst_seconds = time.perf_counter() - start
         single = [asyncio.run(_timed_posts(server.url, [(each, last)]))[0] for each in headers]
 
-        written, seconds = _ten_years_first_sync(folder / "years", engine, server.url, years)
         assert server.pid is not None
+        server_cpu = cpu_seconds(server.pid)
+        written, seconds, app_cpu = _ten_years_first_sync(
+            folder / "years", engine, server.url, years
+        )
+        server_cpu = cpu_seconds(server.pid) - server_cpu
         return LoadFigures(
             devices=devices,
             burst_sets=sets_each * devices,
@@ -137,6 +150,8 @@ def measure_sync_load(
             ten_years_sets=written[1],
             ten_years_seconds=seconds,
             ten_years_sets_per_second=written[1] / seconds,
+            ten_years_app_cpu_seconds=app_cpu,
+            ten_years_server_cpu_seconds=server_cpu,
             server_peak_rss_mb=peak_rss_mb(server.pid),
         )
     finally:
@@ -146,24 +161,25 @@ def measure_sync_load(
 
 def _ten_years_first_sync(
     folder: Path, engine: Engine, clinic_url: str, years: float
-) -> tuple[tuple[int, int], float]:
+) -> tuple[tuple[int, int], float, float]:
     """Write `years` of history, join a new patient, time the first sync; what the clinic
-    then holds of the patient (sessions, sets) and the seconds it took."""
+    then holds of the patient (sessions, sets), the seconds it took and the app's CPU
+    seconds."""
     written = write_history(folder, years=years)
     patient = add_patient(engine, THERAPIST, "Ten years", "command:bench")
     app = open_database(resolve_locations(str(folder)).database_url)
     try:
         now = lambda: datetime.now(UTC)  # noqa: E731
         sync.join(app, clinic_url, patient.pairing_code, "Laptop", now())
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         sync.send_pending(app, now)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         app.dispose()
     with Session(engine) as db:
         held = held_counts(db, patient.patient_id)
     assert held == (written.sessions, written.sets), (held, written)
-    return held, seconds
+    return held, seconds, cpu
 
 
 def main() -> int:
