@@ -15,6 +15,7 @@ program in use, for home to offer between sessions; nothing here changes the pro
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 from collections.abc import Callable, Mapping
@@ -41,6 +42,7 @@ API = "/api/v1"
 # Sessions per batch: a hundred sessions of forty sets is well under the clinic's body cap.
 BATCH_SESSIONS = 100
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+JSON_BODY = {"content-type": "application/json"}
 
 
 class SyncError(UserError):
@@ -136,16 +138,23 @@ def send_pending(
     client = client or clinic_client(sharing.clinic_url, sharing.token)
     records = batches = 0
 
-    def batch_after(row: int) -> tuple[Pending, dict[str, Any]]:
+    def batch_after(row: int) -> tuple[Pending, bytes]:
+        """The next batch's outbox rows and its body, written as JSON here too."""
         pending = outbox.pending(batch_sessions, after=row)
-        return pending, upload_batch(repository, pending)
+        body = json.dumps(
+            upload_batch(repository, pending),
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        )
+        return pending, body.encode()
 
     try:
         with ThreadPoolExecutor(1, thread_name_prefix="alshome-sync-batch") as maker:
             pending, batch = batch_after(0)
             while pending.ids:
                 following = maker.submit(batch_after, pending.ids[-1])
-                _request(client, "POST", "/upload", json=batch)
+                _request(client, "POST", "/upload", content=batch, headers=JSON_BODY)
                 outbox.acknowledge(pending.ids, now())
                 records += sum(len(keys) for keys in pending.keys.values())
                 batches += 1
