@@ -2900,8 +2900,24 @@
             <translation>Dejar de compartir</translation>
         </message>
         <message>
+            <source>Asks first; nothing stops until you say yes.</source>
+            <translation>Pregunta antes; nada se detiene hasta que digas que sí.</translation>
+        </message>
+        <message>
+            <source>Yes, stop sharing</source>
+            <translation>Sí, dejar de compartir</translation>
+        </message>
+        <message>
             <source>Your clinic keeps what it has; nothing new is sent.</source>
             <translation>Tu clínica conserva lo que tiene; no se envía nada nuevo.</translation>
+        </message>
+        <message>
+            <source>Keep sharing</source>
+            <translation>Seguir compartiendo</translation>
+        </message>
+        <message>
+            <source>Nothing changes.</source>
+            <translation>No cambia nada.</translation>
         </message>
         <message>
             <source>Look at it first</source>
@@ -2934,6 +2950,14 @@
         <message>
             <source>Goes back to the home screen.</source>
             <translation>Vuelve a la pantalla de inicio.</translation>
+        </message>
+        <message>
+            <source>Stop sharing with your clinic?</source>
+            <translation>¿Dejar de compartir con tu clínica?</translation>
+        </message>
+        <message>
+            <source>Your clinic keeps what it has and gets nothing new. To share again you will need a new code from your therapist.</source>
+            <translation>Tu clínica conserva lo que tiene y no recibe nada nuevo. Para volver a compartir necesitarás un código nuevo de tu terapeuta.</translation>
         </message>
         <message>
             <source>Your clinic sent a new program</source>

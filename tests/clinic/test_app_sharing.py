@@ -41,6 +41,8 @@ from alshome.operations.clinic_program import (
     take_offer,
 )
 from alshome.operations.exchange import export_json
+from alshome.operations.history import History
+from alshome.operations.privacy import close_and_delete_all
 from alshome.platform.paths import resolve_locations
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program
@@ -472,3 +474,28 @@ def test_stopping_while_the_clinic_is_out_of_reach_forgets_the_token_all_the_sam
     assert sync.stop(app) is False
     assert sync.status(app) is None
     assert Outbox(app).sharing() is None
+
+
+def test_deleting_all_data_revokes_the_token_at_the_clinic_first(
+    app, app_url, data_dir, served, patient, clock
+):
+    joined(app, served, patient, clock)
+    token = Outbox(app).sharing().token
+    app.dispose()
+    history = History(app_url, None)
+    history.open()
+    assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
+    refused = httpx.get(f"{served}/api/v1/device", headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401
+
+
+def test_deleting_all_data_goes_on_when_the_clinic_is_out_of_reach(
+    app, app_url, data_dir, patient, clock
+):
+    gone = f"http://127.0.0.1:{free_port()}"
+    Outbox(app).join(gone, "a-token", patient.patient_id, clock.wall())
+    app.dispose()
+    history = History(app_url, None)
+    history.open()
+    assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
+    assert not history.is_open
