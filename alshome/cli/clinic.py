@@ -63,7 +63,7 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     devices.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     revoke = action("revoke-device", "refuse a paired device from now on")
     revoke.add_argument("device_id", metavar="DEVICE_ID", type=int, nargs=one)
-    publish = action("publish", "publish a program file to a patient's app")
+    publish = action("publish", "publish a program file or .alshome bundle to a patient's app")
     publish.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     publish.add_argument("file", metavar="PROGRAM_FILE", type=Path, nargs=one)
     export = action(
@@ -236,9 +236,9 @@ def _revoke_device(url: str, options: Namespace) -> str:
 def _publish(url: str, options: Namespace) -> str:
     from alshome.clinic.publishing import publish
     from alshome.clinic.schema import open_clinic
-    from alshome.programs.transfer import read_program_file
+    from alshome.programs.bundle import read_program_source
 
-    checked = read_program_file(options.file)
+    checked = read_program_source(options.file)
     engine = open_clinic(url)
     try:
         published = publish(engine, options.patient_id, checked, _actor())

@@ -20,7 +20,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from alshome.storage.models import MOMENT, NAMING_CONVENTION
@@ -143,6 +152,9 @@ class PublishedProgram(ClinicBase):
     name: Mapped[str] = mapped_column(String(200))
     version: Mapped[int]
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The program with its pictures and video as one bundle, for a program that names
+    # any; read only when the app fetches it (a video may be tens of megabytes).
+    bundle: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     published_at: Mapped[datetime] = mapped_column(DateTime)
     published_by: Mapped[str] = mapped_column(String(400))
 

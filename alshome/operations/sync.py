@@ -11,6 +11,8 @@ few tries; the next save or the next period tries again.
 
 A program the clinic published is kept as an offer (`Outbox.offer`) when it is not the
 program in use, for home to offer between sessions; nothing here changes the program.
+One with pictures or video comes with its bundle, fetched at the same sync (the person
+may be offline when they answer) and checked as a bundle file is before it is kept.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from alshome.operations.exchange import (
     ProgramEntryDoc,
     SessionDoc,
 )
-from alshome.platform.errors import QT_TRANSLATE_NOOP, UserError
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, UserError
+from alshome.programs.bundle import BUNDLE_SUFFIX, bundle_from_bytes
+from alshome.programs.transfer import CheckedProgram
 from alshome.storage.outbox import Kind, Outbox, Pending, Sharing
 from alshome.storage.repository import Repository
 
@@ -193,22 +197,45 @@ def take_program(engine: Engine, client: httpx.Client | None = None) -> bool:
     try:
         headers = {} if sharing.program_tag is None else {"If-None-Match": sharing.program_tag}
         response = _request(client, "GET", "/program", headers=headers)
+        if response.status_code != 200:
+            return False
+        published = response.json()
+        document = published["document"]
+        tag = response.headers.get("etag", "")
+        in_use = Repository(engine).active_program()
+        if in_use is not None and (in_use.name, in_use.version) == (
+            document["name"],
+            document["version"],
+        ):
+            outbox.offer(tag, None)
+            return False
+        bundle = None
+        if published.get("bundle"):
+            bundle = _request(client, "GET", published["bundle"]).content
+            document = _checked_bundle(bundle, document).document
     finally:
         if own:
             client.close()
-    if response.status_code != 200:
-        return False
-    document = response.json()["document"]
-    tag = response.headers.get("etag", "")
-    in_use = Repository(engine).active_program()
-    if in_use is not None and (in_use.name, in_use.version) == (
-        document["name"],
-        document["version"],
-    ):
-        outbox.offer(tag, None)
-        return False
-    outbox.offer(tag, document)
+    outbox.offer(tag, document, bundle)
     return True
+
+
+def _checked_bundle(bundle: bytes, document: Mapping[str, Any]) -> CheckedProgram:
+    """The clinic's bundle checked as a bundle file is, and of the program it came with."""
+    try:
+        checked = bundle_from_bytes(bundle, f"{document['name']}{BUNDLE_SUFFIX}")
+    except DocumentError as refused:
+        raise SyncError(
+            QT_TRANSLATE_NOOP("Errors", "The clinic's program cannot be used: {reason}"),
+            reason=refused.message,
+        ) from None
+    if checked.document != document:
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The clinic's program cannot be used: its pictures came with another."
+            )
+        )
+    return checked
 
 
 def sync(

@@ -1000,6 +1000,14 @@
             <translation>Este historial no se comparte con ninguna clínica.</translation>
         </message>
         <message>
+            <source>The clinic's program cannot be used: {reason}</source>
+            <translation>No se puede usar el programa de la clínica: {reason}</translation>
+        </message>
+        <message>
+            <source>The clinic's program cannot be used: its pictures came with another.</source>
+            <translation>No se puede usar el programa de la clínica: sus imágenes llegaron con otro.</translation>
+        </message>
+        <message>
             <source>The clinic could not be reached ({reason}).</source>
             <translation>No se pudo conectar con la clínica ({reason}).</translation>
         </message>
@@ -1024,12 +1032,12 @@
             <translation>{path} es una carpeta, no un archivo.</translation>
         </message>
         <message>
-            <source>is not a program bundle (a zip archive)</source>
-            <translation>no es un paquete de programa (un archivo zip)</translation>
-        </message>
-        <message>
             <source>{path} cannot be read: {reason}.</source>
             <translation>No se puede leer {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>is not a program bundle (a zip archive)</source>
+            <translation>no es un paquete de programa (un archivo zip)</translation>
         </message>
         <message>
             <source>The program has pictures or video, so it is written as a bundle: give the file a name ending in {suffix}, such as {example}.</source>

@@ -25,11 +25,12 @@ import pytest
 import uvicorn
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from alshome.cli import main
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.api import create_app
-from alshome.clinic.publishing import publish
+from alshome.clinic.publishing import latest_published, publish
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase
@@ -44,6 +45,7 @@ from alshome.operations.exchange import export_json
 from alshome.operations.history import History
 from alshome.operations.privacy import close_and_delete_all
 from alshome.platform.paths import resolve_locations
+from alshome.programs.bundle import read_program_source
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program
 from alshome.storage.db import open_database
@@ -52,6 +54,7 @@ from alshome.storage.repository import Repository
 from alshome.ui.clinic_sharing import ClinicSharing
 from tests.cli.conftest import follow_demo
 from tests.clinic.test_clinic_upload import clinic_copy, without_moment
+from tests.programs.bundles import custom_document, putty_media, write_bundle
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
@@ -499,3 +502,32 @@ def test_deleting_all_data_goes_on_when_the_clinic_is_out_of_reach(
     history.open()
     assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
     assert not history.is_open
+
+
+def test_a_program_with_the_therapists_picture_and_video_is_taken_with_them(
+    app, served, clinic, patient, clock, tmp_path
+):
+    joined(app, served, patient, clock)
+    document = {**custom_document(), "version": 2}
+    bundle = write_bundle(tmp_path / "putty.alshome", document)
+    publish(clinic, patient.patient_id, read_program_source(bundle), "command:test")
+    assert sync.take_program(app) is True
+    assert Outbox(app).offered_bundle() is not None
+    take_offer(app)
+    repository = Repository(app)
+    active = repository.active_program()
+    assert active.version == 2
+    assert repository.program_media(active.id) == putty_media()
+    assert Outbox(app).offered_bundle() is None
+
+
+def test_a_bundle_spoilt_on_the_way_is_not_offered(app, served, clinic, patient, clock, tmp_path):
+    joined(app, served, patient, clock)
+    bundle = write_bundle(tmp_path / "putty.alshome", {**custom_document(), "version": 2})
+    publish(clinic, patient.patient_id, read_program_source(bundle), "command:test")
+    with Session(clinic) as db, db.begin():
+        held = latest_published(db, patient.patient_id)
+        held.bundle = held.bundle.replace(b"program.json", b"programXjson", 1)
+    with pytest.raises(sync.SyncError, match="The clinic's program cannot be used"):
+        sync.take_program(app)
+    assert Outbox(app).sharing().offered is None

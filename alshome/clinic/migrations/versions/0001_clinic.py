@@ -236,6 +236,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("document", sa.JSON(), nullable=False),
+        sa.Column("bundle", sa.LargeBinary(), nullable=True),
         sa.Column("published_at", sa.DateTime(), nullable=False),
         sa.Column("published_by", sa.String(length=400), nullable=False),
         sa.ForeignKeyConstraint(
