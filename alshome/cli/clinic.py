@@ -297,8 +297,8 @@ def _show_audit(url: str, options: Namespace) -> str:
 
 
 def _serve(url: str, options: Namespace) -> str:
-    from alshome.clinic.api import is_loopback
     from alshome.clinic.errors import ClinicError
+    from alshome.platform.network import is_loopback
 
     if (options.certfile is None) != (options.keyfile is None):
         raise ClinicError("--certfile and --keyfile go together.")

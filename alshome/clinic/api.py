@@ -20,7 +20,6 @@ served by the same app, on the same guards.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -54,6 +53,7 @@ from alshome.clinic.wire import (
     UploadBatch,
     UploadReceipt,
 )
+from alshome.platform.network import is_loopback
 from alshome.programs.bundle import MAX_BUNDLE_BYTES
 from alshome.programs.document import ESCAPED_NUL
 
@@ -274,17 +274,6 @@ def _what(receipt: UploadReceipt) -> str:
 
 async def _refuse(scope: Scope, receive: Receive, send: Send, code: int, detail: str) -> None:
     await JSONResponse({"detail": detail}, status_code=code)(scope, receive, send)
-
-
-def is_loopback(host: str | None) -> bool:
-    if host is None:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class SecureTransport:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import Engine
@@ -35,6 +36,7 @@ from alshome.operations.exchange import (
     SessionDoc,
 )
 from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, UserError
+from alshome.platform.network import is_loopback
 from alshome.programs.bundle import BUNDLE_SUFFIX, bundle_from_bytes
 from alshome.programs.transfer import CheckedProgram
 from alshome.storage.outbox import Kind, Outbox, Pending, Sharing
@@ -77,16 +79,38 @@ def clinic_client(clinic_url: str, token: str | None = None) -> httpx.Client:
     return httpx.Client(base_url=clinic_url.rstrip("/") + API, headers=headers, timeout=TIMEOUT)
 
 
+def clinic_address(typed: str) -> str:
+    """The clinic's address as typed, made whole: https:// when no scheme is given, and
+    plain http:// refused except to this computer, since the pairing code and the token
+    would cross the network readable by anyone on the way."""
+    address = typed.strip()
+    if "://" not in address:
+        address = f"https://{address}"
+    address = address.rstrip("/")
+    parts = urlsplit(address)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname))
+    if not parts.hostname or not secure:
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{address} is not a secure clinic address: it must begin with https://.",
+            ),
+            address=typed.strip(),
+        )
+    return address
+
+
 def join(engine: Engine, clinic_url: str, code: str, device_name: str, now: datetime) -> Sharing:
     """Pair with the clinic by its one-time code and keep the token; the whole history is
     then waiting to be sent."""
+    clinic_url = clinic_address(clinic_url)
     with clinic_client(clinic_url) as client:
         response = _request(
             client, "POST", "/pair", json={"code": code.strip(), "device_name": device_name}
         )
     answer = response.json()
     outbox = Outbox(engine)
-    outbox.join(clinic_url.rstrip("/"), answer["token"], answer["patient_id"], now)
+    outbox.join(clinic_url, answer["token"], answer["patient_id"], now)
     sharing = outbox.sharing()
     assert sharing is not None
     return sharing

@@ -996,6 +996,10 @@
             <translation>--from {first} es posterior a --to {last}; no se ha escrito nada.</translation>
         </message>
         <message>
+            <source>{address} is not a secure clinic address: it must begin with https://.</source>
+            <translation>{address} no es una dirección segura de clínica: debe empezar por https://.</translation>
+        </message>
+        <message>
             <source>This history is not shared with a clinic.</source>
             <translation>Este historial no se comparte con ninguna clínica.</translation>
         </message>
