@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Insert, Row, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -404,3 +404,18 @@ def patient_export(db: Session, patient_id: str, exported_at: datetime) -> Expor
         ],
     }
     return ExportDoc.model_validate(document)
+
+
+ExportFormat = Literal["json", "fhir"]
+
+
+def export_text(document: ExportDoc, patient_id: str, file_format: ExportFormat) -> str:
+    """The file of a patient's history (`patient_export`) in `file_format`: the app's own
+    JSON, or a FHIR R4 bundle for the record system naming the patient by their clinic id
+    only. One function for `alshome clinic export-patient` and the dashboard's download,
+    so the two give the same bytes."""
+    if file_format == "fhir":
+        from alshome.operations.fhir.bundle import PatientIdentity, fhir_text
+
+        return fhir_text(document, PatientIdentity(identifier=patient_id))
+    return document.canonical_text()

@@ -49,6 +49,7 @@ from alshome.operations.attention_words import sentence
 from alshome.operations.report_exercises import ExerciseFigures, exercise_figures
 
 if TYPE_CHECKING:
+    from alshome.operations.exchange import ExportedHistory
     from alshome.storage.repository import StoredCarryOver
     from alshome.storage.snapshot import StoredProgram
 
@@ -57,6 +58,7 @@ JSON_VERSION = 2  # 2: the needs-attention flags and the per-exercise figures
 STEADY_BELOW = 0.1  # fatigue points a month: less than this either way reads as steady
 MIN_TREND_DAYS = 28  # a week of ratings is too short to say points "a month"
 SECONDS_PER_MONTH = alsfrs.DAYS_PER_MONTH * 86_400
+IN_MEMORY = "sqlite://"  # one connection's database, gone with it
 
 
 class ReportRecords(Protocol):
@@ -332,6 +334,34 @@ def clinic_report(
         if active is not None:
             target = active.document.get("weekly_target", target)
         return report_figures(repository, first, last, today, target)
+
+
+def export_report(
+    history: ExportedHistory,
+    first: date,
+    last: date,
+    made_on: date,
+    default_target: int,
+    thresholds: AttentionThresholds | None = None,
+) -> ReportFigures:
+    """The report (`report_figures`) of a history given as an export, not a saved one.
+
+    The export is imported into a SQLite database in memory and read by the app's own
+    repository, so the figures are exactly those the app's history would give, and
+    nothing of the history is written anywhere lasting: the clinic server makes its
+    patients' reports this way from the export of its own copy (`alshome.report.from_export`).
+    """
+    from alshome.operations.exchange import import_history
+    from alshome.storage.db import open_database
+    from alshome.storage.repository import Repository
+
+    engine = open_database(IN_MEMORY)
+    try:
+        repository = Repository(engine)
+        import_history(history, repository)
+        return report_figures(repository, first, last, made_on, default_target, thresholds)
+    finally:
+        engine.dispose()
 
 
 def report_figures(
