@@ -516,15 +516,13 @@ def _set_cookie(request: Request, response: Response, name: str, value: str) -> 
 
 
 def _download(content: bytes, media_type: str, file_name: str) -> Response:
-    """A file of a patient's data to save, not to show: kept out of every cache."""
+    """A file of a patient's data to save, not to show (no cache keeps it: `api`)."""
     return Response(
         content,
         media_type=media_type,
         headers={
             **SECURITY_HEADERS,
             "Content-Disposition": f'attachment; filename="{file_name}"',
-            "Cache-Control": "no-store",
-            "X-Content-Type-Options": "nosniff",
         },
     )
 
