@@ -343,11 +343,14 @@ def add_dashboard(
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
             document = patient_export(db, patient.id, now())
-            target = ClinicRecords(db, patient.id).counted_target
+            # The target and the program's day the patient's page counts with.
+            records = ClinicRecords(db, patient.id)
+            target, in_use = records.counted_target, records.program_in_use()
             record_access(db, login.actor, patient.id, "read", "the clinic report")
         first, last = report_range(_report_start(document, span, day), day, day)
+        given = None if in_use is None else in_use.since
         try:
-            pdf = reports.report_pdf(document.canonical_text(), first, last, day, target)
+            pdf = reports.report_pdf(document.canonical_text(), first, last, day, target, given)
         except reports.ReportFailed as failed:
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(failed)) from None
         return _download(pdf, "application/pdf", report_file_name(first, last))

@@ -44,10 +44,13 @@ def report_pdf(
     last: date,
     made_on: date,
     weekly_target: int,
+    program_given: date | None = None,
 ) -> bytes:
     """The PDF of the report of `first` to `last`, made on `made_on`, of the history in
     `export_text` (the app's JSON export), with `weekly_target` for the weeks before any
-    session names one. Blocks for seconds: call it off the event loop."""
+    session names one and the day the active program was `program_given`: both as the
+    dashboard counts them, so the report flags what the patient's page flags. Blocks for
+    seconds: call it off the event loop."""
     command = [
         sys.executable,
         "-m",
@@ -57,6 +60,8 @@ def report_pdf(
         f"--made-on={made_on.isoformat()}",
         f"--weekly-target={weekly_target}",
     ]
+    if program_given is not None:
+        command.append(f"--program-given={program_given.isoformat()}")
     timeout = TIMEOUT_SECONDS
     if not _drawing.acquire(timeout=WAIT_SECONDS):
         raise ReportFailed("Too many reports are being made just now; try again in a minute.")

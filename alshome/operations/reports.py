@@ -343,6 +343,7 @@ def export_report(
     made_on: date,
     default_target: int,
     thresholds: AttentionThresholds | None = None,
+    program_given: date | None = None,
 ) -> ReportFigures:
     """The report (`report_figures`) of a history given as an export, not a saved one.
 
@@ -359,7 +360,9 @@ def export_report(
     try:
         repository = Repository(engine)
         import_history(history, repository)
-        return report_figures(repository, first, last, made_on, default_target, thresholds)
+        return report_figures(
+            repository, first, last, made_on, default_target, thresholds, program_given
+        )
     finally:
         engine.dispose()
 
@@ -371,13 +374,15 @@ def report_figures(
     made_on: date,
     default_target: int,
     thresholds: AttentionThresholds | None = None,
+    program_given: date | None = None,
 ) -> ReportFigures:
     """The report of the days `first` to `last` (both included), made on `made_on`.
 
     `default_target` is the weekly target for weeks before any session names one (the
     active program's, as on the history screen). The flags are those of the range's last
     day, or of `made_on` when that is earlier, by the clinic's `thresholds` (the
-    defaults when None).
+    defaults when None); `program_given` is the day the active program was given, when
+    the clinic knows it (`operations.attention`), and counts only once it has come.
     """
     every_session = records.session_summaries()
     figures = trends(every_session, default_target, first, last)
@@ -400,7 +405,10 @@ def report_figures(
         ),
         ratings=RatingFigures(entries, alsfrs.slope(entries)),
         attention=patient_attention(
-            RecordsUpTo(records, flagged_on, every_session), flagged_on, thresholds
+            RecordsUpTo(records, flagged_on, every_session),
+            flagged_on,
+            thresholds,
+            program_given if program_given and program_given <= flagged_on else None,
         ).flags,
         exercises=exercise_figures(
             records.sets_of_sessions([session.uuid for session in figures.sessions]).values()

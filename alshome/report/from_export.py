@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--to", dest="last", type=date.fromisoformat, required=True)
     parser.add_argument("--made-on", type=date.fromisoformat, required=True)
     parser.add_argument("--weekly-target", type=int, required=True)
+    parser.add_argument("--program-given", type=date.fromisoformat)
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     options = parser.parse_args(argv)
     try:
@@ -66,7 +67,14 @@ def _report(options: argparse.Namespace) -> bytes:
             limit=MAX_IMPORT_BYTES,
         )
     history = checked_export(json_from_bytes(data, SOURCE), SOURCE)
-    figures = export_report(history, first, last, options.made_on, options.weekly_target)
+    figures = export_report(
+        history,
+        first,
+        last,
+        options.made_on,
+        options.weekly_target,
+        program_given=options.program_given,
+    )
     return report_pdf(figures, options.paper)
 
 

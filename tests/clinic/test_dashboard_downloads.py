@@ -15,13 +15,17 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from fhir.resources.R4B.bundle import Bundle
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
 
 from alshome.cli import clinic as clinic_commands
 from alshome.cli import main
 from alshome.clinic import dashboard, reports
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.audit import audit_entries
+from alshome.clinic.models import PublishedProgram
+from alshome.programs.demo import demo_document
+from alshome.programs.transfer import program_file_text
 from tests.report.poppler import poppler, skip_without_poppler, written
 
 TODAY = date(2026, 3, 9)  # a week after the history's first session
@@ -38,6 +42,11 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def audited(clinic: Engine, patient_id: str) -> list[tuple[str, str, str]]:
     return [(entry.actor, entry.action, entry.what) for entry in audit_entries(clinic, patient_id)]
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's words on one line, ligatures such as "ﬁ" written out."""
+    return " ".join(unicodedata.normalize("NFKC", poppler("pdftotext", pdf, "-")).split())
 
 
 def flag_sentences(page: str) -> list[str]:
@@ -61,7 +70,7 @@ def test_the_clinic_report_is_the_apps_report_with_the_dashboards_flags(
     assert response.headers["cache-control"] == "no-store"
     assert response.content.startswith(b"%PDF-")
     pdf = written(tmp_path, response.content, "report.pdf")
-    text = " ".join(unicodedata.normalize("NFKC", poppler("pdftotext", pdf, "-")).split())
+    text = pdf_text(pdf)
     assert "Home exercise report" in text and "Sam" in text
     assert "What needs attention As of 9 Mar 2026, the most urgent first." in text
     for sentence in flag_sentences(page):
@@ -84,8 +93,8 @@ def test_the_clinic_report_is_the_apps_report_with_the_dashboards_flags(
 def test_the_report_covers_the_days_shown_with_the_weekly_target_shown(
     client: TestClient, patient: NewPatient, shared: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The history's program wants 2 sessions a week, as the page's summary says; the
-    report of everything starts with the first session."""
+    """The history's program wants 2 sessions a week, as the page's summary says, and was
+    first followed on 2 Mar; the report of everything starts with the first session."""
     asked: list[tuple[Any, ...]] = []
 
     def drawn(export_text: str, *arguments: Any) -> bytes:
@@ -102,8 +111,8 @@ def test_the_report_covers_the_days_shown_with_the_weekly_target_shown(
     everything = client.get(f"/patients/{patient.patient_id}/report.pdf", params={"span": "all"})
     assert four_weeks.content == everything.content == b"%PDF-1.4 drawn"
     assert asked == [
-        (date(2026, 2, 10), TODAY, TODAY, 2),
-        (date(2026, 3, 2), TODAY, TODAY, 2),
+        (date(2026, 2, 10), TODAY, TODAY, 2, date(2026, 3, 2)),
+        (date(2026, 3, 2), TODAY, TODAY, 2, date(2026, 3, 2)),
     ]
     assert (
         'filename="alshome-report-2026-03-02-2026-03-09.pdf"'
@@ -172,3 +181,28 @@ def test_the_fhir_download_is_the_commands_bundle(
     command = ["clinic", "export-patient", patient.patient_id, "--format", "fhir"]
     assert main([*command, "--output", str(output), "--database-url", clinic_url]) == 0
     assert response.content == output.read_bytes()
+
+
+def test_the_report_reads_the_program_from_the_day_the_clinic_published_it(
+    client: TestClient, clinic: Engine, patient: NewPatient, shared: str, tmp_path: Path
+) -> None:
+    """The program the app follows was published in December, not first followed in
+    March: the patient's page flags it for a review, and so does the report."""
+    skip_without_poppler()
+    response = client.post(
+        f"/patients/{patient.patient_id}/program",
+        data={"csrf_token": shared},
+        files={"program": ("program.json", program_file_text(demo_document()).encode())},
+    )
+    assert response.status_code == 200, response.text
+    with Session(clinic) as db, db.begin():
+        db.execute(update(PublishedProgram).values(published_at=datetime(2025, 12, 1, 9)))
+    sentences = flag_sentences(client.get(f"/patients/{patient.patient_id}").text)
+    assert any("review" in sentence for sentence in sentences), sentences
+    pdf = client.get(f"/patients/{patient.patient_id}/report.pdf", params={"span": "all"})
+    assert pdf.status_code == 200, pdf.text
+    text = pdf_text(written(tmp_path, pdf.content, "report.pdf"))
+    for sentence in sentences:
+        assert sentence in text
+    assert "Program unchanged for 98 days, since 1 Dec 2025" in text
+    assert "Program given: Example home program v1 (1 Dec 2025)" in text
