@@ -3,6 +3,8 @@
 Pages (Jinja2 templates in `templates/`, one stylesheet in `static/`; no script):
 the patients, those needing attention first; one patient's charts, flags, sessions and
 program; publishing a program; adding a patient and pairing or revoking their devices.
+Two downloads of a patient's history: the app's clinic report as a PDF (drawn in a child
+process, `reports`) and the FHIR bundle of `alshome clinic export-patient --format fhir`.
 
 Every page but the login needs a dashboard session (`logins`): its cookie is HttpOnly,
 SameSite=Strict, and Secure whenever the request came over TLS; the session is kept
