@@ -67,7 +67,7 @@ from alshome.domain.session import SessionStatus
 from alshome.domain.trends import SessionSummary, Span, Trends, monday_of
 from alshome.operations.attention_words import DOMAINS, SYMPTOMS, number, sentence
 from alshome.operations.exchange import ExportDoc
-from alshome.operations.reports import report_file_name, report_range
+from alshome.operations.reports import default_range, report_file_name, report_range
 from alshome.platform.errors import DocumentError
 
 ENDURANCE = ExerciseKind.ENDURANCE
@@ -342,14 +342,17 @@ def add_dashboard(
         """The app's clinic report of the period shown (a year without one), drawn in a
         child process (`reports`): seconds of work, which FastAPI runs in its threadpool."""
         day = today()
+        first = _report_start(span, day)
+        # The sets of the report's days and of those its flags read; no older ones.
+        sets_from = None if first is None else min(first, flag_window(day))
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
-            document = patient_export(db, patient.id, now())
+            document = patient_export(db, patient.id, now(), sets_from)
             # The target and the program's day the patient's page counts with.
             records = ClinicRecords(db, patient.id)
             target, in_use = records.counted_target, records.program_in_use()
             record_access(db, login.actor, patient.id, "read", "the clinic report")
-        first, last = report_range(_report_start(document, span, day), day, day)
+        first, last = report_range(first or _first_day(document), day, day)
         given = None if in_use is None else in_use.since
         try:
             pdf = reports.report_pdf(document.canonical_text(), first, last, day, target, given)
@@ -532,14 +535,17 @@ def _download(content: bytes, media_type: str, file_name: str) -> Response:
     )
 
 
-def _report_start(document: ExportDoc, span: Span | None, today: date) -> date | None:
-    """The report's first day for the period the patient's page shows: None (the
-    report's default, a year) without one; for everything, the first day of a session
-    or rating, as the page's charts start."""
+def _report_start(span: Span | None, today: date) -> date | None:
+    """The report's first day for the period the patient's page shows, or the report's
+    own default (a year) without one; None for everything (`_first_day`)."""
     if span is None:
-        return None
-    if span is not Span.ALL:
-        return span.first_day(today)
+        return default_range(today)[0]
+    return span.first_day(today)
+
+
+def _first_day(document: ExportDoc) -> date | None:
+    """The day of the first session or rating, where the page's charts of everything
+    start; None without either (the report's default range then)."""
     days = [session.started_at.date() for session in document.sessions]
     days += [entry.entered_at.date() for entry in document.alsfrs]
     return min(days, default=None)

@@ -23,7 +23,11 @@ from alshome.cli import main
 from alshome.clinic import dashboard, reports
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.audit import audit_entries
+from alshome.clinic.figures import flag_window
 from alshome.clinic.models import PublishedProgram
+from alshome.clinic.records import patient_export
+from alshome.domain.trends import Span
+from alshome.operations.reports import export_report
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import program_file_text
 from tests.report.poppler import poppler, skip_without_poppler, written
@@ -206,3 +210,29 @@ def test_the_report_reads_the_program_from_the_day_the_clinic_published_it(
         assert sentence in text
     assert "Program unchanged for 98 days, since 1 Dec 2025" in text
     assert "Program given: Example home program v1 (1 Dec 2025)" in text
+
+
+@pytest.mark.parametrize("day", [TODAY, date(2026, 6, 1)])
+def test_a_report_reads_no_set_before_its_days_and_the_weeks_its_flags_read(
+    clinic: Engine, patient: NewPatient, shared: str, day: date
+) -> None:
+    """The report's export leaves the older sets out (`records.patient_export`); the
+    report is the same as that of the whole export. On 1 June the four weeks hold none of
+    the sets, the three months those of the second session only."""
+    kept = []
+    for span in (Span.FOUR_WEEKS, Span.THREE_MONTHS, Span.YEAR):
+        first = span.first_day(day)
+        with Session(clinic) as db:
+            whole = patient_export(db, patient.patient_id, MOMENT)
+            trimmed = patient_export(db, patient.patient_id, MOMENT, min(first, flag_window(day)))
+        kept.append([len(session.sets) for session in trimmed.sessions])
+        assert [session.uuid for session in trimmed.sessions] == [
+            session.uuid for session in whole.sessions
+        ]
+        made = [
+            export_report(document.history(), first, day, day, 2, program_given=date(2026, 3, 2))
+            for document in (whole, trimmed)
+        ]
+        assert made[0].as_json() == made[1].as_json()
+    whole_sets = [len(session.sets) for session in whole.sessions]
+    assert kept == ([whole_sets] * 3 if day == TODAY else [[0, 0], [0, 3], whole_sets])
