@@ -5,9 +5,10 @@ the app, the command line and the dashboard give a therapist the same pages. Its
 drawn with Qt, which the clinic server never imports (an import-linter contract keeps the
 server Qt-free, and a web server's threads are no place for a QApplication). So the
 server gives the patient's history, in the app's own export format (`records.
-patient_export`), to `python -m alshome.report.from_export` on its stdin, and reads the
-PDF from its stdout: no shell, the offscreen platform, a time limit. The history is held
-in the child's memory only; no file of it is written.
+patient_export`, without the sets the report does not read), to `python -m
+alshome.report.from_export` on its stdin, and reads the PDF from its stdout: no shell,
+the offscreen platform, a time limit. The history is held in the child's memory only; no
+file of it is written.
 
 A report takes a few seconds of a core, so no more than `AT_ONCE` are drawn at a time; a
 request that cannot start one within `WAIT_SECONDS`, a child that fails or one that takes
