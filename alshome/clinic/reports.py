@@ -24,12 +24,19 @@ import subprocess
 import sys
 import threading
 from datetime import date
+from pathlib import Path
+
+import alshome
 
 REPORT_MODULE = "alshome.report.from_export"
 TIMEOUT_SECONDS = 120.0
 AT_ONCE = 2
 WAIT_SECONDS = 30.0
 PDF_MAGIC = b"%PDF-"
+
+# `-m` looks in the working folder first: the child runs the alshome the server runs.
+PACKAGE_FOLDER = Path(alshome.__file__).parent.parent
+SERVER_ONLY = "ALSHOME_CLINIC_"  # the database's address and a password: not the child's
 
 log = logging.getLogger(__name__)
 _drawing = threading.BoundedSemaphore(AT_ONCE)
@@ -72,7 +79,8 @@ def report_pdf(
             input=export_text.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            env=_environment(),
+            cwd=PACKAGE_FOLDER,
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -87,3 +95,9 @@ def report_pdf(
         log.error("The clinic report failed with exit status %s.", done.returncode)
         raise ReportFailed("The report could not be made on this server.")
     return done.stdout
+
+
+def _environment() -> dict[str, str]:
+    """The server's environment without its secrets, on Qt's offscreen platform."""
+    kept = {name: value for name, value in os.environ.items() if not name.startswith(SERVER_ONLY)}
+    return {**kept, "QT_QPA_PLATFORM": "offscreen"}

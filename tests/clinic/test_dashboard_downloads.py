@@ -236,3 +236,14 @@ def test_a_report_reads_no_set_before_its_days_and_the_weeks_its_flags_read(
         assert made[0].as_json() == made[1].as_json()
     whole_sets = [len(session.sets) for session in whole.sessions]
     assert kept == ([whole_sets] * 3 if day == TODAY else [[0, 0], [0, 3], whole_sets])
+
+
+def test_the_report_process_gets_none_of_the_servers_secrets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ALSHOME_CLINIC_DATABASE_URL", "postgresql+psycopg://clinic:secret@db/c")
+    monkeypatch.setenv("ALSHOME_CLINIC_PASSWORD", "a long enough password")
+    environment = reports._environment()
+    assert not [name for name in environment if name.startswith("ALSHOME_CLINIC_")]
+    assert environment["QT_QPA_PLATFORM"] == "offscreen"
+    assert environment["PATH"]
