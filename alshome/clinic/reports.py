@@ -70,7 +70,6 @@ def report_pdf(
     ]
     if program_given is not None:
         command.append(f"--program-given={program_given.isoformat()}")
-    timeout = TIMEOUT_SECONDS
     if not _drawing.acquire(timeout=WAIT_SECONDS):
         raise ReportFailed("Too many reports are being made just now; try again in a minute.")
     try:
@@ -78,13 +77,13 @@ def report_pdf(
             command,
             input=export_text.encode("utf-8"),
             capture_output=True,
-            timeout=timeout,
+            timeout=TIMEOUT_SECONDS,
             env=_environment(),
             cwd=PACKAGE_FOLDER,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        log.warning("The clinic report took longer than %s seconds; it was stopped.", timeout)
+        log.warning("A clinic report took over %s seconds; it was stopped.", TIMEOUT_SECONDS)
         raise ReportFailed("The report took too long to make; try a shorter period.") from None
     except OSError as error:
         log.error("The clinic report could not be started: %s", error.strerror)
