@@ -255,7 +255,7 @@ def _export_patient(url: str, options: Namespace) -> str:
 
     from alshome.clinic.accounts import patient_named
     from alshome.clinic.audit import record_access
-    from alshome.clinic.records import patient_export
+    from alshome.clinic.records import export_text, patient_export
     from alshome.clinic.schema import open_clinic
     from alshome.platform.files import write_private_file
 
@@ -267,13 +267,7 @@ def _export_patient(url: str, options: Namespace) -> str:
             record_access(db, _actor(), options.patient_id, "read", "exported the history")
     finally:
         engine.dispose()
-    if options.format == "fhir":
-        from alshome.operations.fhir.bundle import PatientIdentity, fhir_text
-
-        text = fhir_text(document, PatientIdentity(identifier=options.patient_id))
-    else:
-        text = document.canonical_text()
-    write_private_file(options.output, text)
+    write_private_file(options.output, export_text(document, options.patient_id, options.format))
     count = len(document.sessions)
     sessions = f"{count} session" if count == 1 else f"{count} sessions"
     return f"Exported {sessions} to {options.output}."

@@ -167,6 +167,12 @@ class ClinicRecords:
         return None if active is None else self._targets.get((active.name, active.version))
 
     @property
+    def counted_target(self) -> int:
+        """The target weeks are counted against, on the charts and in the clinic report:
+        the program's, or `DEFAULT_WEEKLY_TARGET` while none is known."""
+        return self.weekly_target or DEFAULT_WEEKLY_TARGET
+
+    @property
     def _start(self) -> datetime | None:
         return None if self.since is None else window_start(self.since)
 
@@ -496,7 +502,7 @@ def patient_trends(records: ClinicRecords, first: date | None, today: date) -> T
     """The charts' figures for the days `first` (None: from the start) to `today`."""
     return trends(
         records.summaries_with_work(),
-        records.weekly_target or DEFAULT_WEEKLY_TARGET,
+        records.counted_target,
         first,
         today,
         records.alsfrs_entries(),
