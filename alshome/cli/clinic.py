@@ -79,6 +79,18 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     )
     audit = action("audit", "who read or changed which patient's data, and when")
     audit.add_argument("patient_id", metavar="PATIENT_ID", nargs="?", help="one patient's only")
+    attention = action("attention", "show or change when the dashboard flags a patient")
+    attention.add_argument(
+        "--set",
+        dest="assignments",
+        metavar="NAME=VALUE",
+        action="append",
+        default=[],
+        help="change one threshold (repeat for more)",
+    )
+    attention.add_argument(
+        "--reset", action="store_true", help="back to the defaults (before any --set)"
+    )
     serve = action("serve", "run the clinic server")
     serve.add_argument("--host", default=LOOPBACK, help=f"address to listen on ({LOOPBACK})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
@@ -99,6 +111,7 @@ def clinic_command(locations: Locations, options: Namespace) -> str:
         "publish": _publish,
         "export-patient": _export_patient,
         "audit": _show_audit,
+        "attention": _attention,
         "serve": _serve,
     }[options.action](url, options)
 
@@ -287,6 +300,27 @@ def _show_audit(url: str, options: Namespace) -> str:
         f"{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.actor}\t{entry.action}"
         f"\t{entry.patient_id or '-'}\t{entry.what}"
         for entry in entries
+    )
+
+
+def _attention(url: str, options: Namespace) -> str:
+    """Each threshold and its value, the clinic's own ones marked; after any change asked."""
+    from sqlalchemy.orm import Session
+
+    from alshome.clinic.attention_settings import changed_values, clinic_thresholds, set_thresholds
+    from alshome.clinic.schema import open_clinic
+
+    engine = open_clinic(url)
+    try:
+        if options.assignments or options.reset:
+            set_thresholds(engine, options.assignments, options.reset)
+        with Session(engine) as db:
+            thresholds, own = clinic_thresholds(db), changed_values(db)
+    finally:
+        engine.dispose()
+    marks = {name: "\t(this clinic)" for name in own}
+    return "\n".join(
+        f"{name}\t{value}{marks.get(name, '')}" for name, value in vars(thresholds).items()
     )
 
 

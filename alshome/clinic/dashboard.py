@@ -45,6 +45,7 @@ from alshome.clinic.accounts import (
     therapists_patient,
     therapists_patients,
 )
+from alshome.clinic.attention_settings import clinic_thresholds
 from alshome.clinic.audit import record_access, record_accesses
 from alshome.clinic.errors import ClinicError
 from alshome.clinic.figures import ClinicRecords, flag_window, overview, patient_trends
@@ -274,7 +275,7 @@ def add_dashboard(
                 for patient in therapists_patients(db, login.therapist_id)
                 if q.strip().casefold() in patient.name.casefold()
             ]
-            rows = overviews(db, found, day)
+            rows = overviews(db, found, day, clinic_thresholds(db))
             record_accesses(
                 db, login.actor, [patient.id for patient in found], "read", "the patients page"
             )
@@ -288,13 +289,14 @@ def add_dashboard(
         day = today()
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
+            thresholds = clinic_thresholds(db)
             first = span.first_day(day)
             # The sessions shown, and those the flags read: never ten years for three months.
-            since = None if first is None else min(first, flag_window(day))
+            since = None if first is None else min(first, flag_window(day, thresholds))
             records = ClinicRecords(db, patient.id, since=since)
             figures = patient_trends(records, first, day)
             summaries = records.session_summaries()
-            row = overview(records, patient.id, patient.name, day)
+            row = overview(records, patient.id, patient.name, day, thresholds)
             entries = records.alsfrs_entries()
             published = latest_published(db, patient.id)
             record_access(db, login.actor, patient.id, "read", "the patient's page")
@@ -343,10 +345,11 @@ def add_dashboard(
         child process (`reports`): seconds of work, which FastAPI runs in its threadpool."""
         day = today()
         first = _report_start(span, day)
-        # The sets of the report's days and of those its flags read; no older ones.
-        sets_from = None if first is None else min(first, flag_window(day))
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
+            thresholds = clinic_thresholds(db)
+            # The sets of the report's days and of those its flags read; no older ones.
+            sets_from = None if first is None else min(first, flag_window(day, thresholds))
             document = patient_export(db, patient.id, now(), sets_from)
             # The target and the program's day the patient's page counts with.
             records = ClinicRecords(db, patient.id)
@@ -355,7 +358,9 @@ def add_dashboard(
         first, last = report_range(first or _first_day(document), day, day)
         given = None if in_use is None else in_use.since
         try:
-            pdf = reports.report_pdf(document.canonical_text(), first, last, day, target, given)
+            pdf = reports.report_pdf(
+                document.canonical_text(), first, last, day, target, given, thresholds
+            )
         except reports.ReportFailed as failed:
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(failed)) from None
         return _download(pdf, "application/pdf", report_file_name(first, last))

@@ -276,3 +276,12 @@ class PatientProfile(ClinicBase):
     patient_name: Mapped[str] = mapped_column(String(200))
     saved_at: Mapped[str] = mapped_column(MOMENT)
     saved_utc: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClinicSetting(ClinicBase):
+    """A setting of the whole clinic, by name: the needs-attention thresholds (`attention`)."""
+
+    __tablename__ = "clinic_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -18,6 +18,8 @@ child's own message stays out of the log, since it may quote the history.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import os
 import subprocess
@@ -27,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 import alshome
+from alshome.domain.attention import AttentionThresholds
 
 REPORT_MODULE = "alshome.report.from_export"
 TIMEOUT_SECONDS = 120.0
@@ -53,12 +56,13 @@ def report_pdf(
     made_on: date,
     weekly_target: int,
     program_given: date | None = None,
+    thresholds: AttentionThresholds | None = None,
 ) -> bytes:
     """The PDF of the report of `first` to `last`, made on `made_on`, of the history in
     `export_text` (the app's JSON export), with `weekly_target` for the weeks before any
-    session names one and the day the active program was `program_given`: both as the
-    dashboard counts them, so the report flags what the patient's page flags. Blocks for
-    seconds: call it off the event loop."""
+    session names one, the day the active program was `program_given` and the clinic's
+    `thresholds`: all as the dashboard counts them, so the report flags what the
+    patient's page flags. Blocks for seconds: call it off the event loop."""
     command = [
         sys.executable,
         "-m",
@@ -70,6 +74,8 @@ def report_pdf(
     ]
     if program_given is not None:
         command.append(f"--program-given={program_given.isoformat()}")
+    if thresholds is not None:
+        command.append(f"--thresholds={json.dumps(dataclasses.asdict(thresholds))}")
     if not _drawing.acquire(timeout=WAIT_SECONDS):
         raise ReportFailed("Too many reports are being made just now; try again in a minute.")
     try:

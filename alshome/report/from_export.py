@@ -16,6 +16,7 @@ Exit status 0 with the PDF on stdout; otherwise the status and the one sentence 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -32,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--made-on", type=date.fromisoformat, required=True)
     parser.add_argument("--weekly-target", type=int, required=True)
     parser.add_argument("--program-given", type=date.fromisoformat)
+    parser.add_argument("--thresholds", type=json.loads, help="the clinic's, as JSON")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4")
     options = parser.parse_args(argv)
     try:
@@ -49,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(options: argparse.Namespace) -> bytes:
+    from alshome.domain.attention import AttentionThresholds
     from alshome.operations.exchange import MAX_IMPORT_BYTES, checked_export
     from alshome.operations.reports import export_report, report_range
     from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError
@@ -73,6 +76,9 @@ def _report(options: argparse.Namespace) -> bytes:
         last,
         options.made_on,
         options.weekly_target,
+        thresholds=None
+        if options.thresholds is None
+        else AttentionThresholds(**options.thresholds),
         program_given=options.program_given,
     )
     return report_pdf(figures, options.paper)

@@ -26,6 +26,7 @@ from alshome.clinic.audit import audit_entries
 from alshome.clinic.figures import flag_window
 from alshome.clinic.models import PublishedProgram
 from alshome.clinic.records import patient_export
+from alshome.domain.attention import AttentionThresholds
 from alshome.domain.trends import Span
 from alshome.operations.reports import export_report
 from alshome.programs.demo import demo_document
@@ -114,9 +115,10 @@ def test_the_report_covers_the_days_shown_with_the_weekly_target_shown(
     four_weeks = client.get(link.group(1))
     everything = client.get(f"/patients/{patient.patient_id}/report.pdf", params={"span": "all"})
     assert four_weeks.content == everything.content == b"%PDF-1.4 drawn"
+    defaults = AttentionThresholds()  # the clinic changed none
     assert asked == [
-        (date(2026, 2, 10), TODAY, TODAY, 2, date(2026, 3, 2)),
-        (date(2026, 3, 2), TODAY, TODAY, 2, date(2026, 3, 2)),
+        (date(2026, 2, 10), TODAY, TODAY, 2, date(2026, 3, 2), defaults),
+        (date(2026, 3, 2), TODAY, TODAY, 2, date(2026, 3, 2), defaults),
     ]
     assert (
         'filename="alshome-report-2026-03-02-2026-03-09.pdf"'

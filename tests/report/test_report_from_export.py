@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from alshome.domain.attention import Concern
 from alshome.operations.exchange import export_json
 from alshome.operations.reports import export_report
 from alshome.platform.paths import resolve_locations
@@ -82,3 +83,25 @@ def test_the_module_refuses_what_is_not_an_export(given, sentence):
     assert done.stdout == b""
     assert sentence in done.stderr.decode()
     assert "Traceback" not in done.stderr.decode()
+
+
+def test_the_clinics_thresholds_decide_the_flags(report_history, monkeypatch):
+    """A clinic that keeps a program 10 days before review sees that flag in the report."""
+    import io
+    import json
+
+    from alshome.report import from_export, pdf
+
+    drawn = []
+    monkeypatch.setattr(pdf, "report_pdf", lambda figures, paper: drawn.append(figures) or b"%PDF")
+    stdin = io.TextIOWrapper(io.BytesIO(exported(report_history).encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO()))
+    days = ["--from", FIRST.isoformat(), "--to", LAST.isoformat(), "--made-on", MADE_ON.isoformat()]
+    thresholds = json.dumps({"program_review_days": 10})
+    for extra in ([], [f"--thresholds={thresholds}"]):
+        stdin.buffer.seek(0)
+        assert from_export.main([*days, "--weekly-target=2", *extra]) == 0
+    default, clinics = ({flag.concern for flag in figures.attention} for figures in drawn)
+    assert Concern.PROGRAM_REVIEW not in default
+    assert Concern.PROGRAM_REVIEW in clinics
