@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, Text, case, cast, func, select
+from sqlalchemy import ColumnElement, Row, Text, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from alshome.clinic.figures import (
@@ -145,40 +145,31 @@ def _sessions(
 ) -> dict[str, list[SessionSummary]]:
     """The sessions from `since` on of each patient, or their last one when none is.
 
-    Each patient's sessions are read from the earlier of `since` and the start of their
-    last session: one search of the (patient_id, started_utc) index for that last start
-    and one range of it for the sessions, a patient's whole history never being scanned.
-    """
-    start = window_start(since)
-    last = (
-        select(func.max(PatientSession.started_utc))
-        .where(PatientSession.patient_id == Patient.id)
-        .correlate(Patient)
-        .scalar_subquery()
+    Those from `since` on are a range of the (patient_id, started_utc) index a patient;
+    each last session is found by one search of it, then summarized by its id: never a
+    read of a patient's whole history, which both SQLite and PostgreSQL would otherwise
+    plan for one query that does both."""
+
+    def summarized(*where: ColumnElement[bool]) -> dict[str, list[SessionSummary]]:
+        rows = db.execute(summaries_query(*where))
+        return _grouped(rows, lambda row: summary_of(row, plans.get(row[0], {})))
+
+    found = summarized(
+        PatientSession.patient_id.in_(ids), PatientSession.started_utc >= window_start(since)
     )
-    read_from = (
-        select(Patient.id, case((last < start, last), else_=start).label("at"))
-        .where(Patient.id.in_(ids))
-        .subquery()
-    )
-    query = (
-        summaries_query()
-        .join(
-            read_from,
-            (read_from.c.id == PatientSession.patient_id)
-            & (PatientSession.started_utc >= read_from.c.at),
+    quiet = [patient_id for patient_id in ids if patient_id not in found]
+    if quiet:
+        last = (
+            select(PatientSession.id)
+            .where(PatientSession.patient_id == Patient.id)
+            .order_by(PatientSession.started_utc.desc(), PatientSession.id.desc())
+            .limit(1)
+            .correlate(Patient)
+            .scalar_subquery()
         )
-        .add_columns(PatientSession.started_utc)
-    )
-    found: dict[str, list[SessionSummary]] = defaultdict(list)
-    quiet = set()
-    for row in db.execute(query):
-        patient_id = row[0]
-        found[patient_id].append(summary_of(row[:-1], plans.get(patient_id, {})))
-        if row[-1] < start:
-            quiet.add(patient_id)
-    for patient_id in quiet:  # only their last session (the moment it began, in rare ties)
-        del found[patient_id][:-1]
+        lasts = [i for i in db.scalars(select(last).where(Patient.id.in_(quiet))) if i is not None]
+        if lasts:
+            found.update(summarized(PatientSession.id.in_(lasts)))
     return found
 
 
