@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Row, Text, cast, func, select
+from sqlalchemy import Row, Select, Text, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from alshome.clinic.figures import (
@@ -145,17 +145,20 @@ def _sessions(
 ) -> dict[str, list[SessionSummary]]:
     """The sessions from `since` on of each patient, or their last one when none is.
 
-    Those from `since` on are a range of the (patient_id, started_utc) index a patient;
-    each last session is found by one search of it, then summarized by its id: never a
-    read of a patient's whole history, which both SQLite and PostgreSQL would otherwise
-    plan for one query that does both."""
+    Those from `since` on are a range of the (patient_id, started_utc) index a patient.
+    Each last session is found by one search of it, and the sessions found drive the
+    summary's query (a materialized CTE): otherwise PostgreSQL plans a parallel scan of all
+    the sessions for the few hundred it needs, and neither database reads a patient's whole
+    history."""
 
-    def summarized(*where: ColumnElement[bool]) -> dict[str, list[SessionSummary]]:
-        rows = db.execute(summaries_query(*where))
-        return _grouped(rows, lambda row: summary_of(row, plans.get(row[0], {})))
+    def summarized(query: Select) -> dict[str, list[SessionSummary]]:
+        return _grouped(db.execute(query), lambda row: summary_of(row, plans.get(row[0], {})))
 
     found = summarized(
-        PatientSession.patient_id.in_(ids), PatientSession.started_utc >= window_start(since)
+        summaries_query(
+            PatientSession.patient_id.in_(ids),
+            PatientSession.started_utc >= window_start(since),
+        )
     )
     quiet = [patient_id for patient_id in ids if patient_id not in found]
     if quiet:
@@ -167,9 +170,10 @@ def _sessions(
             .correlate(Patient)
             .scalar_subquery()
         )
-        lasts = [i for i in db.scalars(select(last).where(Patient.id.in_(quiet))) if i is not None]
-        if lasts:
-            found.update(summarized(PatientSession.id.in_(lasts)))
+        lasts = (
+            select(last.label("id")).where(Patient.id.in_(quiet)).cte().prefix_with("MATERIALIZED")
+        )
+        found.update(summarized(summaries_query().join(lasts, lasts.c.id == PatientSession.id)))
     return found
 
 
