@@ -5,8 +5,16 @@ turn (`figures.ClinicRecords`) costs a dozen queries each. Here every kind of re
 read once for all the patients (by their ids), and only what the flags look at: the
 sessions of the last weeks (`figures.flag_window`, and each patient's last session when
 none is that recent), the carry-over checks since each patient's last "fine", the lift
-checks, the ALSFRS-R ratings and the program in use. The values, the flags and the rows
-are then exactly those `figures.overview` gives patient by patient, which a test checks.
+checks, the ALSFRS-R ratings the rules compare and the program in use. The values, the
+flags and the rows are then exactly those `figures.overview` gives patient by patient,
+which a test checks.
+
+Each "last" or "first" a patient (their last session, last rating days, the first session
+of their program) is one search of an index, in a correlated subquery: a GROUP BY over the
+patients' records would read every one of them, years of sessions for a few hundred rows.
+Where such a search feeds the main read, it is a MATERIALIZED CTE, so that it runs once a
+patient, not once a record (SQLite would otherwise repeat it), and so that PostgreSQL
+plans from its few rows, not from all the sessions.
 """
 
 from __future__ import annotations
