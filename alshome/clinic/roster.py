@@ -193,7 +193,8 @@ def _ratings_read(
 
     A rating's local day is the start of its ISO 8601 text, so "the last two days" are the
     ratings from the day of the last rating made before the day of the last one: two
-    searches of the (patient_id, entered_at) key a patient, and no sort of their history.
+    searches of the (patient_id, entered_at) key a patient; their ratings are then only
+    filtered, where ranking the days by a window function sorted all of them.
     """
     limits = thresholds or AttentionThresholds()
     since = window_start(today - timedelta(days=limits.alsfrs_window_days - 1))
