@@ -115,7 +115,10 @@ class ClinicRecords:
 
     @cached_property
     def _plans(self) -> Plans:
-        return plans_of(self._programs)
+        return plans_of(
+            (program.name, program.version, json.dumps(program.document, sort_keys=True))
+            for program in self._programs
+        )
 
     @cached_property
     def _targets(self) -> dict[tuple[str, int], int]:
@@ -352,21 +355,23 @@ def window_start(since: date) -> datetime:
     return datetime.combine(since, time()) - timedelta(hours=14)
 
 
-def plans_of(programs: Iterable[ProgramVersion]) -> Plans:
+def plans_of(programs: Iterable[tuple[str, int, str]]) -> Plans:
     """Each program version's planned sets and weekly target, for those today's library
-    builds; keyed by name and version."""
+    builds; keyed by name and version. A version is given as its name, its number and its
+    document's JSON text: the key of the plans already built (patients of one clinic often
+    share a program), so a page with many patients parses each program once at most."""
     plans = {}
-    for program in programs:
-        plan = _plan(json.dumps(program.document, sort_keys=True))
+    for name, version, document in programs:
+        plan = _plan(document)
         if plan is not None:
-            plans[(program.name, program.version)] = plan
+            plans[(name, version)] = plan
     return plans
 
 
 @lru_cache(maxsize=512)
 def _plan(document: str) -> tuple[int, int] | None:
-    """A program document's planned sets and weekly target (by its JSON text: patients
-    of one clinic often share a program); None if today's library cannot build it."""
+    """A program document's planned sets and weekly target, by its JSON text; None if
+    today's library cannot build it."""
     from alshome.programs.document import DocumentError, build_program
     from alshome.programs.library import stock_library
 

@@ -183,6 +183,14 @@ class PatientSession(ClinicBase):
     __table_args__ = (
         UniqueConstraint("patient_id", "uuid"),
         Index("ix_patient_sessions_patient_id_started_utc", "patient_id", "started_utc"),
+        # The first session of each version of a program (`roster`), one search each.
+        Index(
+            "ix_patient_sessions_patient_id_program_started_utc",
+            "patient_id",
+            "program_name",
+            "program_version",
+            "started_utc",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
