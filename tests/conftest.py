@@ -26,8 +26,8 @@ need no engine at all set their own value.
 from __future__ import annotations
 
 import gc
-import sys
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
