@@ -127,7 +127,7 @@ def run_gui(locations: Locations, qt_args: list[str]) -> int:
         program_files=ProgramFileImport(history),
         history_backups=None if database is None else partial(BackupsOfHistory, history, database),
         history_passphrase=None if database is None else HistoryPassphrase(history, database),
-        delete_all_data=lambda: _delete_all_data(history, reminders, locations),
+        delete_all_data=lambda: _delete_all_data(history, reminders, clinic_sharing, locations),
         voice_problem=lambda: voice.problem,
         data_folder=locations.data_dir,
         history_on_server=on_server(locations.database_url),
@@ -257,11 +257,16 @@ def _prepare_history_screen(window: MainWindow) -> None:
     poll.start()
 
 
-def _delete_all_data(history: History, reminders: ReminderService, locations: Locations) -> bool:
-    """Reminders stop first: one due now would read the history and so open it again."""
+def _delete_all_data(
+    history: History, reminders: ReminderService, sharing: _MadeLater, locations: Locations
+) -> bool:
+    """Reminders and the clinic's sender stop first: either would read the history and
+    so open it again."""
     from alshome.operations.privacy import close_and_delete_all
 
     reminders.timer.stop()
+    if sharing.made is not None:
+        sharing.made.close()
     return close_and_delete_all(history, locations)
 
 

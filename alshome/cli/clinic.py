@@ -63,7 +63,7 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     devices.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     revoke = action("revoke-device", "refuse a paired device from now on")
     revoke.add_argument("device_id", metavar="DEVICE_ID", type=int, nargs=one)
-    publish = action("publish", "publish a program file to a patient's app")
+    publish = action("publish", "publish a program file or .alshome bundle to a patient's app")
     publish.add_argument("patient_id", metavar="PATIENT_ID", nargs=one)
     publish.add_argument("file", metavar="PROGRAM_FILE", type=Path, nargs=one)
     export = action(
@@ -79,6 +79,18 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     )
     audit = action("audit", "who read or changed which patient's data, and when")
     audit.add_argument("patient_id", metavar="PATIENT_ID", nargs="?", help="one patient's only")
+    attention = action("attention", "show or change when the dashboard flags a patient")
+    attention.add_argument(
+        "--set",
+        dest="assignments",
+        metavar="NAME=VALUE",
+        action="append",
+        default=[],
+        help="change one threshold (repeat for more)",
+    )
+    attention.add_argument(
+        "--reset", action="store_true", help="back to the defaults (before any --set)"
+    )
     serve = action("serve", "run the clinic server")
     serve.add_argument("--host", default=LOOPBACK, help=f"address to listen on ({LOOPBACK})")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
@@ -99,6 +111,7 @@ def clinic_command(locations: Locations, options: Namespace) -> str:
         "publish": _publish,
         "export-patient": _export_patient,
         "audit": _show_audit,
+        "attention": _attention,
         "serve": _serve,
     }[options.action](url, options)
 
@@ -236,9 +249,9 @@ def _revoke_device(url: str, options: Namespace) -> str:
 def _publish(url: str, options: Namespace) -> str:
     from alshome.clinic.publishing import publish
     from alshome.clinic.schema import open_clinic
-    from alshome.programs.transfer import read_program_file
+    from alshome.programs.bundle import read_program_source
 
-    checked = read_program_file(options.file)
+    checked = read_program_source(options.file)
     engine = open_clinic(url)
     try:
         published = publish(engine, options.patient_id, checked, _actor())
@@ -255,7 +268,7 @@ def _export_patient(url: str, options: Namespace) -> str:
 
     from alshome.clinic.accounts import patient_named
     from alshome.clinic.audit import record_access
-    from alshome.clinic.records import patient_export
+    from alshome.clinic.records import export_text, patient_export
     from alshome.clinic.schema import open_clinic
     from alshome.platform.files import write_private_file
 
@@ -267,13 +280,7 @@ def _export_patient(url: str, options: Namespace) -> str:
             record_access(db, _actor(), options.patient_id, "read", "exported the history")
     finally:
         engine.dispose()
-    if options.format == "fhir":
-        from alshome.operations.fhir.bundle import PatientIdentity, fhir_text
-
-        text = fhir_text(document, PatientIdentity(identifier=options.patient_id))
-    else:
-        text = document.canonical_text()
-    write_private_file(options.output, text)
+    write_private_file(options.output, export_text(document, options.patient_id, options.format))
     count = len(document.sessions)
     sessions = f"{count} session" if count == 1 else f"{count} sessions"
     return f"Exported {sessions} to {options.output}."
@@ -296,9 +303,30 @@ def _show_audit(url: str, options: Namespace) -> str:
     )
 
 
+def _attention(url: str, options: Namespace) -> str:
+    """Each threshold and its value, the clinic's own ones marked; after any change asked."""
+    from sqlalchemy.orm import Session
+
+    from alshome.clinic.attention_settings import changed_values, clinic_thresholds, set_thresholds
+    from alshome.clinic.schema import open_clinic
+
+    engine = open_clinic(url)
+    try:
+        if options.assignments or options.reset:
+            set_thresholds(engine, options.assignments, options.reset)
+        with Session(engine) as db:
+            thresholds, own = clinic_thresholds(db), changed_values(db)
+    finally:
+        engine.dispose()
+    marks = {name: "\t(this clinic)" for name in own}
+    return "\n".join(
+        f"{name}\t{value}{marks.get(name, '')}" for name, value in vars(thresholds).items()
+    )
+
+
 def _serve(url: str, options: Namespace) -> str:
-    from alshome.clinic.api import is_loopback
     from alshome.clinic.errors import ClinicError
+    from alshome.platform.network import is_loopback
 
     if (options.certfile is None) != (options.keyfile is None):
         raise ClinicError("--certfile and --keyfile go together.")

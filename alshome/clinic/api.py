@@ -20,7 +20,7 @@ served by the same app, on the same guards.
 
 from __future__ import annotations
 
-import ipaddress
+import re
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
@@ -43,8 +43,8 @@ from alshome.clinic.audit import record_access
 from alshome.clinic.dashboard import add_dashboard
 from alshome.clinic.errors import PairingRefused
 from alshome.clinic.logins import IDLE_TIMEOUT
-from alshome.clinic.models import Device, utc_now
-from alshome.clinic.publishing import latest_published
+from alshome.clinic.models import Device, PublishedProgram, utc_now
+from alshome.clinic.publishing import latest_published, published_bundle
 from alshome.clinic.records import held_counts, store_batch
 from alshome.clinic.schema import open_clinic
 from alshome.clinic.wire import (
@@ -55,10 +55,15 @@ from alshome.clinic.wire import (
     UploadBatch,
     UploadReceipt,
 )
+from alshome.platform.network import is_loopback
+from alshome.programs.bundle import MAX_BUNDLE_BYTES
 from alshome.programs.document import ESCAPED_NUL
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 API = "/api/v1"
+PROGRAM_UPLOAD = re.compile(r"/patients/[^/]+/program")  # the dashboard's upload form
+FORM_ROOM = 1024 * 1024  # the form's other fields and multipart framing around a bundle
+BUNDLE_TYPE = "application/zip"  # a program bundle, as `alshome.programs.bundle` writes it
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -184,13 +189,34 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
             tag = f'"{program.id}"'
             if request.headers.get("if-none-match") == tag:
                 return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": tag})
+            with_media = db.scalar(
+                select(PublishedProgram.id).where(
+                    PublishedProgram.id == program.id, PublishedProgram.bundle.is_not(None)
+                )
+            )
             body = PublishedProgramResponse(
                 name=program.name,
                 version=program.version,
                 published_at=program.published_at.replace(tzinfo=UTC).isoformat(),
                 document=program.document,
+                bundle=None if with_media is None else f"/program/{program.id}/bundle",
             )
             return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag})
+
+    @app.get(
+        f"{API}/program/{{program_id}}/bundle",
+        response_class=Response,
+        responses={200: {"content": {BUNDLE_TYPE: {}}}, 404: {"description": "No such bundle."}},
+    )
+    def program_bundle(program_id: int, identity: AuthenticatedDevice) -> Response:
+        """A published program's pictures and video with it, as one bundle: only a program
+        published to the token's patient; anything else is the same 404."""
+        with Session(engine) as db, db.begin():
+            bundle = published_bundle(db, identity.patient_id, program_id)
+            if bundle is None:
+                raise HTTPException(status.HTTP_404_NOT_FOUND, "There is no such program.")
+            record_access(db, identity.actor, identity.patient_id, "read", "program bundle")
+        return Response(bundle, media_type=BUNDLE_TYPE)
 
     @app.get(f"{API}/device", response_model=HeldSummary)
     def held(identity: AuthenticatedDevice) -> HeldSummary:
@@ -271,17 +297,6 @@ async def _refuse(scope: Scope, receive: Receive, send: Send, code: int, detail:
     await JSONResponse({"detail": detail}, status_code=code)(scope, receive, send)
 
 
-def is_loopback(host: str | None) -> bool:
-    if host is None:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class SecureTransport:
     """Plain HTTP only from the loopback address; anyone else must come over TLS."""
 
@@ -320,22 +335,27 @@ class PrivateResponses:
 class BodyLimit:
     """Refuse a body over `limit` bytes: by its Content-Length, or once more has arrived.
 
+    Only the dashboard's program upload may carry a whole bundle (its own cap, with room
+    for the form around it): a therapist's filmed exercise is tens of megabytes.
     Refusing while the body arrives raises HTTPException(413) from `receive`, which
     FastAPI passes on as it is, as the request's response.
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app = app
-        self.limit = limit
+        self.default = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.default
+        if scope["method"] == "POST" and PROGRAM_UPLOAD.fullmatch(scope["path"]):
+            limit = max(limit, MAX_BUNDLE_BYTES + FORM_ROOM)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _refuse(
-                scope, receive, send, 413, f"A request body may hold {self.limit} bytes at most."
+                scope, receive, send, 413, f"A request body may hold {limit} bytes at most."
             )
             return
         received = 0
@@ -345,11 +365,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise HTTPException(
-                        413,
-                        f"A request body may hold {self.limit} bytes at most.",
-                    )
+                if received > limit:
+                    raise HTTPException(413, f"A request body may hold {limit} bytes at most.")
             return message
 
         await self.app(scope, counted, send)

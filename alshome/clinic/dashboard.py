@@ -3,6 +3,8 @@
 Pages (Jinja2 templates in `templates/`, one stylesheet in `static/`; no script):
 the patients, those needing attention first; one patient's charts, flags, sessions and
 program; publishing a program; adding a patient and pairing or revoking their devices.
+Two downloads of a patient's history: the app's clinic report as a PDF (drawn in a child
+process, `reports`) and the FHIR bundle of `alshome clinic export-patient --format fhir`.
 
 Every page but the login needs a dashboard session (`logins`): its cookie is HttpOnly,
 SameSite=Strict, and Secure whenever the request came over TLS; the session is kept
@@ -20,7 +22,7 @@ from __future__ import annotations
 import secrets
 import tempfile
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePath
 from typing import Annotated, Any
 
@@ -35,7 +37,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from alshome.clinic import charts
+from alshome.clinic import charts, reports
 from alshome.clinic.accounts import (
     add_patient,
     check_therapist,
@@ -43,6 +45,7 @@ from alshome.clinic.accounts import (
     therapists_patient,
     therapists_patients,
 )
+from alshome.clinic.attention_settings import clinic_thresholds
 from alshome.clinic.audit import record_access, record_accesses
 from alshome.clinic.errors import ClinicError
 from alshome.clinic.figures import ClinicRecords, flag_window, overview, patient_trends
@@ -56,6 +59,7 @@ from alshome.clinic.logins import (
 )
 from alshome.clinic.models import Device, Patient, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, publish
+from alshome.clinic.records import export_text, patient_export
 from alshome.clinic.roster import overviews
 from alshome.domain.alsfrs import Domain, slope
 from alshome.domain.attention import Flag, Source
@@ -63,9 +67,12 @@ from alshome.domain.program import ExerciseKind
 from alshome.domain.session import SessionStatus
 from alshome.domain.trends import SessionSummary, Span, Trends, monday_of
 from alshome.operations.attention_words import DOMAINS, SYMPTOMS, number, sentence
+from alshome.operations.exchange import ExportDoc
+from alshome.operations.reports import default_range, report_file_name, report_range
 from alshome.platform.errors import DocumentError
 
 ENDURANCE = ExerciseKind.ENDURANCE
+FHIR_JSON = "application/fhir+json"
 SESSION_COOKIE = "alshome_session"
 LOGIN_COOKIE = "alshome_login"
 HERE = Path(__file__).parent
@@ -145,6 +152,11 @@ CheckedForm = Annotated[FormData, Depends(checked_form)]
 def today() -> date:
     """The clinic's day: weeks and flags are counted up to it."""
     return date.today()
+
+
+def now() -> datetime:
+    """The clinic's moment, with its offset: when a download of a history was made."""
+    return datetime.now().astimezone()
 
 
 def add_dashboard(
@@ -263,7 +275,7 @@ def add_dashboard(
                 for patient in therapists_patients(db, login.therapist_id)
                 if q.strip().casefold() in patient.name.casefold()
             ]
-            rows = overviews(db, found, day)
+            rows = overviews(db, found, day, clinic_thresholds(db))
             record_accesses(
                 db, login.actor, [patient.id for patient in found], "read", "the patients page"
             )
@@ -277,13 +289,14 @@ def add_dashboard(
         day = today()
         with Session(engine, expire_on_commit=False) as db, db.begin():
             patient = patient_of(db, login, patient_id)
+            thresholds = clinic_thresholds(db)
             first = span.first_day(day)
             # The sessions shown, and those the flags read: never ten years for three months.
-            since = None if first is None else min(first, flag_window(day))
+            since = None if first is None else min(first, flag_window(day, thresholds))
             records = ClinicRecords(db, patient.id, since=since)
             figures = patient_trends(records, first, day)
             summaries = records.session_summaries()
-            row = overview(records, patient.id, patient.name, day)
+            row = overview(records, patient.id, patient.name, day, thresholds)
             entries = records.alsfrs_entries()
             published = latest_published(db, patient.id)
             record_access(db, login.actor, patient.id, "read", "the patient's page")
@@ -327,10 +340,43 @@ def add_dashboard(
         )
 
     @app.get("/patients/{patient_id}/report.pdf")
-    def report(login: LoggedIn, patient_id: str) -> Response:
-        with Session(engine) as db:
-            patient_of(db, login, patient_id)
-        raise HTTPException(status.HTTP_501_NOT_IMPLEMENTED, "The clinic report is not ready yet.")
+    def report(login: LoggedIn, patient_id: str, span: Span | None = None) -> Response:
+        """The app's clinic report of the period shown (a year without one), drawn in a
+        child process (`reports`): seconds of work, which FastAPI runs in its threadpool."""
+        day = today()
+        first = _report_start(span, day)
+        with Session(engine, expire_on_commit=False) as db, db.begin():
+            patient = patient_of(db, login, patient_id)
+            thresholds = clinic_thresholds(db)
+            # The sets of the report's days and of those its flags read; no older ones.
+            sets_from = None if first is None else min(first, flag_window(day, thresholds))
+            document = patient_export(db, patient.id, now(), sets_from)
+            # The target and the program's day the patient's page counts with.
+            records = ClinicRecords(db, patient.id)
+            target, in_use = records.counted_target, records.program_in_use()
+            record_access(db, login.actor, patient.id, "read", "the clinic report")
+        first, last = report_range(first or _first_day(document), day, day)
+        given = None if in_use is None else in_use.since
+        try:
+            pdf = reports.report_pdf(
+                document.canonical_text(), first, last, day, target, given, thresholds
+            )
+        except reports.ReportFailed as failed:
+            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(failed)) from None
+        return _download(pdf, "application/pdf", report_file_name(first, last))
+
+    @app.get("/patients/{patient_id}/fhir.json")
+    def fhir_download(login: LoggedIn, patient_id: str) -> Response:
+        """The patient's history as the FHIR R4 bundle `alshome clinic export-patient
+        --format fhir` writes, for the clinic's record system."""
+        with Session(engine, expire_on_commit=False) as db, db.begin():
+            patient = patient_of(db, login, patient_id)
+            document = patient_export(db, patient.id, now())
+            record_access(db, login.actor, patient.id, "read", "exported the history as FHIR")
+        text = export_text(document, patient.id, "fhir")
+        return _download(
+            text.encode("utf-8"), FHIR_JSON, f"alshome-{patient.id}-{today().isoformat()}.fhir.json"
+        )
 
     # ----- programs -----------------------------------------------------------------------
 
@@ -480,6 +526,34 @@ def _set_cookie(request: Request, response: Response, name: str, value: str) -> 
         secure=request.url.scheme == "https",
         path="/",
     )
+
+
+def _download(content: bytes, media_type: str, file_name: str) -> Response:
+    """A file of a patient's data to save, not to show (no cache keeps it: `api`)."""
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            **SECURITY_HEADERS,
+            "Content-Disposition": f'attachment; filename="{file_name}"',
+        },
+    )
+
+
+def _report_start(span: Span | None, today: date) -> date | None:
+    """The report's first day for the period the patient's page shows, or the report's
+    own default (a year) without one; None for everything (`_first_day`)."""
+    if span is None:
+        return default_range(today)[0]
+    return span.first_day(today)
+
+
+def _first_day(document: ExportDoc) -> date | None:
+    """The day of the first session or rating, where the page's charts of everything
+    start; None without either (the report's default range then)."""
+    days = [session.started_at.date() for session in document.sessions]
+    days += [entry.entered_at.date() for entry in document.alsfrs]
+    return min(days, default=None)
 
 
 def _checked_upload(upload: UploadFile) -> Any:

@@ -115,7 +115,10 @@ class ClinicRecords:
 
     @cached_property
     def _plans(self) -> Plans:
-        return plans_of(self._programs)
+        return plans_of(
+            (program.name, program.version, json.dumps(program.document, sort_keys=True))
+            for program in self._programs
+        )
 
     @cached_property
     def _targets(self) -> dict[tuple[str, int], int]:
@@ -165,6 +168,12 @@ class ClinicRecords:
         """The target of the program in use; None while no (usable) program is known."""
         active = self.active_program()
         return None if active is None else self._targets.get((active.name, active.version))
+
+    @property
+    def counted_target(self) -> int:
+        """The target weeks are counted against, on the charts and in the clinic report:
+        the program's, or `DEFAULT_WEEKLY_TARGET` while none is known."""
+        return self.weekly_target or DEFAULT_WEEKLY_TARGET
 
     @property
     def _start(self) -> datetime | None:
@@ -346,21 +355,23 @@ def window_start(since: date) -> datetime:
     return datetime.combine(since, time()) - timedelta(hours=14)
 
 
-def plans_of(programs: Iterable[ProgramVersion]) -> Plans:
+def plans_of(programs: Iterable[tuple[str, int, str]]) -> Plans:
     """Each program version's planned sets and weekly target, for those today's library
-    builds; keyed by name and version."""
+    builds; keyed by name and version. A version is given as its name, its number and its
+    document's JSON text: the key of the plans already built (patients of one clinic often
+    share a program), so a page with many patients parses each program once at most."""
     plans = {}
-    for program in programs:
-        plan = _plan(json.dumps(program.document, sort_keys=True))
+    for name, version, document in programs:
+        plan = _plan(document)
         if plan is not None:
-            plans[(program.name, program.version)] = plan
+            plans[(name, version)] = plan
     return plans
 
 
 @lru_cache(maxsize=512)
 def _plan(document: str) -> tuple[int, int] | None:
-    """A program document's planned sets and weekly target (by its JSON text: patients
-    of one clinic often share a program); None if today's library cannot build it."""
+    """A program document's planned sets and weekly target, by its JSON text; None if
+    today's library cannot build it."""
     from alshome.programs.document import DocumentError, build_program
     from alshome.programs.library import stock_library
 
@@ -496,7 +507,7 @@ def patient_trends(records: ClinicRecords, first: date | None, today: date) -> T
     """The charts' figures for the days `first` (None: from the start) to `today`."""
     return trends(
         records.summaries_with_work(),
-        records.weekly_target or DEFAULT_WEEKLY_TARGET,
+        records.counted_target,
         first,
         today,
         records.alsfrs_entries(),

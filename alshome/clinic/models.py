@@ -20,7 +20,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from alshome.storage.models import MOMENT, NAMING_CONVENTION
@@ -143,6 +152,9 @@ class PublishedProgram(ClinicBase):
     name: Mapped[str] = mapped_column(String(200))
     version: Mapped[int]
     document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The program with its pictures and video as one bundle, for a program that names
+    # any; read only when the app fetches it (a video may be tens of megabytes).
+    bundle: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     published_at: Mapped[datetime] = mapped_column(DateTime)
     published_by: Mapped[str] = mapped_column(String(400))
 
@@ -171,6 +183,14 @@ class PatientSession(ClinicBase):
     __table_args__ = (
         UniqueConstraint("patient_id", "uuid"),
         Index("ix_patient_sessions_patient_id_started_utc", "patient_id", "started_utc"),
+        # The first session of each version of a program (`roster`), one search each.
+        Index(
+            "ix_patient_sessions_patient_id_program_started_utc",
+            "patient_id",
+            "program_name",
+            "program_version",
+            "started_utc",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -264,3 +284,12 @@ class PatientProfile(ClinicBase):
     patient_name: Mapped[str] = mapped_column(String(200))
     saved_at: Mapped[str] = mapped_column(MOMENT)
     saved_utc: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClinicSetting(ClinicBase):
+    """A setting of the whole clinic, by name: the needs-attention thresholds (`attention`)."""
+
+    __tablename__ = "clinic_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -5,8 +5,16 @@ turn (`figures.ClinicRecords`) costs a dozen queries each. Here every kind of re
 read once for all the patients (by their ids), and only what the flags look at: the
 sessions of the last weeks (`figures.flag_window`, and each patient's last session when
 none is that recent), the carry-over checks since each patient's last "fine", the lift
-checks, the ALSFRS-R ratings and the program in use. The values, the flags and the rows
-are then exactly those `figures.overview` gives patient by patient, which a test checks.
+checks, the ALSFRS-R ratings the rules compare and the program in use. The values, the
+flags and the rows are then exactly those `figures.overview` gives patient by patient,
+which a test checks.
+
+Each "last" or "first" a patient (their last session, last rating days, the first session
+of their program) is one search of an index, in a correlated subquery: a GROUP BY over the
+patients' records would read every one of them, years of sessions for a few hundred rows.
+Where such a search feeds the main read, it is a MATERIALIZED CTE, so that it runs once a
+patient, not once a record (SQLite would otherwise repeat it), and so that PostgreSQL
+plans from its few rows, not from all the sessions.
 """
 
 from __future__ import annotations
@@ -16,13 +24,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, func, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, Text, cast, func, select
+from sqlalchemy.orm import Session, aliased
 
 from alshome.clinic.figures import (
     LIFT_COLUMNS,
     PatientOverview,
-    ProgramVersion,
     carry_over_of,
     entry_of,
     flag_window,
@@ -67,14 +74,19 @@ def overviews(
                 PatientProgram.name,
                 PatientProgram.version,
                 PatientProgram.active,
-                PatientProgram.document,
+                # The document's own text, the key of the plans already built: not parsed
+                # again for each patient who follows the same program.
+                cast(PatientProgram.document, Text),
             )
             .where(PatientProgram.patient_id.in_(ids))
             .order_by(PatientProgram.id)
         ),
-        lambda row: ProgramVersion(*row[1:]),
+        lambda row: tuple(row[1:]),
     )
-    plans = {patient_id: plans_of(versions) for patient_id, versions in programs.items()}
+    plans = {
+        patient_id: plans_of((name, version, text) for name, version, _active, text in versions)
+        for patient_id, versions in programs.items()
+    }
     sessions = _sessions(db, ids, flag_window(today, thresholds), plans)
     carry_over = _grouped(_carry_over_tail(db, ids), lambda row: carry_over_of(*row[1:]))
     lift_checks = _grouped(
@@ -87,13 +99,10 @@ def overviews(
     )
     ratings = _grouped(_ratings_read(db, ids, today, thresholds), lambda row: entry_of(*row[1:]))
     active_versions = {
-        patient_id: next((p for p in versions if p.active), None)
+        patient_id: next(((name, version) for name, version, active, _ in versions if active), None)
         for patient_id, versions in programs.items()
     }
-    published, first = _program_days(
-        db,
-        [(patient_id, p.name, p.version) for patient_id, p in active_versions.items() if p],
-    )
+    program_days = _program_days(db, ids)
     monday = monday_of(today)
     rows = []
     for patient in patients:
@@ -101,10 +110,8 @@ def overviews(
         patient_plans = plans.get(patient.id, {})
         program = None
         if active is not None:
-            key = (patient.id, active.name, active.version)
-            program = in_use(
-                active.name, active.version, patient_plans, published.get(key), first.get(key)
-            )
+            published, first = program_days.get((patient.id, *active), (None, None))
+            program = in_use(*active, patient_plans, published, first)
         summaries = sessions.get(patient.id, [])
         attention = needs_attention(
             PatientRecords(
@@ -118,8 +125,8 @@ def overviews(
             thresholds,
         )
         target = None
-        if active is not None and (active.name, active.version) in patient_plans:
-            target = patient_plans[(active.name, active.version)][1]
+        if active is not None and active in patient_plans:
+            target = patient_plans[active][1]
         rows.append(
             PatientOverview(
                 patient_id=patient.id,
@@ -144,29 +151,37 @@ def _grouped(rows: Iterable[Row], value: Callable[[Row], T]) -> dict[str, list[T
 def _sessions(
     db: Session, ids: list[str], since: date, plans: dict[str, Any]
 ) -> dict[str, list[SessionSummary]]:
-    """The sessions from `since` on of each patient, or their last one when none is."""
-    recent = summaries_query(
-        PatientSession.patient_id.in_(ids), PatientSession.started_utc >= window_start(since)
+    """The sessions from `since` on of each patient, or their last one when none is.
+
+    Those from `since` on are a range of the (patient_id, started_utc) index a patient.
+    Each last session is found by one search of it, and the sessions found drive the
+    summary's query (a materialized CTE): otherwise PostgreSQL plans a parallel scan of all
+    the sessions for the few hundred it needs, and neither database reads a patient's whole
+    history."""
+
+    def summarized(query: Select) -> dict[str, list[SessionSummary]]:
+        return _grouped(db.execute(query), lambda row: summary_of(row, plans.get(row[0], {})))
+
+    found = summarized(
+        summaries_query(
+            PatientSession.patient_id.in_(ids),
+            PatientSession.started_utc >= window_start(since),
+        )
     )
-    found = _grouped(db.execute(recent), lambda row: summary_of(row, plans.get(row[0], {})))
     quiet = [patient_id for patient_id in ids if patient_id not in found]
     if quiet:
-        last = db.execute(
-            select(PatientSession.patient_id, func.max(PatientSession.started_utc))
-            .where(PatientSession.patient_id.in_(quiet))
-            .group_by(PatientSession.patient_id)
-        ).all()
-        if last:
-            # Both columns of the (patient_id, started_utc) index, each by IN: its
-            # search; the pairs themselves are picked here.
-            query = summaries_query(
-                PatientSession.patient_id.in_([patient_id for patient_id, _at in last]),
-                PatientSession.started_utc.in_([at for _patient_id, at in last]),
-            )
-            pairs = set(map(tuple, last))
-            for row in db.execute(query.add_columns(PatientSession.started_utc)):
-                if (row[0], row[-1]) in pairs:
-                    found[row[0]] = [summary_of(row[:-1], plans.get(row[0], {}))]
+        last = (
+            select(PatientSession.id)
+            .where(PatientSession.patient_id == Patient.id)
+            .order_by(PatientSession.started_utc.desc(), PatientSession.id.desc())
+            .limit(1)
+            .correlate(Patient)
+            .scalar_subquery()
+        )
+        lasts = (
+            select(last.label("id")).where(Patient.id.in_(quiet)).cte().prefix_with("MATERIALIZED")
+        )
+        found.update(summarized(summaries_query().join(lasts, lasts.c.id == PatientSession.id)))
     return found
 
 
@@ -174,36 +189,50 @@ def _ratings_read(
     db: Session, ids: list[str], today: date, thresholds: AttentionThresholds | None
 ) -> Any:
     """The ALSFRS-R ratings the flags read, oldest first: those of the slope's window and
-    those of each patient's last two rating days (a domain's drop compares them)."""
+    those of each patient's last two rating days (a domain's drop compares them).
+
+    A rating's local day is the start of its ISO 8601 text, so "the last two days" are the
+    ratings from the day of the last rating made before the day of the last one: two
+    searches of the (patient_id, entered_at) key a patient; their ratings are then only
+    filtered, where ranking the days by a window function sorted all of them.
+    """
     limits = thresholds or AttentionThresholds()
     since = window_start(today - timedelta(days=limits.alsfrs_window_days - 1))
-    day = func.substr(PatientAlsfrs.entered_at, 1, 10)  # the local day of its ISO 8601 text
-    ranked = (
+    earlier = aliased(PatientAlsfrs)
+    latest = aliased(PatientAlsfrs)
+    last = (
+        select(func.max(latest.entered_at))
+        .where(latest.patient_id == Patient.id)
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    before_last_day = (
+        select(func.max(earlier.entered_at))
+        .where(earlier.patient_id == Patient.id, earlier.entered_at < func.substr(last, 1, 10))
+        .correlate(Patient)
+        .scalar_subquery()
+    )
+    days = (
+        select(Patient.id, func.substr(before_last_day, 1, 10).label("day"))
+        .where(Patient.id.in_(ids))
+        .cte()
+        .prefix_with("MATERIALIZED")  # once a patient, not again for each of their ratings
+    )
+    return db.execute(
         select(
             PatientAlsfrs.patient_id,
             PatientAlsfrs.entered_at,
             PatientAlsfrs.entered_by,
             PatientAlsfrs.onset,
             PatientAlsfrs.values,
-            PatientAlsfrs.entered_utc,
-            PatientAlsfrs.id,
-            func.dense_rank()
-            .over(partition_by=PatientAlsfrs.patient_id, order_by=day.desc())
-            .label("rank"),
         )
-        .where(PatientAlsfrs.patient_id.in_(ids))
-        .subquery()
-    )
-    return db.execute(
-        select(
-            ranked.c.patient_id,
-            ranked.c.entered_at,
-            ranked.c.entered_by,
-            ranked.c.onset,
-            ranked.c["values"],
+        .join(days, days.c.id == PatientAlsfrs.patient_id)
+        .where(
+            days.c.day.is_(None)
+            | (PatientAlsfrs.entered_at >= days.c.day)
+            | (PatientAlsfrs.entered_utc >= since)
         )
-        .where((ranked.c.rank <= 2) | (ranked.c.entered_utc >= since))
-        .order_by(ranked.c.entered_utc, ranked.c.id)
+        .order_by(PatientAlsfrs.entered_utc, PatientAlsfrs.id)
     )
 
 
@@ -236,40 +265,43 @@ def _carry_over_tail(db: Session, ids: list[str]) -> Any:
 
 
 def _program_days(
-    db: Session, versions: list[tuple[str, str, int]]
-) -> tuple[dict[tuple[str, str, int], datetime], dict[tuple[str, str, int], str]]:
-    """For each (patient, program, version) given: when the clinic first published it, and
-    the moment of the first session that followed it."""
-    if not versions:
-        return {}, {}
-    published_key = tuple_(
-        PublishedProgram.patient_id, PublishedProgram.name, PublishedProgram.version
-    )
-    published = {
-        (patient_id, name, version): at
-        for patient_id, name, version, at in db.execute(
-            select(*published_key.clauses, func.min(PublishedProgram.published_at))
-            .where(published_key.in_(versions))
-            .group_by(*published_key.clauses)
+    db: Session, ids: list[str]
+) -> dict[tuple[str, str, int], tuple[datetime | None, str | None]]:
+    """For each patient's active program version, by patient, name and version: when the
+    clinic first published it, and the moment of the first session that followed it.
+
+    One search each, of the published programs' (patient_id, name, version) key and of the
+    sessions' (patient_id, program_name, program_version, started_utc) index: the sessions
+    of other versions are never read."""
+    published = (
+        select(func.min(PublishedProgram.published_at))
+        .where(
+            PublishedProgram.patient_id == PatientProgram.patient_id,
+            PublishedProgram.name == PatientProgram.name,
+            PublishedProgram.version == PatientProgram.version,
         )
-    }
-    session_key = tuple_(
-        PatientSession.patient_id, PatientSession.program_name, PatientSession.program_version
+        .correlate(PatientProgram)
+        .scalar_subquery()
     )
-    firsts = db.execute(
-        select(PatientSession.patient_id, func.min(PatientSession.started_utc))
-        .where(session_key.in_(versions))
-        .group_by(*session_key.clauses)
-    ).all()
-    first = {}
-    if firsts:
-        moments = tuple_(PatientSession.patient_id, PatientSession.started_utc).in_(firsts)
-        first = {
-            (patient_id, name, version): started
-            for patient_id, name, version, started in db.execute(
-                select(*session_key.clauses, PatientSession.started_at).where(
-                    moments, session_key.in_(versions)
-                )
-            )
-        }
-    return published, first
+    first = (
+        select(PatientSession.started_at)
+        .where(
+            PatientSession.patient_id == PatientProgram.patient_id,
+            PatientSession.program_name == PatientProgram.name,
+            PatientSession.program_version == PatientProgram.version,
+        )
+        .order_by(PatientSession.started_utc)
+        .limit(1)
+        .correlate(PatientProgram)
+        .scalar_subquery()
+    )
+    rows = db.execute(
+        select(
+            PatientProgram.patient_id,
+            PatientProgram.name,
+            PatientProgram.version,
+            published,
+            first,
+        ).where(PatientProgram.patient_id.in_(ids), PatientProgram.active)
+    )
+    return {(patient_id, name, version): days for patient_id, name, version, *days in rows}

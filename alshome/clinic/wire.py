@@ -81,6 +81,9 @@ class PublishedProgramResponse(BaseModel):
     version: int
     published_at: str
     document: dict[str, Any]
+    # Where the program's bundle is (under the API), when its own exercises have a
+    # picture or video; None for a program that is its document alone.
+    bundle: str | None = None
 
 
 class HeldSummary(BaseModel):

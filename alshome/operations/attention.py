@@ -11,7 +11,8 @@ Decisions:
 - The day a program version was given is not recorded on the patient's device, so it is
   taken as the first day a session followed that version; before any, it is unknown (and
   the review rule says nothing). The clinic server, which knows when it published a
-  version, passes that day instead (`ProgramInUse`).
+  version, passes that day instead (`ProgramInUse`), and gives it to the report it makes
+  (`given`), so the report flags what the dashboard flags.
 - Lift checks are the latest "no" of each exercise (`Repository.exercises_to_review`),
   exactly what the domain's rule keeps.
 """
@@ -53,9 +54,13 @@ class AttentionRecords(Protocol):
 
 
 def patient_attention(
-    records: AttentionRecords, today: date, thresholds: AttentionThresholds | None = None
+    records: AttentionRecords,
+    today: date,
+    thresholds: AttentionThresholds | None = None,
+    given: date | None = None,
 ) -> Attention:
-    """The flags of the patient whose history `records` holds, most urgent first."""
+    """The flags of the patient whose history `records` holds, most urgent first; `given`
+    is the day the active program was given, where someone knows it."""
     sessions = records.session_summaries()
     return needs_attention(
         PatientRecords(
@@ -63,7 +68,7 @@ def patient_attention(
             carry_over=records.carry_over_checks(),
             lift_checks=records.exercises_to_review(),
             alsfrs=records.alsfrs_entries(),
-            program=program_in_use(records.active_program(), sessions),
+            program=program_in_use(records.active_program(), sessions, given),
         ),
         today,
         thresholds,
@@ -71,9 +76,10 @@ def patient_attention(
 
 
 def program_in_use(
-    stored: StoredProgram | None, sessions: Sequence[SessionSummary]
+    stored: StoredProgram | None, sessions: Sequence[SessionSummary], given: date | None = None
 ) -> ProgramInUse | None:
-    """The active program as the rules read it (see the module's decisions)."""
+    """The active program as the rules read it (see the module's decisions): unchanged
+    since it was `given`, or first followed, whichever is known and earlier."""
     from alshome.programs.document import DocumentError, build_program
     from alshome.programs.library import stock_library
 
@@ -83,11 +89,12 @@ def program_in_use(
         program = build_program(stored.document, stock_library())
     except (DocumentError, KeyError, TypeError, ValueError):
         return None
-    used = [
+    days = [] if given is None else [given]
+    days += [
         session.local_day
         for session in sessions
         if (session.program_name, session.program_version) == (stored.name, stored.version)
     ]
     return ProgramInUse(
-        stored.name, stored.version, program.weekly_target, min(used) if used else None
+        stored.name, stored.version, program.weekly_target, min(days) if days else None
     )

@@ -5,7 +5,9 @@ changes nothing by itself. Home asks between sessions, never during one. Taking 
 it the program in use as an import of a program file does (`import_program`), so the
 previous version stays, for the history and to go back to; the change is shared back to
 the clinic through the outbox like any other program saved. Leaving it keeps the program
-in use; the same program is not offered again, only a newer one the clinic publishes.
+in use; the same program is not offered again, only a newer one the clinic publishes. A
+program with the therapist's pictures or video is taken with them, from the bundle the
+sync kept beside the offer, so they are stored with the new program version.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from alshome.platform.errors import DocumentError
+from alshome.programs.bundle import BUNDLE_SUFFIX, bundle_from_bytes
 from alshome.programs.transfer import CheckedProgram, check_program, import_program
 from alshome.storage.outbox import Outbox
 from alshome.storage.repository import Repository
@@ -101,7 +104,11 @@ def take_offer(
     sharing = outbox.sharing()
     if sharing is None or sharing.offered is None:
         return None
-    checked = check_program(sharing.offered)
+    bundle = outbox.offered_bundle()
+    if bundle is None:
+        checked = check_program(sharing.offered)
+    else:  # checked when it came; checked again, as any bundle is before it is used
+        checked = bundle_from_bytes(bundle, f"{sharing.offered['name']}{BUNDLE_SUFFIX}")
     if use is None:
         import_program(checked, Repository(engine))
     else:

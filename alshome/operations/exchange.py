@@ -698,16 +698,21 @@ def _rest_day_row(check: CarryOverCheck) -> list[Any]:
 
 def read_export(path: Path) -> ExportedHistory:
     """Read and validate a JSON export as a whole; raise one plain DocumentError if unusable."""
-    data = read_json_file(path, MAX_IMPORT_BYTES)
+    return checked_export(read_json_file(path, MAX_IMPORT_BYTES), path.name)
+
+
+def checked_export(data: Any, name: str) -> ExportedHistory:
+    """An export's parsed JSON validated as a whole, as `read_export` checks a file; `name`
+    stands for it in the messages (a file's name, or where else it came from)."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise DocumentError(
-            QT_TRANSLATE_NOOP("Errors", "{file} is not an alshome export."), file=path.name
+            QT_TRANSLATE_NOOP("Errors", "{file} is not an alshome export."), file=name
         )
     version = data.get("version")
     if type(version) is not int:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Errors", "{file}: version: must be a whole number"),
-            file=path.name,
+            file=name,
         )
     if version not in READABLE_VERSIONS:
         raise DocumentError(
@@ -716,7 +721,7 @@ def read_export(path: Path) -> ExportedHistory:
                 "{file} is an export of version {version}, "
                 "and this alshome reads versions 1 to {newest}.",
             ),
-            file=path.name,
+            file=name,
             version=version,
             newest=EXPORT_VERSION,
         )
@@ -724,19 +729,19 @@ def read_export(path: Path) -> ExportedHistory:
         document = ExportDoc.model_validate(data)
     except ValidationError as exc:
         raise DocumentError(
-            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=path.name, problem=explain(exc)
+            QT_TRANSLATE_NOOP("Errors", "{file}: {problem}"), file=name, problem=explain(exc)
         ) from None
     history = document.history()
     for index, record in enumerate(history.programs):
-        for name, content in record.media.items():
+        for entry, content in record.media.items():
             try:
-                check_media(name, content)
+                check_media(entry, content)
             except MediaError as exc:
                 raise DocumentError(
                     QT_TRANSLATE_NOOP("Errors", "{file}: {field}: {entry}: {problem}."),
-                    file=path.name,
+                    file=name,
                     field=f"programs[{index}].media",
-                    entry=name,
+                    entry=entry,
                     problem=exc.message,
                 ) from None
     return history

@@ -49,6 +49,7 @@ from alshome.operations.attention_words import sentence
 from alshome.operations.report_exercises import ExerciseFigures, exercise_figures
 
 if TYPE_CHECKING:
+    from alshome.operations.exchange import ExportedHistory
     from alshome.storage.repository import StoredCarryOver
     from alshome.storage.snapshot import StoredProgram
 
@@ -57,6 +58,7 @@ JSON_VERSION = 2  # 2: the needs-attention flags and the per-exercise figures
 STEADY_BELOW = 0.1  # fatigue points a month: less than this either way reads as steady
 MIN_TREND_DAYS = 28  # a week of ratings is too short to say points "a month"
 SECONDS_PER_MONTH = alsfrs.DAYS_PER_MONTH * 86_400
+IN_MEMORY = "sqlite://"  # one connection's database, gone with it
 
 
 class ReportRecords(Protocol):
@@ -334,6 +336,37 @@ def clinic_report(
         return report_figures(repository, first, last, today, target)
 
 
+def export_report(
+    history: ExportedHistory,
+    first: date,
+    last: date,
+    made_on: date,
+    default_target: int,
+    thresholds: AttentionThresholds | None = None,
+    program_given: date | None = None,
+) -> ReportFigures:
+    """The report (`report_figures`) of a history given as an export, not a saved one.
+
+    The export is imported into a SQLite database in memory and read by the app's own
+    repository, so the figures are exactly those the app's history would give, and
+    nothing of the history is written anywhere lasting: the clinic server makes its
+    patients' reports this way from the export of its own copy (`alshome.report.from_export`).
+    """
+    from alshome.operations.exchange import import_history
+    from alshome.storage.db import open_database
+    from alshome.storage.repository import Repository
+
+    engine = open_database(IN_MEMORY)
+    try:
+        repository = Repository(engine)
+        import_history(history, repository)
+        return report_figures(
+            repository, first, last, made_on, default_target, thresholds, program_given
+        )
+    finally:
+        engine.dispose()
+
+
 def report_figures(
     records: ReportRecords,
     first: date,
@@ -341,13 +374,15 @@ def report_figures(
     made_on: date,
     default_target: int,
     thresholds: AttentionThresholds | None = None,
+    program_given: date | None = None,
 ) -> ReportFigures:
     """The report of the days `first` to `last` (both included), made on `made_on`.
 
     `default_target` is the weekly target for weeks before any session names one (the
     active program's, as on the history screen). The flags are those of the range's last
     day, or of `made_on` when that is earlier, by the clinic's `thresholds` (the
-    defaults when None).
+    defaults when None); `program_given` is the day the active program was given, when
+    the clinic knows it (`operations.attention`), and counts only once it has come.
     """
     every_session = records.session_summaries()
     figures = trends(every_session, default_target, first, last)
@@ -370,7 +405,10 @@ def report_figures(
         ),
         ratings=RatingFigures(entries, alsfrs.slope(entries)),
         attention=patient_attention(
-            RecordsUpTo(records, flagged_on, every_session), flagged_on, thresholds
+            RecordsUpTo(records, flagged_on, every_session),
+            flagged_on,
+            thresholds,
+            program_given if program_given and program_given <= flagged_on else None,
         ).flags,
         exercises=exercise_figures(
             records.sets_of_sessions([session.uuid for session in figures.sessions]).values()

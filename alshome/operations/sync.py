@@ -11,6 +11,8 @@ few tries; the next save or the next period tries again.
 
 A program the clinic published is kept as an offer (`Outbox.offer`) when it is not the
 program in use, for home to offer between sessions; nothing here changes the program.
+One with pictures or video comes with its bundle, fetched at the same sync (the person
+may be offline when they answer) and checked as a bundle file is before it is kept.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import Engine
@@ -34,7 +37,10 @@ from alshome.operations.exchange import (
     ProgramEntryDoc,
     SessionDoc,
 )
-from alshome.platform.errors import QT_TRANSLATE_NOOP, UserError
+from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, UserError
+from alshome.platform.network import is_loopback
+from alshome.programs.bundle import BUNDLE_SUFFIX, bundle_from_bytes
+from alshome.programs.transfer import CheckedProgram
 from alshome.storage.outbox import Kind, Outbox, Pending, Sharing
 from alshome.storage.repository import Repository
 
@@ -76,16 +82,38 @@ def clinic_client(clinic_url: str, token: str | None = None) -> httpx.Client:
     return httpx.Client(base_url=clinic_url.rstrip("/") + API, headers=headers, timeout=TIMEOUT)
 
 
+def clinic_address(typed: str) -> str:
+    """The clinic's address as typed, made whole: https:// when no scheme is given, and
+    plain http:// refused except to this computer, since the pairing code and the token
+    would cross the network readable by anyone on the way."""
+    address = typed.strip()
+    if "://" not in address:
+        address = f"https://{address}"
+    address = address.rstrip("/")
+    parts = urlsplit(address)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname))
+    if not parts.hostname or not secure:
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{address} is not a secure clinic address: it must begin with https://.",
+            ),
+            address=typed.strip(),
+        )
+    return address
+
+
 def join(engine: Engine, clinic_url: str, code: str, device_name: str, now: datetime) -> Sharing:
     """Pair with the clinic by its one-time code and keep the token; the whole history is
     then waiting to be sent."""
+    clinic_url = clinic_address(clinic_url)
     with clinic_client(clinic_url) as client:
         response = _request(
             client, "POST", "/pair", json={"code": code.strip(), "device_name": device_name}
         )
     answer = response.json()
     outbox = Outbox(engine)
-    outbox.join(clinic_url.rstrip("/"), answer["token"], answer["patient_id"], now)
+    outbox.join(clinic_url, answer["token"], answer["patient_id"], now)
     sharing = outbox.sharing()
     assert sharing is not None
     return sharing
@@ -217,22 +245,45 @@ def take_program(engine: Engine, client: httpx.Client | None = None) -> bool:
     try:
         headers = {} if sharing.program_tag is None else {"If-None-Match": sharing.program_tag}
         response = _request(client, "GET", "/program", headers=headers)
+        if response.status_code != 200:
+            return False
+        published = response.json()
+        document = published["document"]
+        tag = response.headers.get("etag", "")
+        in_use = Repository(engine).active_program()
+        if in_use is not None and (in_use.name, in_use.version) == (
+            document["name"],
+            document["version"],
+        ):
+            outbox.offer(tag, None)
+            return False
+        bundle = None
+        if published.get("bundle"):
+            bundle = _request(client, "GET", published["bundle"]).content
+            document = _checked_bundle(bundle, document).document
     finally:
         if own:
             client.close()
-    if response.status_code != 200:
-        return False
-    document = response.json()["document"]
-    tag = response.headers.get("etag", "")
-    in_use = Repository(engine).active_program()
-    if in_use is not None and (in_use.name, in_use.version) == (
-        document["name"],
-        document["version"],
-    ):
-        outbox.offer(tag, None)
-        return False
-    outbox.offer(tag, document)
+    outbox.offer(tag, document, bundle)
     return True
+
+
+def _checked_bundle(bundle: bytes, document: Mapping[str, Any]) -> CheckedProgram:
+    """The clinic's bundle checked as a bundle file is, and of the program it came with."""
+    try:
+        checked = bundle_from_bytes(bundle, f"{document['name']}{BUNDLE_SUFFIX}")
+    except DocumentError as refused:
+        raise SyncError(
+            QT_TRANSLATE_NOOP("Errors", "The clinic's program cannot be used: {reason}"),
+            reason=refused.message,
+        ) from None
+    if checked.document != document:
+        raise SyncError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The clinic's program cannot be used: its pictures came with another."
+            )
+        )
+    return checked
 
 
 def sync(

@@ -20,8 +20,8 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path, PurePath, PurePosixPath
+from typing import Any, BinaryIO
 
 from alshome.platform.errors import QT_TRANSLATE_NOOP, DocumentError, Message
 from alshome.programs.document import MAX_FILE_BYTES, json_from_bytes
@@ -79,11 +79,10 @@ def read_program_source(path: Path) -> CheckedProgram:
 def read_bundle(path: Path) -> CheckedProgram:
     """Check a bundle whole, then give its program and media; DocumentError names the entry."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
             raise _refused(path, None, _larger(MAX_BUNDLE_BYTES))
-        with zipfile.ZipFile(path) as archive:
-            return _read_archive(path, archive)
+        with path.open("rb") as handle:
+            return _read_zip(path, handle)
     except FileNotFoundError:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Errors", "There is no file at {path}."), path=path
@@ -92,15 +91,30 @@ def read_bundle(path: Path) -> CheckedProgram:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a file."), path=path
         ) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
-        raise _refused(
-            path, None, QT_TRANSLATE_NOOP("Errors", "is not a program bundle (a zip archive)")
-        ) from None
     except OSError as exc:
         raise DocumentError(
             QT_TRANSLATE_NOOP("Errors", "{path} cannot be read: {reason}."),
             path=path,
             reason=exc.strerror,
+        ) from None
+
+
+def bundle_from_bytes(data: bytes, name: str) -> CheckedProgram:
+    """A bundle that arrived as bytes (the clinic's program), checked exactly as a file
+    named `name` would be, without writing it anywhere first."""
+    path = PurePosixPath(name)
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise _refused(path, None, _larger(MAX_BUNDLE_BYTES))
+    return _read_zip(path, io.BytesIO(data))
+
+
+def _read_zip(path: PurePath, source: BinaryIO) -> CheckedProgram:
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return _read_archive(path, archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
+        raise _refused(
+            path, None, QT_TRANSLATE_NOOP("Errors", "is not a program bundle (a zip archive)")
         ) from None
 
 
@@ -138,7 +152,7 @@ def exported_program(
     return program_file_text(document).encode("utf-8")
 
 
-def _read_archive(path: Path, archive: zipfile.ZipFile) -> CheckedProgram:
+def _read_archive(path: PurePath, archive: zipfile.ZipFile) -> CheckedProgram:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
         raise _refused(
@@ -203,7 +217,7 @@ def _read_archive(path: Path, archive: zipfile.ZipFile) -> CheckedProgram:
     return CheckedProgram(checked.document, checked.program, media)
 
 
-def _check_entry(path: Path, entry: zipfile.ZipInfo) -> None:
+def _check_entry(path: PurePath, entry: zipfile.ZipInfo) -> None:
     """An entry's name, kind and sizes, before a byte of it is read."""
     name = entry.orig_filename
     mode = entry.external_attr >> 16
@@ -233,7 +247,9 @@ def _check_entry(path: Path, entry: zipfile.ZipInfo) -> None:
         )
 
 
-def _read_entry(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, cap: int) -> bytes:
+def _read_entry(
+    path: PurePath, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, cap: int
+) -> bytes:
     """An entry's bytes, no more than `cap`; the archive's checksum is checked on the way."""
     name = entry.orig_filename
     if entry.file_size > cap:
@@ -271,7 +287,7 @@ def _larger(cap: int) -> Message:
 
 
 def _refused(
-    path: Path, entry: str | None, problem: str | Message, **values: object
+    path: PurePath, entry: str | None, problem: str | Message, **values: object
 ) -> DocumentError:
     """One sentence: the bundle, the entry when there is one, and the reason."""
     reason = problem if isinstance(problem, Message) else Message(problem, values)

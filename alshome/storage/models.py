@@ -249,7 +249,8 @@ class SharingRow(Base):
 
     The device's token is kept here, in the history database, so encryption at rest
     covers it as it covers the history. `program_tag` names the clinic's program last
-    taken (its ETag); `offered` is one taken and not yet answered on home.
+    taken (its ETag); `offered` is one taken and not yet answered on home, and
+    `offered_bundle` its pictures and video when it has any (the clinic's bundle).
     """
 
     __tablename__ = "sharing"
@@ -263,6 +264,7 @@ class SharingRow(Base):
     sent_at: Mapped[str | None] = mapped_column(MOMENT)
     program_tag: Mapped[str | None] = mapped_column(String(200))
     offered: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    offered_bundle: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class OutboxRow(Base):

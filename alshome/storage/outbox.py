@@ -172,16 +172,24 @@ class Outbox:
             if row is not None:
                 row.sent_at = sent_at.isoformat()
 
-    def offer(self, tag: str, offered: dict[str, Any]) -> None:
-        """Keep a program the clinic published, to be offered on home."""
+    def offer(self, tag: str, offered: dict[str, Any] | None, bundle: bytes | None = None) -> None:
+        """Keep a program the clinic published, with its bundle when it has pictures or
+        video, to be offered on home."""
         with self._db.begin() as db:
             row = db.get(SharingRow, 1)
             if row is not None:
                 row.program_tag = tag
                 row.offered = offered
+                row.offered_bundle = bundle
+
+    def offered_bundle(self) -> bytes | None:
+        """The offered program's bundle; None when it has no pictures or video."""
+        with self._db() as db:
+            return db.scalar(select(SharingRow.offered_bundle).where(SharingRow.id == 1))
 
     def clear_offer(self) -> None:
         with self._db.begin() as db:
             row = db.get(SharingRow, 1)
             if row is not None:
                 row.offered = None
+                row.offered_bundle = None

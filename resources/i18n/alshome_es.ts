@@ -996,8 +996,20 @@
             <translation>--from {first} es posterior a --to {last}; no se ha escrito nada.</translation>
         </message>
         <message>
+            <source>{address} is not a secure clinic address: it must begin with https://.</source>
+            <translation>{address} no es una dirección segura de clínica: debe empezar por https://.</translation>
+        </message>
+        <message>
             <source>This history is not shared with a clinic.</source>
             <translation>Este historial no se comparte con ninguna clínica.</translation>
+        </message>
+        <message>
+            <source>The clinic's program cannot be used: {reason}</source>
+            <translation>No se puede usar el programa de la clínica: {reason}</translation>
+        </message>
+        <message>
+            <source>The clinic's program cannot be used: its pictures came with another.</source>
+            <translation>No se puede usar el programa de la clínica: sus imágenes llegaron con otro.</translation>
         </message>
         <message>
             <source>The clinic could not be reached ({reason}).</source>
@@ -1024,12 +1036,12 @@
             <translation>{path} es una carpeta, no un archivo.</translation>
         </message>
         <message>
-            <source>is not a program bundle (a zip archive)</source>
-            <translation>no es un paquete de programa (un archivo zip)</translation>
-        </message>
-        <message>
             <source>{path} cannot be read: {reason}.</source>
             <translation>No se puede leer {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>is not a program bundle (a zip archive)</source>
+            <translation>no es un paquete de programa (un archivo zip)</translation>
         </message>
         <message>
             <source>The program has pictures or video, so it is written as a bundle: give the file a name ending in {suffix}, such as {example}.</source>
@@ -2900,8 +2912,24 @@
             <translation>Dejar de compartir</translation>
         </message>
         <message>
+            <source>Asks first; nothing stops until you say yes.</source>
+            <translation>Pregunta antes; nada se detiene hasta que digas que sí.</translation>
+        </message>
+        <message>
+            <source>Yes, stop sharing</source>
+            <translation>Sí, dejar de compartir</translation>
+        </message>
+        <message>
             <source>Your clinic keeps what it has; nothing new is sent.</source>
             <translation>Tu clínica conserva lo que tiene; no se envía nada nuevo.</translation>
+        </message>
+        <message>
+            <source>Keep sharing</source>
+            <translation>Seguir compartiendo</translation>
+        </message>
+        <message>
+            <source>Nothing changes.</source>
+            <translation>No cambia nada.</translation>
         </message>
         <message>
             <source>Look at it first</source>
@@ -2934,6 +2962,14 @@
         <message>
             <source>Goes back to the home screen.</source>
             <translation>Vuelve a la pantalla de inicio.</translation>
+        </message>
+        <message>
+            <source>Stop sharing with your clinic?</source>
+            <translation>¿Dejar de compartir con tu clínica?</translation>
+        </message>
+        <message>
+            <source>Your clinic keeps what it has and gets nothing new. To share again you will need a new code from your therapist.</source>
+            <translation>Tu clínica conserva lo que tiene y no recibe nada nuevo. Para volver a compartir necesitarás un código nuevo de tu terapeuta.</translation>
         </message>
         <message>
             <source>Your clinic sent a new program</source>

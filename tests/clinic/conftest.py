@@ -170,3 +170,13 @@ def others_patient(clinic: Engine) -> NewPatient:
 def csrf(client: TestClient, therapist: str) -> str:
     """`client` logged in as the therapist; the session's CSRF token."""
     return log_in(client, therapist)
+
+
+@pytest.fixture
+def shared(
+    client: TestClient, device: dict[str, str], app_export: dict[str, Any], csrf: str
+) -> str:
+    """The patient's history uploaded by their app; the dashboard's CSRF token."""
+    response = client.post("/api/v1/upload", json=batch_of(app_export), headers=device)
+    assert response.status_code == 200, response.text
+    return csrf

@@ -23,11 +23,12 @@ import pytest
 import uvicorn
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from alshome.cli import main
 from alshome.clinic.accounts import NewPatient
 from alshome.clinic.api import create_app
-from alshome.clinic.publishing import publish
+from alshome.clinic.publishing import latest_published, publish
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase
@@ -39,7 +40,10 @@ from alshome.operations.clinic_program import (
     take_offer,
 )
 from alshome.operations.exchange import export_json
+from alshome.operations.history import History
+from alshome.operations.privacy import close_and_delete_all
 from alshome.platform.paths import resolve_locations
+from alshome.programs.bundle import read_program_source
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program
 from alshome.storage.db import open_database
@@ -49,6 +53,7 @@ from alshome.ui.clinic_sharing import ClinicSharing
 from tests.cli.conftest import follow_demo
 from tests.clinic.loopback import Proxy, free_port
 from tests.clinic.test_clinic_upload import clinic_copy, without_moment
+from tests.programs.bundles import custom_document, putty_media, write_bundle
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
@@ -405,3 +410,57 @@ def test_stopping_while_the_clinic_is_out_of_reach_forgets_the_token_all_the_sam
     assert sync.stop(app) is False
     assert sync.status(app) is None
     assert Outbox(app).sharing() is None
+
+
+def test_deleting_all_data_revokes_the_token_at_the_clinic_first(
+    app, app_url, data_dir, served, patient, clock
+):
+    joined(app, served, patient, clock)
+    token = Outbox(app).sharing().token
+    app.dispose()
+    history = History(app_url, None)
+    history.open()
+    assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
+    refused = httpx.get(f"{served}/api/v1/device", headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 401
+
+
+def test_deleting_all_data_goes_on_when_the_clinic_is_out_of_reach(
+    app, app_url, data_dir, patient, clock
+):
+    gone = f"http://127.0.0.1:{free_port()}"
+    Outbox(app).join(gone, "a-token", patient.patient_id, clock.wall())
+    app.dispose()
+    history = History(app_url, None)
+    history.open()
+    assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
+    assert not history.is_open
+
+
+def test_a_program_with_the_therapists_picture_and_video_is_taken_with_them(
+    app, served, clinic, patient, clock, tmp_path
+):
+    joined(app, served, patient, clock)
+    document = {**custom_document(), "version": 2}
+    bundle = write_bundle(tmp_path / "putty.alshome", document)
+    publish(clinic, patient.patient_id, read_program_source(bundle), "command:test")
+    assert sync.take_program(app) is True
+    assert Outbox(app).offered_bundle() is not None
+    take_offer(app)
+    repository = Repository(app)
+    active = repository.active_program()
+    assert active.version == 2
+    assert repository.program_media(active.id) == putty_media()
+    assert Outbox(app).offered_bundle() is None
+
+
+def test_a_bundle_spoilt_on_the_way_is_not_offered(app, served, clinic, patient, clock, tmp_path):
+    joined(app, served, patient, clock)
+    bundle = write_bundle(tmp_path / "putty.alshome", {**custom_document(), "version": 2})
+    publish(clinic, patient.patient_id, read_program_source(bundle), "command:test")
+    with Session(clinic) as db, db.begin():
+        held = latest_published(db, patient.patient_id)
+        held.bundle = held.bundle.replace(b"program.json", b"programXjson", 1)
+    with pytest.raises(sync.SyncError, match="The clinic's program cannot be used"):
+        sync.take_program(app)
+    assert Outbox(app).sharing().offered is None

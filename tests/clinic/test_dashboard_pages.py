@@ -19,7 +19,7 @@ from alshome.clinic.accounts import NewPatient, add_patient
 from alshome.clinic.publishing import latest_published
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import program_file_text
-from tests.clinic.conftest import batch_of, csrf_of
+from tests.clinic.conftest import csrf_of
 
 TODAY = date(2026, 3, 9)  # a week after the history's first session
 
@@ -28,16 +28,6 @@ TODAY = date(2026, 3, 9)  # a week after the history's first session
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The dashboard's today, a few days after the uploaded history."""
     monkeypatch.setattr(dashboard, "today", lambda: TODAY)
-
-
-@pytest.fixture
-def shared(
-    client: TestClient, device: dict[str, str], app_export: dict[str, Any], csrf: str
-) -> str:
-    """The patient's history uploaded by their app; the dashboard's CSRF token."""
-    response = client.post("/api/v1/upload", json=batch_of(app_export), headers=device)
-    assert response.status_code == 200, response.text
-    return csrf
 
 
 def test_the_flagged_patient_comes_first(

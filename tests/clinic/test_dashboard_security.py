@@ -38,6 +38,7 @@ def pages_of(patient_id: str) -> list[str]:
         f"/patients/{patient_id}/program",
         f"/patients/{patient_id}/pairing",
         f"/patients/{patient_id}/report.pdf",
+        f"/patients/{patient_id}/fhir.json",
     ]
 
 

@@ -63,8 +63,11 @@ def test_a_custom_exercise_by_keyboard_with_its_picture_and_its_sets_exported(
         for presses in plan[:3]:  # the first run, then Start today's session
             xdotool(xvfb_env, "key", "--delay", "80", *presses)
             time.sleep(0.6)  # each page is built as it is first shown
-        time.sleep(1.0)
+        deadline = time.monotonic() + 30  # a busy machine builds the set screen slowly
         shot = Image.open(take_screenshot(tmp_path / "custom-set.png"))
+        while share_of(shot, BLUE) <= 0.02 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            shot = Image.open(take_screenshot(tmp_path / "custom-set.png"))
         assert share_of(shot, BLUE) > 0.02, "the therapist's picture is on screen"
         assert share_of(shot, YELLOW) > 0.005
         for presses in plan[3:]:

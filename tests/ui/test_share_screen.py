@@ -127,6 +127,29 @@ def test_a_program_from_the_clinic_is_offered_on_home_and_never_during_a_session
     assert rig.window.current is not rig.window.screens[Page.SHARE]
 
 
+def test_stopping_asks_first_with_keep_sharing_focused_and_only_yes_stops(qtbot):
+    sharing = ClinicWithAProgram()
+    sharing.shared, sharing.offered = True, False
+    rig = open_share(qtbot, sharing)
+    share = rig.window.screens[Page.SHARE]
+    share.stop.click()
+    settle()
+    assert share.title.text() == "Stop sharing with your clinic?"
+    assert share.keep.hasFocus()
+    assert share.keep.isVisible() and share.stop_yes.isVisible()
+    assert not share.stop.isVisible() and not share.back.isVisible()
+    assert sharing.shared
+    qtbot.keyClick(share.keep, Qt.Key.Key_Space)
+    settle()
+    assert sharing.shared
+    assert share.stop.hasFocus() and not share.keep.isVisible()
+    share.stop.click()
+    share.stop_yes.click()
+    settle()
+    assert not sharing.shared
+    assert share.title.text() == "Share with my clinic"
+
+
 def test_the_line_says_since_when_the_clinic_is_not_up_to_date():
     sent = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
     waiting = Status(CLINIC, 3, sent, None)

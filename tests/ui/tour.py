@@ -164,6 +164,9 @@ def screens(rig) -> Iterator[tuple[str, QWidget]]:
     yield "a program from the clinic, looked at", window.current
     window.screens[Page.SHARE].not_now.click()
     yield "shared with my clinic", window.current
+    window.screens[Page.SHARE].stop.click()
+    yield "stop sharing?", window.current
+    window.screens[Page.SHARE].keep.click()
     window.go_home()
     clinic.offered = True
     window.sharing_changed()

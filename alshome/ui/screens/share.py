@@ -135,9 +135,21 @@ class ShareScreen(Screen):
         )
         self.stop = button(
             self.tr("Stop sharing"),
+            self.ask_stop,
+            role="large",
+            description=self.tr("Asks first; nothing stops until you say yes."),
+        )
+        self.stop_yes = button(
+            self.tr("Yes, stop sharing"),
             self.confirm_stop,
             role="large",
             description=self.tr("Your clinic keeps what it has; nothing new is sent."),
+        )
+        self.keep = button(
+            self.tr("Keep sharing"),
+            self.keep_sharing,
+            role="primary",
+            description=self.tr("Nothing changes."),
         )
         self.look = button(
             self.tr("Look at it first"),
@@ -176,18 +188,37 @@ class ShareScreen(Screen):
             self.layout_.addWidget(widget)
         self.layout_.addStretch(1)
         self.actions = row(
-            self.join, self.send, self.look, self.use, self.stop, self.not_now, self.back
+            self.join,
+            self.send,
+            self.look,
+            self.use,
+            self.stop,
+            self.keep,
+            self.stop_yes,
+            self.not_now,
+            self.back,
         )
         self.layout_.addLayout(self.actions)
         self.primary = self.join
 
-    def show_state(self) -> None:
-        """Set up the page for what is now: an offer, not shared, or shared."""
+    def show_state(self, asking_stop: bool = False) -> None:
+        """Set up the page for what is now: an offer, not shared, shared, or the question
+        before stopping."""
         offer = self.sharing.offer()
         status = self.sharing.status()
         joining = status is None
         offering = offer is not None and not joining
-        if offering:
+        asking = asking_stop and not joining and not offering
+        if asking:
+            set_text(self.title, self.tr("Stop sharing with your clinic?"))
+            self.state.setText(
+                self.tr(
+                    "Your clinic keeps what it has and gets nothing new. To share again "
+                    "you will need a new code from your therapist."
+                )
+            )
+            self.primary = self.keep
+        elif offering:
             set_text(self.title, self.tr("Your clinic sent a new program"))
             self.state.setText(self.changes_text(offer))
             self.primary = self.look
@@ -199,16 +230,18 @@ class ShareScreen(Screen):
             failed = self.sharing.problem is not None
             self.state.setText(sharing_words(status, failed) + "\n" + status.clinic_url)
             self.primary = self.send
-        self.what.setVisible(not offering)
+        self.what.setVisible(not offering and not asking)
         self.state.setVisible(not joining)
         for widget in (self.url_name, self.url, self.code_name, self.code, self.join):
             widget.setVisible(joining)
         for widget in (self.send, self.stop):
-            widget.setVisible(not joining and not offering)
+            widget.setVisible(not joining and not offering and not asking)
+        for widget in (self.keep, self.stop_yes):
+            widget.setVisible(asking)
         for widget in (self.look, self.use, self.not_now):
             widget.setVisible(offering)
         self.look.setEnabled(True)
-        self.back.setVisible(not offering)  # "Keep my program" is the way out there
+        self.back.setVisible(not offering and not asking)  # each question has its way out
         self.url.clear()
         self.code.clear()
         self._say("")
@@ -255,12 +288,22 @@ class ShareScreen(Screen):
         self.sharing.sync_soon()
         self._say(self.tr("Sending in the background. You can go on."))
 
+    def ask_stop(self) -> None:
+        """Stopping cannot be undone from here (joining again needs a new code), so a
+        slip of a switch or a caregiver's hand only asks, with "Keep sharing" focused."""
+        self.show_state(asking_stop=True)
+        self.primary.setFocus()
+
+    def keep_sharing(self) -> None:
+        self.show_state()
+        self.stop.setFocus()
+
     def confirm_stop(self) -> None:
-        self.stop.setEnabled(False)
+        self.stop_yes.setEnabled(False)
         self.sharing.stop(self._stopped)
 
     def _stopped(self, told: bool) -> None:
-        self.stop.setEnabled(True)
+        self.stop_yes.setEnabled(True)
         self.show_state()
         if not told:
             self._say(

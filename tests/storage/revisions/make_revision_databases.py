@@ -1,6 +1,6 @@
 """Write a small history at every schema revision, kept in the repository for upgrade tests.
 
-    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0005_sharing
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0006_offered_bundle
     .venv/bin/python tests/storage/revisions/make_revision_databases.py --exports
 
 Run it once when a migration is added, for the new head only: the older databases must
@@ -202,6 +202,7 @@ if __name__ == "__main__":
             ALSFRS_REVISION,
             MEDIA_REVISION,
             "0005_sharing",
+            "0006_offered_bundle",
         )
         for revision in sys.argv[1:] or revisions:
             write(revision)

@@ -79,6 +79,13 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "clinic_settings",
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.JSON(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_clinic_settings")),
+    )
+
+    op.create_table(
         "devices",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("patient_id", sa.String(length=36), nullable=False),
@@ -236,6 +243,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("document", sa.JSON(), nullable=False),
+        sa.Column("bundle", sa.LargeBinary(), nullable=True),
         sa.Column("published_at", sa.DateTime(), nullable=False),
         sa.Column("published_by", sa.String(length=400), nullable=False),
         sa.ForeignKeyConstraint(
