@@ -7,6 +7,9 @@
   mostly the wait behind the others.
 - Then each device sends one more session (what a device sends after a workout), one
   device after another: the request time of a sync that does not queue (p50, p95).
+- Then all 200 stay online and send one more session each at a random moment of the same
+  ten seconds (a seeded uniform spread), as a clinic's devices syncing at once do after
+  their workouts: the request time of a sync among the others (p50, p95).
 - Ten years of one patient (about 1,500 sessions, 50,000 sets) sent in one first sync
   by the app's real sender (`alshome.operations.sync.send_pending`), timed whole: the
   app reading and exporting its records, the requests, the server storing them.
@@ -22,12 +25,15 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import statistics
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from argon2 import PasswordHasher
@@ -48,6 +54,8 @@ from tests.clinic.conftest import PASSWORD, THERAPIST
 from tests.clinic.loopback import ClinicProcess
 
 UPLOAD = "/api/v1/upload"
+SPREAD_SECONDS = 10.0
+SPREAD_SEED = 8470
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,8 @@ class LoadFigures:
     burst_p95_ms: float
     single_p50_ms: float
     single_p95_ms: float
+    spread_p50_ms: float
+    spread_p95_ms: float
     ten_years_sessions: int
     ten_years_sets: int
     ten_years_seconds: float
@@ -84,12 +94,17 @@ def paired_devices(engine: Engine, devices: int) -> list[dict[str, str]]:
     return headers
 
 
-async def _timed_posts(url: str, bodies: list[tuple[dict[str, str], bytes]]) -> list[float]:
-    """Post every body at once, each on its own connection; each one's time in ms."""
+async def _timed_posts(
+    url: str, bodies: list[tuple[dict[str, str], bytes]], spread_seconds: float = 0.0
+) -> list[float]:
+    """Post every body, each on its own connection: all at once, or each at a random
+    moment of the first `spread_seconds`; each one's time in ms from its sending."""
     limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=0)
+    moments = random.Random(SPREAD_SEED)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=600) as client:
 
         async def post(headers: dict[str, str], body: bytes) -> float:
+            await asyncio.sleep(moments.uniform(0, spread_seconds))
             start = time.perf_counter()
             response = await client.post(UPLOAD, content=body, headers=headers)
             assert response.status_code == 200, response.text
@@ -112,7 +127,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def measure_sync_load(
-    folder: Path, devices: int, weeks: float, years: float, database_url: str | None = None
+    folder: Path,
+    devices: int,
+    weeks: float,
+    years: float,
+    database_url: str | None = None,
+    spread_seconds: float = SPREAD_SECONDS,
 ) -> LoadFigures:
     credentials._hasher = PasswordHasher.from_parameters(CHEAPEST)  # pairing is not timed
     url = database_url or sqlite_url(folder / "clinic.sqlite3")
@@ -131,6 +151,10 @@ def measure_sync_load(
         burst = asyncio.run(_timed_posts(server.url, [(each, first) for each in headers]))
         burst_seconds = time.perf_counter() - start
         single = [asyncio.run(_timed_posts(server.url, [(each, last)]))[0] for each in headers]
+        newer = json.dumps({"sessions": [_again(batch["sessions"][-1])]}).encode()
+        spread = asyncio.run(
+            _timed_posts(server.url, [(each, newer) for each in headers], spread_seconds)
+        )
 
         assert server.pid is not None
         server_cpu = cpu_seconds(server.pid)
@@ -146,6 +170,8 @@ def measure_sync_load(
             burst_p95_ms=percentile(burst, 0.95),
             single_p50_ms=statistics.median(single),
             single_p95_ms=percentile(single, 0.95),
+            spread_p50_ms=statistics.median(spread),
+            spread_p95_ms=percentile(spread, 0.95),
             ten_years_sessions=written[0],
             ten_years_sets=written[1],
             ten_years_seconds=seconds,
@@ -157,6 +183,11 @@ def measure_sync_load(
     finally:
         server.close()
         engine.dispose()
+
+
+def _again(session: dict[str, Any]) -> dict[str, Any]:
+    """The same workout done again: a session of its own (a new uuid), stored anew."""
+    return {**session, "uuid": str(uuid.uuid4())}
 
 
 def _ten_years_first_sync(
