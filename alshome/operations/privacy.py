@@ -63,13 +63,13 @@ def close_and_delete_all(history: History, locations: Locations) -> bool:
 
     A shared history's token is revoked at the clinic first, as `alshome share stop`
     does, so no copy of it (in an old backup elsewhere, say) can send again; the clinic
-    keeps what it holds. Deleting goes on when the clinic cannot be told. The history is
-    not opened again: once this ran, the app can only end.
+    keeps what it holds. Deleting goes on when the clinic cannot be told within a few
+    seconds. The history is not opened again: once this ran, the app can only end.
     """
     if history.is_open:
         from alshome.operations import sync
 
-        sync.stop(history.safety_records().engine)
+        sync.stop(history.safety_records().engine, sync.LAST_WORD_TIMEOUT)
     history.close()
     try:
         delete_all_data(locations)

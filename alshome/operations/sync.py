@@ -48,6 +48,8 @@ API = "/api/v1"
 # Sessions per batch: a hundred sessions of forty sets is well under the clinic's body cap.
 BATCH_SESSIONS = 100
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Deleting all data tells the clinic on the way out, without keeping the person waiting.
+LAST_WORD_TIMEOUT = httpx.Timeout(3.0)
 JSON_BODY = {"content-type": "application/json"}
 
 
@@ -77,9 +79,11 @@ class Status:
     offered: Mapping[str, Any] | None
 
 
-def clinic_client(clinic_url: str, token: str | None = None) -> httpx.Client:
+def clinic_client(
+    clinic_url: str, token: str | None = None, timeout: httpx.Timeout = TIMEOUT
+) -> httpx.Client:
     headers = {} if token is None else {"Authorization": f"Bearer {token}"}
-    return httpx.Client(base_url=clinic_url.rstrip("/") + API, headers=headers, timeout=TIMEOUT)
+    return httpx.Client(base_url=clinic_url.rstrip("/") + API, headers=headers, timeout=timeout)
 
 
 def clinic_address(typed: str) -> str:
@@ -119,16 +123,17 @@ def join(engine: Engine, clinic_url: str, code: str, device_name: str, now: date
     return sharing
 
 
-def stop(engine: Engine) -> bool:
+def stop(engine: Engine, timeout: httpx.Timeout = TIMEOUT) -> bool:
     """Revoke the token at the clinic, then forget it; False when the clinic could not be
-    told (the token is forgotten all the same, and the clinic can revoke it)."""
+    told within `timeout` (the token is forgotten all the same, and the clinic can revoke
+    it)."""
     outbox = Outbox(engine)
     sharing = outbox.sharing()
     if sharing is None:
         return True
     told = True
     try:
-        with clinic_client(sharing.clinic_url, sharing.token) as client:
+        with clinic_client(sharing.clinic_url, sharing.token, timeout) as client:
             _request(client, "DELETE", "/device")
     except SyncError:
         told = False

@@ -11,9 +11,11 @@ import copy
 import json
 import random
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -464,3 +466,26 @@ def test_a_bundle_spoilt_on_the_way_is_not_offered(app, served, clinic, patient,
     with pytest.raises(sync.SyncError, match="The clinic's program cannot be used"):
         sync.take_program(app)
     assert Outbox(app).sharing().offered is None
+
+
+def test_deleting_all_data_waits_only_moments_for_a_clinic_that_never_answers(
+    app, app_url, data_dir, patient, clock
+):
+    """A clinic that takes the connection and says nothing: the revoke is given up after
+    its short timeout, well before the sender's 30 seconds, and everything is deleted."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    try:
+        Outbox(app).join(
+            f"http://127.0.0.1:{silent.getsockname()[1]}",
+            "a-token",
+            patient.patient_id,
+            clock.wall(),
+        )
+        app.dispose()
+        history = History(app_url, None)
+        history.open()
+        started = time.monotonic()
+        assert close_and_delete_all(history, resolve_locations(str(data_dir), app_url))
+        assert time.monotonic() - started < sync.TIMEOUT.read
+    finally:
+        silent.close()
