@@ -150,6 +150,42 @@ def test_stopping_asks_first_with_keep_sharing_focused_and_only_yes_stops(qtbot)
     assert share.title.text() == "Share with my clinic"
 
 
+def test_a_screen_reader_hears_each_state_with_the_focused_control(qtbot):
+    """Orca reads the focused control and its description only (`alshome.ui.spoken`)."""
+    sharing = Unreachable()
+    rig = open_share(qtbot, sharing)
+    screen = rig.window.screens[Page.SHARE]
+    heard = screen.url.accessibleDescription()
+    assert heard.startswith("Share with my clinic. Your clinic's own server gets a copy")
+    assert heard.endswith("such as https://clinic.example.")
+    screen.url.setText(CLINIC)
+    screen.code.setText("CUKF-D26A")
+    screen.code.setFocus()
+    screen.join.click()
+    assert screen.code.accessibleDescription().startswith(
+        "The clinic could not be reached (ConnectError). Eight letters"
+    )
+    sharing = ClinicWithAProgram()
+    rig = open_share(qtbot, sharing)
+    screen = rig.window.screens[Page.SHARE]
+    screen.url.setText(CLINIC)
+    screen.code.setText("CUKF-D26A")
+    screen.join.click()
+    settle()
+    assert screen.look.accessibleDescription().startswith(
+        "Your clinic sent a new program. Your program, version 2. New: Shoulder circles."
+    )
+    screen.look.click()
+    assert screen.use.accessibleDescription().startswith("Back-of-thigh stretch: Hold ")
+    screen.not_now.click()
+    screen.stop.click()
+    settle()
+    assert screen.keep.accessibleDescription() == (
+        "Stop sharing with your clinic? Your clinic keeps what it has and gets nothing new. "
+        "To share again you will need a new code from your therapist. Nothing changes."
+    )
+
+
 def test_the_line_says_since_when_the_clinic_is_not_up_to_date():
     sent = datetime(2026, 11, 24, 18, 5, tzinfo=UTC)
     waiting = Status(CLINIC, 3, sent, None)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from alshome.domain.program import Program
 from alshome.operations.clinic_program import ChangeKind, Offer
@@ -23,6 +23,7 @@ from alshome.operations.sync import Status, SyncError
 from alshome.programs.transfer import check_program
 from alshome.ui import words
 from alshome.ui.screens.base import Screen, row
+from alshome.ui.spoken import describe, sentences
 from alshome.ui.widgets import FitLabel, button, label, set_text
 
 FIELD_HEIGHT = 72  # px: the smallest target anywhere in alshome
@@ -200,6 +201,19 @@ class ShareScreen(Screen):
         )
         self.layout_.addLayout(self.actions)
         self.primary = self.join
+        # What each control says of itself, before the screen's words join it.
+        self.own_words = {
+            widget: widget.accessibleDescription()
+            for widget in (
+                self.url,
+                self.code,
+                self.join,
+                self.send,
+                self.look,
+                self.use,
+                self.keep,
+            )
+        }
 
     def show_state(self, asking_stop: bool = False) -> None:
         """Set up the page for what is now: an offer, not shared, shared, or the question
@@ -245,9 +259,23 @@ class ShareScreen(Screen):
         self.url.clear()
         self.code.clear()
         self._say("")
+        self._speak_screen()
+
+    def _speak_screen(self) -> None:
+        """The screen's title and text, said with the control that takes the focus (see
+        `alshome.ui.spoken`): Orca reads the focused control, not the page around it."""
+        focus = self.first_focus()
+        if focus is None:
+            return
+        shown = [
+            widget.text()
+            for widget in (self.title, self.what, self.state)
+            if widget.isVisibleTo(self)
+        ]
+        describe(focus, sentences(*shown, self.own_words.get(focus, "")))
 
     def first_focus(self) -> QWidget | None:
-        return self.url if self.url.isVisible() or self.join.isVisible() else self.primary
+        return self.url if self.url.isVisibleTo(self) else self.primary
 
     def changes_text(self, offer: Offer) -> str:
         """What changed, one line each, before any question."""
@@ -322,6 +350,7 @@ class ShareScreen(Screen):
         if document is not None:
             self.state.setText(self.program_text(check_program(dict(document)).program))
         self.look.setEnabled(False)
+        describe(self.use, sentences(self.state.text(), self.own_words[self.use]))
         self.use.setFocus()
 
     def program_text(self, program: Program) -> str:
@@ -345,5 +374,10 @@ class ShareScreen(Screen):
         self.show_state()
 
     def _say(self, text: str) -> None:
+        """Show `text` under the fields, and say it with the focused control, which is all
+        a screen reader reads (`alshome.ui.spoken`)."""
         set_text(self.message, text)
         self.message.setVisible(bool(text))
+        focused = QApplication.focusWidget()
+        if text and focused in self.own_words:
+            describe(focused, sentences(text, self.own_words[focused]))
