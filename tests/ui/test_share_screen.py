@@ -157,7 +157,9 @@ def test_a_screen_reader_hears_each_state_with_the_focused_control(qtbot):
     screen = rig.window.screens[Page.SHARE]
     heard = screen.url.accessibleDescription()
     assert heard.startswith("Share with my clinic. Your clinic's own server gets a copy")
-    assert heard.endswith("such as https://clinic.example.")
+    assert heard.endswith(
+        "Your clinic's address. As your clinic wrote it down for you, such as https://clinic.example."
+    )
     screen.url.setText(CLINIC)
     screen.code.setText("CUKF-D26A")
     screen.code.setFocus()

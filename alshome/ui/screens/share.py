@@ -272,7 +272,9 @@ class ShareScreen(Screen):
             for widget in (self.title, self.what, self.state)
             if widget.isVisibleTo(self)
         ]
-        describe(focus, sentences(*shown, self.own_words.get(focus, "")))
+        # A field's own name too: Orca, arriving on a new page, said only its description.
+        named = [focus.accessibleName()] if isinstance(focus, QLineEdit) else []
+        describe(focus, sentences(*shown, *named, self.own_words.get(focus, "")))
 
     def first_focus(self) -> QWidget | None:
         return self.url if self.url.isVisibleTo(self) else self.primary
