@@ -158,6 +158,21 @@ class SpeechLog:
                 pytest.fail(f"Orca never said {fragments}; it said: {new}", pytrace=False)
             time.sleep(POLL_S)
 
+    def tab_to(self, press, name: str, presses: int = 60) -> str:
+        """Press Tab until the control named `name` is said; what was said of it."""
+        for _ in range(presses):
+            start = len(self.said())
+            press("Tab")
+            deadline = time.monotonic() + SAY_WAIT_S
+            while len(self.said()) == start and time.monotonic() < deadline:
+                time.sleep(POLL_S)
+            time.sleep(0.3)  # the control's description follows its name
+            new = " ".join(self.said()[start:])
+            if f"{name} push button" in new:
+                self._heard = len(self._said)
+                return new
+        pytest.fail(f"Tab never reached {name!r}", pytrace=False)
+
     def silence(self, seconds: float) -> list[str]:
         """What Orca says in the next `seconds` while nothing is pressed."""
         start = len(self.said())
@@ -291,3 +306,25 @@ def test_two_sessions_are_heard_with_orca(app_under_orca):
     )
     press("Return")
     speech.hear("Finish push button", "Well done for listening to your body.", "for a symptom.")
+
+
+def test_sharing_with_the_clinic_is_heard_with_orca(app_under_orca):
+    """Settings -> Share with my clinic: what is shared, with whom, and each field."""
+    speech, press = app_under_orca
+    speech.hear("Continue push button")
+    press("Return")
+    speech.hear("Your therapist's name")
+    press("Return")
+    speech.hear("Start today's session push button")
+    speech.tab_to(press, "Settings")
+    press("Return")
+    speech.tab_to(press, "Share with my clinic")
+    press("Return")
+    speech.hear(
+        "Share with my clinic.",
+        "sessions, sets, fatigue ratings, symptoms, safety checks, ALSFRS-R ratings",
+        "Only your therapist and the clinic see them.",
+        "Your clinic's address.",
+    )
+    press("Tab")
+    speech.hear("The code from your therapist", "Eight letters and digits")
