@@ -52,15 +52,13 @@ from alshome.domain.attention import (
     ProgramInUse,
     needs_attention,
 )
-from alshome.domain.fatigue import Symptom
 from alshome.domain.program import ExerciseKind
 from alshome.domain.recorded import StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck
-from alshome.domain.session import SessionStatus
 from alshome.domain.trends import ExerciseWork, SessionSummary, Trends, monday_of, trends
 from alshome.operations.exchange import SetDoc
-from alshome.storage.repository import StoredCarryOver
-from alshome.storage.snapshot import StoredProgram, parse_moment
+from alshome.storage.repository import StoredCarryOver, summary_of_columns
+from alshome.storage.snapshot import StoredProgram
 
 LIFT_COLUMNS = (
     PatientLiftCheck.exercise_id,
@@ -383,27 +381,10 @@ def _plan(document: str) -> tuple[int, int] | None:
 
 
 def summary_of(row: Row, plans: Plans) -> SessionSummary:
-    """A session as `summaries_query` gives it (its patient's id first)."""
-    _patient, uuid, started, ended, status, name, version, symptoms = row[:8]
-    sets, done, highest, mean, set_symptoms = row[8:]
-    named = set(symptoms)
-    for each in set_symptoms.split("|") if set_symptoms else ():
-        named.update(json.loads(each))
-    planned, target = plans.get((name, version), (sets, None))
-    return SessionSummary(
-        uuid=uuid,
-        started_at=datetime.fromisoformat(started),
-        ended_at=parse_moment(ended),
-        status=SessionStatus(status),
-        program_name=name,
-        program_version=version,
-        sets_planned=max(planned, sets),
-        sets_done=done,
-        highest_fatigue=highest,
-        mean_fatigue=mean,
-        symptoms=tuple(sorted(map(Symptom, named))),
-        weekly_target=target,
-    )
+    """A session as `summaries_query` gives it (its patient's id first), summarized as the
+    app's repository summarizes its own."""
+    _patient, *columns = row
+    return summary_of_columns(*columns, plan=plans.get((row[5], row[6])))
 
 
 def in_use(

@@ -470,32 +470,15 @@ class Repository:
                         unit,
                     )
                 )
-            summaries = []
-            for row in db.execute(_SUMMARIES_QUERY):
-                (session_id, uuid, started, ended, status, name, version, program_id) = row[:8]
-                symptoms, sets, done, highest, mean, set_symptoms = row[8:]
-                named = set(symptoms)
-                for each in (set_symptoms or "").split("|") if set_symptoms else ():
-                    named.update(json.loads(each))
-                planned, target = plans.get(program_id, (sets, None))
-                summaries.append(
-                    SessionSummary(
-                        uuid=uuid,
-                        started_at=datetime.fromisoformat(started),
-                        ended_at=parse_moment(ended),
-                        status=SessionStatus(status),
-                        program_name=name,
-                        program_version=version,
-                        sets_planned=max(planned, sets),
-                        sets_done=done,
-                        highest_fatigue=highest,
-                        mean_fatigue=mean,
-                        symptoms=tuple(sorted(map(Symptom, named))),
-                        weekly_target=target,
-                        work=tuple(work.get(session_id, ())),
-                    )
+            return [
+                summary_of_columns(
+                    *row[1:7],
+                    *row[8:],
+                    plan=plans.get(row.program_id),
+                    work=tuple(work.get(row.id, ())),
                 )
-            return summaries
+                for row in db.execute(_SUMMARIES_QUERY)
+            ]
 
     def session_sets(self, uuid: str) -> list[StoredSet]:
         """One session's sets in order, for its detail on the history screen."""
@@ -545,6 +528,47 @@ class Repository:
             query = query.where(AlsfrsRow.id.in_(list(ids)))
         with self._db() as db:
             return [_alsfrs_entry(row) for row in db.scalars(query)]
+
+
+def summary_of_columns(
+    uuid: str,
+    started: str,
+    ended: str | None,
+    status: str,
+    program_name: str,
+    program_version: int,
+    symptoms: list[str],
+    sets: int,
+    done: int,
+    highest: int | None,
+    mean: float | None,
+    set_symptoms: str | None,
+    *,
+    plan: tuple[int, int | None] | None,
+    work: tuple[ExerciseWork, ...] = (),
+) -> SessionSummary:
+    """A session as its sets aggregated in SQL give it: the app's history and the clinic's
+    copy both summarize this way. `set_symptoms` joins each set's JSON list with "|";
+    `plan` is the program version's (sets planned, weekly target), None when unknown."""
+    named = set(symptoms)
+    for each in set_symptoms.split("|") if set_symptoms else ():
+        named.update(json.loads(each))
+    planned, target = plan if plan is not None else (sets, None)
+    return SessionSummary(
+        uuid=uuid,
+        started_at=datetime.fromisoformat(started),
+        ended_at=parse_moment(ended),
+        status=SessionStatus(status),
+        program_name=program_name,
+        program_version=program_version,
+        sets_planned=max(planned, sets),
+        sets_done=done,
+        highest_fatigue=highest,
+        mean_fatigue=mean,
+        symptoms=tuple(sorted(map(Symptom, named))),
+        weekly_target=target,
+        work=work,
+    )
 
 
 def _summaries_query() -> Select[Any]:
