@@ -12,7 +12,7 @@ from argparse import Namespace
 from collections.abc import Callable
 
 from alshome.cli import backups, clinic, encryption, history, library, program, report, share
-from alshome.operations.failures import explain_failure
+from alshome.operations.failures import said_on_stderr
 from alshome.platform.paths import Locations
 
 COMMANDS: dict[str, Callable[[Locations, Namespace], str]] = {
@@ -34,12 +34,7 @@ def run_command(locations: Locations, options: Namespace) -> int:
     try:
         output = COMMANDS[options.command](locations, options)
     except Exception as error:
-        failure = explain_failure(error)
-        if failure is None:
-            raise
-        status, message = failure
-        print(message, file=sys.stderr)
-        return status
+        return said_on_stderr(error)
     try:
         print(output, flush=True)
     except BrokenPipeError:

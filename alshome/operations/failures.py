@@ -8,6 +8,8 @@ traceback.
 
 from __future__ import annotations
 
+import sys
+
 from alshome.platform.errors import (
     BAD_INPUT,
     FAILURE,
@@ -57,3 +59,14 @@ def explain_failure(error: BaseException) -> tuple[int, str] | None:
     """The exit status and the English sentence for `error`; None when it is a bug."""
     failure = user_error(error)
     return None if failure is None else (failure.exit_status, str(failure))
+
+
+def said_on_stderr(error: Exception) -> int:
+    """A command's failure said in one sentence on stderr; its exit status. A bug is
+    raised again, with its traceback."""
+    failure = explain_failure(error)
+    if failure is None:
+        raise error
+    status, message = failure
+    print(message, file=sys.stderr)
+    return status

@@ -25,7 +25,7 @@ SOURCE = "the history export"  # what the messages call the export read on stdin
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from alshome.operations.failures import explain_failure
+    from alshome.operations.failures import said_on_stderr
 
     parser = argparse.ArgumentParser(prog="python -m alshome.report.from_export")
     parser.add_argument("--from", dest="first", type=date.fromisoformat, required=True)
@@ -39,12 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         pdf = _report(options)
     except Exception as error:
-        failure = explain_failure(error)
-        if failure is None:
-            raise
-        status, message = failure
-        print(message, file=sys.stderr)
-        return status
+        return said_on_stderr(error)
     sys.stdout.buffer.write(pdf)
     sys.stdout.buffer.flush()
     return 0
