@@ -307,15 +307,17 @@ def _attention(url: str, options: Namespace) -> str:
     """Each threshold and its value, the clinic's own ones marked; after any change asked."""
     from sqlalchemy.orm import Session
 
-    from alshome.clinic.attention_settings import changed_values, clinic_thresholds, set_thresholds
+    from alshome.clinic.attention_settings import changed_values, set_thresholds
     from alshome.clinic.schema import open_clinic
+    from alshome.domain.attention import AttentionThresholds
 
     engine = open_clinic(url)
     try:
         if options.assignments or options.reset:
             set_thresholds(engine, options.assignments, options.reset)
         with Session(engine) as db:
-            thresholds, own = clinic_thresholds(db), changed_values(db)
+            own = changed_values(db)
+        thresholds = AttentionThresholds(**own)
     finally:
         engine.dispose()
     marks = {name: "\t(this clinic)" for name in own}

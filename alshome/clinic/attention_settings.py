@@ -26,8 +26,7 @@ FIELDS = {field.name: field for field in dataclasses.fields(AttentionThresholds)
 
 def clinic_thresholds(db: Session) -> AttentionThresholds:
     """The thresholds this clinic uses: its own values over the defaults."""
-    setting = db.get(ClinicSetting, KEY)
-    return AttentionThresholds(**_known(setting.value if setting else {}))
+    return AttentionThresholds(**changed_values(db))
 
 
 def changed_values(db: Session) -> dict[str, float | int]:
