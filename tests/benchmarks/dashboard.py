@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +38,7 @@ from alshome.storage.db import open_database
 from alshome.storage.repository import Repository
 from tests.benchmarks.synthetic_history import write_history
 from tests.clinic.conftest import PASSWORD, THERAPIST, batch_of, log_in
+from tests.tools.postgres import benchmark_database
 
 RUNS = 5
 TARGET_MS = 300  # each page, for a therapist with 200 patients of three years each
@@ -107,19 +107,8 @@ def main() -> int:
     parser.add_argument("--years", type=float, default=3)
     parser.add_argument("--postgresql", action="store_true")
     options = parser.parse_args()
-    server = None
-    if options.postgresql:
-        from tests.tools.postgres import PostgresServer, find_binaries
-
-        server = PostgresServer(find_binaries())
-        server.start()
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            url = None if server is None else server.new_database(migrated=False)
-            times = measure_dashboard(Path(folder), options.patients, options.years, url)
-    finally:
-        if server is not None:
-            server.stop()
+    with benchmark_database(options.postgresql) as (folder, url):
+        times = measure_dashboard(folder, options.patients, options.years, url)
     print(times)
     slowest = max(times.patients_page_ms, times.patient_page_ms)
     met = "met" if slowest <= TARGET_MS else "NOT met"

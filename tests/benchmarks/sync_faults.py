@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from alshome.platform.paths import sqlite_url
 from tests.benchmarks.synthetic_history import write_history
 from tests.clinic.conftest import PASSWORD, THERAPIST
 from tests.clinic.faults import Faults, sync_under_faults
+from tests.tools.postgres import benchmark_database
 
 
 def run_faults(
@@ -60,22 +60,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--postgresql", action="store_true")
     options = parser.parse_args()
-    server = None
-    if options.postgresql:
-        from tests.tools.postgres import PostgresServer, find_binaries
-
-        binaries = find_binaries()
-        assert binaries is not None, "PostgreSQL is not installed"
-        server = PostgresServer(binaries)
-        server.start()
     start = time.perf_counter()
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            url = None if server is None else server.new_database(migrated=False)
-            faults = run_faults(Path(folder), options.kills, options.years, options.seed, url)
-    finally:
-        if server is not None:
-            server.stop()
+    with benchmark_database(options.postgresql) as (folder, url):
+        faults = run_faults(folder, options.kills, options.years, options.seed, url)
     print(f"{faults} in {time.perf_counter() - start:.0f} s: the clinic's copy is the export")
     return 0
 

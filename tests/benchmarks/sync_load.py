@@ -27,7 +27,6 @@ import json
 import os
 import random
 import statistics
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from tests.benchmarks.dashboard import shared_history
 from tests.benchmarks.synthetic_history import write_history
 from tests.clinic.conftest import PASSWORD, THERAPIST
 from tests.clinic.loopback import ClinicProcess
+from tests.tools.postgres import benchmark_database
 
 UPLOAD = "/api/v1/upload"
 SPREAD_SECONDS = 10.0
@@ -220,23 +220,8 @@ def main() -> int:
     parser.add_argument("--years", type=float, default=10)
     parser.add_argument("--postgresql", action="store_true")
     options = parser.parse_args()
-    server = None
-    if options.postgresql:
-        from tests.tools.postgres import PostgresServer, find_binaries
-
-        binaries = find_binaries()
-        assert binaries is not None, "PostgreSQL is not installed"
-        server = PostgresServer(binaries)
-        server.start()
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            url = None if server is None else server.new_database(migrated=False)
-            figures = measure_sync_load(
-                Path(folder), options.devices, options.weeks, options.years, url
-            )
-    finally:
-        if server is not None:
-            server.stop()
+    with benchmark_database(options.postgresql) as (folder, url):
+        figures = measure_sync_load(folder, options.devices, options.weeks, options.years, url)
     for name, value in vars(figures).items():
         print(f"{name}: {value:.1f}" if isinstance(value, float) else f"{name}: {value}")
     return 0

@@ -25,6 +25,8 @@ import signal
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -54,6 +56,25 @@ def find_binaries() -> Path | None:
             return folder
     initdb = shutil.which("initdb")
     return Path(initdb).parent if initdb and shutil.which("postgres") else None
+
+
+@contextmanager
+def benchmark_database(postgresql: bool) -> Iterator[tuple[Path, str | None]]:
+    """For a benchmark's run: a temporary folder, and a new database on a PostgreSQL server
+    started for it (None without `postgresql`: the benchmark keeps a SQLite file in the
+    folder). Both go at the end."""
+    server = None
+    if postgresql:
+        binaries = find_binaries()
+        assert binaries is not None, "PostgreSQL is not installed"
+        server = PostgresServer(binaries)
+        server.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            yield Path(folder), None if server is None else server.new_database(migrated=False)
+    finally:
+        if server is not None:
+            server.stop()
 
 
 def _major_version(folder: Path) -> int:
