@@ -37,6 +37,17 @@ def open_share(qtbot, sharing):
     return rig
 
 
+def joined(qtbot, sharing):
+    """The share screen, with the clinic's address and code typed and "Start sharing" pressed."""
+    rig = open_share(qtbot, sharing)
+    screen = rig.window.screens[Page.SHARE]
+    screen.url.setText(CLINIC)
+    screen.code.setText("CUKF-D26A")
+    screen.join.click()
+    settle()
+    return rig, screen
+
+
 def test_the_page_says_what_is_shared_and_with_whom_before_the_fields(qtbot):
     rig = open_share(qtbot, ClinicWithAProgram())
     screen = rig.window.screens[Page.SHARE]
@@ -72,12 +83,7 @@ def test_empty_fields_are_asked_for_first(qtbot):
 
 def test_joined_a_program_from_the_clinic_says_what_changed_then_asks_looking_first(qtbot):
     sharing = ClinicWithAProgram()
-    rig = open_share(qtbot, sharing)
-    screen = rig.window.screens[Page.SHARE]
-    screen.url.setText(CLINIC)
-    screen.code.setText("CUKF-D26A")
-    screen.join.click()
-    settle()
+    rig, screen = joined(qtbot, sharing)
     assert sharing.shared
     lines = screen.state.text().splitlines()
     assert lines == [
@@ -167,13 +173,7 @@ def test_a_screen_reader_hears_each_state_with_the_focused_control(qtbot):
     assert screen.code.accessibleDescription().startswith(
         "The clinic could not be reached (ConnectError). Eight letters"
     )
-    sharing = ClinicWithAProgram()
-    rig = open_share(qtbot, sharing)
-    screen = rig.window.screens[Page.SHARE]
-    screen.url.setText(CLINIC)
-    screen.code.setText("CUKF-D26A")
-    screen.join.click()
-    settle()
+    _rig, screen = joined(qtbot, ClinicWithAProgram())
     assert screen.look.accessibleDescription().startswith(
         "Your clinic sent a new program. Your program, version 2. New: Shoulder circles."
     )
