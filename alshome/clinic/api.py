@@ -13,25 +13,24 @@ every route:
 
 and every answer is marked not to be cached anywhere.
 
-The database work runs in the thread pool, each request on its own connection (the
-upload reads its body on the event loop first). The therapists' dashboard (`dashboard`) is
+The database work runs in the thread pool, each request on its own connection, but for
+uploads: their bodies are read on the event loop and stored by the process's one
+`UploadWriter`, many in one transaction. The therapists' dashboard (`dashboard`) is
 served by the same app, on the same guards.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
-import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
+from contextlib import asynccontextmanager
 from datetime import UTC, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import ValidationError
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -45,19 +44,18 @@ from alshome.clinic.errors import PairingRefused
 from alshome.clinic.logins import IDLE_TIMEOUT
 from alshome.clinic.models import Device, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, published_bundle
-from alshome.clinic.records import held_counts, store_batch
+from alshome.clinic.records import held_counts
 from alshome.clinic.schema import open_clinic
+from alshome.clinic.upload_writer import UploadWriter, unauthorized
 from alshome.clinic.wire import (
     HeldSummary,
     PairRequest,
     PairResponse,
     PublishedProgramResponse,
-    UploadBatch,
     UploadReceipt,
 )
 from alshome.platform.network import is_loopback
 from alshome.programs.bundle import MAX_BUNDLE_BYTES
-from alshome.programs.document import ESCAPED_NUL
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 API = "/api/v1"
@@ -90,9 +88,12 @@ def create_app(
     else:
         owned = False
 
+    writer = UploadWriter(engine)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await run_in_threadpool(writer.close)
         if owned:
             engine.dispose()
 
@@ -108,7 +109,7 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(SecureTransport)
     app.add_middleware(PrivateResponses)
-    _add_device_routes(app, engine)
+    _add_device_routes(app, engine, writer)
     add_dashboard(app, engine, idle_timeout)
     return app
 
@@ -126,22 +127,14 @@ def authenticated_device(
         with Session(request.app.state.engine) as db:
             identity = device_of(db, given.credentials)
     if identity is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "A paired device's token is needed.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise unauthorized()
     return identity
 
 
 AuthenticatedDevice = Annotated[DeviceIdentity, Depends(authenticated_device)]
 
 
-def _add_device_routes(app: FastAPI, engine: Engine) -> None:
-    # SQLite has one writer at a time: uploads take turns here, where 200 devices at once
-    # wait as long as it takes, rather than at the database, whose busy timeout (5 s) a
-    # queue of uploads outlasts (then "database is locked", a 500, and a retry later).
-    one_writer = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+def _add_device_routes(app: FastAPI, engine: Engine, writer: UploadWriter) -> None:
 
     @app.post(f"{API}/pair", response_model=PairResponse)
     def pair_device(request: PairRequest) -> PairResponse:
@@ -153,19 +146,25 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
         return PairResponse(token=pairing.token, patient_id=pairing.patient_id)
 
     @app.post(f"{API}/upload", response_model=UploadReceipt)
-    async def upload(request: Request, identity: AuthenticatedDevice) -> Any:
+    async def upload(
+        request: Request,
+        given: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Any:
         """Store the batch for the token's patient; a record held already is a no-op.
 
-        The body is read here, as it arrives (and capped); checking and storing it run in
-        the thread pool, off the event loop. An app whose connection was cut before the
-        whole body came stored nothing and hears nothing: no error in the server's log for
-        what the network did (it sends the batch again).
+        The body is read here, as it arrives (and capped); the writer checks the token
+        and the batch and stores it with the others waiting (`upload_writer`). A request
+        with no token at all is refused before its body is read. An app whose connection
+        was cut before the whole body came stored nothing and hears nothing: no error in
+        the server's log for what the network did (it sends the batch again).
         """
+        if given is None:
+            raise unauthorized()
         try:
             body = await request.body()
         except ClientDisconnect:
             return Response(status_code=status.HTTP_400_BAD_REQUEST)
-        return await run_in_threadpool(_store_upload, engine, identity, body, one_writer)
+        return await asyncio.wrap_future(writer.submit(given.credentials, body))
 
     @app.get(
         f"{API}/program",
@@ -241,53 +240,6 @@ def _add_device_routes(app: FastAPI, engine: Engine) -> None:
                 update(Device).where(Device.id == identity.device_id).values(revoked_at=utc_now())
             )
             record_access(db, identity.actor, identity.patient_id, "change", "stopped sharing")
-
-
-def _store_upload(
-    engine: Engine,
-    identity: DeviceIdentity,
-    body: bytes,
-    one_writer: AbstractContextManager[Any] | None = None,
-) -> UploadReceipt:
-    """Check the batch (in parallel with other uploads), then store it (in turn, on
-    SQLite: `one_writer`)."""
-    batch = _upload_batch(body)
-    with one_writer or nullcontext(), Session(engine) as db, db.begin():
-        receipt = store_batch(db, identity.patient_id, batch)
-        db.execute(
-            update(Device).where(Device.id == identity.device_id).values(last_seen_at=utc_now())
-        )
-        record_access(db, identity.actor, identity.patient_id, "change", _what(receipt))
-    return receipt
-
-
-def _upload_batch(body: bytes) -> UploadBatch:
-    """The batch, checked as an import checks a file: JSON as text, with no NUL character
-    (PostgreSQL keeps none, so such a record could be kept on SQLite only), by the export's
-    models. A refusal is a 422 that names where and why, without the values sent."""
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _unprocessable("the body is not UTF-8 text") from None
-    # The plain search first: the pattern's own, for escaped backslashes, is slow on the
-    # megabytes of a first sync.
-    if "\\u0000" in text and ESCAPED_NUL.search(text):
-        raise _unprocessable("the body holds a NUL character, which no alshome record does")
-    try:
-        return UploadBatch.model_validate_json(text)
-    except ValidationError as error:
-        raise RequestValidationError(error.errors(include_input=False, include_url=False)) from None
-
-
-def _unprocessable(reason: str) -> HTTPException:
-    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"Not stored: {reason}.")
-
-
-def _what(receipt: UploadReceipt) -> str:
-    """The audit's words for an upload: what was stored, counted."""
-    counts = receipt.model_dump(exclude={"completed"})
-    stored = ", ".join(f"{kind} {count['stored']}" for kind, count in counts.items())
-    return f"upload stored: {stored}; completed {receipt.completed}"
 
 
 # ----- the guards: pure ASGI, so they see the body as it arrives ---------------------------

@@ -36,6 +36,11 @@ def record_accesses(
     db: Session, actor: str, patient_ids: Iterable[str], action: Action, what: str
 ) -> None:
     """One access to many patients' data (a list of them), a row each, in one statement."""
+    record_each(db, ((actor, patient_id, action, what) for patient_id in patient_ids))
+
+
+def record_each(db: Session, accesses: Iterable[tuple[str, str | None, Action, str]]) -> None:
+    """Many accesses (actor, patient, action, what), at the same moment, in one statement."""
     at = utc_now()
     rows = [
         {
@@ -45,7 +50,7 @@ def record_accesses(
             "action": action,
             "what": what[:400],
         }
-        for patient_id in patient_ids
+        for actor, patient_id, action, what in accesses
     ]
     if rows:
         db.execute(insert(AuditEntry), rows)

@@ -17,11 +17,12 @@ file `alshome export --format json` would give of the same history.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Insert, Row, func, select, text, update
+from sqlalchemy import ColumnElement, Insert, Row, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,7 +45,6 @@ from alshome.operations.exchange import (
     EXPORT_VERSION,
     ExportDoc,
     LiftCheckDoc,
-    SessionDoc,
     SetDoc,
 )
 from alshome.storage.snapshot import naive_utc
@@ -53,35 +53,62 @@ from alshome.storage.snapshot import naive_utc
 SET_FIELDS = tuple(SetDoc.model_fields)
 LIFT_FIELDS = tuple(LiftCheckDoc.model_fields)
 
+Owned = tuple[str, dict[str, Any]]  # a row to insert, with the patient it belongs to
+
 
 def store_batch(db: Session, patient_id: str, batch: UploadBatch) -> UploadReceipt:
     """Store what the clinic does not hold yet of `batch`, for `patient_id`; the receipt
     counts what was stored now and what was held already."""
-    programs = _store_programs(db, patient_id, batch)
-    profile = _store_profile(db, patient_id, batch)
-    sessions, ids, completed = _store_sessions(db, patient_id, batch.sessions)
-    # The sessions as the export writes them, dumped in one call: a call per set costs
-    # more than the dumping itself, for the thousands of sets of a first sync.
-    dumped = batch.model_dump(mode="json", include={"sessions"})["sessions"]
-    sets, rated = _store_sets(db, dumped, ids)
+    return store_batches(db, [(patient_id, batch)])[0]
+
+
+def store_batches(db: Session, uploads: Sequence[tuple[str, UploadBatch]]) -> list[UploadReceipt]:
+    """Store the batches of several patients, each patient once, in the same statements.
+
+    A statement per kind of record serves every batch, so two hundred devices' uploads
+    stored together cost about what one larger upload does, not two hundred times one
+    small upload. The receipts follow the order of `uploads`; each counts its own
+    patient's records only.
+    """
+    patients = [patient_id for patient_id, _batch in uploads]
+    if len(set(patients)) != len(patients):
+        raise ValueError("a patient's batches are stored one after the other, not together")
+    programs = _store_programs(db, uploads)
+    profiles = {patient_id: _store_profile(db, patient_id, batch) for patient_id, batch in uploads}
+    sessions, ids, ended = _store_sessions(db, uploads)
+    # The sessions as the export writes them, dumped in one call a batch: a call per
+    # set costs more than the dumping itself, for the thousands of sets of a first sync.
+    dumped = [
+        (patient_id, batch.model_dump(mode="json", include={"sessions"})["sessions"])
+        for patient_id, batch in uploads
+    ]
+    patient_of_session = {session_id: patient_id for (patient_id, _uuid), session_id in ids.items()}
+    sets, rated = _store_sets(db, dumped, ids, patient_of_session)
     lift_checks = _insert_new(
         db,
         PatientLiftCheck,
         [
-            {"session_id": ids[session["uuid"]], **check}
-            for session in dumped
+            (patient_id, {"session_id": ids[patient_id, session["uuid"]], **check})
+            for patient_id, sessions_dumped in dumped
+            for session in sessions_dumped
             for check in session["lift_checks"]
         ],
+        "session_id",
+        patient_of_session.__getitem__,
     )
     checks = _insert_new(
         db,
         PatientCarryOver,
         [
-            {
-                "patient_id": patient_id,
-                "asked_utc": naive_utc(check.asked_at),
-                **check.model_dump(mode="json"),
-            }
+            (
+                patient_id,
+                {
+                    "patient_id": patient_id,
+                    "asked_utc": naive_utc(check.asked_at),
+                    **check.model_dump(mode="json"),
+                },
+            )
+            for patient_id, batch in uploads
             for check in batch.carry_over_checks
         ],
     )
@@ -89,24 +116,31 @@ def store_batch(db: Session, patient_id: str, batch: UploadBatch) -> UploadRecei
         db,
         PatientAlsfrs,
         [
-            {
-                "patient_id": patient_id,
-                "entered_utc": naive_utc(entry.entered_at),
-                **entry.model_dump(mode="json"),
-            }
+            (
+                patient_id,
+                {
+                    "patient_id": patient_id,
+                    "entered_utc": naive_utc(entry.entered_at),
+                    **entry.model_dump(mode="json"),
+                },
+            )
+            for patient_id, batch in uploads
             for entry in batch.alsfrs
         ],
     )
-    return UploadReceipt(
-        programs=programs,
-        profile=profile,
-        carry_over_checks=checks,
-        sessions=sessions,
-        sets=sets,
-        lift_checks=lift_checks,
-        alsfrs=alsfrs,
-        completed=completed + rated,
-    )
+    return [
+        UploadReceipt(
+            programs=programs.get(patient_id, Counts()),
+            profile=profiles[patient_id],
+            carry_over_checks=checks.get(patient_id, Counts()),
+            sessions=sessions.get(patient_id, Counts()),
+            sets=sets.get(patient_id, Counts()),
+            lift_checks=lift_checks.get(patient_id, Counts()),
+            alsfrs=alsfrs.get(patient_id, Counts()),
+            completed=ended[patient_id] + rated[patient_id],
+        )
+        for patient_id in patients
+    ]
 
 
 def _insert(db: Session, model: type[ClinicBase]) -> Insert:
@@ -115,12 +149,29 @@ def _insert(db: Session, model: type[ClinicBase]) -> Insert:
     return dialect.insert(model.__table__)
 
 
-def _insert_new(db: Session, model: type[ClinicBase], rows: Sequence[dict[str, Any]]) -> Counts:
-    """Insert the rows not held yet (by the table's unique key); counted."""
+def _insert_new(
+    db: Session,
+    model: type[ClinicBase],
+    rows: Sequence[Owned],
+    owner_column: str = "patient_id",
+    patient_of: Callable[[Any], str] = str,
+) -> dict[str, Counts]:
+    """Insert the rows not held yet (by the table's unique key); counted by patient, from
+    `owner_column` of the rows inserted (the patient's id, or what `patient_of` maps to
+    the patient)."""
     if not rows:
-        return Counts()
-    stored = _insert_rows(db, model, rows, ("id",))
-    return Counts(stored=len(stored), already_held=len(rows) - len(stored))
+        return {}
+    inserted = _insert_rows(db, model, [row for _patient, row in rows], (owner_column,))
+    return _counted(rows, Counter(patient_of(owner) for (owner,) in inserted))
+
+
+def _counted(rows: Sequence[Owned], stored: Counter[str]) -> dict[str, Counts]:
+    """Each patient's rows, counted as stored now (`stored`) or held already."""
+    offered = Counter(patient_id for patient_id, _row in rows)
+    return {
+        patient_id: Counts(stored=stored[patient_id], already_held=count - stored[patient_id])
+        for patient_id, count in offered.items()
+    }
 
 
 def _insert_rows(
@@ -148,22 +199,27 @@ def _insert_rows(
     return list(db.execute(statement, {"rows": json.dumps(rows, default=datetime.isoformat)}))
 
 
-def _store_programs(db: Session, patient_id: str, batch: UploadBatch) -> Counts:
+def _store_programs(db: Session, uploads: Sequence[tuple[str, UploadBatch]]) -> dict[str, Counts]:
     counts = _insert_new(
         db,
         PatientProgram,
-        [{"patient_id": patient_id, **entry.model_dump(mode="json")} for entry in batch.programs],
+        [
+            (patient_id, {"patient_id": patient_id, **entry.model_dump(mode="json")})
+            for patient_id, batch in uploads
+            for entry in batch.programs
+        ],
     )
-    active = next((entry for entry in batch.programs if entry.active), None)
-    if active is not None:
-        mine = PatientProgram.patient_id == patient_id
-        db.execute(update(PatientProgram).where(mine).values(active=False))
-        db.execute(
-            update(PatientProgram)
-            .where(mine, PatientProgram.name == active.name)
-            .where(PatientProgram.version == active.version)
-            .values(active=True)
-        )
+    for patient_id, batch in uploads:
+        active = next((entry for entry in batch.programs if entry.active), None)
+        if active is not None:
+            mine = PatientProgram.patient_id == patient_id
+            db.execute(update(PatientProgram).where(mine).values(active=False))
+            db.execute(
+                update(PatientProgram)
+                .where(mine, PatientProgram.name == active.name)
+                .where(PatientProgram.version == active.version)
+                .values(active=True)
+            )
     return counts
 
 
@@ -188,96 +244,141 @@ def _store_profile(db: Session, patient_id: str, batch: UploadBatch) -> Counts:
 
 
 def _store_sessions(
-    db: Session, patient_id: str, sessions: Sequence[SessionDoc]
-) -> tuple[Counts, dict[str, int], int]:
-    """The sessions' counts, the ids of all of them by uuid, and how many ended now."""
-    rows = [
-        {
-            "patient_id": patient_id,
-            "uuid": session.uuid,
-            "started_at": session.started_at.isoformat(),
-            "started_utc": naive_utc(session.started_at),
-            "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
-            "status": session.status.value,
-            "program_name": session.program.name,
-            "program_version": session.program.version,
-            "symptoms": [symptom.value for symptom in session.symptoms],
-        }
-        for session in sessions
+    db: Session, uploads: Sequence[tuple[str, UploadBatch]]
+) -> tuple[dict[str, Counts], dict[tuple[str, str], int], Counter[str]]:
+    """The sessions' counts by patient, the ids of all of them by patient and uuid, and
+    how many of each patient's ended now."""
+    rows: list[Owned] = [
+        (
+            patient_id,
+            {
+                "patient_id": patient_id,
+                "uuid": session.uuid,
+                "started_at": session.started_at.isoformat(),
+                "started_utc": naive_utc(session.started_at),
+                "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
+                "status": session.status.value,
+                "program_name": session.program.name,
+                "program_version": session.program.version,
+                "symptoms": [symptom.value for symptom in session.symptoms],
+            },
+        )
+        for patient_id, batch in uploads
+        for session in batch.sessions
     ]
+    if not rows:
+        return {}, {}, Counter()
     counts = _insert_new(db, PatientSession, rows)
+    table = PatientSession.__table__
     held = {
-        uuid: (session_id, status)
-        for session_id, uuid, status in _in_chunks(
+        (patient_id, uuid): (session_id, status)
+        for session_id, patient_id, uuid, status in _in_chunks(
             db,
-            select(PatientSession.id, PatientSession.uuid, PatientSession.status).where(
-                PatientSession.patient_id == patient_id
+            select(table.c.id, table.c.patient_id, table.c.uuid, table.c.status).where(
+                table.c.patient_id.in_({patient_id for patient_id, _batch in uploads})
             ),
-            PatientSession.uuid,
-            [session.uuid for session in sessions],
+            table.c.uuid,
+            list({row["uuid"] for _patient, row in rows}),
         )
     }
     ended = [
-        row
-        for row in rows
-        if held[row["uuid"]][1] == SessionStatus.IN_PROGRESS
+        (patient_id, held[patient_id, row["uuid"]][0], row)
+        for patient_id, row in rows
+        if held[patient_id, row["uuid"]][1] == SessionStatus.IN_PROGRESS
         and row["status"] != SessionStatus.IN_PROGRESS
     ]
-    for row in ended:
+    if ended:
         db.execute(
-            update(PatientSession)
-            .where(PatientSession.id == held[row["uuid"]][0])
-            .where(PatientSession.status == SessionStatus.IN_PROGRESS.value)
-            .values(ended_at=row["ended_at"], status=row["status"], symptoms=row["symptoms"])
+            update(table)
+            .where(table.c.id == bindparam("held_id"))
+            .where(table.c.status == SessionStatus.IN_PROGRESS.value)
+            .values(
+                ended_at=bindparam("new_ended_at"),
+                status=bindparam("new_status"),
+                symptoms=bindparam("new_symptoms"),
+            ),
+            [
+                {
+                    "held_id": session_id,
+                    "new_ended_at": row["ended_at"],
+                    "new_status": row["status"],
+                    "new_symptoms": row["symptoms"],
+                }
+                for _patient, session_id, row in ended
+            ],
         )
-    return counts, {uuid: session_id for uuid, (session_id, _status) in held.items()}, len(ended)
+    ids = {key: session_id for key, (session_id, _status) in held.items()}
+    return counts, ids, Counter(patient_id for patient_id, _id, _row in ended)
 
 
 def _store_sets(
-    db: Session, sessions: Sequence[dict[str, Any]], ids: dict[str, int]
-) -> tuple[Counts, int]:
-    """The sets' counts, and how many held sets took their rating or symptoms now; the
-    sessions as their models dump them."""
-    rows = [
-        {"session_id": ids[session["uuid"]], **entry}
+    db: Session,
+    dumped: Sequence[tuple[str, Sequence[dict[str, Any]]]],
+    ids: dict[tuple[str, str], int],
+    patient_of_session: dict[int, str],
+) -> tuple[dict[str, Counts], Counter[str]]:
+    """The sets' counts by patient, and how many held sets of each took their rating or
+    symptoms now; the sessions as their models dump them."""
+    rows: list[Owned] = [
+        (patient_id, {"session_id": ids[patient_id, session["uuid"]], **entry})
+        for patient_id, sessions in dumped
         for session in sessions
         for entry in session["sets"]
     ]
     if not rows:
-        return Counts(), 0
+        return {}, Counter()
     inserted = {
         (session_id, position)
-        for session_id, position in _insert_rows(db, PatientSet, rows, ("session_id", "position"))
+        for session_id, position in _insert_rows(
+            db, PatientSet, [row for _patient, row in rows], ("session_id", "position")
+        )
     }
-    others = [row for row in rows if (row["session_id"], row["position"]) not in inserted]
-    rated = 0
-    if any(row["fatigue"] is not None or row["symptoms"] for row in others):
-        held = {
-            (session_id, position): (set_id, fatigue, symptoms)
-            for set_id, session_id, position, fatigue, symptoms in _in_chunks(
-                db,
-                select(
-                    PatientSet.id,
-                    PatientSet.session_id,
-                    PatientSet.position,
-                    PatientSet.fatigue,
-                    PatientSet.symptoms,
-                ),
-                PatientSet.session_id,
-                list({row["session_id"] for row in others}),
+    stored = Counter(patient_of_session[session_id] for session_id, _position in inserted)
+    others = [
+        (patient_id, row)
+        for patient_id, row in rows
+        if (row["session_id"], row["position"]) not in inserted
+    ]
+    return _counted(rows, stored), _fill_in_ratings(db, others)
+
+
+def _fill_in_ratings(db: Session, others: Sequence[Owned]) -> Counter[str]:
+    """Held sets take the fatigue rating and symptoms they were stored without, when a
+    later upload brings them (never overwriting what is held); how many, by patient."""
+    if not any(row["fatigue"] is not None or row["symptoms"] for _patient, row in others):
+        return Counter()
+    table = PatientSet.__table__
+    held = {
+        (session_id, position): (set_id, fatigue, symptoms)
+        for set_id, session_id, position, fatigue, symptoms in _in_chunks(
+            db,
+            select(
+                table.c.id, table.c.session_id, table.c.position, table.c.fatigue, table.c.symptoms
+            ),
+            table.c.session_id,
+            list({row["session_id"] for _patient, row in others}),
+        )
+    }
+    filled = []
+    for patient_id, row in others:
+        set_id, fatigue, symptoms = held[row["session_id"], row["position"]]
+        new_fatigue = row["fatigue"] if fatigue is None else fatigue
+        new_symptoms = symptoms or row["symptoms"]
+        if (new_fatigue, new_symptoms) != (fatigue, symptoms):
+            filled.append(
+                (
+                    patient_id,
+                    {"held_id": set_id, "new_fatigue": new_fatigue, "new_symptoms": new_symptoms},
+                )
             )
-        }
-        for row in others:
-            set_id, fatigue, symptoms = held[(row["session_id"], row["position"])]
-            filled = {}
-            if fatigue is None and row["fatigue"] is not None:
-                filled["fatigue"] = row["fatigue"]
-            if not symptoms and row["symptoms"]:
-                filled["symptoms"] = row["symptoms"]
-            if filled:
-                db.execute(update(PatientSet).where(PatientSet.id == set_id).values(**filled))
-                rated += 1
-    return Counts(stored=len(inserted), already_held=len(rows) - len(inserted)), rated
+    if filled:
+        db.execute(
+            update(table)
+            .where(table.c.id == bindparam("held_id"))
+            .values(fatigue=bindparam("new_fatigue"), symptoms=bindparam("new_symptoms")),
+            [values for _patient, values in filled],
+        )
+    return Counter(patient_id for patient_id, _values in filled)
 
 
 def held_counts(db: Session, patient_id: str) -> tuple[int, int]:
