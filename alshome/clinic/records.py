@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Literal
 
+from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, Insert, Row, bindparam, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -76,22 +77,19 @@ def store_batches(db: Session, uploads: Sequence[tuple[str, UploadBatch]]) -> li
     programs = _store_programs(db, uploads)
     profiles = {patient_id: _store_profile(db, patient_id, batch) for patient_id, batch in uploads}
     sessions, ids, ended = _store_sessions(db, uploads)
-    # The sessions as the export writes them, dumped in one call a batch: a call per
-    # set costs more than the dumping itself, for the thousands of sets of a first sync.
-    dumped = [
-        (patient_id, batch.model_dump(mode="json", include={"sessions"})["sessions"])
-        for patient_id, batch in uploads
-    ]
     patient_of_session = {session_id: patient_id for (patient_id, _uuid), session_id in ids.items()}
-    sets, rated = _store_sets(db, dumped, ids, patient_of_session)
+    sets, rated = _store_sets(db, uploads, ids, patient_of_session)
     lift_checks = _insert_new(
         db,
         PatientLiftCheck,
         [
-            (patient_id, {"session_id": ids[patient_id, session["uuid"]], **check})
-            for patient_id, sessions_dumped in dumped
-            for session in sessions_dumped
-            for check in session["lift_checks"]
+            (
+                patient_id,
+                {"session_id": ids[patient_id, session.uuid], **check.model_dump(mode="json")},
+            )
+            for patient_id, batch in uploads
+            for session in batch.sessions
+            for check in session.lift_checks
         ],
         "session_id",
         patient_of_session.__getitem__,
@@ -162,15 +160,17 @@ def _insert_new(
     if not rows:
         return {}
     inserted = _insert_rows(db, model, [row for _patient, row in rows], (owner_column,))
-    return _counted(rows, Counter(patient_of(owner) for (owner,) in inserted))
+    return _counted(
+        Counter(patient_id for patient_id, _row in rows),
+        Counter(patient_of(owner) for (owner,) in inserted),
+    )
 
 
-def _counted(rows: Sequence[Owned], stored: Counter[str]) -> dict[str, Counts]:
-    """Each patient's rows, counted as stored now (`stored`) or held already."""
-    offered = Counter(patient_id for patient_id, _row in rows)
+def _counted(sent: Counter[str], stored: Counter[str]) -> dict[str, Counts]:
+    """Each patient's records sent, counted as stored now (`stored`) or held already."""
     return {
         patient_id: Counts(stored=stored[patient_id], already_held=count - stored[patient_id])
-        for patient_id, count in offered.items()
+        for patient_id, count in sent.items()
     }
 
 
@@ -313,40 +313,82 @@ def _store_sessions(
 
 def _store_sets(
     db: Session,
-    dumped: Sequence[tuple[str, Sequence[dict[str, Any]]]],
+    uploads: Sequence[tuple[str, UploadBatch]],
     ids: dict[tuple[str, str], int],
     patient_of_session: dict[int, str],
 ) -> tuple[dict[str, Counts], Counter[str]]:
     """The sets' counts by patient, and how many held sets of each took their rating or
-    symptoms now; the sessions as their models dump them."""
-    rows: list[Owned] = [
-        (patient_id, {"session_id": ids[patient_id, session["uuid"]], **entry})
-        for patient_id, sessions in dumped
-        for session in sessions
-        for entry in session["sets"]
+    symptoms now."""
+    offered = [
+        (patient_id, ids[patient_id, session.uuid], session.sets)
+        for patient_id, batch in uploads
+        for session in batch.sessions
+        if session.sets
     ]
-    if not rows:
+    if not offered:
         return {}, Counter()
-    inserted = {
-        (session_id, position)
-        for session_id, position in _insert_rows(
-            db, PatientSet, [row for _patient, row in rows], ("session_id", "position")
+    insert = _sets_in_postgresql if db.get_bind().dialect.name == "postgresql" else _sets_in_sqlite
+    inserted = set(insert(db, offered))
+    sent: Counter[str] = Counter()
+    others = []
+    for patient_id, session_id, sets in offered:
+        sent[patient_id] += len(sets)
+        others.extend(
+            (session_id, entry) for entry in sets if (session_id, entry.position) not in inserted
         )
-    }
     stored = Counter(patient_of_session[session_id] for session_id, _position in inserted)
-    others = [
-        (patient_id, row)
-        for patient_id, row in rows
-        if (row["session_id"], row["position"]) not in inserted
+    rated = Counter(patient_of_session[session_id] for session_id in _fill_in_ratings(db, others))
+    return _counted(sent, stored), rated
+
+
+_SETS = TypeAdapter(list[SetDoc])
+
+
+def _sets_in_postgresql(
+    db: Session, offered: Sequence[tuple[str, int, Sequence[SetDoc]]]
+) -> list[Row[Any]]:
+    """Insert the sets not held yet in one statement on one JSON parameter: each session's
+    id and its sets, written by pydantic's own JSON serializer, which the database unnests.
+    Python builds no row a set, which for the thousands of sets of many uploads at once
+    cost more than storing them. The session and position of each set inserted."""
+    sessions = ",".join(
+        f'{{"session_id":{session_id},"sets":{_SETS.dump_json(sets).decode()}}}'
+        for _patient, session_id, sets in offered
+    )
+    columns = ", ".join(f'"{name}"' for name in SET_FIELDS)
+    return list(
+        db.execute(
+            text(
+                f"INSERT INTO patient_sets (session_id, {columns}) "
+                f"SELECT given.session_id, {', '.join(f'sent.{name}' for name in SET_FIELDS)} "
+                "FROM json_to_recordset(CAST(:sessions AS json)) "
+                "AS given(session_id integer, sets json) CROSS JOIN LATERAL "
+                "json_populate_recordset(NULL::patient_sets, given.sets) AS sent "
+                "ON CONFLICT DO NOTHING RETURNING session_id, position"
+            ),
+            {"sessions": f"[{sessions}]"},
+        )
+    )
+
+
+def _sets_in_sqlite(
+    db: Session, offered: Sequence[tuple[str, int, Sequence[SetDoc]]]
+) -> list[Row[Any]]:
+    """As `_sets_in_postgresql`, as an executemany of a row a set."""
+    rows = [
+        {"session_id": session_id, **entry}
+        for _patient, session_id, sets in offered
+        for entry in _SETS.dump_python(sets, mode="json")
     ]
-    return _counted(rows, stored), _fill_in_ratings(db, others)
+    return _insert_rows(db, PatientSet, rows, ("session_id", "position"))
 
 
-def _fill_in_ratings(db: Session, others: Sequence[Owned]) -> Counter[str]:
+def _fill_in_ratings(db: Session, others: Sequence[tuple[int, SetDoc]]) -> list[int]:
     """Held sets take the fatigue rating and symptoms they were stored without, when a
-    later upload brings them (never overwriting what is held); how many, by patient."""
-    if not any(row["fatigue"] is not None or row["symptoms"] for _patient, row in others):
-        return Counter()
+    later upload brings them (never overwriting what is held); the session id of each.
+    `others`: the sets sent that were held already, with their session's id."""
+    if not any(entry.fatigue is not None or entry.symptoms for _session, entry in others):
+        return []
     table = PatientSet.__table__
     held = {
         (session_id, position): (set_id, fatigue, symptoms)
@@ -356,29 +398,31 @@ def _fill_in_ratings(db: Session, others: Sequence[Owned]) -> Counter[str]:
                 table.c.id, table.c.session_id, table.c.position, table.c.fatigue, table.c.symptoms
             ),
             table.c.session_id,
-            list({row["session_id"] for _patient, row in others}),
+            list({session_id for session_id, _entry in others}),
         )
     }
     filled = []
-    for patient_id, row in others:
-        set_id, fatigue, symptoms = held[row["session_id"], row["position"]]
-        new_fatigue = row["fatigue"] if fatigue is None else fatigue
-        new_symptoms = symptoms or row["symptoms"]
+    for session_id, entry in others:
+        set_id, fatigue, symptoms = held[session_id, entry.position]
+        new_fatigue = entry.fatigue if fatigue is None else fatigue
+        new_symptoms = symptoms or [symptom.value for symptom in entry.symptoms]
         if (new_fatigue, new_symptoms) != (fatigue, symptoms):
             filled.append(
-                (
-                    patient_id,
-                    {"held_id": set_id, "new_fatigue": new_fatigue, "new_symptoms": new_symptoms},
-                )
+                {
+                    "session_id": session_id,
+                    "held_id": set_id,
+                    "new_fatigue": new_fatigue,
+                    "new_symptoms": new_symptoms,
+                }
             )
     if filled:
         db.execute(
             update(table)
             .where(table.c.id == bindparam("held_id"))
             .values(fatigue=bindparam("new_fatigue"), symptoms=bindparam("new_symptoms")),
-            [values for _patient, values in filled],
+            filled,
         )
-    return Counter(patient_id for patient_id, _values in filled)
+    return [values["session_id"] for values in filled]
 
 
 def held_counts(db: Session, patient_id: str) -> tuple[int, int]:

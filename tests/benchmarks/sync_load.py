@@ -2,11 +2,17 @@
 
 - 200 devices (one paired patient each, a few weeks of history each) send their first
   sync at the same moment: one request each, as the app's sender makes it, all 200 in
-  flight together (asyncio, httpx). Measured: sets stored a second over the burst, and
-  each request's time from sending to the receipt (p50, p95), which under a burst is
-  mostly the wait behind the others.
-- Then each device sends one more session (what a device sends after a workout), one
-  device after another: the request time of a sync that does not queue (p50, p95).
+  flight together. Measured: sets stored a second over the burst, and each request's
+  time from sending to the receipt (p50, p95), which under a burst is mostly the wait
+  behind the others.
+- Then, three times, all 200 send in the same instant what the app sends when a set has
+  just been saved: the session in progress with its sets so far (a seeded random number
+  of them, more each time; the newest not rated yet), the commonest sync there is: the
+  request time of 200 devices syncing at once (p50, p95 over the 600 requests).
+- Then all 200 send one finished session each in the same instant (a session of forty
+  sets, the largest ordinary sync), p50 and p95.
+- Then each device sends one more session, one device after another: the request time
+  of a sync that does not queue (p50, p95).
 - Then all 200 stay online and send one more session each at a random moment of the same
   ten seconds (a seeded uniform spread), as a clinic's devices syncing at once do after
   their workouts: the request time of a sync among the others (p50, p95).
@@ -14,6 +20,11 @@
   by the app's real sender (`alshome.operations.sync.send_pending`), timed whole: the
   app reading and exporting its records, the requests, the server storing them.
 - The server's peak memory (VmHWM), read from /proc at the end.
+
+The devices are simulated by one process, so their requests are made as cheaply as they
+can be (the bytes of each request written beforehand, raw HTTP/1.1 on a connection of
+its own, `Connection: close`): what is timed is the server, not the simulation, which
+with an HTTP client library spent more CPU than the server on the same two cores.
 
     .venv/bin/python -m tests.benchmarks.sync_load [--devices 200] [--weeks 4] [--years 10]
         [--postgresql]   (a PostgreSQL server started for the run; default: a SQLite file)
@@ -33,8 +44,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
 from argon2 import PasswordHasher
 from argon2.profiles import CHEAPEST
 from sqlalchemy import Engine
@@ -56,6 +67,7 @@ from tests.tools.postgres import benchmark_database
 UPLOAD = "/api/v1/upload"
 SPREAD_SECONDS = 10.0
 SPREAD_SEED = 8470
+SET_SYNC_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,11 @@ class LoadFigures:
     burst_sets_per_second: float
     burst_p50_ms: float
     burst_p95_ms: float
+    set_syncs_sets_each: float  # sets in a set's sync, on average
+    set_syncs_p50_ms: float
+    set_syncs_p95_ms: float
+    session_burst_p50_ms: float
+    session_burst_p95_ms: float
     single_p50_ms: float
     single_p95_ms: float
     spread_p50_ms: float
@@ -97,20 +114,67 @@ def paired_devices(engine: Engine, devices: int) -> list[dict[str, str]]:
 async def _timed_posts(
     url: str, bodies: list[tuple[dict[str, str], bytes]], spread_seconds: float = 0.0
 ) -> list[float]:
-    """Post every body, each on its own connection: all at once, or each at a random
-    moment of the first `spread_seconds`; each one's time in ms from its sending."""
-    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=0)
+    """Post every body to the upload, each on its own connection: all at once, or each at
+    a random moment of the first `spread_seconds`; each one's time in ms from its sending
+    to the whole answer."""
+    address = urlsplit(url)
+    host, port = address.hostname or "127.0.0.1", address.port or 80
     moments = random.Random(SPREAD_SEED)
-    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=600) as client:
+    requests = [_request_bytes(host, port, headers, body) for headers, body in bodies]
 
-        async def post(headers: dict[str, str], body: bytes) -> float:
-            await asyncio.sleep(moments.uniform(0, spread_seconds))
-            start = time.perf_counter()
-            response = await client.post(UPLOAD, content=body, headers=headers)
-            assert response.status_code == 200, response.text
-            return (time.perf_counter() - start) * 1000
+    async def post(request: bytes) -> float:
+        await asyncio.sleep(moments.uniform(0, spread_seconds))
+        start = time.perf_counter()
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(request)
+        answer = await reader.read()
+        took = (time.perf_counter() - start) * 1000
+        writer.close()
+        head, _blank, body = answer.partition(b"\r\n\r\n")
+        assert head.split(b" ", 2)[1] == b"200", answer[:500]
+        assert b'"sets":' in body, answer[:500]
+        return took
 
-        return await asyncio.gather(*(post(headers, body) for headers, body in bodies))
+    return await asyncio.gather(*(post(request) for request in requests))
+
+
+def _request_bytes(host: str, port: int, headers: dict[str, str], body: bytes) -> bytes:
+    lines = [
+        f"POST {UPLOAD} HTTP/1.1",
+        f"Host: {host}:{port}",
+        f"Content-Length: {len(body)}",
+        "Connection: close",
+        *(f"{name}: {value}" for name, value in headers.items()),
+    ]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+def _set_syncs(session: dict[str, Any], devices: int, rounds: int) -> list[list[bytes]]:
+    """For each round, each device's sync right after a set: the same session in progress
+    (its own uuid a device) with a seeded random number of its sets, more each round,
+    the newest of them not rated yet."""
+    sets = session["sets"]
+    draw = random.Random(SPREAD_SEED)
+    uuids = [str(uuid.uuid4()) for _ in range(devices)]
+    counts = [sorted(draw.randint(1, len(sets)) for _ in range(rounds)) for _ in range(devices)]
+    syncs = []
+    for round_ in range(rounds):
+        bodies = []
+        for device in range(devices):
+            done = [dict(entry) for entry in sets[: counts[device][round_]]]
+            done[-1]["fatigue"] = None
+            in_progress = {
+                **session,
+                "uuid": uuids[device],
+                "ended_at": None,
+                "status": "in_progress",
+                "symptoms": [],
+                "sets": done,
+                "lift_checks": [],
+            }
+            bodies.append(json.dumps({"sessions": [in_progress]}).encode())
+        syncs.append(bodies)
+    return syncs
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -142,18 +206,35 @@ def measure_sync_load(
         add_therapist(engine, THERAPIST, PASSWORD)
         headers = paired_devices(engine, devices)
         batch = shared_history(folder / "weeks", weeks / 52).model_dump(mode="json")
-        first = json.dumps({**batch, "sessions": batch["sessions"][:-1]}).encode()
-        last = json.dumps({"sessions": batch["sessions"][-1:]}).encode()
-        sets_each = sum(len(session["sets"]) for session in batch["sessions"][:-1])
+        first = json.dumps(batch).encode()
+        sets_each = sum(len(session["sets"]) for session in batch["sessions"])
+        # A whole workout (the program's every set), each time as a session of its own.
+        workout = max(batch["sessions"], key=lambda session: len(session["sets"]))
+
+        def workouts() -> bytes:
+            return json.dumps({"sessions": [_again(workout)]}).encode()
+
         server.start()
 
         start = time.perf_counter()
         burst = asyncio.run(_timed_posts(server.url, [(each, first) for each in headers]))
         burst_seconds = time.perf_counter() - start
-        single = [asyncio.run(_timed_posts(server.url, [(each, last)]))[0] for each in headers]
-        newer = json.dumps({"sessions": [_again(batch["sessions"][-1])]}).encode()
+        set_syncs = _set_syncs(workout, devices, SET_SYNC_ROUNDS)
+        at_once = [
+            took
+            for bodies in set_syncs
+            for took in asyncio.run(
+                _timed_posts(server.url, list(zip(headers, bodies, strict=True)))
+            )
+        ]
+        session_burst = asyncio.run(
+            _timed_posts(server.url, [(each, workouts()) for each in headers])
+        )
+        single = [
+            asyncio.run(_timed_posts(server.url, [(each, workouts())]))[0] for each in headers
+        ]
         spread = asyncio.run(
-            _timed_posts(server.url, [(each, newer) for each in headers], spread_seconds)
+            _timed_posts(server.url, [(each, workouts()) for each in headers], spread_seconds)
         )
 
         assert server.pid is not None
@@ -168,6 +249,15 @@ def measure_sync_load(
             burst_sets_per_second=sets_each * devices / burst_seconds,
             burst_p50_ms=statistics.median(burst),
             burst_p95_ms=percentile(burst, 0.95),
+            set_syncs_sets_each=statistics.mean(
+                len(json.loads(body)["sessions"][0]["sets"])
+                for bodies in set_syncs
+                for body in bodies
+            ),
+            set_syncs_p50_ms=statistics.median(at_once),
+            set_syncs_p95_ms=percentile(at_once, 0.95),
+            session_burst_p50_ms=statistics.median(session_burst),
+            session_burst_p95_ms=percentile(session_burst, 0.95),
             single_p50_ms=statistics.median(single),
             single_p95_ms=percentile(single, 0.95),
             spread_p50_ms=statistics.median(spread),

@@ -178,3 +178,28 @@ def test_a_group_whose_transaction_fails_is_stored_upload_by_upload(
     assert "A group of 2 uploads is stored one by one" in caplog.text
     assert clinic_copy(clinic, patients[2]) == clinic_copy(clinic, patients[0])
     assert [uploads_audited(clinic, patient) for patient in patients] == [1, 1, 1]
+
+
+def test_a_held_set_takes_its_rating_and_symptoms_once_and_keeps_them(
+    clinic, therapist, app_export
+):
+    """Stored first with neither, a set takes the rating and the symptoms that come later,
+    each counted once as completed; what comes after that changes nothing."""
+    patient = new_patients(clinic, 1)[0]
+    session = copy.deepcopy(batch_of(app_export)["sessions"][0])
+    entry = session["sets"][0]
+    session["sets"] = [{**entry, "fatigue": None, "symptoms": []}]
+
+    def sent(fatigue, symptoms):
+        batch = {
+            "sessions": [{**session, "sets": [{**entry, "fatigue": fatigue, "symptoms": symptoms}]}]
+        }
+        with Session(clinic) as db, db.begin():
+            return store_batch(db, patient, UploadBatch.model_validate(batch))
+
+    assert sent(None, []).sets.stored == 1
+    assert sent(4, []).completed == 1
+    assert sent(4, ["cramp"]).completed == 1
+    assert sent(7, ["pain", "dizzy"]).completed == 0
+    held = clinic_copy(clinic, patient)["sessions"][0]["sets"][0]
+    assert (held["fatigue"], held["symptoms"]) == (4, ["cramp"])
