@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import signal
+import os
+
+from alshome.platform.processes import end_with_parent
 
 
 def die_with_parent() -> None:
     """In the child (a `preexec_fn`): get SIGTERM if pytest dies, so no server outlives a
     killed run (Linux; elsewhere nothing happens)."""
-    with contextlib.suppress(OSError, AttributeError):
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+    end_with_parent(os.getppid())
+
