@@ -29,6 +29,8 @@ DEFAULT_PORT = 8470
 LOOPBACK = "127.0.0.1"
 # What the clinic extra brings that the commands import (jinja2 and multipart: the dashboard).
 EXTRA_MODULES = ("fastapi", "uvicorn", "argon2")
+# What each worker process of `serve --workers N` imports and calls to build its app.
+APP_FACTORY = "alshome.clinic.api:app_from_environment"
 
 
 def add_clinic_commands(commands: Any, *, strict: bool) -> None:
@@ -96,6 +98,12 @@ def add_clinic_commands(commands: Any, *, strict: bool) -> None:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     serve.add_argument("--certfile", type=Path, metavar="FILE", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", type=Path, metavar="FILE", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="server processes (one a CPU core; 1 on SQLite)",
+    )
 
 
 def clinic_command(locations: Locations, options: Namespace) -> str:
@@ -338,12 +346,24 @@ def _serve(url: str, options: Namespace) -> str:
             f"--keyfile to listen on {options.host}, or put a reverse proxy with TLS in "
             "front of a server on 127.0.0.1 (see the README)."
         )
+    workers = _workers(url, options.workers)
     import uvicorn
 
     from alshome.clinic.api import create_app
+    from alshome.clinic.schema import DATABASE_URL_VARIABLE, open_clinic
 
+    if workers == 1:
+        app: Any = create_app(url)
+    else:
+        # Each worker opens the database itself: a wrong one is said here, once, in one
+        # sentence, rather than as a traceback from every worker.
+        open_clinic(url).dispose()
+        os.environ[DATABASE_URL_VARIABLE] = url  # the workers' environment is this one's
+        app = APP_FACTORY
     uvicorn.run(
-        create_app(url),
+        app,
+        factory=workers > 1,
+        workers=workers,
         host=options.host,
         port=options.port,
         ssl_certfile=options.certfile,
@@ -351,3 +371,22 @@ def _serve(url: str, options: Namespace) -> str:
         server_header=False,
     )
     return "The clinic server stopped."
+
+
+def _workers(url: str, asked: int | None) -> int:
+    """How many server processes: on PostgreSQL as asked, else one a CPU core; on SQLite
+    one, as its uploads take turns inside the one process (`alshome.clinic.api`)."""
+    from sqlalchemy.engine import make_url
+
+    from alshome.clinic.errors import ClinicError
+
+    if asked is not None and asked < 1:
+        raise ClinicError("--workers takes a number of processes, 1 or more.")
+    if make_url(url).get_backend_name() != "sqlite":
+        return asked or os.cpu_count() or 1
+    if asked not in (None, 1):
+        raise ClinicError(
+            "A clinic on SQLite is served by one process only; leave out --workers, or "
+            "move the clinic to PostgreSQL to serve it with more."
+        )
+    return 1

@@ -22,6 +22,8 @@ served by the same app, on the same guards.
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -45,7 +47,7 @@ from alshome.clinic.logins import IDLE_TIMEOUT
 from alshome.clinic.models import Device, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, published_bundle
 from alshome.clinic.records import held_counts
-from alshome.clinic.schema import open_clinic
+from alshome.clinic.schema import DATABASE_URL_VARIABLE, open_clinic
 from alshome.clinic.upload_writer import UploadWriter, unauthorized
 from alshome.clinic.wire import (
     HeldSummary,
@@ -55,6 +57,7 @@ from alshome.clinic.wire import (
     UploadReceipt,
 )
 from alshome.platform.network import is_loopback
+from alshome.platform.processes import end_with_parent
 from alshome.programs.bundle import MAX_BUNDLE_BYTES
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -112,6 +115,17 @@ def create_app(
     _add_device_routes(app, engine, writer)
     add_dashboard(app, engine, idle_timeout)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app on the database that ALSHOME_CLINIC_DATABASE_URL names: what each worker
+    process of `alshome clinic serve --workers N` builds, as uvicorn imports it by name in
+    a fresh interpreter. A worker ends with the supervisor that started it, even one that
+    was killed outright."""
+    supervisor = multiprocessing.parent_process()
+    if supervisor is not None and supervisor.pid is not None:
+        end_with_parent(supervisor.pid)
+    return create_app(os.environ[DATABASE_URL_VARIABLE])
 
 
 _bearer = HTTPBearer(auto_error=False)

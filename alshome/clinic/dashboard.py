@@ -165,7 +165,7 @@ def add_dashboard(
     idle_timeout: timedelta = IDLE_TIMEOUT,
 ) -> None:
     """The dashboard's routes, on the clinic's app and its database."""
-    limiter = LoginLimiter()
+    limiter = LoginLimiter(engine)
     app.state.idle_timeout = idle_timeout
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -226,7 +226,7 @@ def add_dashboard(
         password = str(form.get("password", ""))
         client = request.client.host if request.client else "unknown"
         keys = (f"email:{email}", f"client:{client}")
-        if limiter.blocked(*keys):
+        if await run_in_threadpool(limiter.blocked, *keys):
             return login_page(
                 request,
                 status.HTTP_429_TOO_MANY_REQUESTS,
@@ -236,14 +236,15 @@ def add_dashboard(
         # Argon2id takes most of a second: off the event loop, as every database call is.
         therapist_id = await run_in_threadpool(check_therapist, engine, email, password)
         if therapist_id is None:
-            limiter.failed(*keys)
+            await run_in_threadpool(limiter.failed, *keys)
             return login_page(
                 request,
                 status.HTTP_401_UNAUTHORIZED,
                 "This e-mail address and password do not match.",
                 email,
             )
-        limiter.succeeded(keys[0])  # the address's count; the client's keeps its failures
+        # The address's count; the client's keeps its failures.
+        await run_in_threadpool(limiter.succeeded, keys[0])
         response = RedirectResponse("/patients", status.HTTP_303_SEE_OTHER)
         secret = await run_in_threadpool(start_session, engine, therapist_id)
         _set_cookie(request, response, SESSION_COOKIE, secret)

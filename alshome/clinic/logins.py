@@ -7,29 +7,28 @@ idle for longer than `idle` ends: the next request finds none, and the row is de
 
 Logging in is rate-limited per e-mail address and per client address (`LoginLimiter`):
 after `MAX_FAILURES` wrong passwords within `FAILURE_WINDOW`, further tries are refused
-without checking, until the window has passed. The limiter lives in the server's memory,
-which is enough for the one server process a clinic runs.
+without checking, until the window has passed. The wrong passwords are counted in the
+clinic database, not in a process's memory: `alshome clinic serve --workers N` runs
+several server processes, and a guesser must meet the same count whichever one answers.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import threading
-import time
-from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from alshome.clinic import credentials
-from alshome.clinic.models import Therapist, WebSession, utc_now
+from alshome.clinic.models import LoginFailure, Therapist, WebSession, utc_now
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 MAX_FAILURES = 5
-FAILURE_WINDOW = 15 * 60.0  # seconds
+FAILURE_WINDOW = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -93,31 +92,46 @@ def end_session(engine: Engine, session_id: int) -> None:
 
 class LoginLimiter:
     """Wrong passwords counted per key (an e-mail address, a client address) over a
-    sliding window; a key at the limit is refused until its oldest failure is old enough."""
+    sliding window, in the clinic database; a key at the limit is refused until its
+    oldest failure is old enough.
 
-    def __init__(self, max_failures: int = MAX_FAILURES, window: float = FAILURE_WINDOW) -> None:
+    A key is kept as its SHA-256: what was typed as an e-mail address is kept by no one,
+    whatever its length. Each failure recorded first deletes those older than the window,
+    so the table holds the last window's failures only. Every call is a database call,
+    made off the event loop.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        max_failures: int = MAX_FAILURES,
+        window: timedelta = FAILURE_WINDOW,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.engine = engine
         self.max_failures = max_failures
         self.window = window
-        self._now = time.monotonic
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def _recent(self, key: str) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and self._now() - failures[0] > self.window:
-            failures.popleft()
-        return failures
+        self._now = now
 
     def blocked(self, *keys: str) -> bool:
-        with self._lock:
-            return any(len(self._recent(key)) >= self.max_failures for key in keys)
+        hashes = [credentials.token_hash(key) for key in keys]
+        with Session(self.engine) as db:
+            counts = db.scalars(
+                select(func.count())
+                .select_from(LoginFailure)
+                .where(LoginFailure.key_hash.in_(hashes))
+                .where(LoginFailure.at >= self._now() - self.window)
+                .group_by(LoginFailure.key_hash)
+            )
+            return any(count >= self.max_failures for count in counts)
 
     def failed(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._recent(key).append(self._now())
+        now = self._now()
+        with Session(self.engine) as db, db.begin():
+            db.execute(delete(LoginFailure).where(LoginFailure.at < now - self.window))
+            db.add_all(LoginFailure(key_hash=credentials.token_hash(key), at=now) for key in keys)
 
     def succeeded(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
+        hashes = [credentials.token_hash(key) for key in keys]
+        with Session(self.engine) as db, db.begin():
+            db.execute(delete(LoginFailure).where(LoginFailure.key_hash.in_(hashes)))

@@ -3,7 +3,8 @@
 People and devices: therapists (an e-mail and an Argon2id hash), their patients, the
 one-time pairing codes a patient's app joins with, the devices paired (each known only
 by its token's SHA-256), the therapists' dashboard sessions (each known by its cookie's
-SHA-256) and the audit of every read or change of a patient's data.
+SHA-256), the dashboard's recent wrong passwords and the audit of every read or change of
+a patient's data.
 
 A patient's history, as their app uploads it: programs, sessions with their sets and lift
 checks, carry-over checks, ALSFRS-R ratings and the first-run profile. Each keeps the
@@ -120,6 +121,21 @@ class WebSession(ClinicBase):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LoginFailure(ClinicBase):
+    """A wrong password at the dashboard's login, once under each key it counts against
+    (`logins.LoginLimiter`): kept here so that every server process counts the same tries.
+
+    `key_hash` is the SHA-256 of the key ("email:ADDRESS", "client:ADDRESS"); rows older
+    than the limiter's window are deleted as new ones come.
+    """
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class AuditEntry(ClinicBase):

@@ -10,10 +10,11 @@ alshome.report.from_export` on its stdin, and reads the PDF from its stdout: no 
 the offscreen platform, a time limit. The history is held in the child's memory only; no
 file of it is written.
 
-A report takes a few seconds of a core, so no more than `AT_ONCE` are drawn at a time; a
-request that cannot start one within `WAIT_SECONDS`, a child that fails or one that takes
-longer than `TIMEOUT_SECONDS` is a `ReportFailed`, one sentence for the therapist. The
-child's own message stays out of the log, since it may quote the history.
+A report takes a few seconds of a core, so no more than `AT_ONCE` are drawn at a time by a
+server process (each worker of `serve --workers N` counts its own); a request that cannot
+start one within `WAIT_SECONDS`, a child that fails or one that takes longer than
+`TIMEOUT_SECONDS` is a `ReportFailed`, one sentence for the therapist. The child's own
+message stays out of the log, since it may quote the history.
 """
 
 from __future__ import annotations

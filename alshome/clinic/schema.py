@@ -25,7 +25,7 @@ from alshome.storage.health import PRIVATE_FILE_MODE
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0002_session_program_index"
+HEAD_REVISION = "0003_login_failures"
 VERSION_TABLE = "clinic_alembic_version"
 DATABASE_URL_VARIABLE = "ALSHOME_CLINIC_DATABASE_URL"
 DATABASE_FILE = "clinic.sqlite3"

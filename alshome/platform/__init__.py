@@ -1,2 +1,3 @@
-"""Where the app meets the computer: folders, private files, shipped resources, settings and
-starting at log-in. Nothing here knows of sessions, storage or the screens."""
+"""Where the app meets the computer: folders, private files, shipped resources, settings,
+starting at log-in and a process that ends with its parent. Nothing here knows of
+sessions, storage or the screens."""

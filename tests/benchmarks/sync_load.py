@@ -19,7 +19,8 @@
 - Ten years of one patient (about 1,500 sessions, 50,000 sets) sent in one first sync
   by the app's real sender (`alshome.operations.sync.send_pending`), timed whole: the
   app reading and exporting its records, the requests, the server storing them.
-- The server's peak memory (VmHWM), read from /proc at the end.
+- The server's peak memory (VmHWM), read from /proc at the end: with workers (PostgreSQL),
+  the supervisor's and each worker's, summed.
 
 The devices are simulated by one process, so their requests are made as cheaply as they
 can be (the bytes of each request written beforehand, raw HTTP/1.1 on a connection of
@@ -63,6 +64,7 @@ from tests.benchmarks.synthetic_history import write_history
 from tests.clinic.conftest import PASSWORD, THERAPIST
 from tests.clinic.loopback import ClinicProcess
 from tests.tools.postgres import benchmark_database
+from tests.tools.processes import descendants
 
 UPLOAD = "/api/v1/upload"
 SPREAD_SECONDS = 10.0
@@ -91,7 +93,7 @@ class LoadFigures:
     ten_years_seconds: float
     ten_years_sets_per_second: float
     ten_years_app_cpu_seconds: float  # the app's process, all its threads
-    ten_years_server_cpu_seconds: float  # the server's process (PostgreSQL's own not counted)
+    ten_years_server_cpu_seconds: float  # the server's processes (PostgreSQL's own not counted)
     server_peak_rss_mb: float
 
 
@@ -178,16 +180,25 @@ def _set_syncs(session: dict[str, Any], devices: int, rounds: int) -> list[list[
 
 
 def peak_rss_mb(pid: int) -> float:
+    """The server's peak memory: each of its processes' (the supervisor's, its workers'),
+    summed."""
+    return sum(_peak_rss_kb(each) for each in [pid, *descendants(pid)]) / 1024
+
+
+def _peak_rss_kb(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+            return int(line.split()[1])
+    return 0
 
 
 def cpu_seconds(pid: int) -> float:
-    """The process's user and system time so far, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """The server's user and system time so far, of all its processes, from /proc."""
+    ticks = 0
+    for each in [pid, *descendants(pid)]:
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def measure_sync_load(

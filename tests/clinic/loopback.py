@@ -7,11 +7,15 @@
   started again many times a test. A fresh interpreter takes about 2 s to import the
   server on the 2-core test machine, so a keeper process imports it once and forks a
   server from that state for each start (about 0.1 s): the server is still a process
-  of its own that holds its database connections and dies without any cleanup.
+  of its own that holds its database connections and dies without any cleanup. On
+  PostgreSQL the server runs its default workers (one a core), which uvicorn starts as
+  fresh interpreters, so a start there takes seconds; the server is a process group of
+  its own, and a kill ends the whole group at once, as a power cut would.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
 import select
 import socket
@@ -140,25 +144,35 @@ class Proxy:
 
 
 KEEPER = """
-import os, signal, sys
+import ctypes, os, signal, sys
 import uvicorn  # noqa: F401  (imported before the forks, which is the point)
 import alshome.clinic.api  # noqa: F401
 from alshome.cli import main
 
+PR_SET_CHILD_SUBREAPER = 36
 signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+# A killed server's workers become the keeper's children, for it to wait for (Linux).
+ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1)
 url, port = sys.argv[1], sys.argv[2]
 server = None
 for line in sys.stdin:
     if line.strip() == "start":
         server = os.fork()
         if server == 0:
-            sys.stdin.close()
+            os.setpgid(0, 0)
+            sys.stdin.close()  # the keeper's commands; uvicorn hands its workers a stdin
+            sys.stdin = open(os.devnull)
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
             os._exit(main(["clinic", "serve", "--database-url", url, "--port", port]))
+        os.setpgid(server, server)  # here too: the group is there before its pid is told
         print(server, flush=True)
     elif line.strip() == "kill" and server is not None:
-        os.kill(server, signal.SIGKILL)
-        os.waitpid(server, 0)
+        os.killpg(server, signal.SIGKILL)
+        while True:  # the server, then its workers, orphaned to the keeper
+            try:
+                os.waitpid(-server, 0)
+            except ChildProcessError:
+                break
         server = None
         print("killed", flush=True)
 """
@@ -191,20 +205,26 @@ class ClinicProcess:
         return self._keeper.stdout.readline().strip()
 
     def start(self) -> None:
-        """Start the server and wait until it accepts connections."""
+        """Start the server and wait until it answers a request: with workers, the
+        supervisor takes connections on its socket before any worker serves them."""
         self.pid = int(self._say("start"))
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, START_TIMEOUT_S)
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                connection.request("GET", "/login")
+                connection.getresponse().read()
                 return
-            except OSError:
+            except ConnectionRefusedError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.01)
+            finally:
+                connection.close()
 
     def kill(self) -> None:
-        """SIGKILL the server: no shutdown, no rollback but the database's own."""
+        """SIGKILL the server, its workers with it: no shutdown, no rollback but the
+        database's own."""
         assert self._say("kill") == "killed"
         self.pid = None
 

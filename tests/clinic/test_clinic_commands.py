@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import pytest
@@ -28,10 +29,13 @@ from alshome.platform.paths import sqlite_path
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import program_file_text
 from tests.clinic.conftest import CLINIC, PASSWORD, THERAPIST, batch_of, pair
+from tests.clinic.loopback import free_port
+from tests.tools.processes import descendants, die_with_parent, running
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
 START_TIMEOUT_S = 30.0
+KILLED_SERVER_GONE_S = 5.0
 
 
 @pytest.fixture
@@ -264,45 +268,38 @@ def test_serve_refuses_plain_http_beyond_the_loopback_address(run, set_up, argum
     assert "--certfile" in err
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url):
-    """And, behind a reverse proxy on the same machine, over HTTPS only."""
+def serving(clinic_url: str, *options: str, **output: Any) -> tuple[subprocess.Popen[str], str]:
+    """`alshome clinic serve` with `options` in a process of its own, on a free port, once it
+    answers (uvicorn's output to `output`'s stdout and stderr); it and its API's address."""
     port = free_port()
+    command = ["-m", "alshome", "clinic", "serve", "--database-url", clinic_url]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "alshome",
-            "clinic",
-            "serve",
-            "--database-url",
-            clinic_url,
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        [sys.executable, *command, "--port", str(port), *options],
         text=True,
         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        preexec_fn=die_with_parent,
+        **output,
     )
     base = f"http://127.0.0.1:{port}/api/v1"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            httpx2.get(f"{base}/program")
+            return server, base
+        except httpx2.TransportError:
+            assert server.poll() is None, server.communicate()
+            assert time.monotonic() < deadline, "the server did not answer"
+            time.sleep(0.1)
+
+
+def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url, backend):
+    """And, behind a reverse proxy on the same machine, over HTTPS only. On PostgreSQL
+    from two worker processes."""
+    workers = ("--workers", "2") if backend == "postgresql" else ()
+    server, base = serving(clinic_url, *workers, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     token = {"Authorization": "Bearer none"}
     try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            try:
-                refused = httpx2.get(f"{base}/program")
-                break
-            except httpx2.TransportError:
-                assert server.poll() is None, server.communicate()
-                assert time.monotonic() < deadline, "the server did not answer"
-                time.sleep(0.1)
-        assert refused.status_code == 401
+        assert httpx2.get(f"{base}/program").status_code == 401
         paired = httpx2.post(
             f"{base}/pair", json={"code": set_up["pairing_code"], "device_name": "laptop"}
         )
@@ -318,12 +315,59 @@ def test_serve_answers_over_http_on_the_loopback_address(set_up, clinic_url):
     finally:
         server.send_signal(signal.SIGTERM)
         out, err = server.communicate(timeout=30)
-    # uvicorn stops gracefully, then ends by the signal it was sent, as services do.
-    assert server.returncode == -signal.SIGTERM, err
+    # uvicorn stops gracefully, then ends by the signal it was sent, as services do; its
+    # supervisor of workers stops them and returns.
+    assert server.returncode == (0 if workers else -signal.SIGTERM), err
     assert "Application shutdown complete" in err
     assert '"POST /api/v1/pair HTTP/1.1" 200' in out
     for secret in (set_up["pairing_code"], token["Authorization"].split()[1]):
         assert secret not in out + err
+
+
+@pytest.mark.databases("sqlite")
+def test_serve_on_sqlite_refuses_more_than_one_worker(run, set_up):
+    status, out, err = run("serve", "--workers", "2")
+    assert (status, out) == (2, "")
+    assert err.count(".") == 1 and "PostgreSQL" in err
+
+
+@pytest.mark.databases("postgresql")
+def test_no_worker_outlives_a_killed_server(set_up, clinic_url, tmp_path):
+    """The server killed with SIGKILL, as the out-of-memory killer would: its workers end
+    with it, and its port is free again, within a few seconds."""
+    with (tmp_path / "serve.log").open("w") as log:
+        server, _base = serving(clinic_url, "--workers", "2", stdout=log, stderr=log)
+    try:
+        processes = descendants(server.pid)
+        workers = [pid for pid in processes if b"spawn_main" in command_line(pid)]
+        assert len(workers) == 2, (tmp_path / "serve.log").read_text()
+    finally:
+        server.kill()
+        server.wait()
+    port = int(server.args[server.args.index("--port") + 1])
+    deadline = time.monotonic() + KILLED_SERVER_GONE_S
+    try:
+        while any(running(pid) for pid in processes) or not port_is_free(port):
+            assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+            time.sleep(0.05)
+    finally:  # none left behind by a failure
+        for pid in filter(running, processes):
+            os.kill(pid, signal.SIGKILL)
+
+
+def command_line(pid: int) -> bytes:
+    return Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def port_is_free(port: int) -> bool:
+    """Whether a server could listen on the port (as uvicorn binds, with SO_REUSEADDR)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def test_audit_lists_every_access_oldest_first(run, set_up, tmp_path):

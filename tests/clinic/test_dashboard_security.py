@@ -6,7 +6,7 @@ and what a login's cookie and session are."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,13 +19,14 @@ from alshome.clinic.logins import LoginLimiter
 from alshome.clinic.models import (
     AuditEntry,
     Device,
+    LoginFailure,
     PairingCode,
     Patient,
     WebSession,
     utc_now,
 )
 from alshome.clinic.publishing import latest_published
-from tests.clinic.conftest import PASSWORD, csrf_of, log_in, pair
+from tests.clinic.conftest import CLINIC, PASSWORD, csrf_of, log_in, pair
 
 pytestmark = pytest.mark.databases("sqlite", "postgresql")
 
@@ -317,13 +318,41 @@ def test_every_read_of_a_patient_is_audited(
     ]
 
 
-def test_wrong_passwords_are_forgotten_after_the_window() -> None:
-    limiter = LoginLimiter(max_failures=2, window=900)
-    now = [1000.0]
-    limiter._now = lambda: now[0]
+def test_wrong_passwords_are_forgotten_after_the_window(clinic: Engine) -> None:
+    now = [datetime(2026, 3, 2, 9, 0)]
+    limiter = LoginLimiter(
+        clinic, max_failures=2, window=timedelta(seconds=900), now=lambda: now[0]
+    )
     limiter.failed("email:a", "client:x")
     limiter.failed("email:a", "client:x")
     assert limiter.blocked("email:a") and limiter.blocked("email:b", "client:x")
     assert not limiter.blocked("email:b", "client:y")
-    now[0] += 901
+    now[0] += timedelta(seconds=901)
     assert not limiter.blocked("email:a", "client:x")
+    limiter.failed("email:c")
+    assert count(clinic, LoginFailure) == 1  # the old failures went as a new one came
+    limiter.succeeded("email:c")
+    assert count(clinic, LoginFailure) == 0
+
+
+def test_every_server_process_counts_the_same_wrong_passwords(
+    clinic_url: str, clinic: Engine, therapist: str
+) -> None:
+    """Two apps on their own engines, as two worker processes of `clinic serve` are, and
+    a client of each at its own address: the address's count is the same for both."""
+
+    def attempt(client: TestClient, password: str) -> int:
+        token = csrf_of(client.get("/login").text)
+        return client.post(
+            "/login",
+            data={"email": therapist, "password": password, "csrf_token": token},
+            follow_redirects=False,
+        ).status_code
+
+    with (
+        TestClient(create_app(clinic_url), base_url=CLINIC, client=("203.0.113.1", 4000)) as one,
+        TestClient(create_app(clinic_url), base_url=CLINIC, client=("203.0.113.2", 4000)) as two,
+    ):
+        assert [attempt(one, "not the password!") for _ in range(3)] == [401] * 3
+        assert [attempt(two, "not the password!") for _ in range(2)] == [401] * 2
+        assert attempt(one, PASSWORD) == attempt(two, PASSWORD) == 429
