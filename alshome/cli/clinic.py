@@ -351,6 +351,7 @@ def _serve(url: str, options: Namespace) -> str:
 
     from alshome.clinic.api import create_app
     from alshome.clinic.schema import DATABASE_URL_VARIABLE, open_clinic
+    from alshome.clinic.server_log import log_config
 
     if workers == 1:
         app: Any = create_app(url)
@@ -369,6 +370,7 @@ def _serve(url: str, options: Namespace) -> str:
         ssl_certfile=options.certfile,
         ssl_keyfile=options.keyfile,
         server_header=False,
+        log_config=log_config(),
     )
     return "The clinic server stopped."
 

@@ -53,7 +53,7 @@ def record_each(db: Session, accesses: Iterable[tuple[str, str | None, Action, s
         for actor, patient_id, action, what in accesses
     ]
     if rows:
-        db.execute(insert(AuditEntry), rows)
+        db.execute(insert(AuditEntry.__table__), rows)
 
 
 def audit_entries(engine: Engine, patient_id: str | None = None) -> list[AuditEntry]:

@@ -19,11 +19,22 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, Insert, Row, bindparam, func, select, text, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Insert,
+    Row,
+    bindparam,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -76,9 +87,9 @@ def store_batches(db: Session, uploads: Sequence[tuple[str, UploadBatch]]) -> li
         raise ValueError("a patient's batches are stored one after the other, not together")
     programs = _store_programs(db, uploads)
     profiles = {patient_id: _store_profile(db, patient_id, batch) for patient_id, batch in uploads}
-    sessions, ids, ended = _store_sessions(db, uploads)
+    sessions, ids, ended, fresh = _store_sessions(db, uploads)
     patient_of_session = {session_id: patient_id for (patient_id, _uuid), session_id in ids.items()}
-    sets, rated = _store_sets(db, uploads, ids, patient_of_session)
+    sets, rated = _store_sets(db, uploads, ids, fresh, patient_of_session)
     lift_checks = _insert_new(
         db,
         PatientLiftCheck,
@@ -245,9 +256,9 @@ def _store_profile(db: Session, patient_id: str, batch: UploadBatch) -> Counts:
 
 def _store_sessions(
     db: Session, uploads: Sequence[tuple[str, UploadBatch]]
-) -> tuple[dict[str, Counts], dict[tuple[str, str], int], Counter[str]]:
-    """The sessions' counts by patient, the ids of all of them by patient and uuid, and
-    how many of each patient's ended now."""
+) -> tuple[dict[str, Counts], dict[tuple[str, str], int], Counter[str], set[int]]:
+    """The sessions' counts by patient, the ids of all of them by patient and uuid, how
+    many of each patient's ended now, and the ids of those stored now."""
     rows: list[Owned] = [
         (
             patient_id,
@@ -267,20 +278,34 @@ def _store_sessions(
         for session in batch.sessions
     ]
     if not rows:
-        return {}, {}, Counter()
-    counts = _insert_new(db, PatientSession, rows)
+        return {}, {}, Counter(), set()
     table = PatientSession.__table__
+    inserted = _insert_rows(
+        db, PatientSession, [row for _patient, row in rows], ("id", "patient_id", "uuid", "status")
+    )
+    counts = _counted(
+        Counter(patient_id for patient_id, _row in rows),
+        Counter(patient_id for _id, patient_id, _uuid, _status in inserted),
+    )
     held = {
         (patient_id, uuid): (session_id, status)
+        for session_id, patient_id, uuid, status in inserted
+    }
+    fresh = {session_id for session_id, _patient, _uuid, _status in inserted}
+    others = list(
+        {row["uuid"] for patient_id, row in rows if (patient_id, row["uuid"]) not in held}
+    )
+    held.update(
+        ((patient_id, uuid), (session_id, status))
         for session_id, patient_id, uuid, status in _in_chunks(
             db,
             select(table.c.id, table.c.patient_id, table.c.uuid, table.c.status).where(
                 table.c.patient_id.in_({patient_id for patient_id, _batch in uploads})
             ),
             table.c.uuid,
-            list({row["uuid"] for _patient, row in rows}),
+            others,
         )
-    }
+    )
     ended = [
         (patient_id, held[patient_id, row["uuid"]][0], row)
         for patient_id, row in rows
@@ -308,44 +333,77 @@ def _store_sessions(
             ],
         )
     ids = {key: session_id for key, (session_id, _status) in held.items()}
-    return counts, ids, Counter(patient_id for patient_id, _id, _row in ended)
+    return counts, ids, Counter(patient_id for patient_id, _id, _row in ended), fresh
 
 
 def _store_sets(
     db: Session,
     uploads: Sequence[tuple[str, UploadBatch]],
     ids: dict[tuple[str, str], int],
+    fresh: set[int],
     patient_of_session: dict[int, str],
 ) -> tuple[dict[str, Counts], Counter[str]]:
     """The sets' counts by patient, and how many held sets of each took their rating or
-    symptoms now."""
-    offered = [
-        (patient_id, ids[patient_id, session.uuid], session.sets)
-        for patient_id, batch in uploads
-        for session in batch.sessions
-        if session.sets
-    ]
+    symptoms now.
+
+    The app sends a session again with each set saved, so most sets of an upload are
+    held already: only those not held are written out and inserted (a session stored
+    just now holds none), and the held ones are compared for a rating or symptoms to
+    fill in. The insert still skips any set held meanwhile (ON CONFLICT DO NOTHING).
+    """
+    sent: Counter[str] = Counter()
+    offered: list[tuple[int, Sequence[SetDoc]]] = []
+    for patient_id, batch in uploads:
+        for session in batch.sessions:
+            sent[patient_id] += len(session.sets)
+            if session.sets:
+                offered.append((ids[patient_id, session.uuid], session.sets))
     if not offered:
         return {}, Counter()
+    held = _held_sets(db, [session_id for session_id, _sets in offered if session_id not in fresh])
+    new = [
+        (session_id, missing)
+        for session_id, sets in offered
+        if (missing := [entry for entry in sets if (session_id, entry.position) not in held])
+    ]
     insert = _sets_in_postgresql if db.get_bind().dialect.name == "postgresql" else _sets_in_sqlite
-    inserted = set(insert(db, offered))
-    sent: Counter[str] = Counter()
-    others = []
-    for patient_id, session_id, sets in offered:
-        sent[patient_id] += len(sets)
-        others.extend(
-            (session_id, entry) for entry in sets if (session_id, entry.position) not in inserted
-        )
+    inserted = insert(db, new) if new else []
     stored = Counter(patient_of_session[session_id] for session_id, _position in inserted)
-    rated = Counter(patient_of_session[session_id] for session_id in _fill_in_ratings(db, others))
-    return _counted(sent, stored), rated
+    filled = _fill_in_ratings(db, offered, held)
+    return _counted(sent, stored), Counter(patient_of_session[session_id] for session_id in filled)
+
+
+@dataclass(frozen=True)
+class _HeldSet:
+    id: int
+    fatigue: int | None
+    no_symptoms: bool
+
+
+def _held_sets(db: Session, session_ids: Sequence[int]) -> dict[tuple[int, int], _HeldSet]:
+    """The sets held of these sessions, by session and position: what a rating filled in
+    needs to know of each (whether it has symptoms, not which)."""
+    table = PatientSet.__table__
+    query = select(
+        table.c.id,
+        table.c.session_id,
+        table.c.position,
+        table.c.fatigue,
+        func.json_array_length(table.c.symptoms) == 0,
+    )
+    return {
+        (session_id, position): _HeldSet(set_id, fatigue, no_symptoms)
+        for set_id, session_id, position, fatigue, no_symptoms in _in_chunks(
+            db, query, table.c.session_id, session_ids
+        )
+    }
 
 
 _SETS = TypeAdapter(list[SetDoc])
 
 
 def _sets_in_postgresql(
-    db: Session, offered: Sequence[tuple[str, int, Sequence[SetDoc]]]
+    db: Session, offered: Sequence[tuple[int, Sequence[SetDoc]]]
 ) -> list[Row[Any]]:
     """Insert the sets not held yet in one statement on one JSON parameter: each session's
     id and its sets, written by pydantic's own JSON serializer, which the database unnests.
@@ -353,7 +411,7 @@ def _sets_in_postgresql(
     cost more than storing them. The session and position of each set inserted."""
     sessions = ",".join(
         f'{{"session_id":{session_id},"sets":{_SETS.dump_json(sets).decode()}}}'
-        for _patient, session_id, sets in offered
+        for session_id, sets in offered
     )
     columns = ", ".join(f'"{name}"' for name in SET_FIELDS)
     return list(
@@ -371,55 +429,54 @@ def _sets_in_postgresql(
     )
 
 
-def _sets_in_sqlite(
-    db: Session, offered: Sequence[tuple[str, int, Sequence[SetDoc]]]
-) -> list[Row[Any]]:
+def _sets_in_sqlite(db: Session, offered: Sequence[tuple[int, Sequence[SetDoc]]]) -> list[Row[Any]]:
     """As `_sets_in_postgresql`, as an executemany of a row a set."""
     rows = [
         {"session_id": session_id, **entry}
-        for _patient, session_id, sets in offered
+        for session_id, sets in offered
         for entry in _SETS.dump_python(sets, mode="json")
     ]
     return _insert_rows(db, PatientSet, rows, ("session_id", "position"))
 
 
-def _fill_in_ratings(db: Session, others: Sequence[tuple[int, SetDoc]]) -> list[int]:
+def _fill_in_ratings(
+    db: Session,
+    offered: Sequence[tuple[int, Sequence[SetDoc]]],
+    held: dict[tuple[int, int], _HeldSet],
+) -> list[int]:
     """Held sets take the fatigue rating and symptoms they were stored without, when a
-    later upload brings them (never overwriting what is held); the session id of each.
-    `others`: the sets sent that were held already, with their session's id."""
-    if not any(entry.fatigue is not None or entry.symptoms for _session, entry in others):
-        return []
-    table = PatientSet.__table__
-    held = {
-        (session_id, position): (set_id, fatigue, symptoms)
-        for set_id, session_id, position, fatigue, symptoms in _in_chunks(
-            db,
-            select(
-                table.c.id, table.c.session_id, table.c.position, table.c.fatigue, table.c.symptoms
-            ),
-            table.c.session_id,
-            list({session_id for session_id, _entry in others}),
-        )
-    }
+    later upload brings them (never overwriting what is held); the session id of each."""
     filled = []
-    for session_id, entry in others:
-        set_id, fatigue, symptoms = held[session_id, entry.position]
-        new_fatigue = entry.fatigue if fatigue is None else fatigue
-        new_symptoms = symptoms or [symptom.value for symptom in entry.symptoms]
-        if (new_fatigue, new_symptoms) != (fatigue, symptoms):
-            filled.append(
-                {
-                    "session_id": session_id,
-                    "held_id": set_id,
-                    "new_fatigue": new_fatigue,
-                    "new_symptoms": new_symptoms,
-                }
-            )
+    for session_id, sets in offered:
+        for entry in sets:
+            found = held.get((session_id, entry.position))
+            if found is None:
+                continue
+            rating = found.fatigue is None and entry.fatigue is not None
+            symptoms = found.no_symptoms and bool(entry.symptoms)
+            if rating or symptoms:
+                filled.append(
+                    {
+                        "session_id": session_id,
+                        "held_id": found.id,
+                        "new_fatigue": entry.fatigue if rating else found.fatigue,
+                        "new_symptoms": [symptom.value for symptom in entry.symptoms]
+                        if symptoms
+                        else None,
+                    }
+                )
+    table = PatientSet.__table__
     if filled:
         db.execute(
             update(table)
             .where(table.c.id == bindparam("held_id"))
-            .values(fatigue=bindparam("new_fatigue"), symptoms=bindparam("new_symptoms")),
+            .values(
+                fatigue=bindparam("new_fatigue"),
+                # None keeps what is held: SQL NULL, not JSON's null.
+                symptoms=func.coalesce(
+                    bindparam("new_symptoms", type_=JSON(none_as_null=True)), table.c.symptoms
+                ),
+            ),
             filled,
         )
     return [values["session_id"] for values in filled]
