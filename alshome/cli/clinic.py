@@ -371,6 +371,7 @@ def _serve(url: str, options: Namespace) -> str:
         ssl_keyfile=options.keyfile,
         server_header=False,
         log_config=log_config(),
+        access_log=False,
     )
     return "The clinic server stopped."
 

@@ -50,6 +50,7 @@ from alshome.clinic.models import Device, PublishedProgram, utc_now
 from alshome.clinic.publishing import latest_published, published_bundle
 from alshome.clinic.records import held_counts
 from alshome.clinic.schema import DATABASE_URL_VARIABLE, open_clinic
+from alshome.clinic.server_log import RefusalLog
 from alshome.clinic.upload_writer import UploadWriter, unauthorized
 from alshome.clinic.wire import (
     HeldSummary,
@@ -118,6 +119,7 @@ def create_app(
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(SecureTransport)
     app.add_middleware(PrivateResponses)
+    app.add_middleware(RefusalLog)
     _add_device_routes(app, engine, writer)
     add_dashboard(app, engine, idle_timeout)
     return app

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from alshome.clinic.bulk_insert import insert_rows
 from alshome.clinic.models import AuditEntry, utc_now
 
 Action = Literal["read", "change"]
@@ -52,8 +53,7 @@ def record_each(db: Session, accesses: Iterable[tuple[str, str | None, Action, s
         }
         for actor, patient_id, action, what in accesses
     ]
-    if rows:
-        db.execute(insert(AuditEntry.__table__), rows)
+    insert_rows(db, AuditEntry.__table__, rows, skip_held=False)
 
 
 def audit_entries(engine: Engine, patient_id: str | None = None) -> list[AuditEntry]:

@@ -16,7 +16,6 @@ file `alshome export --format json` would give of the same history.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from alshome import __version__
+from alshome.clinic.bulk_insert import insert_rows
 from alshome.clinic.figures import window_start
 from alshome.clinic.models import (
     ClinicBase,
@@ -170,7 +170,7 @@ def _insert_new(
     the patient)."""
     if not rows:
         return {}
-    inserted = _insert_rows(db, model, [row for _patient, row in rows], (owner_column,))
+    inserted = insert_rows(db, model.__table__, [row for _patient, row in rows], (owner_column,))
     return _counted(
         Counter(patient_id for patient_id, _row in rows),
         Counter(patient_of(owner) for (owner,) in inserted),
@@ -183,31 +183,6 @@ def _counted(sent: Counter[str], stored: Counter[str]) -> dict[str, Counts]:
         patient_id: Counts(stored=stored[patient_id], already_held=count - stored[patient_id])
         for patient_id, count in sent.items()
     }
-
-
-def _insert_rows(
-    db: Session, model: type[ClinicBase], rows: Sequence[dict[str, Any]], returning: Sequence[str]
-) -> list[Row[Any]]:
-    """Insert the rows the table does not hold yet; the `returning` columns of those inserted.
-
-    PostgreSQL gets the whole batch as one JSON parameter that `json_populate_recordset`
-    turns into rows of the table (whose columns the rows' keys name): one short statement.
-    A multi-row VALUES would have a placeholder per value, which psycopg parses in Python,
-    seconds for a batch of a few thousand sets. Plain json, not jsonb: the text is read
-    once either way, and building jsonb's tree first took half the statement's time for
-    ten years of sets. SQLite takes the rows as an executemany.
-    """
-    table = model.__table__
-    if db.get_bind().dialect.name != "postgresql":
-        statement = sqlite.insert(table).on_conflict_do_nothing()
-        return list(db.execute(statement.returning(*(table.c[name] for name in returning)), rows))
-    columns = ", ".join(f'"{name}"' for name in rows[0])
-    statement = text(
-        f"INSERT INTO {table.name} ({columns}) SELECT {columns} "
-        f"FROM json_populate_recordset(NULL::{table.name}, CAST(:rows AS json)) "
-        f"ON CONFLICT DO NOTHING RETURNING {', '.join(returning)}"
-    )
-    return list(db.execute(statement, {"rows": json.dumps(rows, default=datetime.isoformat)}))
 
 
 def _store_programs(db: Session, uploads: Sequence[tuple[str, UploadBatch]]) -> dict[str, Counts]:
@@ -280,8 +255,11 @@ def _store_sessions(
     if not rows:
         return {}, {}, Counter(), set()
     table = PatientSession.__table__
-    inserted = _insert_rows(
-        db, PatientSession, [row for _patient, row in rows], ("id", "patient_id", "uuid", "status")
+    inserted = insert_rows(
+        db,
+        PatientSession.__table__,
+        [row for _patient, row in rows],
+        ("id", "patient_id", "uuid", "status"),
     )
     counts = _counted(
         Counter(patient_id for patient_id, _row in rows),
@@ -436,7 +414,7 @@ def _sets_in_sqlite(db: Session, offered: Sequence[tuple[int, Sequence[SetDoc]]]
         for session_id, sets in offered
         for entry in _SETS.dump_python(sets, mode="json")
     ]
-    return _insert_rows(db, PatientSet, rows, ("session_id", "position"))
+    return insert_rows(db, PatientSet.__table__, rows, ("session_id", "position"))
 
 
 def _fill_in_ratings(
