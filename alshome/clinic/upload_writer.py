@@ -50,10 +50,10 @@ from alshome.programs.document import ESCAPED_NUL
 # Bodies taken into one group, at most (a group has at least one, up to the body cap):
 # two hundred sessions of forty sets, or two batches of a first sync.
 GROUP_BYTES = 4 * 1024 * 1024
-# How long the writer waits for one more upload before it stores the group it has: while
-# uploads keep coming (a burst, read from the network one after another), the group
-# grows, and its fixed costs (the transaction, a statement a kind) are shared by more;
-# a lone upload waits this long at most.
+# In a burst (an upload that found others waiting), how long the writer waits for one
+# more before it stores the group it has: while uploads keep coming, read from the
+# network one after another, the group grows, and its fixed costs (the transaction, a
+# statement a kind of record) are shared by more. An upload that came alone never waits.
 LINGER_SECONDS = 0.005
 
 log = logging.getLogger(__name__)
@@ -119,10 +119,15 @@ class UploadWriter:
     def _run(self) -> None:
         while (first := self._waiting.get()) is not None:
             group, size = [first], len(first.body)
+            # An upload that came alone is stored at once; one that found others waiting
+            # is in a burst, and waits a little for the rest of it.
+            linger = self.linger if not self._waiting.empty() else 0.0
             closing = False
             while size < self.group_bytes:
                 try:
-                    upload = self._waiting.get(timeout=self.linger)
+                    upload = (
+                        self._waiting.get(timeout=linger) if linger else self._waiting.get_nowait()
+                    )
                 except queue.Empty:
                     break
                 if upload is None:

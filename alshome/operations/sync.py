@@ -22,7 +22,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -219,12 +219,7 @@ def upload_batch(repository: Repository, pending: Pending) -> dict[str, Any]:
         ]
         if Kind.CARRY_OVER in keys
         else [],
-        "sessions": [
-            SessionDoc.of(session).model_dump(mode="json")
-            for session in repository.sessions(keys[Kind.SESSION])
-        ]
-        if Kind.SESSION in keys
-        else [],
+        "sessions": _sessions(repository, keys),
         "alsfrs": [
             AlsfrsDoc.of(entry).model_dump(mode="json")
             for entry in repository.alsfrs_entries(ids=ids(Kind.ALSFRS))
@@ -236,6 +231,33 @@ def upload_batch(repository: Repository, pending: Pending) -> dict[str, Any]:
     if profile is not None:
         batch["profile"] = ProfileDoc.trusted(profile).model_dump(mode="json")
     return batch
+
+
+def _sessions(repository: Repository, keys: dict[Kind, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """The sessions the batch names: whole when the session itself is named (its start,
+    its end, a lift check, a first sync), else with only the sets named (each set saved
+    during a session, and its rating, sends that set alone, not the session again)."""
+    whole = set(keys.get(Kind.SESSION, ()))
+    named_sets: dict[str, set[int]] = {}
+    for key in keys.get(Kind.SET, ()):
+        uuid, _slash, position = key.rpartition("/")
+        named_sets.setdefault(uuid, set()).add(int(position))
+    uuids = [*whole, *(uuid for uuid in named_sets if uuid not in whole)]
+    if not uuids:
+        return []
+    return [
+        SessionDoc.of(
+            session
+            if session.uuid in whole
+            else replace(
+                session,
+                sets=tuple(
+                    entry for entry in session.sets if entry.position in named_sets[session.uuid]
+                ),
+            )
+        ).model_dump(mode="json")
+        for session in repository.sessions(uuids)
+    ]
 
 
 def take_program(engine: Engine, client: httpx.Client | None = None) -> bool:

@@ -1,10 +1,10 @@
 """The outbox of records to share with the clinic, and the clinic the history is shared with.
 
 A record is put in the outbox by the very transaction that saves it (the triggers of
-migration 0005_sharing), and only while the history is shared: a patient who never
-shares has no outbox growth. Joining a clinic puts the whole history in it, in the
-transaction that keeps the token, so a history recorded before joining is sent in full
-on the first sync. The sender reads a batch of rows (`Outbox.pending`) and removes
+migrations 0005_sharing and 0007_outbox_sets), and only while the history is shared: a
+patient who never shares has no outbox growth. Joining a clinic puts the whole history
+in it, in the transaction that keeps the token, so a history recorded before joining is
+sent in full on the first sync. The sender reads a batch of rows (`Outbox.pending`) and removes
 exactly those rows once the clinic's receipt is in (`Outbox.acknowledge`); a record
 saved again meanwhile has a newer row, which stays.
 """
@@ -47,6 +47,7 @@ class Kind(StrEnum):
     """What an outbox row names, and by which key."""
 
     SESSION = "session"  # by uuid, with its sets, lift checks and carry-over check
+    SET = "set"  # by its session's uuid and its position: uuid/position (0007_outbox_sets)
     PROGRAM = "program"  # by row id
     CARRY_OVER = "carry_over"  # by row id
     ALSFRS = "alsfrs"  # by row id
@@ -64,6 +65,20 @@ class Sharing:
     sent_at: datetime | None
     program_tag: str | None
     offered: dict[str, Any] | None
+
+
+def set_key(session_uuid: str, position: int) -> str:
+    """A set's outbox key, as the trigger writes it."""
+    return f"{session_uuid}/{position}"
+
+
+def session_of(kind: Kind, key: str) -> str | None:
+    """The uuid of the session a row names, whole or by one of its sets; None for others."""
+    if kind is Kind.SESSION:
+        return key
+    if kind is Kind.SET:
+        return key.rpartition("/")[0]
+    return None
 
 
 @dataclass(frozen=True)
@@ -144,7 +159,8 @@ class Outbox:
 
     def pending(self, max_sessions: int, max_rows: int = 5_000, after: int = 0) -> Pending:
         """The oldest outbox rows (past row `after`: the next batch while one is still on
-        its way), up to `max_sessions` distinct sessions, grouped by kind."""
+        its way), up to `max_sessions` distinct sessions (whole, or some of their sets),
+        grouped by kind."""
         with self._db() as db:
             rows = db.execute(
                 select(OutboxRow.id, OutboxRow.kind, OutboxRow.key)
@@ -154,11 +170,14 @@ class Outbox:
             ).all()
         ids: list[int] = []
         keys: dict[Kind, dict[str, None]] = {}
+        sessions: set[str] = set()
         for row_id, kind, key in rows:
-            named = keys.setdefault(Kind(kind), {})
-            if kind == Kind.SESSION and key not in named and len(named) >= max_sessions:
-                break
-            named[key] = None
+            session = session_of(Kind(kind), key)
+            if session is not None and session not in sessions:
+                if len(sessions) >= max_sessions:
+                    break
+                sessions.add(session)
+            keys.setdefault(Kind(kind), {})[key] = None
             ids.append(row_id)
         return Pending(tuple(ids), {kind: tuple(named) for kind, named in keys.items()})
 

@@ -4,5 +4,5 @@ The quick read at start (`alshome.storage.snapshot`) compares it with the databa
 before SQLAlchemy or Alembic is imported; `migrate` brings a database to it.
 """
 
-HEAD_REVISION = "0006_offered_bundle"
+HEAD_REVISION = "0007_outbox_sets"
 VERSION_TABLE = "alembic_version"

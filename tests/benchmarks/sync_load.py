@@ -6,11 +6,12 @@
   time from sending to the receipt (p50, p95), which under a burst is mostly the wait
   behind the others.
 - Then, three times, all 200 send in the same instant what the app sends when a set has
-  just been saved: the session in progress with its sets so far (a seeded random number
-  of them, more each time; the newest not rated yet), the commonest sync there is: the
-  request time of 200 devices syncing at once (p50, p95 over the 600 requests).
-- Then all 200 send one finished session each in the same instant (a session of forty
-  sets, the largest ordinary sync), p50 and p95.
+  just been saved: its session in progress with that set (the commonest sync there is,
+  a few times a minute from each device in a workout): the request time of 200 devices
+  syncing at once (p50, p95 over the 600 requests).
+- Then all 200 send one whole workout each in the same instant, as the app does when a
+  session ends (the session with all its forty sets, the largest ordinary sync), p50
+  and p95.
 - Then each device sends one more session, one device after another: the request time
   of a sync that does not queue (p50, p95).
 - Then all 200 stay online and send one more session each at a random moment of the same
@@ -162,26 +163,25 @@ def _request_bytes(host: str, port: int, headers: dict[str, str], body: bytes) -
 
 
 def _set_syncs(session: dict[str, Any], devices: int, rounds: int) -> list[list[bytes]]:
-    """For each round, each device's sync right after a set: the same session in progress
-    (its own uuid a device) with a seeded random number of its sets, more each round,
-    the newest of them not rated yet."""
+    """For each round, each device's sync right after a set is saved, as the app sends it
+    (`alshome.operations.sync.upload_batch`, outbox kind `set`): its session in progress
+    (a uuid of its own a device) with that one set, not rated yet. The sets are drawn at
+    random (seeded), later ones each round; the first round also stores the session."""
     sets = session["sets"]
     draw = random.Random(SPREAD_SEED)
     uuids = [str(uuid.uuid4()) for _ in range(devices)]
-    counts = [sorted(draw.randint(1, len(sets)) for _ in range(rounds)) for _ in range(devices)]
+    positions = [sorted(draw.sample(range(len(sets)), rounds)) for _ in range(devices)]
     syncs = []
     for round_ in range(rounds):
         bodies = []
         for device in range(devices):
-            done = [dict(entry) for entry in sets[: counts[device][round_]]]
-            done[-1]["fatigue"] = None
             in_progress = {
                 **session,
                 "uuid": uuids[device],
                 "ended_at": None,
                 "status": "in_progress",
                 "symptoms": [],
-                "sets": done,
+                "sets": [{**sets[positions[device][round_]], "fatigue": None}],
                 "lift_checks": [],
             }
             bodies.append(json.dumps({"sessions": [in_progress]}).encode())

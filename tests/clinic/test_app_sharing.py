@@ -34,6 +34,7 @@ from alshome.clinic.publishing import latest_published, publish
 from alshome.domain.clock import ManualClock
 from alshome.domain.safety import CarryOver, CarryOverCheck, Profile
 from alshome.domain.session import Phase
+from alshome.domain.session import Session as Workout
 from alshome.operations import sync
 from alshome.operations.clinic_program import (
     ChangeKind,
@@ -44,12 +45,14 @@ from alshome.operations.clinic_program import (
 from alshome.operations.exchange import export_json
 from alshome.operations.history import History
 from alshome.operations.privacy import close_and_delete_all
+from alshome.operations.startup import load_active_program
 from alshome.platform.paths import resolve_locations
 from alshome.programs.bundle import read_program_source
 from alshome.programs.demo import demo_document
 from alshome.programs.transfer import check_program
 from alshome.storage.db import open_database
 from alshome.storage.outbox import Outbox
+from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 from alshome.ui.clinic_sharing import ClinicSharing
 from tests.cli.conftest import follow_demo
@@ -145,9 +148,57 @@ def test_what_is_saved_after_joining_follows_in_later_batches(app, served, clini
         follow_demo(repository, clock, sets=2)
         clock.advance(3600)
     sent = sync.send_pending(app, clock.wall, batch_sessions=2)
-    assert (sent.records, sent.batches) == (3, 2)
+    assert (sent.records, sent.batches) == (3 * 3, 2)  # three sessions, two sets each
     assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
     assert sync.send_pending(app, clock.wall) == sync.SentCounts(0, 0)
+
+
+def test_a_set_saved_while_shared_goes_alone_not_with_its_whole_session(
+    app, served, clinic, patient, clock
+):
+    """A session sent at its start, then each set as it is saved and again once rated:
+    each batch holds the session with the one set that changed, and the clinic ends with
+    the app's own copy."""
+    joined(app, served, patient, clock)
+    sync.send_pending(app, clock.wall)
+    repository = Repository(app)
+    program_id, program = load_active_program(repository)
+    session = Workout(program, clock, SessionRecorder(repository, program_id))
+    outbox = Outbox(app)
+    session.start_set()
+    assert [len(batched["sets"]) for batched in pending_sessions(app)] == [0]
+    sync.send_pending(app, clock.wall)
+    for rating in range(3):
+        if rating:
+            session.start_set()
+        clock.advance(3)
+        session.tick()
+        clock.advance(30)
+        session.tick()
+        session.finish_set()
+        [batched] = pending_sessions(app)
+        assert [(entry["position"], entry["fatigue"]) for entry in batched["sets"]] == [
+            (rating, None)
+        ]
+        sync.send_pending(app, clock.wall)
+        session.answer_fatigue(rating)
+        [batched] = pending_sessions(app)
+        assert [(entry["position"], entry["fatigue"]) for entry in batched["sets"]] == [
+            (rating, rating)
+        ]
+        sync.send_pending(app, clock.wall)
+        session.end_rest()
+    assert outbox.waiting() == 0
+    session.stop_tired()
+    assert [len(batched["sets"]) for batched in pending_sessions(app)] == [3]  # its end
+    sync.send_pending(app, clock.wall)
+    assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
+
+
+def pending_sessions(app: Engine) -> list[dict]:
+    """The sessions of the next batch the app would send."""
+    pending = Outbox(app).pending(sync.BATCH_SESSIONS)
+    return sync.upload_batch(Repository(app), pending)["sessions"]
 
 
 def test_nothing_waits_and_nothing_is_sent_for_a_history_not_shared(app, clock):
@@ -202,6 +253,7 @@ from alshome.operations.clinic_program import (
 )
 from alshome.storage.db import open_database
 from alshome.storage.outbox import Outbox
+from alshome.storage.recorder import SessionRecorder
 
 def killed(self, ids, sent_at):
     os.kill(os.getpid(), signal.SIGKILL)
@@ -356,7 +408,7 @@ def test_the_app_syncs_on_a_background_thread_after_a_set_and_never_while_one_is
     controller.phase = Phase.RUNNING
     controller.changed.emit()
     sharing.sync_soon()
-    assert not sharing.busy and sync.status(app).waiting == 1
+    assert not sharing.busy and sync.status(app).waiting == 2  # the session, its set
     controller.phase = Phase.FATIGUE_CHECK
     with qtbot.waitSignal(sharing.changed, timeout=30_000):
         controller.changed.emit()

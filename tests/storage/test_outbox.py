@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from alshome.domain.alsfrs import EnteredBy, Entry
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck, Profile
 from alshome.domain.session import Session
-from alshome.storage.outbox import Kind, Outbox
+from alshome.storage.outbox import Kind, Outbox, set_key
 from alshome.storage.recorder import SessionRecorder
 from tests.storage.conftest import on_disk
 
@@ -86,9 +86,15 @@ def test_while_shared_every_save_adds_its_record_as_it_is_committed(
     # Saved, then made the active one: the clinic learns which program is in use.
     assert outbox_rows(database_url) == [("program", str(program_id))] * 2
     uuid = do_a_session(repository, program_id, short_program, clock)
-    sessions = [key for kind, key in outbox_rows(database_url) if kind == Kind.SESSION]
-    # The start, the set, its rating, the lift check and the end: each its own write.
-    assert sessions == [uuid] * 5
+    # The start, the set, its rating, the lift check and the end: each its own write; the
+    # set and its rating name the set alone, the rest the session.
+    assert [row for row in outbox_rows(database_url) if row[0] != "program"] == [
+        ("session", uuid),
+        ("set", set_key(uuid, 0)),
+        ("set", set_key(uuid, 0)),
+        ("session", uuid),
+        ("session", uuid),
+    ]
     repository.save_profile(Profile("Ana Ruiz", "555 0100", "Sam", clock.wall()))
     repository.record_rest_day(CarryOverCheck(CarryOver.FINE, clock.wall()))
     repository.save_alsfrs(Entry(clock.wall(), (3,) * 12, EnteredBy.CAREGIVER))
@@ -136,8 +142,12 @@ def test_a_batch_holds_at_most_its_sessions_and_each_record_once(
     outbox = Outbox(engine)
     first = outbox.pending(max_sessions=2)
     assert first.keys[Kind.SESSION] == tuple(uuids[:2])
+    assert first.keys[Kind.SET] == tuple(set_key(uuid, 0) for uuid in uuids[:2])
     outbox.acknowledge(first.ids, clock.wall())
-    assert outbox.pending(max_sessions=2).keys == {Kind.SESSION: (uuids[2],)}
+    assert outbox.pending(max_sessions=2).keys == {
+        Kind.SESSION: (uuids[2],),
+        Kind.SET: (set_key(uuids[2], 0),),
+    }
 
 
 def test_stopping_forgets_the_token_and_what_waited(repository, engine, clock, database_url):

@@ -1,6 +1,6 @@
 """Write a small history at every schema revision, kept in the repository for upgrade tests.
 
-    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0006_offered_bundle
+    .venv/bin/python tests/storage/revisions/make_revision_databases.py 0007_outbox_sets
     .venv/bin/python tests/storage/revisions/make_revision_databases.py --exports
 
 Run it once when a migration is added, for the new head only: the older databases must
@@ -203,6 +203,7 @@ if __name__ == "__main__":
             MEDIA_REVISION,
             "0005_sharing",
             "0006_offered_bundle",
+            "0007_outbox_sets",
         )
         for revision in sys.argv[1:] or revisions:
             write(revision)
