@@ -234,11 +234,11 @@ def upload_batch(repository: Repository, pending: Pending) -> dict[str, Any]:
 
 
 def _sessions(repository: Repository, keys: dict[Kind, tuple[str, ...]]) -> list[dict[str, Any]]:
-    """The sessions the batch names: whole when the session itself is named (its start,
-    its end, a lift check, a first sync), else with only the sets named (each set saved
-    during a session, and its rating, sends that set alone, not the session again)."""
+    """The sessions the batch names, each with what changed of it: whole when named whole
+    (joining, a first sync), else its own row and lift checks with only the sets named
+    (each set saved, and its rating, sends that set alone; a session's end sends no set)."""
     whole = set(keys.get(Kind.SESSION, ()))
-    named_sets: dict[str, set[int]] = {}
+    named_sets: dict[str, set[int]] = {uuid: set() for uuid in keys.get(Kind.SESSION_ROW, ())}
     for key in keys.get(Kind.SET, ()):
         uuid, _slash, position = key.rpartition("/")
         named_sets.setdefault(uuid, set()).add(int(position))

@@ -46,7 +46,8 @@ FOLLOWED_TABLES = (
 class Kind(StrEnum):
     """What an outbox row names, and by which key."""
 
-    SESSION = "session"  # by uuid, with its sets, lift checks and carry-over check
+    SESSION = "session"  # by uuid, whole: its sets and lift checks (joining; before 0007)
+    SESSION_ROW = "session_row"  # by uuid: its own row and lift checks (0007_outbox_sets)
     SET = "set"  # by its session's uuid and its position: uuid/position (0007_outbox_sets)
     PROGRAM = "program"  # by row id
     CARRY_OVER = "carry_over"  # by row id
@@ -73,8 +74,9 @@ def set_key(session_uuid: str, position: int) -> str:
 
 
 def session_of(kind: Kind, key: str) -> str | None:
-    """The uuid of the session a row names, whole or by one of its sets; None for others."""
-    if kind is Kind.SESSION:
+    """The uuid of the session a row names, whole, by its own row or by one of its sets;
+    None for others."""
+    if kind in (Kind.SESSION, Kind.SESSION_ROW):
         return key
     if kind is Kind.SET:
         return key.rpartition("/")[0]

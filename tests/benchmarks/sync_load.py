@@ -5,13 +5,13 @@
   flight together. Measured: sets stored a second over the burst, and each request's
   time from sending to the receipt (p50, p95), which under a burst is mostly the wait
   behind the others.
-- Then, three times, all 200 send in the same instant what the app sends when a set has
-  just been saved: its session in progress with that set (the commonest sync there is,
-  a few times a minute from each device in a workout): the request time of 200 devices
-  syncing at once (p50, p95 over the 600 requests).
-- Then all 200 send one whole workout each in the same instant, as the app does when a
-  session ends (the session with all its forty sets, the largest ordinary sync), p50
-  and p95.
+- Then all 200, in step, go through a workout's syncs as the app sends them, each round
+  in the same instant: three times the session in progress with the one set just saved
+  (the commonest sync there is, a few times a minute from each device in a workout),
+  then the session's end without its sets: the request time of 200 devices syncing at
+  once (p50, p95 over the 800 requests).
+- Then all 200 send one whole session each (all its forty sets) in the same instant, as
+  a first sync sends each session of the history: p50 and p95.
 - Then each device sends one more session, one device after another: the request time
   of a sync that does not queue (p50, p95).
 - Then all 200 stay online and send one more session each at a random moment of the same
@@ -71,7 +71,7 @@ from tests.tools.processes import descendants
 UPLOAD = "/api/v1/upload"
 SPREAD_SECONDS = 10.0
 SPREAD_SEED = 8470
-SET_SYNC_ROUNDS = 3
+WORKOUT_SETS = 3  # the sets of a workout synced one by one, then its end
 
 
 @dataclass(frozen=True)
@@ -81,11 +81,10 @@ class LoadFigures:
     burst_sets_per_second: float
     burst_p50_ms: float
     burst_p95_ms: float
-    set_syncs_sets_each: float  # sets in a set's sync, on average
-    set_syncs_p50_ms: float
-    set_syncs_p95_ms: float
-    session_burst_p50_ms: float
-    session_burst_p95_ms: float
+    workout_syncs_p50_ms: float
+    workout_syncs_p95_ms: float
+    whole_sessions_p50_ms: float
+    whole_sessions_p95_ms: float
     single_p50_ms: float
     single_p95_ms: float
     spread_p50_ms: float
@@ -162,31 +161,30 @@ def _request_bytes(host: str, port: int, headers: dict[str, str], body: bytes) -
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-def _set_syncs(session: dict[str, Any], devices: int, rounds: int) -> list[list[bytes]]:
-    """For each round, each device's sync right after a set is saved, as the app sends it
-    (`alshome.operations.sync.upload_batch`, outbox kind `set`): its session in progress
-    (a uuid of its own a device) with that one set, not rated yet. The sets are drawn at
-    random (seeded), later ones each round; the first round also stores the session."""
-    sets = session["sets"]
+def _workout_syncs(session: dict[str, Any], devices: int, sets: int) -> list[list[bytes]]:
+    """Each device's syncs through a workout, round after round, as the app sends them
+    (`alshome.operations.sync.upload_batch`): `sets` times its session in progress with
+    the one set just saved, not rated yet (outbox kind `set`; the sets drawn at random,
+    seeded, later ones each round; the first round also stores the session), then the
+    session's end, its own row without a set (kind `session_row`). A uuid a device."""
     draw = random.Random(SPREAD_SEED)
     uuids = [str(uuid.uuid4()) for _ in range(devices)]
-    positions = [sorted(draw.sample(range(len(sets)), rounds)) for _ in range(devices)]
-    syncs = []
-    for round_ in range(rounds):
-        bodies = []
-        for device in range(devices):
-            in_progress = {
-                **session,
+    positions = [sorted(draw.sample(range(len(session["sets"])), sets)) for _ in range(devices)]
+    in_progress = {**session, "ended_at": None, "status": "in_progress", "symptoms": []}
+    rounds = [
+        [
+            {
+                **in_progress,
                 "uuid": uuids[device],
-                "ended_at": None,
-                "status": "in_progress",
-                "symptoms": [],
-                "sets": [{**sets[positions[device][round_]], "fatigue": None}],
+                "sets": [{**session["sets"][positions[device][round_]], "fatigue": None}],
                 "lift_checks": [],
             }
-            bodies.append(json.dumps({"sessions": [in_progress]}).encode())
-        syncs.append(bodies)
-    return syncs
+            for device in range(devices)
+        ]
+        for round_ in range(sets)
+    ]
+    rounds.append([{**session, "uuid": uuids[device], "sets": []} for device in range(devices)])
+    return [[json.dumps({"sessions": [sent]}).encode() for sent in bodies] for bodies in rounds]
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -240,13 +238,13 @@ def measure_sync_load(
         start = time.perf_counter()
         burst = _posted(server.url, [(each, first) for each in headers])
         burst_seconds = time.perf_counter() - start
-        set_syncs = _set_syncs(workout, devices, SET_SYNC_ROUNDS)
+        workout_syncs = _workout_syncs(workout, devices, WORKOUT_SETS)
         at_once = [
             took
-            for bodies in set_syncs
+            for bodies in workout_syncs
             for took in _posted(server.url, list(zip(headers, bodies, strict=True)))
         ]
-        session_burst = _posted(server.url, [(each, workouts()) for each in headers])
+        whole_sessions = _posted(server.url, [(each, workouts()) for each in headers])
         single = [_posted(server.url, [(each, workouts())])[0] for each in headers]
         spread = _posted(server.url, [(each, workouts()) for each in headers], spread_seconds)
 
@@ -262,15 +260,10 @@ def measure_sync_load(
             burst_sets_per_second=sets_each * devices / burst_seconds,
             burst_p50_ms=statistics.median(burst),
             burst_p95_ms=percentile(burst, 0.95),
-            set_syncs_sets_each=statistics.mean(
-                len(json.loads(body)["sessions"][0]["sets"])
-                for bodies in set_syncs
-                for body in bodies
-            ),
-            set_syncs_p50_ms=statistics.median(at_once),
-            set_syncs_p95_ms=percentile(at_once, 0.95),
-            session_burst_p50_ms=statistics.median(session_burst),
-            session_burst_p95_ms=percentile(session_burst, 0.95),
+            workout_syncs_p50_ms=statistics.median(at_once),
+            workout_syncs_p95_ms=percentile(at_once, 0.95),
+            whole_sessions_p50_ms=statistics.median(whole_sessions),
+            whole_sessions_p95_ms=percentile(whole_sessions, 0.95),
             single_p50_ms=statistics.median(single),
             single_p95_ms=percentile(single, 0.95),
             spread_p50_ms=statistics.median(spread),

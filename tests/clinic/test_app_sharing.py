@@ -156,9 +156,9 @@ def test_what_is_saved_after_joining_follows_in_later_batches(app, served, clini
 def test_a_set_saved_while_shared_goes_alone_not_with_its_whole_session(
     app, served, clinic, patient, clock
 ):
-    """A session sent at its start, then each set as it is saved and again once rated:
-    each batch holds the session with the one set that changed, and the clinic ends with
-    the app's own copy."""
+    """A session sent at its start, then each set as it is saved and again once rated,
+    then its end: each batch holds the session's own row with the one set that changed,
+    or none, and the clinic ends with the app's own copy."""
     joined(app, served, patient, clock)
     sync.send_pending(app, clock.wall)
     repository = Repository(app)
@@ -190,7 +190,8 @@ def test_a_set_saved_while_shared_goes_alone_not_with_its_whole_session(
         session.end_rest()
     assert outbox.waiting() == 0
     session.stop_tired()
-    assert [len(batched["sets"]) for batched in pending_sessions(app)] == [3]  # its end
+    [ended] = pending_sessions(app)
+    assert (ended["status"], ended["sets"]) == ("stopped_tired", [])  # its end alone
     sync.send_pending(app, clock.wall)
     assert clinic_copy(clinic, patient.patient_id) == app_export(app, clock)
 

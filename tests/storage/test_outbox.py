@@ -87,13 +87,13 @@ def test_while_shared_every_save_adds_its_record_as_it_is_committed(
     assert outbox_rows(database_url) == [("program", str(program_id))] * 2
     uuid = do_a_session(repository, program_id, short_program, clock)
     # The start, the set, its rating, the lift check and the end: each its own write; the
-    # set and its rating name the set alone, the rest the session.
+    # set and its rating name the set, the rest the session's own row.
     assert [row for row in outbox_rows(database_url) if row[0] != "program"] == [
-        ("session", uuid),
+        ("session_row", uuid),
         ("set", set_key(uuid, 0)),
         ("set", set_key(uuid, 0)),
-        ("session", uuid),
-        ("session", uuid),
+        ("session_row", uuid),
+        ("session_row", uuid),
     ]
     repository.save_profile(Profile("Ana Ruiz", "555 0100", "Sam", clock.wall()))
     repository.record_rest_day(CarryOverCheck(CarryOver.FINE, clock.wall()))
@@ -141,11 +141,11 @@ def test_a_batch_holds_at_most_its_sessions_and_each_record_once(
     uuids = [do_a_session(repository, program_id, short_program, clock) for _ in range(3)]
     outbox = Outbox(engine)
     first = outbox.pending(max_sessions=2)
-    assert first.keys[Kind.SESSION] == tuple(uuids[:2])
+    assert first.keys[Kind.SESSION_ROW] == tuple(uuids[:2])
     assert first.keys[Kind.SET] == tuple(set_key(uuid, 0) for uuid in uuids[:2])
     outbox.acknowledge(first.ids, clock.wall())
     assert outbox.pending(max_sessions=2).keys == {
-        Kind.SESSION: (uuids[2],),
+        Kind.SESSION_ROW: (uuids[2],),
         Kind.SET: (set_key(uuids[2], 0),),
     }
 
