@@ -13,7 +13,7 @@ from typing import Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from alshome.clinic.bulk_insert import insert_rows
+from alshome.clinic.bulk import insert_rows
 from alshome.clinic.models import AuditEntry, utc_now
 
 Action = Literal["read", "change"]

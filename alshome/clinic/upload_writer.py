@@ -43,7 +43,7 @@ from alshome.clinic import credentials
 from alshome.clinic.accounts import DeviceIdentity
 from alshome.clinic.audit import record_each
 from alshome.clinic.models import Device, utc_now
-from alshome.clinic.records import store_batches
+from alshome.clinic.storing import store_batches
 from alshome.clinic.wire import UploadBatch, UploadReceipt
 from alshome.programs.document import ESCAPED_NUL
 

@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from alshome.clinic import credentials
 from alshome.clinic.accounts import add_patient, add_therapist
 from alshome.clinic.api import create_app
-from alshome.clinic.records import store_batch
 from alshome.clinic.schema import init_database
+from alshome.clinic.storing import store_batch
 from alshome.clinic.wire import UploadBatch
 from alshome.operations.exchange import export_json
 from alshome.platform.paths import resolve_locations, sqlite_url

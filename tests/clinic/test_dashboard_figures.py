@@ -25,8 +25,8 @@ from alshome.clinic.models import (
     PatientSession,
     PublishedProgram,
 )
-from alshome.clinic.records import store_batch
 from alshome.clinic.roster import overviews
+from alshome.clinic.storing import store_batch
 from alshome.clinic.wire import UploadBatch
 from alshome.domain.attention import Concern
 from alshome.operations.attention import patient_attention

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from alshome.clinic import upload_writer
 from alshome.clinic.accounts import add_patient, pair
 from alshome.clinic.audit import audit_entries
-from alshome.clinic.records import store_batch, store_batches
+from alshome.clinic.storing import store_batch, store_batches
 from alshome.clinic.upload_writer import UploadWriter
 from alshome.clinic.wire import UploadBatch
 from tests.clinic.conftest import THERAPIST, batch_of

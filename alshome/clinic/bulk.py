@@ -1,4 +1,6 @@
-"""Many rows into one table in one statement, on PostgreSQL and on SQLite.
+"""Many rows at once, on PostgreSQL and on SQLite: inserted into one table in one
+statement (`insert_rows`), or read by a column's values a thousand at a time
+(`in_chunks`).
 
 PostgreSQL gets the rows as one JSON parameter that `json_populate_recordset` turns into
 rows of the table (whose columns the rows' keys name): one short statement. A multi-row
@@ -12,11 +14,11 @@ costs it no round trips.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, insert, text
+from sqlalchemy import ColumnElement, Row, Table, insert, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -51,3 +53,11 @@ def insert_rows(
         statement += f" RETURNING {', '.join(returning)}"
     result = db.execute(text(statement), {"rows": json.dumps(rows, default=datetime.isoformat)})
     return list(result) if returning else []
+
+
+def in_chunks(
+    db: Session, query: Any, column: ColumnElement[Any], values: Sequence[Any]
+) -> Iterable[Any]:
+    """The query's rows for `column IN values`, a thousand values a statement."""
+    for start in range(0, len(values), 1000):
+        yield from db.execute(query.where(column.in_(values[start : start + 1000])))
