@@ -354,7 +354,7 @@ def _serve(url: str, options: Namespace) -> str:
     from alshome.clinic.server_log import log_config
 
     if workers == 1:
-        app: Any = create_app(url)
+        app: Any = create_app(url, freeze_at_start=True)
     else:
         # Each worker opens the database itself: a wrong one is said here, once, in one
         # sentence, rather than as a traceback from every worker.

@@ -81,10 +81,19 @@ def create_app(
     engine: Engine | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     idle_timeout: timedelta = IDLE_TIMEOUT,
+    freeze_at_start: bool = False,
 ) -> FastAPI:
     """The clinic's app on the database at `database_url` (or on `engine`, kept open):
     the API for the patients' apps and the therapists' dashboard (`dashboard`), whose
-    sessions end after `idle_timeout` without a request."""
+    sessions end after `idle_timeout` without a request.
+
+    `freeze_at_start`, for a process that serves this app and nothing else (`clinic
+    serve`): what the process holds when the app starts (modules, routes, templates, the
+    models' schemas) lives as long as it does, so it is frozen out of the garbage
+    collector's sight, and a full collection during a burst of uploads walks the
+    requests' objects only, not all of these again (100 ms at a time, every request
+    waiting). Not for a process that makes apps and drops them, as tests do: what is
+    frozen is never freed."""
     if engine is None:
         if database_url is None:
             raise ValueError("create_app needs a database URL or an engine")
@@ -97,11 +106,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # What the server built to start (modules, routes, templates, the models' schemas)
-        # lives as long as it does: out of the garbage collector's sight, a full collection
-        # during a burst of uploads walks the requests' objects only, not all of these
-        # again (it took 100 ms at a time, with every request waiting).
-        gc.freeze()
+        if freeze_at_start:
+            gc.freeze()
         yield
         await run_in_threadpool(writer.close)
         if owned:
@@ -133,7 +139,7 @@ def app_from_environment() -> FastAPI:
     supervisor = multiprocessing.parent_process()
     if supervisor is not None and supervisor.pid is not None:
         end_with_parent(supervisor.pid)
-    return create_app(os.environ[DATABASE_URL_VARIABLE])
+    return create_app(os.environ[DATABASE_URL_VARIABLE], freeze_at_start=True)
 
 
 _bearer = HTTPBearer(auto_error=False)
