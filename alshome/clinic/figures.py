@@ -57,7 +57,7 @@ from alshome.domain.recorded import StoredSet
 from alshome.domain.safety import CarryOver, CarryOverCheck, LiftCheck
 from alshome.domain.trends import ExerciseWork, SessionSummary, Trends, monday_of, trends
 from alshome.operations.exchange import SetDoc
-from alshome.storage.repository import StoredCarryOver, summary_of_columns
+from alshome.storage.repository import StoredCarryOver, summary_of_columns, work_of_columns
 from alshome.storage.snapshot import StoredProgram
 
 LIFT_COLUMNS = (
@@ -213,18 +213,7 @@ class ClinicRecords:
         if self._start is not None:
             query = query.where(PatientSession.started_utc >= self._start)
         for uuid, *fields in self.db.connection().execute(query):
-            exercise_id, name, kind, seconds, repetitions, load, unit = fields
-            work.setdefault(uuid, []).append(
-                ExerciseWork(
-                    exercise_id,
-                    name,
-                    ExerciseKind(kind),
-                    float(seconds or 0),
-                    int(repetitions or 0),
-                    None if load is None else float(load),
-                    unit,
-                )
-            )
+            work.setdefault(uuid, []).append(work_of_columns(*fields))
         return [
             replace(summary, work=tuple(work.get(summary.uuid, ()))) for summary in self._summaries
         ]

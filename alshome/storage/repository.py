@@ -458,18 +458,7 @@ class Repository:
                 plans[program_id] = (len(program.steps()), program.weekly_target)
             work: dict[int, list[ExerciseWork]] = {}
             for session_id, *fields in db.execute(_WORK_QUERY):
-                exercise_id, name, kind, seconds, repetitions, load, unit = fields
-                work.setdefault(session_id, []).append(
-                    ExerciseWork(
-                        exercise_id,
-                        name,
-                        ExerciseKind(kind),
-                        float(seconds or 0),
-                        int(repetitions or 0),
-                        None if load is None else float(load),
-                        unit,
-                    )
-                )
+                work.setdefault(session_id, []).append(work_of_columns(*fields))
             return [
                 summary_of_columns(
                     *row[1:7],
@@ -528,6 +517,28 @@ class Repository:
             query = query.where(AlsfrsRow.id.in_(list(ids)))
         with self._db() as db:
             return [_alsfrs_entry(row) for row in db.scalars(query)]
+
+
+def work_of_columns(
+    exercise_id: str,
+    name: str,
+    kind: str,
+    seconds: float | None,
+    repetitions: int | None,
+    load: float | None,
+    unit: str | None,
+) -> ExerciseWork:
+    """An exercise's work in a session as its sets summed in SQL give it: the app's history
+    and the clinic's copy both read it this way (no time or repetitions summed is none)."""
+    return ExerciseWork(
+        exercise_id,
+        name,
+        ExerciseKind(kind),
+        float(seconds or 0),
+        int(repetitions or 0),
+        None if load is None else float(load),
+        unit,
+    )
 
 
 def summary_of_columns(
