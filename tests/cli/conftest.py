@@ -20,6 +20,15 @@ from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 
 
+def time_a_set(session: Session, clock: ManualClock) -> None:
+    """A set started: its countdown, 30 seconds of it, then finished (its rating asked)."""
+    clock.advance(3)
+    session.tick()
+    clock.advance(30)
+    session.tick()
+    session.finish_set()
+
+
 def follow_demo(
     repository: Repository, clock: ManualClock, sets: int, carry_over: CarryOverCheck | None = None
 ) -> int:
@@ -29,11 +38,7 @@ def follow_demo(
     session = Session(program, clock, recorder, carry_over=carry_over)
     for rating in range(sets):
         session.start_set()
-        clock.advance(3)
-        session.tick()
-        clock.advance(30)
-        session.tick()
-        session.finish_set()
+        time_a_set(session, clock)
         session.answer_fatigue(rating)
         session.end_rest()
     session.report_symptom([Symptom.CRAMP])

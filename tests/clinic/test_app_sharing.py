@@ -55,7 +55,7 @@ from alshome.storage.outbox import Outbox
 from alshome.storage.recorder import SessionRecorder
 from alshome.storage.repository import Repository
 from alshome.ui.clinic_sharing import ClinicSharing
-from tests.cli.conftest import follow_demo
+from tests.cli.conftest import follow_demo, time_a_set
 from tests.clinic.loopback import Proxy, free_port
 from tests.clinic.test_clinic_upload import clinic_copy, without_moment
 from tests.programs.bundles import custom_document, putty_media, write_bundle
@@ -171,11 +171,7 @@ def test_a_set_saved_while_shared_goes_alone_not_with_its_whole_session(
     for rating in range(3):
         if rating:
             session.start_set()
-        clock.advance(3)
-        session.tick()
-        clock.advance(30)
-        session.tick()
-        session.finish_set()
+        time_a_set(session, clock)
         [batched] = pending_sessions(app)
         assert [(entry["position"], entry["fatigue"]) for entry in batched["sets"]] == [
             (rating, None)

@@ -242,14 +242,19 @@ def test_a_revoked_device_is_refused(
         )
 
 
+def login_attempt(client: TestClient, email: str, password: str) -> int:
+    """A login through the form, with its CSRF token: the answer's status."""
+    token = csrf_of(client.get("/login").text)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    ).status_code
+
+
 def test_logging_in_is_rate_limited(client: TestClient, therapist: str) -> None:
     def attempt(password: str) -> int:
-        token = csrf_of(client.get("/login").text)
-        return client.post(
-            "/login",
-            data={"email": therapist, "password": password, "csrf_token": token},
-            follow_redirects=False,
-        ).status_code
+        return login_attempt(client, therapist, password)
 
     assert [attempt("not the password!") for _ in range(5)] == [401] * 5
     assert attempt(PASSWORD) == 429
@@ -342,12 +347,7 @@ def test_every_server_process_counts_the_same_wrong_passwords(
     a client of each at its own address: the address's count is the same for both."""
 
     def attempt(client: TestClient, password: str) -> int:
-        token = csrf_of(client.get("/login").text)
-        return client.post(
-            "/login",
-            data={"email": therapist, "password": password, "csrf_token": token},
-            follow_redirects=False,
-        ).status_code
+        return login_attempt(client, therapist, password)
 
     with (
         TestClient(create_app(clinic_url), base_url=CLINIC, client=("203.0.113.1", 4000)) as one,
